@@ -1,0 +1,65 @@
+/** The commented example written by `phenix init` (and checked by the tests to stay valid). */
+export const exampleConfig = `# Phénix configuration — the sites your unit monitors and how Phénix crawls them.
+# Check it with:  phenix config check --config phenix.yaml
+
+sites:
+  # One entry per monitored site. "name" is a short unique slug used on the command line.
+  - name: annonces-maison
+    status: convicted          # convicted | suspected | seized | cleared
+    caseRef: PARQUET-EXEMPLE-2025-0042
+    domains:                   # hostnames only (no https://, no path); IDN allowed
+      - annonces-maison.example
+      - www.annonces-maison.example
+    region: FR                 # default country for phone numbers written without +33
+    notes: Convicted in 2025; watch for resurgence under new names.
+    # schedule: "0 */2 * * *"  # optional: crawl this site on its own cron
+    # crawl:                   # optional per-site limits (fall back to the crawler section)
+    #   maxPages: 100
+    #   include: ["/annonce/*"]
+    #   exclude: ["/compte/*"]
+
+  - name: services-domicile
+    status: suspected
+    caseRef: ENQ-EXEMPLE-2026-0007
+    domains:
+      - services-domicile.example
+
+crawler:
+  mode: browser                # browser (Chromium) | http (fast, no JavaScript) | auto
+  concurrency: 2
+  maxPages: 200                # per site and per crawl
+  maxDepth: 4
+  pageTimeoutSeconds: 45
+  navigationTimeoutSeconds: 30
+  maxResponseMB: 15
+  perHostDelayMs: 250
+  # chromiumPath: /usr/bin/chromium
+  # proxyUrl: socks5://127.0.0.1:9050   # so crawls cannot be traced back to the unit
+  # userAgent: Mozilla/5.0 ...
+  # hostMap:                   # tests and the demo only: send fake names to a local server
+  #   "*.test": 127.0.0.1:8080
+  allowPrivateTargets: false   # keep false in production: refuses pages on private networks
+
+# database:
+#   url: postgres://phenix@db.internal:5432/phenix   # or env DATABASE_URL; none = embedded database under data/db
+evidence:
+  dir: data/evidence           # screenshots, HTML and text, stored by SHA-256
+
+dns:
+  # servers: ["9.9.9.9", "1.1.1.1"]
+  timeoutMs: 3000
+  concurrency: 16
+
+schedules:
+  seeds: "0 */6 * * *"         # monitored sites: every six hours
+  candidates: "30 */12 * * *"  # lookalike and discovered domains: twice a day
+
+discovery:
+  tlds: [fr, com, net, org, eu, info, co, io, be, ch, xyz, online, site, top]
+  affixes: [new, nouveau, officiel, bis, vip, plus, fr, site, pro, top]
+  maxLookalikesPerSeed: 500
+
+review:
+  host: 127.0.0.1
+  port: 8377
+`;

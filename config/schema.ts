@@ -1,0 +1,145 @@
+/**
+ * The zod schema of phenix.yaml: every key an analyst may write, its default and the plain-words
+ * message when it is wrong. Unknown keys are refused (a typo must not silently disable a setting).
+ */
+import { validate as validateCron } from 'node-cron';
+import { z } from 'zod';
+import { normalizeHostname } from '../lib/hostname.ts';
+
+export const SITE_STATUSES = ['convicted', 'suspected', 'seized', 'cleared'] as const;
+export const CRAWL_MODES = ['browser', 'http', 'auto'] as const;
+
+const hostname = z.string().transform((value, ctx) => {
+  const result = normalizeHostname(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: result.reason });
+    return z.NEVER;
+  }
+  return result.hostname;
+});
+
+const cron = z.string().refine((value) => validateCron(value), {
+  message: 'is not a valid cron expression (five or six fields, e.g. "0 */6 * * *" for every six hours)',
+});
+
+const slug = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,62}$/,
+    'must be a short name of lowercase letters, digits and hyphens, e.g. annonces-maison',
+  );
+
+const urlPattern = z.string().min(1, 'is empty; write a URL pattern such as /annonce/* or a regular expression /.../');
+
+const region = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter country code in capitals, e.g. FR')
+  .default('FR');
+
+const positiveInt = (max: number) =>
+  z.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
+
+/** Per-site limits: every key optional, falling back to the crawler section. */
+const siteCrawl = z.strictObject({
+  mode: z.enum(CRAWL_MODES).optional(),
+  maxPages: positiveInt(100_000).optional(),
+  maxDepth: z.number().int().min(0).max(50).optional(),
+  include: z.array(urlPattern).optional(),
+  exclude: z.array(urlPattern).optional(),
+  perHostDelayMs: z.number().int().min(0).max(600_000).optional(),
+});
+
+export const siteSchema = z.strictObject({
+  name: slug,
+  status: z.enum(SITE_STATUSES),
+  caseRef: z.string().min(1, 'is empty; write the case reference, e.g. PARQUET-PARIS-2025-0042'),
+  domains: z.array(hostname).min(1, 'lists no domain; a monitored site needs at least one'),
+  region,
+  notes: z.string().default(''),
+  schedule: cron.optional(),
+  crawl: siteCrawl.optional(),
+});
+
+const hostMapTarget = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:8080');
+
+export const crawlerSchema = z.strictObject({
+  mode: z.enum(CRAWL_MODES).default('browser'),
+  concurrency: positiveInt(32).default(2),
+  maxPages: positiveInt(100_000).default(200),
+  maxDepth: z.number().int().min(0).max(50).default(4),
+  pageTimeoutSeconds: positiveInt(600).default(45),
+  navigationTimeoutSeconds: positiveInt(300).default(30),
+  maxResponseMB: z.number().positive().max(1024).default(15),
+  perHostDelayMs: z.number().int().min(0).max(600_000).default(250),
+  fullPageMaxHeight: positiveInt(100_000).default(10_000),
+  chromiumPath: z.string().min(1).optional(),
+  proxyUrl: z
+    .string()
+    .regex(
+      /^(https?|socks[45]h?):\/\/[^\s]+$/,
+      'must be a proxy URL such as socks5://127.0.0.1:9050 or http://proxy:3128',
+    )
+    .optional(),
+  userAgent: z.string().min(1).optional(),
+  hostMap: z
+    .record(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/i, 'must be a hostname or a pattern such as *.test'), hostMapTarget)
+    .default({}),
+  allowPrivateTargets: z.boolean().default(false),
+});
+
+export const detectorSchema = z.strictObject({
+  cloneScore: z.number().min(0).max(1).optional(),
+  relatedScore: z.number().min(0).max(1).optional(),
+  textNearDuplicateBits: z.number().int().min(0).max(64).optional(),
+  layoutCloneBits: z.number().int().min(0).max(64).optional(),
+});
+
+export const configSchema = z.strictObject({
+  sites: z.array(siteSchema).default([]),
+  crawler: crawlerSchema.default(crawlerSchema.parse({})),
+  database: z
+    .strictObject({
+      url: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+        .optional(),
+    })
+    .default({}),
+  evidence: z.strictObject({ dir: z.string().min(1).default('data/evidence') }).default({ dir: 'data/evidence' }),
+  dns: z
+    .strictObject({
+      servers: z
+        .array(z.string().regex(/^[0-9a-f.:[\]]+$/i, 'must be an IP address, optionally with :port'))
+        .optional(),
+      timeoutMs: z.number().int().min(100).max(60_000).default(3000),
+      concurrency: positiveInt(256).default(16),
+    })
+    .default({ timeoutMs: 3000, concurrency: 16 }),
+  schedules: z
+    .strictObject({ seeds: cron.default('0 */6 * * *'), candidates: cron.default('30 */12 * * *') })
+    .default({ seeds: '0 */6 * * *', candidates: '30 */12 * * *' }),
+  discovery: z
+    .strictObject({
+      tlds: z
+        .array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'must be a TLD without dot, e.g. fr'))
+        .default(['fr', 'com', 'net', 'org', 'eu', 'info', 'co', 'io', 'be', 'ch', 'xyz', 'online', 'site', 'top']),
+      affixes: z
+        .array(z.string().regex(/^[a-z0-9]+$/, 'must be a word of lowercase letters or digits'))
+        .default(['new', 'nouveau', 'officiel', 'bis', 'vip', 'plus', 'fr', 'site', 'pro', 'top']),
+      maxLookalikesPerSeed: positiveInt(100_000).default(500),
+    })
+    .default({
+      tlds: ['fr', 'com', 'net', 'org', 'eu', 'info', 'co', 'io', 'be', 'ch', 'xyz', 'online', 'site', 'top'],
+      affixes: ['new', 'nouveau', 'officiel', 'bis', 'vip', 'plus', 'fr', 'site', 'pro', 'top'],
+      maxLookalikesPerSeed: 500,
+    }),
+  detector: detectorSchema.default({}),
+  review: z
+    .strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(8377) })
+    .default({ host: '127.0.0.1', port: 8377 }),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type SiteConfig = z.output<typeof siteSchema>;
+export type CrawlerConfig = z.output<typeof crawlerSchema>;
+export type SiteStatus = (typeof SITE_STATUSES)[number];

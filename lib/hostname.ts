@@ -1,0 +1,73 @@
+/**
+ * Hostname normalisation shared by every folder (config, discovery, crawler): one rule for what a
+ * domain is. Lowercase, IDN to punycode, trailing dot removed; URLs, paths, ports, spaces and IP
+ * addresses are refused with a reason an analyst can act on.
+ */
+import { isIP } from 'node:net';
+import { domainToASCII } from 'node:url';
+
+export type HostnameResult = { ok: true; hostname: string } | { ok: false; reason: string };
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+export function normalizeHostname(input: string): HostnameResult {
+  const raw = input.trim();
+  if (raw === '') return { ok: false, reason: 'is empty; expected a hostname such as x.fr' };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || /[/?#]/.test(raw)) {
+    const host = guessHost(raw);
+    return { ok: false, reason: `"${raw}" is a URL; expected a hostname such as ${host ?? 'x.fr'}` };
+  }
+  if (/\s/.test(raw)) return { ok: false, reason: `"${raw}" contains a space; expected a hostname such as x.fr` };
+  if (raw.includes('@'))
+    return { ok: false, reason: `"${raw}" looks like an email address; expected a hostname such as x.fr` };
+  if (/:\d+$/.test(raw))
+    return { ok: false, reason: `"${raw}" has a port; write the hostname alone, such as ${raw.replace(/:\d+$/, '')}` };
+  const trimmed = raw.replace(/\.$/, '');
+  if (isIP(trimmed)) return { ok: false, reason: `"${raw}" is an IP address; expected a hostname such as x.fr` };
+  const ascii = domainToASCII(trimmed.toLowerCase());
+  if (ascii === '') return { ok: false, reason: `"${raw}" is not a valid domain name` };
+  const labels = ascii.split('.');
+  if (labels.length < 2)
+    return { ok: false, reason: `"${raw}" has no dot; expected a full hostname such as ${ascii}.fr` };
+  if (ascii.length > 253) return { ok: false, reason: `"${raw}" is longer than 253 characters` };
+  const bad = labels.find((label) => !LABEL.test(label));
+  if (bad !== undefined) {
+    return { ok: false, reason: `"${raw}" has an invalid part "${bad}" (letters, digits and inner hyphens only)` };
+  }
+  return { ok: true, hostname: ascii };
+}
+
+function guessHost(raw: string): string | null {
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Does `hostname` match a pattern such as `*.test`, `*.example.org` or an exact name? */
+export function hostnameMatches(pattern: string, hostname: string): boolean {
+  const p = pattern.toLowerCase();
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  if (p.startsWith('*.')) {
+    const suffix = p.slice(1);
+    return h.endsWith(suffix) && h.length > suffix.length;
+  }
+  return p === h;
+}
+
+/** The `host:port` a hostMap sends `hostname` to, or null. Exact names win over wildcards. */
+export function lookupHostMap(hostMap: Readonly<Record<string, string>> | undefined, hostname: string): string | null {
+  if (!hostMap) return null;
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  if (hostMap[h] !== undefined) return hostMap[h];
+  let best: string | null = null;
+  let bestLength = -1;
+  for (const [pattern, target] of Object.entries(hostMap)) {
+    if (hostnameMatches(pattern, h) && pattern.length > bestLength) {
+      best = target;
+      bestLength = pattern.length;
+    }
+  }
+  return best;
+}
