@@ -1,0 +1,72 @@
+/** `phenix sites sync` and `phenix sites list`. */
+import type { Command } from 'commander';
+import { listSites, syncSites } from '../../db/index.ts';
+import { siteSpecsFromConfig } from '../../monitor/site-specs.ts';
+import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
+import { formatTime, print, printJson, table } from '../output.ts';
+
+export function registerSitesCommands(program: Command): void {
+  const sites = program.command('sites').description('monitored sites');
+  sites
+    .command('sync')
+    .description('bring the database in line with the config (idempotent; removed sites become inactive)')
+    .action(async (_opts, cmd: Command) => {
+      const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
+      await withDatabase(loaded, async ({ db }) => {
+        const r = await syncSites(db, siteSpecsFromConfig(loaded.config));
+        const lines = [
+          ['sites added', r.sitesAdded],
+          ['sites updated', r.sitesUpdated],
+          ['sites reactivated', r.sitesReactivated],
+          ['sites deactivated', r.sitesDeactivated],
+          ['domains added', r.domainsAdded],
+          ['domains now seeds', r.domainsPromotedToSeed],
+          ['domains deactivated', r.domainsDeactivated],
+        ] as const;
+        const changes = lines.filter(([, list]) => list.length > 0);
+        if (changes.length === 0) print('Already in sync: nothing changed.');
+        for (const [label, list] of changes) print(`${label}: ${list.length} (${list.join(', ')})`);
+      });
+    });
+  sites
+    .command('list')
+    .description('show monitored sites, their domains, status and last crawl')
+    .option('--json', 'print JSON')
+    .option('--all', 'include inactive sites')
+    .action(async (opts: { json?: boolean; all?: boolean }, cmd: Command) => {
+      const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
+      await withDatabase(loaded, async ({ db }) => {
+        const rows = await listSites(db, { includeInactive: opts.all });
+        if (opts.json) {
+          printJson(
+            rows.map((s) => ({
+              name: s.name,
+              status: s.status,
+              caseRef: s.caseRef,
+              active: s.active,
+              origin: s.origin,
+              liveState: s.liveState,
+              domains: s.domains.map((d) => ({ hostname: d.hostname, active: d.active, dns: d.dnsState })),
+              lastCrawledAt: s.lastCrawledAt,
+            })),
+          );
+          return;
+        }
+        if (rows.length === 0)
+          return print('No monitored site yet. Add sites to the config, then run: phenix sites sync');
+        print(
+          table(
+            ['site', 'status', 'case', 'state', 'domains', 'last crawl'],
+            rows.map((s) => [
+              `${s.name}${s.active ? '' : ' (inactive)'}`,
+              s.status,
+              s.caseRef,
+              s.liveState,
+              s.domains.map((d) => `${d.hostname}${d.active ? '' : ' (inactive)'}`).join(', '),
+              formatTime(s.lastCrawledAt),
+            ]),
+          ),
+        );
+      });
+    });
+}

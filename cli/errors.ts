@@ -1,0 +1,53 @@
+/**
+ * Exit codes and the translation of every handled error into a plain message. Only the CLI decides
+ * how the process ends: 0 ok, 1 runtime failure, 2 bad input or config.
+ */
+import { CommanderError } from 'commander';
+import { ConfigError } from '../config/index.ts';
+import { DatabaseUnavailableError, InvalidRequestError, NotFoundError } from '../db/index.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Bad command-line input found by a command itself (a file that does not exist, an option out of range). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const BAD_INPUT_ERRORS = [
+  'UsageError',
+  'ConfigError',
+  'NotFoundError',
+  'InvalidRequestError',
+  'HostnameError',
+  'BrowserNotFoundError',
+];
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+  if (
+    error instanceof ConfigError ||
+    error instanceof NotFoundError ||
+    error instanceof InvalidRequestError ||
+    error instanceof UsageError
+  ) {
+    return EXIT_BAD_INPUT;
+  }
+  if (error instanceof DatabaseUnavailableError) return EXIT_FAILURE;
+  if (error instanceof Error && BAD_INPUT_ERRORS.includes(error.name)) return EXIT_BAD_INPUT;
+  return EXIT_FAILURE;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const known =
+      error instanceof ConfigError ||
+      BAD_INPUT_ERRORS.includes(error.name) ||
+      error instanceof DatabaseUnavailableError;
+    if (known) return error.message;
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    return `${error.message}${cause ? `\n  cause: ${cause}` : ''}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,21 @@
+/** The root pino logger: JSON lines on stderr by default, human-readable when stderr is a terminal. */
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface LoggerOptions {
+  level: string;
+  pretty: boolean;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const base = { level: options.level, base: { app: 'phenix' }, timestamp: pino.stdTimeFunctions.isoTime };
+  if (options.pretty) {
+    return pino(
+      base,
+      pretty({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' }),
+    );
+  }
+  return pino(base, pino.destination({ fd: 2, sync: true }));
+}

@@ -1,0 +1,48 @@
+/**
+ * The `phenix` command: registers one file of commands per group, then owns how the process ends
+ * (exit codes 0 ok, 1 runtime failure, 2 bad input or config) and the signals.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { registerConfigCommands } from './commands/config.ts';
+import { registerDbCommands } from './commands/db.ts';
+import { registerSitesCommands } from './commands/sites.ts';
+import { describeError, EXIT_BAD_INPUT, exitCodeFor } from './errors.ts';
+import { LOG_LEVELS } from './logger.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('phenix')
+    .description(
+      'Phénix: finds where convicted classified-ad sites come back under new names, with court-ready evidence',
+    )
+    .version('0.1.0')
+    .option('-c, --config <file>', 'config file (default phenix.yaml, or env PHENIX_CONFIG)')
+    .addOption(new Option('--log-level <level>', 'log detail (env LOG_LEVEL)').choices(LOG_LEVELS))
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerConfigCommands(program);
+  registerDbCommands(program);
+  registerSitesCommands(program);
+  for (const cmd of program.commands) applyExitOverride(cmd);
+  return program;
+}
+
+function applyExitOverride(cmd: Command): void {
+  cmd.exitOverride();
+  cmd.showHelpAfterError('(run with --help for usage)');
+  for (const sub of cmd.commands) applyExitOverride(sub);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander already printed its message (unknown option, --help, --version)
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    process.stderr.write(`phenix: ${describeError(error)}\n`);
+    return exitCodeFor(error);
+  }
+}

@@ -1,0 +1,71 @@
+/** Every hostname Phénix knows: seeds of monitored sites and candidates, with their DNS state. */
+import { relations } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sites } from './sites.ts';
+
+export const DOMAIN_ROLES = ['seed', 'candidate'] as const;
+export const DOMAIN_SOURCES = [
+  'config',
+  'lookalike',
+  'redirect',
+  'outlink',
+  'mention',
+  'import',
+  'manual',
+  'promoted',
+] as const;
+export const DNS_STATES = ['unknown', 'resolves', 'nxdomain', 'nodata', 'servfail', 'timeout', 'error'] as const;
+
+export const domains = pgTable(
+  'domains',
+  {
+    id: serial('id').primaryKey(),
+    hostname: text('hostname').notNull(),
+    role: text('role', { enum: DOMAIN_ROLES }).notNull(),
+    /** The monitored site a seed belongs to. */
+    siteId: integer('site_id').references(() => sites.id),
+    /** For candidates: the monitored site whose seed led to it (lookalike of, redirect from, mentioned by). */
+    originSiteId: integer('origin_site_id').references(() => sites.id),
+    source: text('source', { enum: DOMAIN_SOURCES }).notNull(),
+    /** How it was found, in words: fuzzer name, redirecting URL, mention sentence, import file. */
+    sourceDetail: text('source_detail').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    dnsState: text('dns_state', { enum: DNS_STATES }).notNull().default('unknown'),
+    dnsAddresses: jsonb('dns_addresses').$type<string[]>().notNull().default([]),
+    dnsCheckedAt: timestamp('dns_checked_at', { withTimezone: true }),
+    dnsChangedAt: timestamp('dns_changed_at', { withTimezone: true }),
+    lastCrawledAt: timestamp('last_crawled_at', { withTimezone: true }),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('domains_hostname_uq').on(t.hostname),
+    index('domains_site_idx').on(t.siteId),
+    index('domains_role_dns_idx').on(t.role, t.dnsState),
+  ],
+);
+
+/** DNS changes over time (appended when the state or the addresses change): the domain's timeline. */
+export const dnsEvents = pgTable(
+  'dns_events',
+  {
+    id: serial('id').primaryKey(),
+    domainId: integer('domain_id')
+      .notNull()
+      .references(() => domains.id),
+    state: text('state', { enum: DNS_STATES }).notNull(),
+    addresses: jsonb('addresses').$type<string[]>().notNull().default([]),
+    records: jsonb('records').$type<Record<string, unknown>>().notNull().default({}),
+    observedAt: timestamp('observed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dns_events_domain_idx').on(t.domainId, t.observedAt)],
+);
+
+export const domainsRelations = relations(domains, ({ one }) => ({
+  site: one(sites, { fields: [domains.siteId], references: [sites.id] }),
+}));
+
+export type DomainRow = typeof domains.$inferSelect;
+export type NewDomainRow = typeof domains.$inferInsert;
+export type DomainSource = (typeof DOMAIN_SOURCES)[number];
+export type DnsState = (typeof DNS_STATES)[number];
