@@ -14,17 +14,15 @@ export interface AuditEntry {
 export async function appendAudit(db: Executor, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await db
-    .insert(auditLog)
-    .values(
-      list.map((e) => ({
-        actor: e.actor,
-        action: e.action,
-        subjectType: e.subjectType,
-        subjectId: String(e.subjectId),
-        details: e.details ?? {},
-      })),
-    );
+  await db.insert(auditLog).values(
+    list.map((e) => ({
+      actor: e.actor,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: String(e.subjectId),
+      details: e.details ?? {},
+    })),
+  );
 }
 
 export async function listAudit(
