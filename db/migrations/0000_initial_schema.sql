@@ -3,7 +3,7 @@ CREATE TABLE "alerts" (
 	"site_id" integer NOT NULL,
 	"candidate_domain_id" integer NOT NULL,
 	"verdict" text NOT NULL,
-	"score" real NOT NULL,
+	"score" double precision NOT NULL,
 	"signals" jsonb NOT NULL,
 	"evidence" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"explanation" jsonb DEFAULT '[]'::jsonb NOT NULL,
@@ -13,7 +13,7 @@ CREATE TABLE "alerts" (
 	"reviewer" text,
 	"note" text,
 	"decided_at" timestamp with time zone,
-	"dismissed_score" real,
+	"dismissed_score" double precision,
 	"dismissed_evidence_count" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

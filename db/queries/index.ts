@@ -1,2 +1,3 @@
+export * from './alerts.ts';
 export * from './audit.ts';
 export * from './sites.ts';

@@ -1,5 +1,6 @@
 /** Monitored sites and their seed domains: sync with the config, list, look up, promote a clone. */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { stableJson } from '../../lib/stable-json.ts';
 import type { Executor } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
 import { crawlRuns, type DomainRow, domains, type SiteRow, sites } from '../schema/index.ts';
@@ -71,7 +72,7 @@ export async function syncSites(db: Executor, specs: SiteSpec[]): Promise<SyncRe
       } else {
         siteId = row.id;
         const changed = Object.entries(fields).filter(
-          ([key, value]) => JSON.stringify(row[key as keyof typeof fields] ?? null) !== JSON.stringify(value),
+          ([key, value]) => stableJson(row[key as keyof typeof fields] ?? null) !== stableJson(value),
         );
         if (changed.length > 0 || !row.active || row.origin !== 'config') {
           await tx

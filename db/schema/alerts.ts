@@ -1,5 +1,15 @@
 /** Clone alerts: one per candidate domain × monitored site, upserted with new evidence, reviewed by analysts. */
-import { index, integer, jsonb, pgTable, real, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { domains } from './domains.ts';
 import { siteProfiles } from './profiles.ts';
 import { sites } from './sites.ts';
@@ -18,7 +28,7 @@ export const alerts = pgTable(
       .notNull()
       .references(() => domains.id),
     verdict: text('verdict', { enum: VERDICTS }).notNull(),
-    score: real('score').notNull(),
+    score: doublePrecision('score').notNull(),
     signals: jsonb('signals').$type<Record<string, number | null>>().notNull(),
     evidence: jsonb('evidence').$type<unknown[]>().notNull().default([]),
     explanation: jsonb('explanation').$type<string[]>().notNull().default([]),
@@ -29,7 +39,7 @@ export const alerts = pgTable(
     note: text('note'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     /** Score when dismissed: a dismissed alert reopens only if the evidence becomes materially stronger. */
-    dismissedScore: real('dismissed_score'),
+    dismissedScore: doublePrecision('dismissed_score'),
     dismissedEvidenceCount: integer('dismissed_evidence_count'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
