@@ -86,7 +86,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, where: (p: Propert
     case 'unrecognized_keys': {
       const keys = issue.keys.map((k) => `"${k}"`).join(', ');
       const known = knownKeys(path);
-      return `${at}${where(path)}: unknown key ${keys}${known ? `; allowed keys are ${known}` : ''}`;
+      return `${at}${where([...path, issue.keys[0]])}: unknown key ${keys}${known ? `; allowed keys are ${known}` : ''}`;
     }
     case 'invalid_type':
       if (got === undefined) return `${at}${where(path.slice(0, -1))}: is missing; it is required`;
