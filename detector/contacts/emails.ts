@@ -1,0 +1,46 @@
+/**
+ * E-mail addresses, including the spelled-out forms ads use against scrapers: `[at]`, `(arobase)`, ` at `, `[dot]`,
+ * ` dot `, ` point `. The domain must end in a real public suffix (or a reserved test name) so "me at home. Thanks"
+ * never becomes an address.
+ */
+import { parse } from 'tldts';
+
+const BRACKET_AT = /\s*[[({<]\s*(?:at|arobase|chez|@)\s*[\])}>]\s*/gi;
+const BRACKET_DOT = /\s*[[({<]\s*(?:dot|point|\.)\s*[\])}>]\s*/gi;
+const WORD_AT = /([\w.+-])\s+(?:at|arobase|@)\s+(?=[\w-]+(?:\s+(?:dot|point)\s+|\.)[a-z])/gi;
+const WORD_DOT = /(@[\w.-]+?)\s+(?:dot|point)\s+(?=[a-z])/gi;
+const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9-])/gi;
+const RESERVED = new Set(['test', 'example', 'invalid', 'localhost']);
+
+export interface FoundEmail {
+  value: string;
+  raw: string;
+}
+
+function deobfuscate(text: string): string {
+  let s = text.replace(BRACKET_AT, '@').replace(BRACKET_DOT, '.').replace(WORD_AT, '$1@');
+  for (let i = 0; i < 4; i++) {
+    const next = s.replace(WORD_DOT, '$1.');
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+export function isEmailDomain(domain: string): boolean {
+  const tld = domain.slice(domain.lastIndexOf('.') + 1).toLowerCase();
+  if (RESERVED.has(tld)) return true;
+  const info = parse(domain);
+  return info.isIcann === true && info.domain !== null;
+}
+
+export function findEmails(text: string): FoundEmail[] {
+  const out: FoundEmail[] = [];
+  for (const m of deobfuscate(text).matchAll(EMAIL)) {
+    const value = m[0].toLowerCase().replace(/\.+$/, '');
+    const domain = value.slice(value.indexOf('@') + 1);
+    if (!isEmailDomain(domain)) continue;
+    out.push({ value, raw: m[0] });
+  }
+  return out;
+}

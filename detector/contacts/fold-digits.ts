@@ -1,0 +1,47 @@
+/**
+ * Folds the disguises ads use for digits back to ASCII: full-width, mathematical and circled digits (NFKC), emoji
+ * keycaps (1️⃣), digits of other scripts, and letters standing in for digits (O/o → 0, l/I/| → 1) inside digit runs.
+ */
+
+const KEYCAP = /([0-9#*])\uFE0F?\u20E3/g;
+const VARIATION = /[\uFE0E\uFE0F\u200B-\u200D\u2060]/g;
+const OTHER_DIGIT = /[^\x00-\x7f]/u;
+const ND = /\p{Nd}/u;
+
+function foldOtherDigits(s: string): string {
+  if (!OTHER_DIGIT.test(s)) return s;
+  let out = '';
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 0x80 || !ND.test(ch)) {
+      out += ch;
+      continue;
+    }
+    // Unicode decimal digits come in runs of ten starting at zero: count back to the run's zero.
+    let cp = ch.codePointAt(0)!;
+    let v = 0;
+    while (v < 9 && ND.test(String.fromCodePoint(cp - 1))) {
+      cp--;
+      v++;
+    }
+    out += String(v);
+  }
+  return out;
+}
+
+/** A run of 4+ digit-like groups (or one 10-character block) where letters may stand for digits. */
+const LOOKALIKE_RUN =
+  /(?<![\p{L}\d])(?:[0-9OoIl|]{1,4}(?:[ .\-/_]{1,3}[0-9OoIl|]{1,4}){3,}|[0-9OoIl]{9,12})(?![\p{L}\d])/gu;
+
+function foldLookalikes(s: string): string {
+  return s.replace(LOOKALIKE_RUN, (run) => {
+    const digits = run.replace(/\D/g, '').length;
+    const letters = run.replace(/[^OoIl|]/g, '').length;
+    if (letters === 0 || digits < 6 || letters > digits / 2) return run;
+    return run.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
+  });
+}
+
+export function foldDigits(text: string): string {
+  const nfkc = text.normalize('NFKC').replace(KEYCAP, '$1').replace(VARIATION, '');
+  return foldLookalikes(foldOtherDigits(nfkc));
+}

@@ -1,0 +1,89 @@
+/**
+ * Contact extraction: phones (E.164), e-mails and messaging handles from a page's visible text and its links
+ * (tel:, sms:, mailto:, wa.me, api.whatsapp.com, signal.me, t.me, instagram.com, snapchat.com).
+ */
+import type { Contact } from '../types.ts';
+import { findEmails } from './emails.ts';
+import { foldDigits } from './fold-digits.ts';
+import { findHandles } from './handles.ts';
+import { findPhones, toE164 } from './phones.ts';
+import { replaceSpelledNumbers } from './spelled-numbers.ts';
+
+export const DEFAULT_REGION = 'FR';
+
+const LINK_PHONE = [
+  /(?:wa\.me|whatsapp\.com\/send\/?\?(?:[^#\s"']*&)?phone=|whatsapp:\/\/send\/?\?(?:[^#\s"']*&)?phone=)\/?\+?(\d[\d\s.-]{6,18}\d)/gi,
+  /signal\.me\/#p\/(\+?\d{8,15})/gi,
+];
+const TEL_HREF = /^(?:tel|sms|callto):(?:\/\/)?([+\d\s().\-/]{8,30})/i;
+const HREF_ATTR = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+
+/** Hrefs of an HTML string without a full parse (for callers that only have text and HTML). */
+export function hrefsOf(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(HREF_ATTR)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return out;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+class ContactSet {
+  private readonly seen = new Map<string, Contact>();
+  add(c: Contact): void {
+    const key = `${c.kind}:${c.value}`;
+    if (!this.seen.has(key)) this.seen.set(key, c);
+  }
+  list(): Contact[] {
+    return [...this.seen.values()];
+  }
+}
+
+function linkPhones(s: string, set: ContactSet, region: string): void {
+  for (const re of LINK_PHONE) {
+    for (const m of s.matchAll(re)) {
+      const digits = m[1].replace(/[^\d+]/g, '');
+      const e164 = toE164(digits.startsWith('+') ? digits : `+${digits}`, region);
+      if (e164) set.add({ kind: 'phone', value: e164, raw: m[0] });
+    }
+  }
+}
+
+/** Contacts of a page from its visible text and link targets. */
+export function contactsFrom(text: string, hrefs: string[], region: string = DEFAULT_REGION): Contact[] {
+  const set = new ContactSet();
+  for (const raw of hrefs) {
+    const href = safeDecode(raw.trim());
+    const tel = TEL_HREF.exec(href);
+    if (tel) {
+      const digits = foldDigits(tel[1])
+        .replace(/\(0\)/g, '')
+        .replace(/[^\d+]/g, '');
+      const e164 = toE164(digits, region);
+      if (e164) set.add({ kind: 'phone', value: e164, raw: href });
+      continue;
+    }
+    if (/^mailto:/i.test(href)) {
+      for (const e of findEmails(href.slice(7).split('?')[0])) set.add({ kind: 'email', value: e.value, raw: href });
+      continue;
+    }
+    linkPhones(href, set, region);
+    for (const h of findHandles(href)) set.add({ kind: h.kind, value: h.value, raw: href });
+  }
+  const folded = foldDigits(text);
+  linkPhones(folded, set, region);
+  for (const p of findPhones(replaceSpelledNumbers(folded), region))
+    set.add({ kind: 'phone', value: p.e164, raw: p.raw });
+  for (const e of findEmails(folded)) set.add({ kind: 'email', value: e.value, raw: e.raw });
+  for (const h of findHandles(folded)) set.add({ kind: h.kind, value: h.value, raw: h.raw });
+  return set.list();
+}
+
+export function extractContacts(text: string, html?: string, options?: { region?: string }): Contact[] {
+  return contactsFrom(text, html ? hrefsOf(html) : [], options?.region ?? DEFAULT_REGION);
+}

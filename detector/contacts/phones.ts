@@ -1,0 +1,79 @@
+/**
+ * Phone numbers in folded text, normalised to E.164 with libphonenumber-js. A run of digit groups is cut at group
+ * boundaries into the longest valid numbers; national numbers must carry the trunk prefix (0) so that ad ids, SIRET
+ * and postal codes never pass, and runs next to prices, dates, IBANs or reference labels are skipped.
+ */
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/** Regions whose national numbers are dialled without a trunk prefix. */
+const NO_TRUNK_PREFIX = new Set(['US', 'CA', 'IT', 'ES', 'PT', 'GR', 'DK', 'NO', 'LU', 'MC']);
+
+const RUN = /(?<![\p{L}\d+])(?:\+[ \t\u00a0]?)?\d(?:[ \t\u00a0.\-/·•_()]{0,3}\d)+/gu;
+const GROUP = /\d+/g;
+const DATE = /(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?!\d)/g;
+const IBAN_LIKE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
+const LABEL_BEFORE =
+  /(?<!\p{L})(?:siret|siren|tva|rcs|naf|ape|iban|bic|rib|r[ée]f(?:[ée]rence)?|n°|n[o°º]\.|num[ée]ro d'annonce|id|cp|code postal|commande|facture|dossier|ticket|isbn|ean|sku)\s*[:#.]?\s*$/iu;
+const UNIT_AFTER = /^\s*(?:€|eur\b|euros?\b|\$|usd\b|chf\b|£|%|km\b|m²|m2\b|kg\b|ht\b|ttc\b)/i;
+const TRUNK_IN_PARENS = /(\+[ \t]?\d{1,3})[ \t]*\(0\)[ \t]*/g;
+
+export interface FoundPhone {
+  e164: string;
+  raw: string;
+}
+
+function mask(s: string, re: RegExp): string {
+  return s.replace(re, (m) => 'x'.repeat(m.length));
+}
+
+/** Parses one digit string (optionally starting with + or 00); E.164 when valid. */
+export function toE164(digits: string, region: string): string | null {
+  let candidate = digits;
+  if (candidate.startsWith('00')) candidate = `+${candidate.slice(2)}`;
+  if (!candidate.startsWith('+')) {
+    if (!candidate.startsWith('0') && !NO_TRUNK_PREFIX.has(region)) return null;
+  }
+  const len = candidate.replace('+', '').length;
+  if (len < 8 || len > 15) return null;
+  const phone = parsePhoneNumberFromString(candidate, region as CountryCode);
+  if (!phone?.isValid()) return null;
+  return phone.number;
+}
+
+/** Splits a run into the longest valid numbers starting at a group boundary. */
+function numbersInRun(run: string, region: string): FoundPhone[] {
+  const groups: { text: string; start: number; end: number }[] = [];
+  for (const m of run.matchAll(GROUP)) groups.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const plus = run.trimStart().startsWith('+');
+  const found: FoundPhone[] = [];
+  let s = 0;
+  while (s < groups.length) {
+    let best: { e164: string; end: number } | null = null;
+    let digits = s === 0 && plus ? '+' : '';
+    for (let e = s; e < groups.length; e++) {
+      digits += groups[e].text;
+      if (digits.replace('+', '').length > 15) break;
+      const e164 = toE164(digits, region);
+      if (e164) best = { e164, end: e };
+    }
+    if (best) {
+      found.push({ e164: best.e164, raw: run.slice(s === 0 ? 0 : groups[s].start, groups[best.end].end).trim() });
+      s = best.end + 1;
+    } else s++;
+  }
+  return found;
+}
+
+export function findPhones(folded: string, region: string): FoundPhone[] {
+  const text = mask(mask(folded.replace(TRUNK_IN_PARENS, '$1 '), DATE), IBAN_LIKE);
+  const out: FoundPhone[] = [];
+  for (const m of text.matchAll(RUN)) {
+    const run = m[0];
+    if (run.replace(/\D/g, '').length < 8) continue;
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const after = text.slice(m.index + run.length, m.index + run.length + 8);
+    if (LABEL_BEFORE.test(before) || UNIT_AFTER.test(after)) continue;
+    out.push(...numbersInRun(run, region));
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * Finds the ads of a page from its structure alone (saved HTML, any template, class names ignored):
+ * - listing pages hold a run of ≥ 3 sibling blocks with the same structure, each with a link and some text;
+ * - ad pages hold one main text (non-chrome, non-link blocks) with a heading, usually under an ad-like URL;
+ * the rest is `other`. Site-level boilerplate is removed later, in the profile, where all pages are known.
+ */
+import type { AdBlock, PageType } from '../types.ts';
+import { normaliseText } from './normalise.ts';
+import type { ElementNode, ParsedPage, TextBlock } from './parse-html.ts';
+
+const MIN_ITEM_CHARS = 30;
+const MIN_ITEMS = 3;
+const MIN_AD_CHARS = 80;
+const AD_URL =
+  /\/(?:annonces?|ads?|offres?|listings?|items?|classifieds?|petites-annonces|detail|fiche|voir)[/_-]|[?&](?:id|ad|annonce)=\d|\d{3,}(?:\.html?)?$/i;
+
+export interface PageAds {
+  pageType: PageType;
+  ads: AdBlock[];
+  /** Normalised text of all content blocks (for site boilerplate detection). */
+  textBlocks: string[];
+}
+
+function isInside(elements: ElementNode[], index: number, ancestors: Set<number>): boolean {
+  for (let p = elements[index].parent; p >= 0; p = elements[p].parent) if (ancestors.has(p)) return true;
+  return false;
+}
+
+function blockText(blocks: TextBlock[], from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) if (!blocks[i].chrome) s += (s ? ' ' : '') + blocks[i].text;
+  return s;
+}
+
+/** Items of repeated sibling groups (the ad summaries of a listing), outermost groups only. */
+function repeatedItems(page: ParsedPage): number[] {
+  const { elements, blocks } = page;
+  const items = new Set<number>();
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i];
+    if (el.chrome || el.children.length < MIN_ITEMS || isInside(elements, i, items)) continue;
+    const bySig = new Map<string, number[]>();
+    for (const c of el.children) {
+      const child = elements[c];
+      if (!child.hasLink || child.childSigs.length === 0) continue;
+      if (blockText(blocks, child.firstBlock, child.endBlock).length < MIN_ITEM_CHARS) continue;
+      const list = bySig.get(child.sig);
+      if (list) list.push(c);
+      else bySig.set(child.sig, [c]);
+    }
+    for (const list of bySig.values()) if (list.length >= MIN_ITEMS) for (const c of list) items.add(c);
+  }
+  return [...items].sort((a, b) => a - b);
+}
+
+export function extractAds(page: ParsedPage, url: string, path: string): PageAds {
+  const { elements, blocks } = page;
+  const items = repeatedItems(page);
+  const inItem = new Uint8Array(blocks.length);
+  let itemChars = 0;
+  const itemAds: AdBlock[] = [];
+  items.forEach((idx, n) => {
+    const el = elements[idx];
+    const parts: string[] = [];
+    for (let b = el.firstBlock; b < el.endBlock; b++) {
+      inItem[b] = 1;
+      if (!blocks[b].chrome) parts.push(blocks[b].text);
+    }
+    const text = parts.join(' ');
+    itemChars += text.length;
+    itemAds.push({ id: `${path}#${n}`, url, text, blocks: parts.map(normaliseText).filter((s) => s.length > 0) });
+  });
+
+  const main: TextBlock[] = [];
+  let mainChars = 0;
+  let mainHeading = false;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (inItem[b] || block.chrome || block.inLink) continue;
+    main.push(block);
+    mainChars += block.text.length;
+    if (block.heading) mainHeading = true;
+  }
+
+  const textBlocks = new Set<string>();
+  for (const b of blocks) {
+    const n = normaliseText(b.text);
+    if (n) textBlocks.add(n);
+  }
+  const adUrl = AD_URL.test(path);
+  let pageType: PageType = 'other';
+  if (items.length >= MIN_ITEMS && itemChars >= mainChars && !(adUrl && mainChars >= MIN_AD_CHARS)) {
+    pageType = 'listing';
+  } else if (mainChars >= MIN_AD_CHARS && (mainHeading || adUrl)) {
+    pageType = 'ad';
+  }
+
+  let ads: AdBlock[] = [];
+  if (pageType === 'listing') ads = itemAds;
+  else if (pageType === 'ad') {
+    ads = [
+      {
+        id: path,
+        url,
+        text: main.map((b) => b.text).join(' '),
+        blocks: main.map((b) => normaliseText(b.text)).filter((s) => s.length > 0),
+      },
+    ];
+  }
+  return { pageType, ads, textBlocks: [...textBlocks] };
+}

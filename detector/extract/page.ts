@@ -1,0 +1,50 @@
+/**
+ * A page's features from its capture: layout tokens, page type and ads, contacts, pivots. One HTML pass; the
+ * visible text given by the crawler is preferred for contacts, the HTML's own text blocks are used otherwise.
+ */
+import { contactsFrom, DEFAULT_REGION } from '../contacts/index.ts';
+import { findPivots } from '../pivots/index.ts';
+import type { PageFeatures, PageInput } from '../types.ts';
+import { extractAds } from './ads.ts';
+import { parseHtml } from './parse-html.ts';
+
+export interface ExtractPageOptions {
+  /** Default region for national phone numbers (ISO 3166 alpha-2), e.g. the site's country. */
+  region?: string;
+}
+
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return url;
+  }
+}
+
+export function extractPage(input: PageInput, options: ExtractPageOptions = {}): PageFeatures {
+  const parsed = parseHtml(input.html);
+  const path = pathOf(input.url);
+  const { pageType, ads, textBlocks } = extractAds(parsed, input.url, path);
+  const text = input.text ?? parsed.blocks.map((b) => b.text).join('\n');
+  const scripts = [...parsed.scripts, ...(input.scripts ?? [])];
+  const stylesheets = [...parsed.stylesheets, ...(input.stylesheets ?? [])];
+  const contacts = contactsFrom(text, parsed.hrefs, options.region ?? DEFAULT_REGION);
+  const pivots = findPivots({
+    pageUrl: input.url,
+    code: [parsed.inlineScript, ...scripts, ...parsed.hrefs].join('\n'),
+    text,
+    assetUrls: [...new Set([...scripts, ...stylesheets])],
+    faviconBase64: input.faviconBase64,
+  });
+  return {
+    url: input.url,
+    path,
+    pageType,
+    layout: Object.fromEntries(parsed.layout),
+    textBlocks,
+    ads,
+    contacts,
+    pivots,
+  };
+}

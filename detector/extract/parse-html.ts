@@ -1,0 +1,283 @@
+/**
+ * One streaming pass over a page's HTML (htmlparser2, no DOM) that collects everything the extractors need: layout
+ * tokens, a light element tree with text blocks, link targets, script and stylesheet URLs and inline script text.
+ * Layout tokens use tag names only (never classes, ids, attribute values or text) so a re-skinned clone keeps them.
+ */
+import { Parser } from 'htmlparser2';
+
+/** Subtrees that are not the site's own structure (code, styling, vector art, third-party frames). */
+const DROPPED = new Set([
+  'script',
+  'style',
+  'svg',
+  'iframe',
+  'noscript',
+  'template',
+  'object',
+  'embed',
+  'canvas',
+  'math',
+]);
+/** Regions that hold site chrome rather than content. */
+const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'label', 'dialog']);
+/** Tags that end a run of text (block boundaries). */
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'button',
+  'option',
+  'select',
+  'label',
+  'img',
+]);
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const MAX_CHILD_SIG = 8;
+const MAX_INLINE_SCRIPT = 200_000;
+
+export interface ElementNode {
+  tag: string;
+  parent: number;
+  /** Structural signature: tag + compressed sequence of child tags (e.g. `ul[li+]`). */
+  sig: string;
+  /** Index range of the text blocks inside this element. */
+  firstBlock: number;
+  endBlock: number;
+  childSigs: string[];
+  children: number[];
+  /** True when the element sits inside site chrome (nav, header, footer, aside, forms). */
+  chrome: boolean;
+  hasLink: boolean;
+}
+
+export interface TextBlock {
+  text: string;
+  /** Innermost element holding the block. */
+  element: number;
+  /** Every character of the block was inside a link. */
+  inLink: boolean;
+  chrome: boolean;
+  heading: boolean;
+}
+
+export interface ParsedPage {
+  layout: Map<string, number>;
+  elements: ElementNode[];
+  blocks: TextBlock[];
+  hrefs: string[];
+  scripts: string[];
+  stylesheets: string[];
+  inlineScript: string;
+  title: string;
+}
+
+interface OpenElement {
+  index: number;
+  tag: string;
+  lastChild: string;
+  childSeq: string[];
+}
+
+function addToken(map: Map<string, number>, token: string): void {
+  map.set(token, (map.get(token) ?? 0) + 1);
+}
+
+export function parseHtml(html: string): ParsedPage {
+  const layout = new Map<string, number>();
+  const elements: ElementNode[] = [];
+  const blocks: TextBlock[] = [];
+  const hrefs: string[] = [];
+  const scripts: string[] = [];
+  const stylesheets: string[] = [];
+  const inline: string[] = [];
+  let inlineLength = 0;
+  let title = '';
+
+  const stack: OpenElement[] = [];
+  let dropDepth = 0;
+  let droppedTag = '';
+  let inScript = false;
+  let inTitle = false;
+  let inHead = 0;
+  let chromeDepth = 0;
+  let linkDepth = 0;
+  let headingDepth = 0;
+  let buf = '';
+  let bufLinkChars = 0;
+  let bufChars = 0;
+
+  const flush = (): void => {
+    if (bufChars === 0) return;
+    const text = buf.replace(/\s+/g, ' ').trim();
+    if (text.length > 0) {
+      blocks.push({
+        text,
+        element: stack.length > 0 ? stack[stack.length - 1].index : -1,
+        inLink: bufLinkChars >= bufChars,
+        chrome: chromeDepth > 0,
+        heading: headingDepth > 0,
+      });
+    }
+    buf = '';
+    bufChars = 0;
+    bufLinkChars = 0;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (dropDepth > 0) {
+          if (name === droppedTag) dropDepth++;
+          return;
+        }
+        if (name === 'script') {
+          if (attribs.src) scripts.push(attribs.src);
+          else inScript = true;
+        } else if (name === 'link') {
+          const rel = (attribs.rel ?? '').toLowerCase();
+          if (rel.includes('stylesheet') && attribs.href) stylesheets.push(attribs.href);
+        } else if (name === 'title') {
+          inTitle = true;
+        }
+        if (name === 'head') inHead++;
+        if (DROPPED.has(name)) {
+          dropDepth = 1;
+          droppedTag = name;
+          return;
+        }
+        if (inHead > 0) return;
+        if (name === 'a' && attribs.href) hrefs.push(attribs.href);
+        if (BLOCK.has(name)) flush();
+        const parentOpen = stack.length > 0 ? stack[stack.length - 1] : null;
+        const index = elements.length;
+        elements.push({
+          tag: name,
+          parent: parentOpen ? parentOpen.index : -1,
+          sig: name,
+          firstBlock: blocks.length,
+          endBlock: blocks.length,
+          childSigs: [],
+          children: [],
+          chrome: chromeDepth > 0 || CHROME.has(name),
+          hasLink: name === 'a',
+        });
+        if (parentOpen) {
+          elements[parentOpen.index].children.push(index);
+          if (parentOpen.lastChild !== name) {
+            parentOpen.childSeq.push(name);
+            parentOpen.lastChild = name;
+          } else if (!parentOpen.childSeq[parentOpen.childSeq.length - 1].endsWith('+')) {
+            parentOpen.childSeq[parentOpen.childSeq.length - 1] += '+';
+          }
+        }
+        // Tag path of the last three ancestors plus this tag.
+        const n = stack.length;
+        const path =
+          n >= 3
+            ? `${stack[n - 3].tag}>${stack[n - 2].tag}>${stack[n - 1].tag}>${name}`
+            : stack.map((s) => s.tag).join('>') + (n > 0 ? '>' : '') + name;
+        addToken(layout, `p:${path}`);
+        stack.push({ index, tag: name, lastChild: '', childSeq: [] });
+        if (CHROME.has(name)) chromeDepth++;
+        if (name === 'a') linkDepth++;
+        if (HEADING.has(name)) headingDepth++;
+      },
+      ontext(data) {
+        if (inTitle) title += data;
+        if (dropDepth > 0) {
+          if (inScript && inlineLength < MAX_INLINE_SCRIPT) {
+            inline.push(data);
+            inlineLength += data.length;
+          }
+          return;
+        }
+        if (inHead > 0) return;
+        buf += data;
+        const visible = data.trim().length;
+        bufChars += visible;
+        if (linkDepth > 0) bufLinkChars += visible;
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+        if (dropDepth > 0) {
+          if (name === droppedTag && --dropDepth === 0) {
+            droppedTag = '';
+            inScript = false;
+          }
+          return;
+        }
+        if (name === 'head') {
+          inHead = Math.max(0, inHead - 1);
+          return;
+        }
+        if (inHead > 0) return;
+        // htmlparser2 closes implied elements itself; pop up to the matching tag.
+        let i = stack.length - 1;
+        while (i >= 0 && stack[i].tag !== name) i--;
+        if (i < 0) return;
+        if (BLOCK.has(name)) flush();
+        while (stack.length > i) {
+          const open = stack.pop()!;
+          if (stack.length > i) flush();
+          const el = elements[open.index];
+          el.endBlock = blocks.length;
+          el.sig = `${open.tag}[${open.childSeq.slice(0, MAX_CHILD_SIG).join(',')}]`;
+          if (el.hasLink && el.parent >= 0) elements[el.parent].hasLink = true;
+          if (el.parent >= 0) elements[el.parent].childSigs.push(el.sig);
+          if (open.childSeq.length > 0) addToken(layout, `c:${el.sig}`);
+          if (CHROME.has(open.tag)) chromeDepth--;
+          if (open.tag === 'a') linkDepth--;
+          if (HEADING.has(open.tag)) headingDepth--;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return {
+    layout,
+    elements,
+    blocks,
+    hrefs,
+    scripts,
+    stylesheets,
+    inlineScript: inline.join('\n'),
+    title: title.replace(/\s+/g, ' ').trim(),
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Phénix detector — pure: captures in, data out (no I/O, no clock, no logger).
+ *
+ *   extractPage(page)                 → PageFeatures (layout tokens, page type, ads, contacts, pivots)
+ *   buildDocumentFrequencies(pages)   → LayoutIdf (corpus statistics for tf-idf layout weighting)
+ *   buildProfile(pages, { site, idf }) → SiteProfile (stored as JSON; compared even after the site is down)
+ *   compareProfiles(ref, cand)        → Comparison (signals, score, verdict, evidence, explanation)
+ *   fingerprintsOf(profile)           → 64-bit fingerprints to index for near-duplicate lookups
+ *
+ * Where things live: extract/ (HTML pass, layout tokens, ads), contacts/, pivots/, simhash.ts + hash64.ts,
+ * profile.ts, compare/, thresholds.ts.
+ */
+export { compareProfiles, formatContact } from './compare/index.ts';
+export { extractContacts } from './contacts/index.ts';
+export { type ExtractPageOptions, extractPage } from './extract/page.ts';
+export { isValidBitcoin, isValidEthereum, isValidIban, shodanFaviconHash, WEAK_PIVOTS } from './pivots/index.ts';
+export {
+  type BuildProfileOptions,
+  buildDocumentFrequencies,
+  buildProfile,
+  type Fingerprinter,
+  fingerprintsOf,
+  type ProfileFingerprint,
+  simhashFingerprinter,
+} from './profile.ts';
+export { hammingDistance64, simhash64 } from './simhash.ts';
+export { defaultThresholds, resolveThresholds } from './thresholds.ts';
+export type * from './types.ts';

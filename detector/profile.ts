@@ -1,0 +1,171 @@
+/**
+ * Site profiles: the aggregate of a site's pages that is stored and compared, even after the site is taken down.
+ * Layout: per page type, log-tf × idf weighted tag-path tokens → 64-bit SimHash. Ad text: each ad's blocks minus the
+ * site's boilerplate (blocks repeated on most pages) → word 3-shingles → 64-bit SimHash.
+ */
+import { normaliseText, words } from './extract/normalise.ts';
+import { dedupePivots } from './pivots/index.ts';
+import { SimHashAccumulator, simhashHex, wordShingles } from './simhash.ts';
+import type { AdBlock, AdFingerprint, Contact, LayoutIdf, PageFeatures, PageType, SiteProfile } from './types.ts';
+
+const PAGE_TYPES: PageType[] = ['listing', 'ad', 'other'];
+const AD_SHINGLE = 3;
+const MIN_AD_WORDS = 8;
+const MIN_AD_PAGES = 3;
+const BOILERPLATE_SHARE = 0.5;
+const BOILERPLATE_MIN_PAGES = 3;
+const DISPLAY_CHARS = 600;
+
+/**
+ * How weighted features become fingerprints (16 hex digits). The default is the 64-bit SimHash; the evaluation swaps
+ * in the simhash-js baseline through this seam to run the very same pipeline with other hashes.
+ */
+export interface Fingerprinter {
+  layout(weights: Map<string, number>): string | null;
+  text(shingles: Map<string, number>, words: string[]): string | null;
+}
+
+export const simhashFingerprinter: Fingerprinter = {
+  layout: (weights) => simhashHex(weights),
+  text: (shingles) => {
+    const acc = new SimHashAccumulator();
+    for (const [s, n] of shingles) acc.add(s, 1 + Math.log(n));
+    return acc.empty ? null : acc.hex();
+  },
+};
+
+export interface BuildProfileOptions {
+  site: string;
+  idf?: LayoutIdf;
+  fingerprinter?: Fingerprinter;
+}
+
+export function buildDocumentFrequencies(pages: PageFeatures[]): LayoutIdf {
+  const frequencies: Record<string, number> = {};
+  for (const p of pages) for (const t of Object.keys(p.layout)) frequencies[t] = (frequencies[t] ?? 0) + 1;
+  return { documents: pages.length, frequencies };
+}
+
+function idfOf(idf: LayoutIdf | undefined): (token: string) => number {
+  if (!idf || idf.documents === 0) return () => 1;
+  const n = idf.documents;
+  // Smoothed idf; tokens unseen in the corpus count as rare.
+  return (t) => Math.log((n + 1) / ((idf.frequencies[t] ?? 0) + 1)) + 0.05;
+}
+
+function layoutHash(pages: PageFeatures[], idf: (t: string) => number, fp: Fingerprinter): string | null {
+  if (pages.length === 0) return null;
+  const sums = new Map<string, number>();
+  for (const p of pages) for (const [t, c] of Object.entries(p.layout)) sums.set(t, (sums.get(t) ?? 0) + c);
+  const weights = new Map<string, number>();
+  for (const [t, sum] of sums) weights.set(t, Math.log1p(sum / pages.length) * idf(t));
+  return fp.layout(weights);
+}
+
+/** Blocks that repeat on most pages of the site (navigation, footer, "contact the advertiser" buttons...). */
+function boilerplateBlocks(pages: PageFeatures[]): Set<string> {
+  const out = new Set<string>();
+  const scan = (group: PageFeatures[], blocksOf: (p: PageFeatures) => Iterable<string>) => {
+    if (group.length < BOILERPLATE_MIN_PAGES) return;
+    const df = new Map<string, number>();
+    for (const p of group) for (const b of new Set(blocksOf(p))) df.set(b, (df.get(b) ?? 0) + 1);
+    const min = Math.max(BOILERPLATE_MIN_PAGES, Math.ceil(group.length * BOILERPLATE_SHARE));
+    for (const [b, n] of df) if (n >= min) out.add(b);
+  };
+  scan(pages, (p) => p.textBlocks);
+  scan(
+    pages.filter((p) => p.pageType === 'ad'),
+    (p) => p.ads.flatMap((a) => a.blocks),
+  );
+  return out;
+}
+
+function adFingerprints(
+  ads: AdBlock[],
+  boilerplate: Set<string>,
+  fp: Fingerprinter,
+): (AdFingerprint & { words: string[] })[] {
+  const out: (AdFingerprint & { words: string[] })[] = [];
+  const seen = new Set<string>();
+  for (const ad of ads) {
+    const ws = words(
+      ad.blocks
+        .filter((b) => !boilerplate.has(b))
+        .join(' ')
+        .trim(),
+    );
+    if (ws.length < MIN_AD_WORDS) continue;
+    const fingerprint = fp.text(wordShingles(ws, AD_SHINGLE), ws);
+    if (!fingerprint || seen.has(fingerprint) || seen.has(ad.id)) continue;
+    seen.add(fingerprint);
+    seen.add(ad.id);
+    const text = ad.text.length > DISPLAY_CHARS ? `${ad.text.slice(0, DISPLAY_CHARS)}…` : ad.text;
+    out.push({ id: ad.id, url: ad.url, fingerprint, text, words: ws });
+  }
+  return out;
+}
+
+function dedupeContacts(pages: PageFeatures[]): Contact[] {
+  const seen = new Map<string, Contact>();
+  for (const p of pages)
+    for (const c of p.contacts) if (!seen.has(`${c.kind}:${c.value}`)) seen.set(`${c.kind}:${c.value}`, c);
+  return [...seen.values()];
+}
+
+export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions): SiteProfile {
+  const idf = idfOf(options.idf);
+  const byType: Record<PageType, PageFeatures[]> = { listing: [], ad: [], other: [] };
+  for (const p of pages) byType[p.pageType].push(p);
+  const boilerplate = boilerplateBlocks(pages);
+  const adPageAds = byType.ad.flatMap((p) => p.ads);
+  const sourceAds =
+    adPageAds.length >= MIN_AD_PAGES ? adPageAds : [...adPageAds, ...byType.listing.flatMap((p) => p.ads)];
+  const fp = options.fingerprinter ?? simhashFingerprinter;
+  const found = adFingerprints(sourceAds, boilerplate, fp);
+  const allWords = found.flatMap((a) => a.words);
+  const corpus = new Map<string, number>();
+  for (const a of found)
+    for (const [s, n] of wordShingles(a.words, AD_SHINGLE)) corpus.set(s, (corpus.get(s) ?? 0) + n);
+  const ads: AdFingerprint[] = found.map(({ words: _w, ...ad }) => ad);
+  return {
+    version: 1,
+    site: options.site,
+    pageCount: pages.length,
+    pageTypes: { listing: byType.listing.length, ad: byType.ad.length, other: byType.other.length },
+    layout: {
+      listing: layoutHash(byType.listing, idf, fp),
+      ad: layoutHash(byType.ad, idf, fp),
+      other: layoutHash(byType.other, idf, fp),
+    },
+    layoutAll: layoutHash(pages, idf, fp),
+    contacts: dedupeContacts(pages),
+    ads,
+    textAll: corpus.size === 0 ? null : fp.text(corpus, allWords),
+    pivots: dedupePivots(pages.flatMap((p) => p.pivots)),
+  };
+}
+
+/** The 64-bit fingerprints of a profile to index for near-duplicate lookups (unsigned bigints). */
+export interface ProfileFingerprint {
+  kind: 'layout-listing' | 'layout-ad' | 'layout-other' | 'layout-all' | 'text-all' | 'ad';
+  /** Ad id for `ad` fingerprints. */
+  ref: string | null;
+  value: bigint;
+}
+
+export function fingerprintsOf(profile: SiteProfile): ProfileFingerprint[] {
+  const out: ProfileFingerprint[] = [];
+  for (const t of PAGE_TYPES) {
+    const hex = profile.layout[t];
+    if (hex) out.push({ kind: `layout-${t}`, ref: null, value: BigInt(`0x${hex}`) });
+  }
+  if (profile.layoutAll) out.push({ kind: 'layout-all', ref: null, value: BigInt(`0x${profile.layoutAll}`) });
+  if (profile.textAll) out.push({ kind: 'text-all', ref: null, value: BigInt(`0x${profile.textAll}`) });
+  for (const ad of profile.ads) out.push({ kind: 'ad', ref: ad.id, value: BigInt(`0x${ad.fingerprint}`) });
+  return out;
+}
+
+/** Normalised words of a text, as used for ad fingerprints (exported for the evaluation baseline). */
+export function adWords(text: string): string[] {
+  return words(normaliseText(text));
+}
