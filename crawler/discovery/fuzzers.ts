@@ -128,10 +128,15 @@ export function adjacentKeyFuzz(input: FuzzInput): string[] {
   return mapPositions(input, (chars, i) => replaceAt(chars, i, adjacentKeys(chars[i])));
 }
 
-/** ASCII confusions first (plain names, registrable anywhere), then one IDN letter at a time. */
+/**
+ * An accented seed folded to ASCII first (pâtisserie → patisserie: the name a French site falls back to),
+ * then ASCII confusions (plain names, registrable anywhere), then one IDN letter at a time.
+ */
 export function homoglyphFuzz(input: FuzzInput): string[] {
   const { name, suffix } = input;
   const out: string[] = [];
+  const folded = name.normalize('NFD').replace(/\p{M}/gu, '');
+  if (folded !== name) out.push(`${folded}.${suffix}`);
   for (const [a, b] of ASCII_HOMOGLYPH_PAIRS) {
     for (const [from, to] of [
       [a, b],
