@@ -38,19 +38,24 @@ export interface LookalikeOptions {
   maxPerSeed: number;
 }
 
-export const DEFAULT_LOOKALIKE_TLDS = ['fr', 'com', 'net', 'org', 'eu', 'info', 'co', 'io', 'be', 'ch', 'biz', 'xyz'];
-export const DEFAULT_AFFIXES = [
-  'new',
-  'nouveau',
-  'nouvelle',
-  'officiel',
-  'bis',
+/** The same defaults as the config's `discovery` section (config/schema.ts), for callers without a config. */
+export const DEFAULT_LOOKALIKE_TLDS = [
   'fr',
-  'france',
+  'com',
+  'net',
+  'org',
+  'eu',
+  'info',
+  'co',
+  'io',
+  'be',
+  'ch',
+  'xyz',
   'online',
   'site',
-  'web',
+  'top',
 ];
+export const DEFAULT_AFFIXES = ['new', 'nouveau', 'officiel', 'bis', 'vip', 'plus', 'fr', 'site', 'pro', 'top'];
 
 export class InvalidSeedDomainError extends Error {
   constructor(seed: string, reason: string) {
