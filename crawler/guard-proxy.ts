@@ -43,8 +43,8 @@ export interface GuardProxyOptions {
 export interface GuardProxy {
   /** `http://127.0.0.1:<port>` */
   url: string;
-  /** The last refusal for this URL or its host:port, if any. */
-  refusalFor(url: string): GuardRefusal | null;
+  /** The last refusal for this URL or its host:port, if any (and not older than `since`, epoch ms). */
+  refusalFor(url: string, since?: number): GuardRefusal | null;
   stats: { connections: number; refused: number; bytes: number };
   close(): Promise<void>;
 }
@@ -219,7 +219,7 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
       createConnection: () => socket,
     });
     const deadline = setTimeout(() => {
-      remember(keys, 'timeout', `${target.href} was still sending after ${options.maxResponseMs} ms.`);
+      remember([target.href], 'timeout', `${target.href} was still sending after ${options.maxResponseMs} ms.`);
       upstreamReq.destroy();
       res.destroy();
     }, options.maxResponseMs);
@@ -240,7 +240,7 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
           'too-large',
           `${target.href} announces ${declared} bytes, over the ${options.maxResponseBytes}-byte budget.`,
         );
-        remember(keys, refusal.reason, refusal.message);
+        remember([target.href], refusal.reason, refusal.message);
         refuse(res, 502, refusal);
         finish();
         return;
@@ -255,7 +255,11 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
         seen += chunk.length;
         stats.bytes += chunk.length;
         if (seen > options.maxResponseBytes) {
-          remember(keys, 'too-large', `${target.href} sent more than the ${options.maxResponseBytes}-byte budget.`);
+          remember(
+            [target.href],
+            'too-large',
+            `${target.href} sent more than the ${options.maxResponseBytes}-byte budget.`,
+          );
           upstreamRes.destroy();
           res.destroy();
           finish();
@@ -321,7 +325,7 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
   return {
     url: `http://127.0.0.1:${port}`,
     stats,
-    refusalFor(rawUrl) {
+    refusalFor(rawUrl, since = 0) {
       let parsed: URL;
       try {
         parsed = new URL(rawUrl);
@@ -329,11 +333,9 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
         return null;
       }
       const defaultPort = parsed.protocol === 'https:' ? 443 : 80;
-      return (
-        refusals.get(parsed.href) ??
-        refusals.get(authorityKey(parsed.hostname, Number(parsed.port || defaultPort))) ??
-        null
-      );
+      const found =
+        refusals.get(parsed.href) ?? refusals.get(authorityKey(parsed.hostname, Number(parsed.port || defaultPort)));
+      return found && found.at >= since ? found : null;
     },
     async close() {
       for (const stream of open) stream.destroy();

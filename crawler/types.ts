@@ -54,6 +54,10 @@ export interface Capture {
   faviconBase64: string | null;
   artifacts: StoredArtifact[];
   truncated: boolean;
+  /** False in HTTP mode: nothing was rendered, so there is no screenshot (added by the crawler; optional for older callers). */
+  screenshotsTaken?: boolean;
+  /** Plain remarks for the analyst: dialogs dismissed, pop-up windows blocked, outlink lists cut, text rendered from HTTP only. */
+  notes?: string[];
 }
 
 /** A page that could not be captured: the crawl records it and goes on. */
@@ -66,4 +70,79 @@ export interface CaptureFailure {
   message: string;
   status: number | null;
   at: string;
+}
+
+/** Structural view of the evidence store the crawler writes to (see evidence/). */
+export interface CrawlEvidenceStore {
+  readonly dir: string;
+  put(bytes: Uint8Array | string, mediaType?: string): Promise<{ sha256: string; size: number; path: string }>;
+}
+
+/** The pino subset the crawler logs through (a pino Logger fits). */
+export interface CrawlLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child?(bindings: Record<string, unknown>): CrawlLogger;
+}
+
+export interface CrawlProgress {
+  done: number;
+  failed: number;
+  queued: number;
+  bytes: number;
+}
+
+export interface CrawlOptions {
+  runId: string;
+  /** Start URLs, or bare host names (tried as https://host/ then http://host/). */
+  seeds: string[];
+  mode: CrawlMode;
+  maxPages: number;
+  maxDepth: number;
+  /** URL patterns (glob, or regex as `/…/flags` or `^…`) visited first. */
+  include?: string[];
+  /** URL patterns never visited (seeds excepted). */
+  exclude?: string[];
+  concurrency: number;
+  perHostDelayMs: number;
+  pageTimeoutMs: number;
+  navigationTimeoutMs: number;
+  maxResponseBytes: number;
+  /** The full-page screenshot is cut at this height (px). */
+  fullPageMaxHeight: number;
+  userAgent?: string;
+  /** Upstream proxy: http://host:port or socks5://host:port (user:password@ allowed). */
+  proxyUrl?: string;
+  /** Name pattern → host:port (`'*.test': '127.0.0.1:4567'`), applied in both modes. */
+  hostMap?: Record<string, string>;
+  allowPrivateTargets: boolean;
+  chromiumPath?: string;
+  /** Crawlee request storage for THIS run: a fresh directory per run; the same directory resumes after a crash. */
+  storageDir: string;
+  evidence: CrawlEvidenceStore;
+  onCapture: (capture: Capture) => Promise<void>;
+  onFailure: (failure: CaptureFailure) => Promise<void>;
+  onProgress?: (progress: CrawlProgress) => void;
+  logger?: CrawlLogger;
+  /** Graceful stop: pages in flight finish, then crawlSite returns with stoppedEarly. */
+  signal?: AbortSignal;
+  /** Name resolution used by the guard (tests play DNS rebinding with it); default: the system resolver. */
+  resolve?: (hostname: string) => Promise<string[]>;
+  /** Viewport of the browser (default 1280×800). */
+  viewport?: { width: number; height: number };
+}
+
+export interface CrawlSummary {
+  runId: string;
+  pagesOk: number;
+  pagesFailed: number;
+  failuresByReason: Record<string, number>;
+  /** Bytes received from the sites (through the guard proxy). */
+  bytes: number;
+  durationMs: number;
+  stoppedEarly: boolean;
+  /** Pages rendered in the browser in auto mode (0 in the other modes). */
+  renderedInBrowser: number;
 }

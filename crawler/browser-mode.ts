@@ -1,0 +1,239 @@
+/**
+ * Browser mode: Crawlee's PlaywrightCrawler driving Chromium through the guard proxy (Chromium's own proxy setting,
+ * loopback included: Playwright adds `<-loopback>`, so even 127.0.0.1 goes through the guard). Hostile pages are
+ * tamed here: window.open returns null (init script) and stray pop-ups are closed, dialogs are dismissed and
+ * counted, downloads are refused (acceptDownloads: false), and a page that is not http(s) after load is refused.
+ * Each page gives its rendered HTML, innerText, links, a viewport screenshot and a full-page one cut at
+ * fullPageMaxHeight; navigation waits for DOMContentLoaded, then for `load` within what is left of the budget,
+ * so one slow image does not cost the capture.
+ */
+import { PlaywrightCrawler, type PlaywrightCrawlingContext, type Request } from 'crawlee';
+import { type BrowserContext, chromium, type Page, type Response } from 'playwright';
+import type { PageSnapshot } from './capture-builder.ts';
+import { CHROMIUM_ARGS } from './chromium.ts';
+import type { CrawlRun } from './crawl-run.ts';
+import { isRetryable, PageRefusedError } from './failure.ts';
+import { fetchFavicon } from './fetch-via-guard.ts';
+import { failRequest, faviconCandidate, type ModeDeps, refuseResponse } from './http-mode.ts';
+import type { RedirectHop } from './types.ts';
+
+interface Attempt {
+  startedAt: number;
+}
+
+interface PageFacts {
+  title: string;
+  text: string;
+  links: string[];
+  scripts: string[];
+  stylesheets: string[];
+  favicon: string | null;
+  height: number;
+  popups: number;
+}
+
+const NO_POPUPS = `(() => {
+  let blocked = 0;
+  const open = function () { blocked += 1; return null; };
+  Object.defineProperty(window, 'open', { value: open, writable: false, configurable: false });
+  Object.defineProperty(window, '__phenixBlockedPopups', { get: () => blocked });
+})();`;
+
+/**
+ * Runs in the page: everything but the HTML and the pixels, in one round trip. Kept as plain JavaScript text
+ * because a compiled TypeScript function may carry helpers (esbuild's __name) that do not exist in the page.
+ */
+const READ_PAGE = `(() => {
+  const maxLinks = 20000;
+  const http = (href) => (href && /^https?:/i.test(href) ? href.split('#')[0] : null);
+  const links = [];
+  const seen = new Set();
+  for (const a of document.querySelectorAll('a[href], area[href]')) {
+    if (links.length >= maxLinks) break;
+    const href = http(a.href);
+    if (href && !seen.has(href)) { seen.add(href); links.push(href); }
+  }
+  const urls = (selector, attr) => [...new Set([...document.querySelectorAll(selector)].map((e) => http(e[attr])).filter(Boolean))];
+  const icon = document.querySelector('link[rel~="icon" i][href]');
+  return {
+    title: document.title,
+    text: document.body ? document.body.innerText : '',
+    links,
+    scripts: urls('script[src]', 'src'),
+    stylesheets: urls('link[rel~="stylesheet" i][href]', 'href'),
+    favicon: icon ? http(icon.href) : null,
+    height: Math.max(document.documentElement ? document.documentElement.scrollHeight : 0, document.body ? document.body.scrollHeight : 0),
+    popups: Number(window.__phenixBlockedPopups || 0),
+  };
+})()`;
+
+async function redirectChain(response: Response | null): Promise<RedirectHop[]> {
+  const hops: RedirectHop[] = [];
+  let request = response?.request().redirectedFrom() ?? null;
+  while (request) {
+    const hop = await request.response();
+    hops.unshift({
+      url: request.url(),
+      status: hop?.status() ?? 0,
+      location: (await hop?.headerValue('location')) ?? '',
+    });
+    request = request.redirectedFrom();
+  }
+  return hops;
+}
+
+export function createBrowserMode(run: CrawlRun, deps: ModeDeps, chromiumPath: string): PlaywrightCrawler {
+  const { options } = run;
+  const viewport = options.viewport ?? { width: 1280, height: 800 };
+  const attempts = new WeakMap<Request, Attempt>();
+  const dialogs = new WeakMap<Page, number>();
+  const preparedContexts = new WeakSet<BrowserContext>();
+
+  async function preparePage(page: Page): Promise<void> {
+    page.on('dialog', (dialog) => {
+      dialogs.set(page, (dialogs.get(page) ?? 0) + 1);
+      dialog.dismiss().catch(() => {});
+    });
+    const context = page.context();
+    if (preparedContexts.has(context)) return;
+    preparedContexts.add(context);
+    await context.addInitScript(NO_POPUPS);
+    context.on('page', (opened) => {
+      opened
+        .opener()
+        .then((opener) => (opener ? opened.close() : undefined))
+        .catch(() => {});
+    });
+  }
+
+  async function handle({ page, request, response }: PlaywrightCrawlingContext): Promise<void> {
+    const attempt = attempts.get(request) ?? { startedAt: Date.now() };
+    const navigatedAt = Date.now();
+    const status = response?.status() ?? null;
+    const headers = response ? response.headers() : {};
+    const refused = refuseResponse(request.url, status, headers);
+    if (refused) throw refused;
+    const left = options.pageTimeoutMs - (Date.now() - attempt.startedAt);
+    await page.waitForLoadState('load', { timeout: Math.max(100, Math.min(left / 3, 5_000)) }).catch(() => {});
+    const finalUrl = page.url();
+    if (!/^https?:/i.test(finalUrl)) {
+      throw new PageRefusedError(
+        'blocked-scheme',
+        `${request.url} led the browser to ${finalUrl.split(':')[0]}: pages; refused.`,
+        status,
+      );
+    }
+    const facts = (await page.evaluate(READ_PAGE)) as PageFacts;
+    const html = await page.content();
+    const viewportShot = await page.screenshot({ type: 'png', timeout: Math.max(1_000, left / 2) });
+    const fullHeight = Math.min(Math.max(facts.height, viewport.height), options.fullPageMaxHeight);
+    const fullShot =
+      fullHeight <= viewport.height
+        ? viewportShot
+        : await page.screenshot({
+            type: 'png',
+            fullPage: true,
+            clip: { x: 0, y: 0, width: viewport.width, height: fullHeight },
+            timeout: Math.max(1_000, left / 2),
+          });
+    const faviconUrl = faviconCandidate(facts.favicon, finalUrl);
+    const favicon = await run.favicon(faviconUrl, (url) =>
+      fetchFavicon(url, {
+        guardUrl: run.guard.url,
+        maxBytes: 512 * 1024,
+        timeoutMs: 5_000,
+        userAgent: options.userAgent,
+      }),
+    );
+    const notes: string[] = [];
+    const dialogCount = dialogs.get(page) ?? 0;
+    if (dialogCount > 0) notes.push(`${dialogCount} dialog box(es) (alert/confirm/prompt) dismissed.`);
+    if (facts.popups > 0) notes.push(`${facts.popups} pop-up window(s) blocked.`);
+    if (facts.height > options.fullPageMaxHeight)
+      notes.push(`Full-page screenshot cut at ${options.fullPageMaxHeight} px of ${facts.height} px.`);
+    const depth = Number(request.userData.depth ?? 0);
+    const snapshot: PageSnapshot = {
+      runId: options.runId,
+      requestedUrl: request.url,
+      finalUrl,
+      redirectChain: await redirectChain(response ?? null),
+      status,
+      headers,
+      capturedAt: new Date(attempt.startedAt).toISOString(),
+      timings: { navigationMs: navigatedAt - attempt.startedAt, totalMs: Date.now() - attempt.startedAt },
+      mode: 'browser',
+      depth,
+      title: facts.title || null,
+      html,
+      text: facts.text,
+      links: facts.links,
+      scripts: facts.scripts,
+      stylesheets: facts.stylesheets,
+      faviconUrl: favicon ? faviconUrl : facts.favicon,
+      favicon,
+      screenshots: { viewport: viewportShot, fullPage: fullShot, mediaType: 'image/png' },
+      notes,
+    };
+    await run.capture(snapshot);
+    await run.enqueueLinks(deps.queue, facts.links, depth);
+  }
+
+  return new PlaywrightCrawler(
+    {
+      requestQueue: deps.queue,
+      proxyConfiguration: deps.proxyConfiguration,
+      log: deps.crawleeLog,
+      minConcurrency: options.concurrency,
+      maxConcurrency: options.concurrency,
+      maxRequestRetries: 1,
+      maxSessionRotations: 0,
+      useSessionPool: false,
+      persistCookiesPerSession: false,
+      maxRequestsPerCrawl: options.maxPages,
+      sameDomainDelaySecs: options.perHostDelayMs / 1000,
+      navigationTimeoutSecs: options.navigationTimeoutMs / 1000,
+      requestHandlerTimeoutSecs: options.pageTimeoutMs / 1000,
+      statusMessageLoggingInterval: 3600,
+      headless: true,
+      launchContext: {
+        launcher: chromium,
+        useIncognitoPages: false,
+        userAgent: options.userAgent,
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: CHROMIUM_ARGS,
+          viewport,
+          ignoreHTTPSErrors: true,
+          acceptDownloads: false,
+          serviceWorkers: 'block',
+        },
+      },
+      browserPoolOptions: {
+        useFingerprints: false,
+        maxOpenPagesPerBrowser: Math.max(4, options.concurrency * 2),
+        retireBrowserAfterPageCount: 400,
+        closeInactiveBrowserAfterSecs: 30,
+        postPageCreateHooks: [preparePage],
+      },
+      preNavigationHooks: [
+        ({ request }, gotoOptions) => {
+          attempts.set(request, { startedAt: Date.now() });
+          if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
+        },
+      ],
+      requestHandler: handle,
+      errorHandler: ({ request }, error) => {
+        const failure = run.classify(error, {
+          url: request.url,
+          depth: 0,
+          startedAt: attempts.get(request)?.startedAt ?? 0,
+        });
+        if (!isRetryable(failure.reason)) request.noRetry = true;
+      },
+      failedRequestHandler: async ({ request }, error) => {
+        await failRequest(run, deps.queue, request, error, attempts.get(request)?.startedAt ?? 0);
+      },
+    },
+    deps.config,
+  );
+}

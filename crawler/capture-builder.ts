@@ -1,0 +1,138 @@
+/**
+ * Turns what one mode saw of a page into a Capture: writes the artifacts (HTML, visible text, headers + redirect
+ * chain as JSON, screenshots, favicon) to the evidence store, hashes them, splits outlinks into internal/external
+ * and keeps an allow-list of response headers. Shared by browser and HTTP mode so both produce the same evidence.
+ */
+import type { Scope } from './scope.ts';
+import type { Capture, CrawlEvidenceStore, RedirectHop, StoredArtifact } from './types.ts';
+
+export interface PageSnapshot {
+  runId: string;
+  requestedUrl: string;
+  finalUrl: string;
+  redirectChain: RedirectHop[];
+  status: number | null;
+  /** All response headers, lower-case names. */
+  headers: Record<string, string>;
+  capturedAt: string;
+  timings: { navigationMs: number; totalMs: number };
+  mode: 'browser' | 'http';
+  depth: number;
+  title: string | null;
+  html: string;
+  text: string;
+  links: string[];
+  scripts: string[];
+  stylesheets: string[];
+  faviconUrl: string | null;
+  favicon: { bytes: Buffer; mediaType: string } | null;
+  /** Browser mode only: HTTP mode has no rendering, so no screenshot (the capture says so by their absence). */
+  screenshots: { viewport: Buffer; fullPage: Buffer; mediaType: string } | null;
+  notes: string[];
+}
+
+export const KEPT_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-language',
+  'server',
+  'date',
+  'last-modified',
+  'etag',
+  'location',
+  'x-powered-by',
+  'x-generator',
+  'via',
+  'cache-control',
+  'x-frame-options',
+  'strict-transport-security',
+  'cf-ray',
+  'x-served-by',
+];
+
+export const MAX_OUTLINKS = 5_000;
+
+export interface CaptureBuilderOptions {
+  evidence: CrawlEvidenceStore;
+  scope: Scope;
+  maxBytes: number;
+}
+
+/** Cuts a string to at most `maxBytes` UTF-8 bytes without splitting a character. */
+export function capUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
+  if (Buffer.byteLength(text) <= maxBytes) return { text, truncated: false };
+  const cut = Buffer.from(text).subarray(0, maxBytes).toString('utf8');
+  return { text: cut.replace(/\uFFFD$/, ''), truncated: true };
+}
+
+export async function buildCapture(page: PageSnapshot, options: CaptureBuilderOptions): Promise<Capture> {
+  const { evidence, scope } = options;
+  const artifacts: StoredArtifact[] = [];
+  async function keep(kind: StoredArtifact['kind'], bytes: Buffer | string, mediaType: string) {
+    const stored = await evidence.put(bytes, mediaType);
+    artifacts.push({ kind, sha256: stored.sha256, size: stored.size, path: stored.path, mediaType });
+    return stored;
+  }
+
+  const html = capUtf8(page.html, options.maxBytes);
+  const text = capUtf8(page.text, options.maxBytes);
+  const htmlStored = await keep('html', html.text, 'text/html; charset=utf-8');
+  const textStored = await keep('text', text.text, 'text/plain; charset=utf-8');
+  const headerRecord = {
+    requestedUrl: page.requestedUrl,
+    finalUrl: page.finalUrl,
+    status: page.status,
+    capturedAt: page.capturedAt,
+    redirectChain: page.redirectChain,
+    headers: page.headers,
+  };
+  await keep('headers', JSON.stringify(headerRecord, null, 2), 'application/json');
+  if (page.screenshots) {
+    await keep('screenshot', page.screenshots.viewport, page.screenshots.mediaType);
+    await keep('screenshot-full', page.screenshots.fullPage, page.screenshots.mediaType);
+  }
+  if (page.favicon) await keep('favicon', page.favicon.bytes, page.favicon.mediaType);
+
+  const internal = new Set<string>();
+  const external = new Set<string>();
+  let dropped = 0;
+  for (const link of page.links) {
+    const bucket = scope.inScope(link) ? internal : external;
+    if (bucket.size < MAX_OUTLINKS) bucket.add(link);
+    else dropped++;
+  }
+  const notes = [...page.notes];
+  if (dropped > 0) notes.push(`${dropped} further links not listed (over ${MAX_OUTLINKS} per kind).`);
+  if (!page.screenshots) notes.push('HTTP mode: the page was not rendered, so there is no screenshot.');
+  const headers: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    if (page.headers[name] !== undefined) headers[name] = page.headers[name];
+  }
+
+  return {
+    runId: page.runId,
+    requestedUrl: page.requestedUrl,
+    finalUrl: page.finalUrl,
+    redirectChain: page.redirectChain,
+    status: page.status,
+    headers,
+    capturedAt: page.capturedAt,
+    timings: page.timings,
+    mode: page.mode,
+    depth: page.depth,
+    title: page.title,
+    html: html.text,
+    text: text.text,
+    htmlSha256: htmlStored.sha256,
+    textSha256: textStored.sha256,
+    outlinks: { internal: [...internal], external: [...external] },
+    scripts: page.scripts,
+    stylesheets: page.stylesheets,
+    faviconUrl: page.faviconUrl,
+    faviconBase64: page.favicon ? page.favicon.bytes.toString('base64') : null,
+    artifacts,
+    truncated: html.truncated || text.truncated,
+    screenshotsTaken: page.screenshots !== null,
+    notes,
+  };
+}

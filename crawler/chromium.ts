@@ -1,0 +1,70 @@
+/**
+ * Finding and launching Chromium. Order: the configured `chromiumPath`, `CHROMIUM_PATH` (the caller passes the
+ * environment), the Debian package at /usr/bin/chromium, then Playwright's own download. The launch flags keep the
+ * browser quiet (no background traffic that would leave from the unit outside the guard proxy).
+ */
+import { accessSync, constants } from 'node:fs';
+import { chromium } from 'playwright';
+
+export class BrowserNotFoundError extends Error {
+  constructor(tried: string[]) {
+    super(
+      `No Chromium browser was found (looked at: ${tried.join(', ') || 'nothing'}). Install one with ` +
+        '`apt-get install chromium` or `npx playwright install chromium`, or set chromiumPath in the configuration ' +
+        '(or the CHROMIUM_PATH environment variable).',
+    );
+    this.name = 'BrowserNotFoundError';
+  }
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
+  '--mute-audio',
+];
+
+function executable(path: string | undefined): path is string {
+  if (!path) return false;
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ChromiumLocation {
+  path: string;
+  /** Where it was found: config, env, system or playwright. */
+  source: 'config' | 'env' | 'system' | 'playwright';
+}
+
+export function findChromium(
+  preferred?: string,
+  envPath: string | undefined = process.env.CHROMIUM_PATH,
+): ChromiumLocation {
+  const tried: string[] = [];
+  const candidates: [string | undefined, ChromiumLocation['source']][] = [
+    [preferred, 'config'],
+    [envPath, 'env'],
+    ['/usr/bin/chromium', 'system'],
+  ];
+  try {
+    candidates.push([chromium.executablePath(), 'playwright']);
+  } catch {
+    // Playwright has no browser of its own: fine, it is the last resort.
+  }
+  for (const [path, source] of candidates) {
+    if (!path) continue;
+    tried.push(path);
+    if (executable(path)) return { path, source };
+  }
+  throw new BrowserNotFoundError(tried);
+}

@@ -1,0 +1,132 @@
+/**
+ * The state one crawl run shares between its modes: scope and URL patterns, the page budget (every URL ever
+ * queued counts, seeds included, so a calendar trap or a 50,000-link page cannot grow the queue past maxPages),
+ * depth, the counters behind progress and the summary, the favicon cache, and the two callbacks. Modes hand it
+ * what they saw (a PageSnapshot) or why they failed; it writes evidence, calls back and counts.
+ */
+import type { RequestQueue } from 'crawlee';
+import { buildCapture, type PageSnapshot } from './capture-builder.ts';
+import { type ClassifiedFailure, classifyFailure } from './failure.ts';
+import type { GuardProxy } from './guard-proxy.ts';
+import { compileUrlPatterns, parseHttpUrl, type Scope } from './scope.ts';
+import type { CrawlLogger, CrawlOptions } from './types.ts';
+
+export interface RequestInfo {
+  url: string;
+  depth: number;
+  /** Epoch ms when the attempt started (guard refusals older than this belong to someone else). */
+  startedAt: number;
+}
+
+export interface Favicon {
+  bytes: Buffer;
+  mediaType: string;
+}
+
+const FAVICON_CACHE_SIZE = 500;
+
+export function createCrawlRun(options: CrawlOptions, guard: GuardProxy, scope: Scope, log: CrawlLogger) {
+  const isIncluded = compileUrlPatterns(options.include);
+  const isExcluded = compileUrlPatterns(options.exclude);
+  const seen = new Set<string>();
+  const failuresByReason: Record<string, number> = {};
+  const favicons = new Map<string, Promise<Favicon | null>>();
+  const counters = { ok: 0, failed: 0, enqueued: 0, renderedInBrowser: 0 };
+
+  function progress(): void {
+    options.onProgress?.({
+      done: counters.ok,
+      failed: counters.failed,
+      queued: Math.max(0, counters.enqueued - counters.ok - counters.failed),
+      bytes: guard.stats.bytes,
+    });
+  }
+
+  return {
+    options,
+    guard,
+    scope,
+    log,
+    counters,
+    failuresByReason,
+
+    budgetLeft(): number {
+      return Math.max(0, options.maxPages - counters.enqueued);
+    },
+
+    /** Resumed runs start with what their queues already hold. */
+    countExisting(total: number): void {
+      counters.enqueued += total;
+    },
+
+    /** Queues the in-scope, not-excluded, not-yet-seen links of a page; include-matching ones go first. */
+    async enqueueLinks(queue: RequestQueue, links: string[], parentDepth: number): Promise<number> {
+      const depth = parentDepth + 1;
+      if (depth > options.maxDepth) return 0;
+      const first: string[] = [];
+      const rest: string[] = [];
+      for (const link of links) {
+        if (counters.enqueued + first.length + rest.length >= options.maxPages) break;
+        const url = parseHttpUrl(link);
+        if (!url || seen.has(url.href) || !scope.inScope(url.href) || isExcluded(url)) continue;
+        seen.add(url.href);
+        (isIncluded(url) ? first : rest).push(url.href);
+      }
+      const toRequest = (url: string) => ({ url, userData: { depth } });
+      if (first.length > 0) await queue.addRequests(first.map(toRequest), { forefront: true });
+      if (rest.length > 0) await queue.addRequests(rest.map(toRequest));
+      counters.enqueued += first.length + rest.length;
+      return first.length + rest.length;
+    },
+
+    async addSeed(queue: RequestQueue, url: string, fallbackUrl: string | null): Promise<void> {
+      seen.add(url);
+      const result = await queue.addRequest({ url, userData: { depth: 0, fallbackUrl } });
+      if (!result.wasAlreadyPresent) counters.enqueued++;
+    },
+
+    async capture(snapshot: PageSnapshot): Promise<void> {
+      const capture = await buildCapture(snapshot, {
+        evidence: options.evidence,
+        scope,
+        maxBytes: options.maxResponseBytes,
+      });
+      await options.onCapture(capture);
+      counters.ok++;
+      progress();
+    },
+
+    classify(error: unknown, request: RequestInfo): ClassifiedFailure {
+      return classifyFailure(error, request.url, guard, request.startedAt);
+    },
+
+    async fail(request: RequestInfo, failure: ClassifiedFailure): Promise<void> {
+      counters.failed++;
+      failuresByReason[failure.reason] = (failuresByReason[failure.reason] ?? 0) + 1;
+      log.info({ url: request.url, reason: failure.reason, status: failure.status }, 'page not captured');
+      await options.onFailure({
+        runId: options.runId,
+        url: request.url,
+        depth: request.depth,
+        reason: failure.reason,
+        message: failure.message,
+        status: failure.status,
+        at: new Date().toISOString(),
+      });
+      progress();
+    },
+
+    /** One fetch per favicon URL per run (every page of a site shares it). */
+    favicon(url: string, fetch: (url: string) => Promise<Favicon | null>): Promise<Favicon | null> {
+      let pending = favicons.get(url);
+      if (!pending) {
+        pending = fetch(url).catch(() => null);
+        favicons.set(url, pending);
+        if (favicons.size > FAVICON_CACHE_SIZE) favicons.delete(favicons.keys().next().value as string);
+      }
+      return pending;
+    },
+  };
+}
+
+export type CrawlRun = ReturnType<typeof createCrawlRun>;

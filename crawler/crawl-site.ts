@@ -1,0 +1,146 @@
+/**
+ * crawlSite: one crawl run, start to summary. This orchestrator only wires the pieces:
+ *   guard-proxy.ts   every connection of the run (hostMap, SSRF rule, byte budget, upstream proxy)
+ *   crawlee-setup.ts request storage of the run (fresh dir = fresh run; same dir = resume) and Crawlee logs → pino
+ *   crawl-run.ts     scope, budget, depth, counters, callbacks
+ *   http-mode.ts / browser-mode.ts   one Crawlee crawler each, turning pages into snapshots
+ *   capture-builder.ts  snapshot → evidence artifacts + Capture
+ * `auto` runs HTTP first; pages that look drawn by JavaScript go to a browser queue, crawled right after.
+ */
+import { type BasicCrawler, ProxyConfiguration, type RequestQueue } from 'crawlee';
+import { createBrowserMode } from './browser-mode.ts';
+import { findChromium } from './chromium.ts';
+import { createCrawlRun } from './crawl-run.ts';
+import { crawlerLogger, createCrawleeLog, createRunStorage } from './crawlee-setup.ts';
+import { createGuardProxy } from './guard-proxy.ts';
+import { createHttpMode, type ModeDeps } from './http-mode.ts';
+import { createScope, normalizeSeed, type Seed, SeedError } from './scope.ts';
+import type { CrawlOptions, CrawlSummary } from './types.ts';
+
+/** Options that cannot describe a crawl (the message names the option). */
+export class CrawlOptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CrawlOptionsError';
+  }
+}
+
+function checkOptions(options: CrawlOptions): void {
+  const positive: (keyof CrawlOptions)[] = [
+    'maxPages',
+    'concurrency',
+    'pageTimeoutMs',
+    'navigationTimeoutMs',
+    'maxResponseBytes',
+    'fullPageMaxHeight',
+  ];
+  for (const key of positive) {
+    const value = options[key];
+    if (typeof value !== 'number' || !(value > 0))
+      throw new CrawlOptionsError(`${key} must be a positive number (got ${String(value)}).`);
+  }
+  if (!(options.maxDepth >= 0)) throw new CrawlOptionsError(`maxDepth must be 0 or more (got ${options.maxDepth}).`);
+  if (!(options.perHostDelayMs >= 0))
+    throw new CrawlOptionsError(`perHostDelayMs must be 0 or more (got ${options.perHostDelayMs}).`);
+  if (!['browser', 'http', 'auto'].includes(options.mode))
+    throw new CrawlOptionsError(`mode must be browser, http or auto (got ${options.mode}).`);
+  if (options.seeds.length === 0)
+    throw new CrawlOptionsError('A crawl needs at least one seed (a URL or a host name).');
+}
+
+export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
+  checkOptions(options);
+  const started = Date.now();
+  const log = crawlerLogger(options.logger);
+  const chromiumPath = options.mode === 'http' ? null : findChromium(options.chromiumPath).path;
+
+  const seeds: Seed[] = [];
+  const badSeeds: { raw: string; error: SeedError }[] = [];
+  for (const raw of options.seeds) {
+    try {
+      seeds.push(normalizeSeed(raw));
+    } catch (error) {
+      if (!(error instanceof SeedError)) throw error;
+      badSeeds.push({ raw, error });
+    }
+  }
+  const scope = createScope(seeds.map((s) => s.url));
+  const guard = await createGuardProxy({
+    hostMap: options.hostMap,
+    allowPrivateTargets: options.allowPrivateTargets,
+    upstreamProxyUrl: options.proxyUrl,
+    maxResponseBytes: options.maxResponseBytes,
+    maxResponseMs: options.pageTimeoutMs + 1_000,
+    resolve: options.resolve,
+  });
+  const run = createCrawlRun(options, guard, scope, log);
+  let stoppedEarly = options.signal?.aborted ?? false;
+  let current: BasicCrawler | null = null;
+  const onAbort = () => {
+    stoppedEarly = true;
+    current?.stop('Crawl stopped on request: finishing the pages in progress.');
+  };
+  options.signal?.addEventListener('abort', onAbort);
+  log.info(
+    { runId: options.runId, mode: options.mode, seeds: options.seeds, scope: scope.domains, guard: guard.url },
+    'crawl started',
+  );
+
+  try {
+    for (const { raw, error } of badSeeds) {
+      await run.fail(
+        { url: raw, depth: 0, startedAt: Date.now() },
+        { reason: 'blocked-scheme', message: error.message, status: null },
+      );
+    }
+    const storage = createRunStorage(options.storageDir);
+    const deps = (queue: RequestQueue): ModeDeps => ({
+      config: storage.config,
+      queue,
+      proxyConfiguration: new ProxyConfiguration({ proxyUrls: [guard.url] }),
+      crawleeLog: createCrawleeLog(log),
+    });
+    const httpQueue = options.mode === 'browser' ? null : await storage.openQueue('phenix-http');
+    const browserQueue = options.mode === 'http' ? null : await storage.openQueue('phenix-browser');
+    for (const queue of [httpQueue, browserQueue]) {
+      if (queue) run.countExisting((await queue.getInfo())?.totalRequestCount ?? 0);
+    }
+    const firstQueue = (httpQueue ?? browserQueue) as RequestQueue;
+    for (const seed of seeds) await run.addSeed(firstQueue, seed.url, seed.fallbackUrl);
+
+    const phases: (() => BasicCrawler)[] = [];
+    if (httpQueue)
+      phases.push(
+        () =>
+          createHttpMode(
+            run,
+            deps(httpQueue),
+            options.mode === 'auto' ? browserQueue : null,
+          ) as unknown as BasicCrawler,
+      );
+    if (browserQueue && chromiumPath)
+      phases.push(() => createBrowserMode(run, deps(browserQueue), chromiumPath) as unknown as BasicCrawler);
+    for (const phase of phases) {
+      if (stoppedEarly) break;
+      current = phase();
+      await current.run();
+      current = null;
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await guard.close();
+  }
+
+  const summary: CrawlSummary = {
+    runId: options.runId,
+    pagesOk: run.counters.ok,
+    pagesFailed: run.counters.failed,
+    failuresByReason: { ...run.failuresByReason },
+    bytes: guard.stats.bytes,
+    durationMs: Date.now() - started,
+    stoppedEarly,
+    renderedInBrowser: run.counters.renderedInBrowser,
+  };
+  log.info({ ...summary }, 'crawl finished');
+  return summary;
+}

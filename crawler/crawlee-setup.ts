@@ -1,0 +1,74 @@
+/**
+ * Crawlee plumbing for one crawl run: its own Configuration and request storage (a fresh directory per run, so a
+ * re-crawl revisits every page; the same directory after a crash resumes where the run stopped), and Crawlee's logs
+ * routed into the caller's pino-like logger instead of stdout.
+ */
+
+import { Configuration, log as crawleeGlobalLog, Log, Logger, LogLevel, MemoryStorage, RequestQueue } from 'crawlee';
+import type { CrawlLogger } from './types.ts';
+
+const silent: CrawlLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function crawlerLogger(logger: CrawlLogger | undefined): CrawlLogger {
+  if (!logger) return silent;
+  return logger.child ? logger.child({ component: 'crawler' }) : logger;
+}
+
+/** Forwards Crawlee's log lines to pino levels (Crawlee's INFO chatter becomes debug). */
+class PinoSink extends Logger {
+  constructor(private readonly target: () => CrawlLogger) {
+    super({});
+  }
+  override _log(level: LogLevel, message: string, data?: unknown, exception?: unknown): void {
+    const fields = {
+      source: 'crawlee',
+      ...(data && typeof data === 'object' ? data : {}),
+      ...(exception ? { err: String(exception) } : {}),
+    };
+    const out = this.target();
+    if (level <= LogLevel.ERROR) out.error(fields, message);
+    else if (level <= LogLevel.WARNING) out.warn(fields, message);
+    else out.debug(fields, message);
+  }
+}
+
+let globalTarget: CrawlLogger = silent;
+let globalInstalled = false;
+
+/**
+ * A Log for one crawler. Crawlee's shared components (browser pool, autoscaler, storage) log through its global
+ * `log`; that one is pointed at the most recently started crawl's logger (one process runs one crawl at a time).
+ */
+export function createCrawleeLog(logger: CrawlLogger): Log {
+  globalTarget = logger;
+  if (!globalInstalled) {
+    crawleeGlobalLog.setOptions({ logger: new PinoSink(() => globalTarget), level: LogLevel.WARNING });
+    globalInstalled = true;
+  }
+  return new Log({ logger: new PinoSink(() => logger), level: LogLevel.WARNING, prefix: 'crawlee' });
+}
+
+export interface RunStorage {
+  config: Configuration;
+  openQueue(name: string): Promise<RequestQueue>;
+}
+
+/** Request storage persisted under `storageDir` (JSON files), never purged on start: resume = same directory. */
+export function createRunStorage(storageDir: string): RunStorage {
+  const storageClient = new MemoryStorage({
+    localDataDirectory: storageDir,
+    persistStorage: true,
+    writeMetadata: false,
+  });
+  const config = new Configuration({
+    storageClient,
+    persistStorage: true,
+    purgeOnStart: false,
+    // The crawler has its own budgets; Crawlee's memory-based autoscaling would only slow it down on small hosts.
+    availableMemoryRatio: 0.5,
+  });
+  return {
+    config,
+    openQueue: (name) => RequestQueue.open(name, { config }),
+  };
+}

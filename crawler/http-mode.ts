@@ -1,0 +1,224 @@
+/**
+ * HTTP mode: Crawlee's HttpCrawler (got-scraping) through the guard proxy, the body parsed in one htmlparser2 pass
+ * (crawler/html-extract.ts) — no browser, so no screenshot and text as the server sent it. In `auto` mode a page
+ * that looks drawn by JavaScript is not captured here but handed to the browser queue.
+ */
+import {
+  type Configuration,
+  HttpCrawler,
+  type HttpCrawlingContext,
+  type Log,
+  type ProxyConfiguration,
+  type Request,
+  type RequestQueue,
+} from 'crawlee';
+import type { PageSnapshot } from './capture-builder.ts';
+import type { CrawlRun } from './crawl-run.ts';
+import { isRetryable, PageRefusedError, statusFailure } from './failure.ts';
+import { fetchFavicon } from './fetch-via-guard.ts';
+import { extractFromHtml, needsBrowser } from './html-extract.ts';
+import type { RedirectHop } from './types.ts';
+
+export interface ModeDeps {
+  config: Configuration;
+  queue: RequestQueue;
+  proxyConfiguration: ProxyConfiguration;
+  crawleeLog: Log;
+}
+
+interface Attempt {
+  startedAt: number;
+  navigatedAt: number;
+  hops: RedirectHop[];
+}
+
+const ALL_ERROR_STATUSES = Array.from({ length: 200 }, (_, i) => 400 + i);
+
+export function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** The guard's verdict on a response it answered itself, a status failure, or a download. */
+export function refuseResponse(
+  url: string,
+  status: number | null,
+  headers: Record<string, string>,
+): PageRefusedError | null {
+  const guard = headers['x-phenix-guard'];
+  if (guard)
+    return new PageRefusedError(
+      guard as PageRefusedError['reason'],
+      `${url}: refused by the crawler's guard (${guard}).`,
+      status,
+    );
+  if (status !== null && status >= 400) return statusFailure(status, url);
+  if (/^\s*attachment/i.test(headers['content-disposition'] ?? '')) {
+    return new PageRefusedError('download', `${url} is a file download; downloads are not kept.`, status);
+  }
+  return null;
+}
+
+export function faviconCandidate(declared: string | null, finalUrl: string): string {
+  return declared ?? new URL('/favicon.ico', finalUrl).href;
+}
+
+export function createHttpMode(
+  run: CrawlRun,
+  deps: ModeDeps,
+  browserQueue: RequestQueue | null,
+): HttpCrawler<HttpCrawlingContext> {
+  const { options } = run;
+  const attempts = new WeakMap<Request, Attempt>();
+  const attemptOf = (request: Request): Attempt => {
+    let attempt = attempts.get(request);
+    if (!attempt) {
+      attempt = { startedAt: Date.now(), navigatedAt: Date.now(), hops: [] };
+      attempts.set(request, attempt);
+    }
+    return attempt;
+  };
+
+  return new HttpCrawler(
+    {
+      requestQueue: deps.queue,
+      proxyConfiguration: deps.proxyConfiguration,
+      log: deps.crawleeLog,
+      minConcurrency: options.concurrency,
+      maxConcurrency: options.concurrency,
+      maxRequestRetries: 1,
+      maxSessionRotations: 0,
+      useSessionPool: false,
+      persistCookiesPerSession: false,
+      maxRequestsPerCrawl: options.maxPages,
+      sameDomainDelaySecs: options.perHostDelayMs / 1000,
+      navigationTimeoutSecs: options.navigationTimeoutMs / 1000,
+      requestHandlerTimeoutSecs: options.pageTimeoutMs / 1000,
+      ignoreSslErrors: true,
+      ignoreHttpErrorStatusCodes: ALL_ERROR_STATUSES,
+      statusMessageLoggingInterval: 3600,
+      preNavigationHooks: [
+        ({ request }, gotOptions) => {
+          const attempt = { startedAt: Date.now(), navigatedAt: Date.now(), hops: [] as RedirectHop[] };
+          attempts.set(request, attempt);
+          gotOptions.headers = {
+            ...gotOptions.headers,
+            ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
+          };
+          gotOptions.useHeaderGenerator = !options.userAgent;
+          gotOptions.maxRedirects = 10;
+          gotOptions.hooks = {
+            beforeRedirect: [
+              (_next, response) => {
+                attempt.hops.push({
+                  url: response.url,
+                  status: response.statusCode,
+                  location: String(response.headers.location ?? ''),
+                });
+              },
+            ],
+          };
+        },
+      ],
+      postNavigationHooks: [
+        ({ request, response }) => {
+          attemptOf(request).navigatedAt = Date.now();
+          // The guard caps plain HTTP; this also caps HTTPS, which the guard only tunnels.
+          response?.on('downloadProgress', (progress: { transferred: number }) => {
+            if (progress.transferred > options.maxResponseBytes) {
+              response.destroy(
+                new PageRefusedError(
+                  'too-large',
+                  `${request.url} sent more than the ${options.maxResponseBytes}-byte budget.`,
+                ),
+              );
+            }
+          });
+        },
+      ],
+      requestHandler: async ({ request, response, body }) => {
+        const attempt = attemptOf(request);
+        const finalUrl = response.url ?? request.loadedUrl ?? request.url;
+        const status = response.statusCode ?? null;
+        const headers = flattenHeaders(response.headers);
+        const refused = refuseResponse(request.url, status, headers);
+        if (refused) throw refused;
+        const html = Buffer.isBuffer(body) ? body.toString('utf8') : String(body);
+        const extract = extractFromHtml(html, finalUrl);
+        const depth = Number(request.userData.depth ?? 0);
+        if (browserQueue && needsBrowser(extract)) {
+          await browserQueue.addRequest({
+            url: request.url,
+            uniqueKey: request.uniqueKey,
+            userData: { depth, fromHttp: true },
+          });
+          run.counters.renderedInBrowser++;
+          return;
+        }
+        const faviconUrl = faviconCandidate(extract.faviconUrl, finalUrl);
+        const favicon = await run.favicon(faviconUrl, (url) =>
+          fetchFavicon(url, {
+            guardUrl: run.guard.url,
+            maxBytes: 512 * 1024,
+            timeoutMs: 5_000,
+            userAgent: options.userAgent,
+          }),
+        );
+        const snapshot: PageSnapshot = {
+          runId: options.runId,
+          requestedUrl: request.url,
+          finalUrl,
+          redirectChain: attempt.hops,
+          status,
+          headers,
+          capturedAt: new Date(attempt.startedAt).toISOString(),
+          timings: { navigationMs: attempt.navigatedAt - attempt.startedAt, totalMs: Date.now() - attempt.startedAt },
+          mode: 'http',
+          depth,
+          title: extract.title,
+          html,
+          text: extract.text,
+          links: extract.links,
+          scripts: extract.scripts,
+          stylesheets: extract.stylesheets,
+          faviconUrl: favicon ? faviconUrl : extract.faviconUrl,
+          favicon,
+          screenshots: null,
+          notes: [],
+        };
+        await run.capture(snapshot);
+        await run.enqueueLinks(deps.queue, extract.links, depth);
+      },
+      errorHandler: ({ request }, error) => {
+        const failure = run.classify(error, { url: request.url, depth: 0, startedAt: attemptOf(request).startedAt });
+        if (!isRetryable(failure.reason)) request.noRetry = true;
+      },
+      failedRequestHandler: async ({ request }, error) => {
+        await failRequest(run, deps.queue, request, error, attemptOf(request).startedAt);
+      },
+    },
+    deps.config,
+  );
+}
+
+/** Records a failed page — or, for a bare-host seed whose https:// did not answer, tries http:// instead. */
+export async function failRequest(
+  run: CrawlRun,
+  queue: RequestQueue,
+  request: Request,
+  error: unknown,
+  startedAt: number,
+): Promise<void> {
+  const depth = Number(request.userData.depth ?? 0);
+  const failure = run.classify(error, { url: request.url, depth, startedAt });
+  const fallbackUrl = request.userData.fallbackUrl as string | null | undefined;
+  if (fallbackUrl && (failure.reason === 'network' || failure.reason === 'timeout')) {
+    run.log.info({ url: request.url, fallbackUrl }, 'https did not answer; trying http');
+    await queue.addRequest({ url: fallbackUrl, userData: { depth, fallbackUrl: null } }, { forefront: true });
+    return;
+  }
+  await run.fail({ url: request.url, depth, startedAt }, failure);
+}

@@ -1,0 +1,31 @@
+/**
+ * Public surface of the crawler. It imports nothing of the project but its own files and evidence/ (through a
+ * structural type): the monitor gives it options and callbacks and stores what comes back.
+ */
+export { isPrivateAddress } from './address-policy.ts';
+export { BrowserNotFoundError, CHROMIUM_ARGS, type ChromiumLocation, findChromium } from './chromium.ts';
+export { CrawlOptionsError, crawlSite } from './crawl-site.ts';
+export { classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
+export {
+  createGuardProxy,
+  type GuardProxy,
+  type GuardProxyOptions,
+  type GuardReason,
+  GuardRefusalError,
+} from './guard-proxy.ts';
+export { compileHostMap, type HostMap, HostMapError, type HostTarget, resolveHostMap } from './host-map.ts';
+export { extractFromHtml, type HtmlExtract, needsBrowser } from './html-extract.ts';
+export { compileUrlPatterns, createScope, normalizeSeed, type Scope, SeedError, siteKey } from './scope.ts';
+export type {
+  Capture,
+  CaptureFailure,
+  CrawlEvidenceStore,
+  CrawlLogger,
+  CrawlMode,
+  CrawlOptions,
+  CrawlProgress,
+  CrawlSummary,
+  RedirectHop,
+  StoredArtifact,
+} from './types.ts';
+export { UpstreamProxyError } from './upstream-connect.ts';
