@@ -36,7 +36,7 @@ function foldLookalikes(s: string): string {
   return s.replace(LOOKALIKE_RUN, (run) => {
     const digits = run.replace(/\D/g, '').length;
     const letters = run.replace(/[^OoIl|]/g, '').length;
-    if (letters === 0 || digits < 6 || letters > digits / 2) return run;
+    if (letters === 0 || digits < 4 || letters > digits + 2) return run;
     return run.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
   });
 }

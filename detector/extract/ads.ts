@@ -10,7 +10,14 @@ import type { ElementNode, ParsedPage, TextBlock } from './parse-html.ts';
 
 const MIN_ITEM_CHARS = 30;
 const MIN_ITEMS = 3;
-const MIN_AD_CHARS = 80;
+const MIN_AD_CHARS = 150;
+/** Service pages of a site (contact, legal, help, account): never ads even when they hold a heading and text. */
+const SERVICE_SEGMENT =
+  /^(?:contact(?:ez-nous)?|nous-contacter|mentions(?:-legales)?|legal|cgu|cgv|conditions(?:-generales)?|about|a-propos|qui-sommes-nous|faq|aide|help|privacy|confidentialite|cookies|login|connexion|inscription|register|compte|account|plan-du-site|sitemap)$/i;
+
+function isServicePath(path: string): boolean {
+  return path.split(/[/?&=]/).some((seg) => SERVICE_SEGMENT.test(seg.replace(/\.\w+$/, '')));
+}
 const AD_URL =
   /\/(?:annonces?|ads?|offres?|listings?|items?|classifieds?|petites-annonces|detail|fiche|voir)[/_-]|[?&](?:id|ad|annonce)=\d|\d{3,}(?:\.html?)?$/i;
 
@@ -91,7 +98,7 @@ export function extractAds(page: ParsedPage, url: string, path: string): PageAds
   let pageType: PageType = 'other';
   if (items.length >= MIN_ITEMS && itemChars >= mainChars && !(adUrl && mainChars >= MIN_AD_CHARS)) {
     pageType = 'listing';
-  } else if (mainChars >= MIN_AD_CHARS && (mainHeading || adUrl)) {
+  } else if (mainChars >= MIN_AD_CHARS && (mainHeading || adUrl) && !isServicePath(path)) {
     pageType = 'ad';
   }
 
