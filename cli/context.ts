@@ -57,11 +57,11 @@ export function logger(options: GlobalOptions): Logger {
 export async function withDatabase<T>(
   loaded: LoadedConfig,
   fn: (db: PhenixDatabase) => Promise<T>,
-  options: { migrate?: boolean } = {},
+  options: { requireMigrated?: boolean } = {},
 ): Promise<T> {
   const url = loaded.config.database.url;
   const handle = await openDatabase(
-    url ? { url, migrate: options.migrate } : { dataDir: loaded.resolvePath('data/db') },
+    url ? { url, requireMigrated: options.requireMigrated } : { dataDir: loaded.resolvePath('data/db') },
   );
   try {
     return await fn(handle);

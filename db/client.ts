@@ -6,7 +6,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Apply pending migrations on open (always true for a new embedded database). */
   migrate?: boolean;
+  /** Refuse a server database that is not migrated (default true; `phenix db migrate` turns it off). */
+  requireMigrated?: boolean;
   /** Connection pool size for Postgres. */
   maxConnections?: number;
 }
@@ -69,8 +71,13 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Phen
     },
     close: () => client.end({ timeout: 5 }),
   };
-  if (options.migrate) await handle.migrate();
-  else await assertMigrated(db, location);
+  try {
+    if (options.migrate) await handle.migrate();
+    else if (options.requireMigrated !== false) await assertMigrated(db, location);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   return handle;
 }
 
@@ -139,7 +146,7 @@ function isAlive(pid: number): boolean {
 
 async function appliedMigrations(db: Database): Promise<number> {
   try {
-    const rows = (await db.execute('select count(*)::int as n from drizzle.__drizzle_migrations')) as unknown as
+    const rows = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as
       | { n: number }[]
       | { rows: { n: number }[] };
     const list = Array.isArray(rows) ? rows : rows.rows;

@@ -17,7 +17,7 @@ export function registerDbCommands(program: Command): void {
             `${handle.kind === 'embedded' ? 'Embedded database' : 'Database'} ${handle.location}: ${applied} migration(s) applied, up to date.`,
           );
         },
-        { migrate: true },
+        { requireMigrated: false },
       );
     });
 }
