@@ -62,6 +62,7 @@ CREATE TABLE "captures" (
 	"favicon_url" text,
 	"favicon_sha256" text,
 	"truncated" boolean DEFAULT false NOT NULL,
+	"features" jsonb,
 	"imported" boolean DEFAULT false NOT NULL,
 	"captured_at" timestamp with time zone NOT NULL,
 	"stored_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -177,6 +178,13 @@ CREATE TABLE "users" (
 	"password_hash" text NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "locks" (
+	"key" text PRIMARY KEY NOT NULL,
+	"owner" text NOT NULL,
+	"acquired_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

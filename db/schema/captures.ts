@@ -42,6 +42,8 @@ export const captures = pgTable(
     faviconUrl: text('favicon_url'),
     faviconSha256: text('favicon_sha256'),
     truncated: boolean('truncated').notNull().default(false),
+    /** What the detector extracted from the page (layout tokens, ads, contacts, pivots), so profiles are rebuilt without re-parsing. */
+    features: jsonb('features').$type<Record<string, unknown>>(),
     /** Imported from a stored snapshot rather than crawled (e.g. the capture of a site taken down before Phénix). */
     imported: boolean('imported').notNull().default(false),
     capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),

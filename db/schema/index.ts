@@ -7,3 +7,4 @@ export * from './domains.ts';
 export * from './profiles.ts';
 export * from './sites.ts';
 export * from './users.ts';
+export * from './locks.ts';
