@@ -142,6 +142,7 @@ export interface AlertForExport extends AlertSummary {
   decidedAt: Date | null;
   siteStatus: SiteRow['status'];
   caseRef: string;
+  siteCreatedAt: Date;
   seedDomains: string[];
   candidateFirstSeenAt: Date;
   candidateSource: DomainRow['source'];
@@ -162,6 +163,7 @@ export async function listAlertsForExport(db: Executor, filter: AlertListFilter 
       decidedAt: alerts.decidedAt,
       siteStatus: sites.status,
       caseRef: sites.caseRef,
+      siteCreatedAt: sites.createdAt,
       candidateFirstSeenAt: domains.firstSeenAt,
       candidateSource: domains.source,
     })

@@ -1,0 +1,24 @@
+/** Types shared by the review server's routes: its options and what the auth middleware puts on a request. */
+import type { Logger } from 'pino';
+import type { Executor, PublicUser } from '../db/index.ts';
+import type { SessionRow } from '../db/schema/index.ts';
+import type { RateLimitOptions } from './security/rate-limit.ts';
+
+export interface ReviewServerOptions {
+  db: Executor;
+  /** Root of the evidence store (config `evidence.dir`), where screenshots and captured files are read from. */
+  evidenceDir: string;
+  logger: Logger;
+  /** Mark cookies Secure (and use the __Host- prefix): set when the page is served over TLS. */
+  secureCookies?: boolean;
+  /** How long a login lasts (default 12 hours). */
+  sessionTtlMs?: number;
+  rateLimit?: RateLimitOptions;
+}
+
+export interface ReviewEnv {
+  Variables: {
+    user: PublicUser;
+    session: SessionRow;
+  };
+}

@@ -1,0 +1,25 @@
+/** Public surface of the review side: the web server, accounts, exports and evidence packages. */
+export type { ReviewServerOptions } from './env.ts';
+export {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportResult,
+  exportAlerts,
+} from './export/index.ts';
+export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword, WeakPasswordError } from './security/passwords.ts';
+export {
+  createReviewServer,
+  PUBLIC_ROUTES,
+  type ReviewServer,
+  type RunningReviewServer,
+  startReviewServer,
+} from './server.ts';
+export {
+  type BuildPackageOptions,
+  buildEvidencePackage,
+  EvidenceIntegrityError,
+  type EvidenceManifest,
+  toolVersion,
+} from './warc/evidence-package.ts';
+export { UnreadableWarcError } from './warc/records.ts';
+export { type VerifyReport, verifyEvidencePackage } from './warc/verify.ts';

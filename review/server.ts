@@ -1,0 +1,89 @@
+/**
+ * The review web server: a hono app with the security headers on every response, the login routes and the
+ * stylesheet as the only public routes, and everything else behind a session and a CSRF check.
+ * Where things live: security/ (passwords, sessions, CSRF, rate limit, headers), routes/, pages/.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import type { ReviewEnv, ReviewServerOptions } from './env.ts';
+import { errorPage } from './pages/error-page.ts';
+import { registerAlertRoutes } from './routes/alert-routes.ts';
+import { registerArtifactRoutes } from './routes/artifact-routes.ts';
+import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerExportRoutes } from './routes/export-routes.ts';
+import { cookieNames, requireCsrf, requireSession } from './security/auth.ts';
+import { securityHeaders } from './security/headers.ts';
+import { createLoginRateLimiter, DEFAULT_RATE_LIMIT } from './security/rate-limit.ts';
+
+const STYLESHEET = readFileSync(new URL('./static/review.css', import.meta.url), 'utf8');
+const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60_000;
+
+/** Routes reachable without logging in; every other route requires a session (tested route by route). */
+export const PUBLIC_ROUTES = ['GET /login', 'POST /login', 'GET /static/review.css'] as const;
+
+export interface ReviewServer {
+  app: Hono<ReviewEnv>;
+  start(listen: { host: string; port: number }): Promise<RunningReviewServer>;
+}
+
+export interface RunningReviewServer {
+  url: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function createReviewServer(options: ReviewServerOptions): ReviewServer {
+  const log = options.logger.child({ component: 'review' });
+  const cookies = cookieNames(Boolean(options.secureCookies));
+  const app = new Hono<ReviewEnv>();
+  app.use('*', securityHeaders());
+  app.get('/static/review.css', (c) =>
+    c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
+  );
+  registerAuthRoutes(app, {
+    db: options.db,
+    cookies,
+    limiter: createLoginRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    log,
+  });
+  app.use('*', requireSession(options.db, cookies), requireCsrf());
+  registerAlertRoutes(app, { db: options.db, log });
+  registerArtifactRoutes(app, { db: options.db, evidenceDir: options.evidenceDir, log });
+  registerExportRoutes(app, { db: options.db, log });
+  app.notFound((c) => c.html(errorPage(undefined, 'Not found', 'There is no such page.'), 404));
+  app.onError((error, c) => {
+    log.error({ err: error, path: c.req.path }, 'review request failed');
+    return c.text('Something went wrong on the server; the error is in its log.', 500);
+  });
+  return { app, start: (listen) => listen_(app, listen) };
+}
+
+function listen_(app: Hono<ReviewEnv>, listen: { host: string; port: number }): Promise<RunningReviewServer> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: listen.host, port: listen.port }, (info: AddressInfo) => {
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        host: info.address,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}
+
+/** Creates the review server and listens (what `phenix review` and `phenix serve` call). */
+export function startReviewServer(
+  options: ReviewServerOptions & { host: string; port: number },
+): Promise<RunningReviewServer> {
+  return createReviewServer(options).start({ host: options.host, port: options.port });
+}

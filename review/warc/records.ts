@@ -1,0 +1,106 @@
+/**
+ * WARC/1.1 records (ISO 28500:2017), written and read by hand: a version line, named fields, a blank line,
+ * the block, two CRLFs. Digests are `sha256:` followed by the base32 of the SHA-256 (the form web-archive
+ * tools write); hex is accepted when reading. A file ending in .gz holds one gzip member per record.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { base32 } from '@scure/base';
+
+export interface WarcRecord {
+  /** Field names as written (WARC-Type, WARC-Record-ID, ...). */
+  headers: Record<string, string>;
+  block: Buffer;
+}
+
+/** The file is not a WARC this tool can read (truncated, corrupted, not WARC at all). */
+export class UnreadableWarcError extends Error {
+  override readonly name = 'UnreadableWarcError';
+}
+
+const CRLF = '\r\n';
+
+export function sha256Digest(bytes: Uint8Array): string {
+  return `sha256:${base32.encode(createHash('sha256').update(bytes).digest()).replace(/=+$/, '')}`;
+}
+
+/** SHA-256 hex from a `sha256:` digest in base32 or hex; null for other algorithms or malformed values. */
+export function digestToHex(digest: string | undefined): string | null {
+  const m = /^sha-?256:([A-Za-z0-9=]+)$/i.exec(digest?.trim() ?? '');
+  if (!m) return null;
+  if (/^[0-9a-f]{64}$/i.test(m[1])) return m[1].toLowerCase();
+  try {
+    const raw = m[1].toUpperCase().replace(/=+$/, '');
+    const bytes = base32.decode(raw + '='.repeat((8 - (raw.length % 8)) % 8));
+    return bytes.length === 32 ? Buffer.from(bytes).toString('hex') : null;
+  } catch {
+    return null;
+  }
+}
+
+export function newRecordId(): string {
+  return `<urn:uuid:${randomUUID()}>`;
+}
+
+export function encodeRecord(type: string, fields: Record<string, string>, block: Buffer, date: Date): Buffer {
+  const headers: Record<string, string> = {
+    'WARC-Type': type,
+    'WARC-Record-ID': fields['WARC-Record-ID'] ?? newRecordId(),
+    'WARC-Date': date.toISOString().replace(/\.\d+Z$/, 'Z'),
+    ...fields,
+    'WARC-Block-Digest': sha256Digest(block),
+    'Content-Length': String(block.length),
+  };
+  for (const [name, value] of Object.entries(headers)) {
+    if (/[\r\n]/.test(value)) throw new Error(`WARC field ${name} cannot hold a line break`);
+  }
+  const head = `WARC/1.1${CRLF}${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}${CRLF}`)
+    .join('')}${CRLF}`;
+  return Buffer.concat([Buffer.from(head, 'utf8'), block, Buffer.from(CRLF + CRLF)]);
+}
+
+export function serializeWarc(records: Buffer[], gzip: boolean): Buffer {
+  return Buffer.concat(gzip ? records.map((r) => gzipSync(r)) : records);
+}
+
+export function parseWarc(file: Buffer): WarcRecord[] {
+  let data = file;
+  if (file[0] === 0x1f && file[1] === 0x8b) {
+    try {
+      data = gunzipSync(file); // Node decompresses every gzip member in turn
+    } catch (error) {
+      throw new UnreadableWarcError(`The compressed WARC file is damaged: ${(error as Error).message}`);
+    }
+  }
+  const records: WarcRecord[] = [];
+  let at = 0;
+  while (at < data.length) {
+    const end = data.indexOf('\r\n\r\n', at);
+    if (end < 0) throw new UnreadableWarcError(`Record ${records.length + 1} has no end of header (byte ${at})`);
+    const lines = data.subarray(at, end).toString('utf8').split(CRLF);
+    if (!/^WARC\/1\.[01]$/.test(lines[0])) {
+      throw new UnreadableWarcError(
+        `Record ${records.length + 1} does not start with a WARC version line (byte ${at})`,
+      );
+    }
+    const headers: Record<string, string> = {};
+    for (const line of lines.slice(1)) {
+      const colon = line.indexOf(':');
+      if (colon > 0) headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+    const length = Number(headers['Content-Length']);
+    if (!Number.isInteger(length) || length < 0) {
+      throw new UnreadableWarcError(`Record ${records.length + 1} has no valid Content-Length`);
+    }
+    const start = end + 4;
+    if (start + length > data.length) throw new UnreadableWarcError(`Record ${records.length + 1} is truncated`);
+    records.push({ headers, block: data.subarray(start, start + length) });
+    at = start + length;
+    if (data.subarray(at, at + 4).toString('latin1') !== '\r\n\r\n') {
+      throw new UnreadableWarcError(`Record ${records.length} is not followed by the record separator`);
+    }
+    at += 4;
+  }
+  return records;
+}
