@@ -5,7 +5,7 @@
 import type { DetectorThresholds } from './types.ts';
 
 export const defaultThresholds: DetectorThresholds = {
-  adMaxDistance: 10,
+  adMaxDistance: 14,
   layoutZeroDistance: 24,
   layoutSameDistance: 8,
   weightContent: 0.7,

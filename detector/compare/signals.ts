@@ -11,6 +11,9 @@ type SharedContact = Extract<Evidence, { kind: 'shared-contact' }>;
 type LayoutEvidence = Extract<Evidence, { kind: 'layout' }>;
 type SharedPivot = Extract<Evidence, { kind: 'shared-pivot' }>;
 
+/** A shared favicon or asset file says "same script", which many unrelated operators run. */
+const WEAK_PIVOT_VALUE = 0.25;
+
 const decoded = new WeakMap<SiteProfile, Uint32Array>();
 
 /** Ad fingerprints as [hi, lo, hi, lo, ...], decoded once per profile object. */
@@ -145,5 +148,5 @@ export function pivotSignal(ref: SiteProfile, cand: SiteProfile): PivotSignal {
     .filter((p) => refKeys.has(`${p.kind}:${p.value}`))
     .map((p) => ({ kind: 'shared-pivot', pivotKind: p.kind, value: p.value }));
   const strong = shared.some((p) => !WEAK_PIVOTS.has(p.pivotKind));
-  return { value: strong ? 1 : shared.length > 0 ? 0.5 : 0, shared };
+  return { value: strong ? 1 : shared.length > 0 ? WEAK_PIVOT_VALUE : 0, shared };
 }

@@ -9,6 +9,8 @@ const BRACKET_AT = /\s*[[({<]\s*(?:at|arobase|chez|@)\s*[\])}>]\s*/gi;
 const BRACKET_DOT = /\s*[[({<]\s*(?:dot|point|\.)\s*[\])}>]\s*/gi;
 const WORD_AT = /([\w.+-])\s+(?:at|arobase|@)\s+(?=[\w-]+(?:\s+(?:dot|point)\s+|\.)[a-z])/gi;
 const WORD_DOT = /(@[\w.-]+?)\s+(?:dot|point)\s+(?=[a-z])/gi;
+/** "jean point dupont@…": spelled dots in the local part, right before the address. */
+const LOCAL_DOT = /([\w-]+)\s+(?:dot|point)\s+(?=[\w.+-]+@)/gi;
 const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9-])/gi;
 const RESERVED = new Set(['test', 'example', 'invalid', 'localhost']);
 
@@ -20,7 +22,7 @@ export interface FoundEmail {
 function deobfuscate(text: string): string {
   let s = text.replace(BRACKET_AT, '@').replace(BRACKET_DOT, '.').replace(WORD_AT, '$1@');
   for (let i = 0; i < 4; i++) {
-    const next = s.replace(WORD_DOT, '$1.');
+    const next = s.replace(WORD_DOT, '$1.').replace(LOCAL_DOT, '$1.');
     if (next === s) break;
     s = next;
   }

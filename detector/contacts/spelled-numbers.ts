@@ -161,7 +161,7 @@ export function replaceSpelledNumbers(text: string): string {
     const groups = toDigitGroups(tokens.slice(s, e).map((t) => t.word));
     const digits = groups ? groups.join('').length : 0;
     const words = tokens.slice(s, e).filter((t) => !/^\d+$/.test(t.word)).length;
-    if (groups && digits >= MIN_DIGITS && words >= 2) {
+    if (groups && digits >= MIN_DIGITS && words >= 1) {
       out += `${text.slice(last, tokens[s].start)}${groups.join(' ')}`;
       last = tokens[e - 1].end;
     }
