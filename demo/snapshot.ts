@@ -26,6 +26,8 @@ export interface Snapshot {
   /** ISO-8601 UTC time the pages were captured. */
   capturedAt: string;
   pages: SnapshotPage[];
+  /** The site's favicon as it was served (base64), or null. */
+  faviconBase64: string | null;
 }
 
 interface Manifest {
@@ -34,19 +36,26 @@ interface Manifest {
   capturedAt: string;
   note: string;
   pages: Omit<SnapshotPage, 'html'>[];
+  favicon: { file: string; sha256: string } | null;
 }
 
-/** `/` → `index.html`, `/annonce/12` → `annonce/12.html`, `/a/` → `a/index.html`. */
-export function snapshotFileOf(path: string): string {
-  const clean = path.replace(/^\/+/, '');
-  if (clean === '' || clean.endsWith('/')) return `${clean}index.html`;
-  return `${clean}.html`;
+/** `/` → `index.html`, `/annonce/12.html` stays, `/ad/12` → `ad/12.html`, `/?p=2` → `index__p=2.html`. */
+export function snapshotFileOf(pathAndQuery: string): string {
+  const [path, query] = pathAndQuery.split('?', 2);
+  let file = path.replace(/^\/+/, '');
+  if (file === '' || file.endsWith('/')) file += 'index';
+  const suffix = query ? `__${query.replace(/[^A-Za-z0-9=_-]/g, '_')}` : '';
+  if (/\.html?$/.test(file) && suffix === '') return file;
+  return `${file.replace(/\.(html?|php)$/, '')}${suffix}.html`;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 export async function writeSnapshot(
-  snapshot: Omit<Snapshot, 'pages'> & { pages: { path: string; html: string }[] },
+  snapshot: Omit<Snapshot, 'pages' | 'faviconBase64'> & {
+    pages: { path: string; html: string }[];
+    favicon?: Uint8Array;
+  },
   root = SNAPSHOT_DIR,
 ): Promise<void> {
   const dir = join(root, snapshot.host);
@@ -63,12 +72,14 @@ export async function writeSnapshot(
       file: snapshotFileOf(p.path),
       sha256: sha256(p.html),
     })),
+    favicon: snapshot.favicon ? { file: 'favicon.ico', sha256: sha256(snapshot.favicon) } : null,
   };
   for (const page of pages) {
     const file = join(dir, snapshotFileOf(page.path));
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, page.html, 'utf8');
   }
+  if (snapshot.favicon) await writeFile(join(dir, 'favicon.ico'), snapshot.favicon);
   await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
 }
 
@@ -101,5 +112,13 @@ export async function loadSnapshot(host: string, root = SNAPSHOT_DIR): Promise<S
     }
     pages.push({ ...entry, html });
   }
-  return { host: manifest.host, site: manifest.site, capturedAt: manifest.capturedAt, pages };
+  let faviconBase64: string | null = null;
+  if (manifest.favicon) {
+    const bytes = await readFile(join(dir, manifest.favicon.file));
+    if (sha256(bytes) !== manifest.favicon.sha256) {
+      throw new SnapshotError(`The demo snapshot favicon of ${host} was changed after capture (SHA-256 differs).`);
+    }
+    faviconBase64 = bytes.toString('base64');
+  }
+  return { host: manifest.host, site: manifest.site, capturedAt: manifest.capturedAt, pages, faviconBase64 };
 }

@@ -8,17 +8,21 @@ import type { AddressInfo } from 'node:net';
 import { escapeHtml, simplePage } from './html.ts';
 
 export interface HostContent {
-  /** path (with leading slash, no query) → HTML. */
+  /** path (+ query, as the fixture generator keys them) → HTML. */
   pages: ReadonlyMap<string, string>;
   /** Served for every path not in `pages` with status 200 (a seizure notice), instead of a 404. */
   catchAll?: string;
   favicon?: Buffer;
   robotsTxt?: string;
+  /** Where `/` redirects when it is not a page itself (a script whose home is /index.php). */
+  home?: string;
 }
 
 export interface VhostServer {
   port: number;
   address: string;
+  /** What each host serves (read-only view, for tests and the detector check). */
+  hosts: ReadonlyMap<string, HostContent>;
   /** Requests served, for tests: `host path status`. */
   log: string[];
   close(): Promise<void>;
@@ -51,11 +55,14 @@ export function startVhostServer(
   const log: string[] = [];
   const server = createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase();
-    let path = '/';
+    // Pages are keyed by path + query (some templates route by query: /index.php?page=item&id=…).
+    const url = new URL(req.url ?? '/', 'http://universe.invalid');
+    const raw = url.pathname + url.search;
+    let path = raw;
     try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      path = decodeURIComponent(raw);
     } catch {
-      path = req.url ?? '/';
+      // keep the raw form: a malformed escape is simply a page that does not exist
     }
     const content = hosts.get(host);
     const respond = (status: number, type: string, body: string | Buffer) => {
@@ -64,9 +71,15 @@ export function startVhostServer(
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return respond(405, 'text/plain; charset=utf-8', 'GET only\n');
     if (!content) return respond(404, 'text/html; charset=utf-8', notFound(host || 'this server', path));
-    if (path === '/robots.txt') return respond(200, 'text/plain; charset=utf-8', content.robotsTxt ?? DEFAULT_ROBOTS);
-    if (path === '/favicon.ico' && content.favicon) return respond(200, 'image/gif', content.favicon);
-    const page = content.pages.get(path) ?? content.catchAll;
+    if (url.pathname === '/robots.txt')
+      return respond(200, 'text/plain; charset=utf-8', content.robotsTxt ?? DEFAULT_ROBOTS);
+    if (url.pathname === '/favicon.ico' && content.favicon) return respond(200, 'image/x-icon', content.favicon);
+    if (raw === '/' && !content.pages.has('/') && content.home) {
+      log.push(`${host} ${path} 302`);
+      res.writeHead(302, { location: content.home, 'content-length': '0', server: 'demo-universe' });
+      return res.end();
+    }
+    const page = content.pages.get(raw) ?? content.pages.get(path) ?? content.catchAll;
     if (page === undefined) return respond(404, 'text/html; charset=utf-8', notFound(host, path));
     respond(200, 'text/html; charset=utf-8', page);
   });
@@ -78,6 +91,7 @@ export function startVhostServer(
       resolve({
         port,
         address,
+        hosts,
         log,
         close: () =>
           new Promise<void>((done) => {
