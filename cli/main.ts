@@ -3,9 +3,14 @@
  * (exit codes 0 ok, 1 runtime failure, 2 bad input or config) and the signals.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { registerAlertsCommands } from './commands/alerts.ts';
 import { registerConfigCommands } from './commands/config.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerEvidenceCommands } from './commands/evidence.ts';
+import { registerExportCommands } from './commands/export.ts';
+import { registerReviewCommands } from './commands/review.ts';
 import { registerSitesCommands } from './commands/sites.ts';
+import { registerUsersCommands } from './commands/users.ts';
 import { describeError, EXIT_BAD_INPUT, exitCodeFor } from './errors.ts';
 import { LOG_LEVELS } from './logger.ts';
 
@@ -22,6 +27,11 @@ export function buildProgram(): Command {
   registerConfigCommands(program);
   registerDbCommands(program);
   registerSitesCommands(program);
+  registerAlertsCommands(program);
+  registerExportCommands(program);
+  registerEvidenceCommands(program);
+  registerUsersCommands(program);
+  registerReviewCommands(program);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }
