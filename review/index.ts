@@ -14,6 +14,7 @@ export {
   type RunningReviewServer,
   startReviewServer,
 } from './server.ts';
+export { describeEvidence, terminalSafe } from './text.ts';
 export {
   type BuildPackageOptions,
   buildEvidencePackage,

@@ -1,0 +1,168 @@
+/** `phenix alerts list|show|confirm|dismiss|reopen`: the alert queue and decisions from the terminal. */
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import {
+  ALERT_STATUSES,
+  type AlertStatus,
+  decideAlert,
+  type Executor,
+  getAlertReview,
+  listAlerts,
+} from '../../db/index.ts';
+import { describeEvidence, terminalSafe } from '../../review/index.ts';
+import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { formatTime, print, printJson, table } from '../output.ts';
+
+export function parseAlertId(raw: string): number {
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) < 1 || Number(raw) > 2_147_483_647) {
+    throw new UsageError(`"${raw}" is not an alert id; ids are whole numbers, see: phenix alerts list`);
+  }
+  return Number(raw);
+}
+
+export function parseStatus(raw: string | undefined): AlertStatus | undefined {
+  if (raw === undefined) return undefined;
+  if (!(ALERT_STATUSES as readonly string[]).includes(raw)) {
+    throw new UsageError(`"${raw}" is not an alert status; use ${ALERT_STATUSES.join(', ')}`);
+  }
+  return raw as AlertStatus;
+}
+
+/** Who takes a decision when --by is not given: the account running the command. */
+export function defaultAnalyst(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
+
+export function registerAlertsCommands(program: Command): void {
+  const alerts = program.command('alerts').description('clone alerts: list, show, confirm, dismiss');
+  alerts
+    .command('list')
+    .description('list alerts, strongest and newest first')
+    .option('--status <status>', `only this status (${ALERT_STATUSES.join(', ')})`)
+    .option('--site <name>', 'only alerts against this monitored site')
+    .option('--json', 'print JSON')
+    .action(async (opts: { status?: string; site?: string; json?: boolean }, cmd: Command) => {
+      const status = parseStatus(opts.status);
+      const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
+      await withDatabase(loaded, async ({ db }) => {
+        const rows = await listAlerts(db, { status, site: opts.site });
+        if (opts.json) {
+          printJson(
+            rows.map((a) => ({
+              id: a.id,
+              site: a.site,
+              candidate: a.candidate,
+              verdict: a.verdict,
+              score: a.score,
+              status: a.status,
+              createdAt: a.createdAt,
+              updatedAt: a.updatedAt,
+            })),
+          );
+          return;
+        }
+        if (rows.length === 0) return print('No alert matches.');
+        print(
+          table(
+            ['id', 'score', 'verdict', 'status', 'candidate', 'site', 'updated', 'reviewer'],
+            rows.map((a) => [
+              a.id,
+              a.score.toFixed(2),
+              a.verdict,
+              a.status,
+              terminalSafe(a.candidate),
+              terminalSafe(a.site),
+              formatTime(a.updatedAt),
+              terminalSafe(a.reviewer ?? ''),
+            ]),
+          ),
+        );
+      });
+    });
+
+  alerts
+    .command('show')
+    .description('show an alert: explanation, evidence and where its captured files are')
+    .argument('<id>', 'alert id (see: phenix alerts list)')
+    .action(async (raw: string, _opts, cmd: Command) => {
+      const id = parseAlertId(raw);
+      const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
+      const evidenceDir = loaded.resolvePath(loaded.config.evidence.dir);
+      await withDatabase(loaded, async ({ db }) => print(await renderAlert(db, id, evidenceDir)));
+    });
+
+  for (const [name, status, verb] of [
+    ['confirm', 'confirmed', 'confirm the alert is a clone'],
+    ['dismiss', 'dismissed', 'dismiss the alert (not a clone)'],
+    ['reopen', 'open', 'put a decided alert back in the queue'],
+  ] as const) {
+    alerts
+      .command(name)
+      .description(`${verb}; the decision and the note go to the audit log`)
+      .argument('<id>', 'alert id')
+      .requiredOption('--note <text>', 'why (kept in the audit log)')
+      .option('--by <name>', 'analyst taking the decision (default: your user name)')
+      .action(async (raw: string, opts: { note: string; by?: string }, cmd: Command) => {
+        const id = parseAlertId(raw);
+        const note = opts.note.trim();
+        if (!note) throw new UsageError('--note cannot be empty: write why you take this decision');
+        const by = (opts.by ?? defaultAnalyst()).trim();
+        const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
+        await withDatabase(loaded, async ({ db }) => {
+          const row = await (
+            db as unknown as { transaction: <T>(fn: (tx: Executor) => Promise<T>) => Promise<T> }
+          ).transaction((tx) => decideAlert(tx, id, { status, reviewer: by, note }));
+          print(`Alert ${row.id} is now ${row.status} (by ${terminalSafe(by)}, recorded in the audit log).`);
+        });
+      });
+  }
+}
+
+async function renderAlert(db: Executor, id: number, evidenceDir: string): Promise<string> {
+  const r = await getAlertReview(db, id);
+  const a = r.alert;
+  const lines = [
+    `Alert ${a.id}: ${terminalSafe(a.candidate)} looks like ${terminalSafe(a.site)} (case ${terminalSafe(r.site.caseRef)})`,
+    `verdict ${a.verdict} · score ${a.score.toFixed(2)} · status ${a.status} · raised ${formatTime(a.createdAt)} · updated ${formatTime(a.updatedAt)}`,
+  ];
+  if (a.reviewer)
+    lines.push(`decided by ${terminalSafe(a.reviewer)} at ${formatTime(a.decidedAt)}: ${terminalSafe(a.note ?? '')}`);
+  lines.push('', 'Why:');
+  lines.push(...a.explanation.map((e, i) => `  ${i + 1}. ${terminalSafe(e)}`));
+  lines.push(
+    '',
+    `Signals: ${Object.entries(a.signals)
+      .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(2) : 'not measured'}`)
+      .join(', ')}`,
+    '',
+    'Evidence:',
+  );
+  for (const item of a.evidence) {
+    const [first, ...rest] = describeEvidence(item);
+    lines.push(`  - ${first}`, ...rest.map((l) => `  ${l}`));
+  }
+  lines.push(
+    '',
+    `Candidate ${terminalSafe(a.candidate)}: first seen ${formatTime(r.candidate.domain.firstSeenAt)} (${r.candidate.domain.source}: ${terminalSafe(r.candidate.domain.sourceDetail)})`,
+  );
+  lines.push('', `Captured files (evidence store ${evidenceDir}):`);
+  for (const [label, side] of [
+    [`monitored site ${r.site.name}`, r.reference],
+    [`candidate ${a.candidate}`, r.candidate],
+  ] as const) {
+    lines.push(`  ${terminalSafe(label)}:`);
+    if (side.captures.length === 0) lines.push('    (no capture stored)');
+    for (const c of side.captures) {
+      lines.push(`    ${terminalSafe(c.finalUrl)}  HTTP ${c.status ?? '—'}  captured ${formatTime(c.capturedAt)}`);
+      for (const art of c.artifacts) lines.push(`      ${art.kind.padEnd(16)} ${join(evidenceDir, art.path)}`);
+    }
+  }
+  lines.push('', `Evidence package: phenix evidence ${a.id} --out alert-${a.id}.warc.gz`);
+  return lines.join('\n');
+}

@@ -1,0 +1,38 @@
+/** `phenix export alerts --format json|csv|stix [--status S] [--site NAME] [--out FILE]`. */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { EXPORT_FORMATS, type ExportFormat, exportAlerts } from '../../review/index.ts';
+import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { defaultAnalyst, parseStatus } from './alerts.ts';
+
+export function registerExportCommands(program: Command): void {
+  const exp = program.command('export').description('export data for other tools');
+  exp
+    .command('alerts')
+    .description('export alerts as JSON, CSV (spreadsheet-safe) or a STIX 2.1 bundle (MISP, OpenCTI)')
+    .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+    .option('--status <status>', 'only alerts with this status')
+    .option('--site <name>', 'only alerts against this monitored site')
+    .option('--out <file>', 'write to this file instead of the standard output')
+    .option('--by <name>', 'who exports (audit log; default: your user name)')
+    .action(
+      async (opts: { format: string; status?: string; site?: string; out?: string; by?: string }, cmd: Command) => {
+        const format = EXPORT_FORMATS.find((f) => f === opts.format);
+        if (!format) throw new UsageError(`"${opts.format}" is not an export format; use ${EXPORT_FORMATS.join(', ')}`);
+        const status = parseStatus(opts.status);
+        const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
+        await withDatabase(loaded, async ({ db }) => {
+          const result = await exportAlerts(db, {
+            format: format as ExportFormat,
+            filter: { status, site: opts.site },
+            by: opts.by ?? defaultAnalyst(),
+          });
+          if (opts.out) {
+            writeFileSync(opts.out, result.body);
+            process.stderr.write(`Wrote ${result.count} alert(s) to ${opts.out}\n`);
+          } else process.stdout.write(result.body);
+        });
+      },
+    );
+}

@@ -1,0 +1,52 @@
+/** `phenix review [--port N] [--host H]`: runs the review web page alone until SIGINT/SIGTERM. */
+import type { Command } from 'commander';
+import { listUsers } from '../../db/index.ts';
+import { startReviewServer } from '../../review/index.ts';
+import { type GlobalOptions, loadConfig, logger, withDatabase } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { print } from '../output.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export function registerReviewCommands(program: Command): void {
+  program
+    .command('review')
+    .description('serve the review web page (log in with an account made by: phenix users add <name>)')
+    .option('--host <host>', 'address to listen on (default: review.host of the config, 127.0.0.1)')
+    .option('--port <port>', 'port (default: review.port of the config, 8377)')
+    .option('--secure-cookies', 'mark cookies Secure: use when a TLS proxy serves the page over https')
+    .action(async (opts: { host?: string; port?: string; secureCookies?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const loaded = loadConfig(globals);
+      const port = opts.port === undefined ? loaded.config.review.port : Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535`);
+      const host = opts.host ?? loaded.config.review.host;
+      const log = logger(globals);
+      if (!LOOPBACK.has(host) && !opts.secureCookies) {
+        log.warn(
+          { host },
+          'serving the review page beyond this machine over plain HTTP: put it behind TLS and use --secure-cookies',
+        );
+      }
+      await withDatabase(loaded, async ({ db }) => {
+        if ((await listUsers(db)).length === 0)
+          print('No analyst account yet: create one with "phenix users add <name>".');
+        const server = await startReviewServer({
+          db,
+          evidenceDir: loaded.resolvePath(loaded.config.evidence.dir),
+          logger: log,
+          secureCookies: opts.secureCookies,
+          host,
+          port,
+        });
+        print(`Review page at ${server.url}/ (Ctrl-C to stop)`);
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await server.close();
+        print('Review page stopped.');
+      });
+    });
+}

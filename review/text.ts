@@ -1,0 +1,40 @@
+/**
+ * Plain-text rendering of alerts for the terminal. Captured text may hold terminal control sequences (an
+ * escape sequence can rewrite the screen or the window title), so every captured string is stripped of
+ * control characters before it is printed.
+ */
+
+// C0 controls except tab and newline, DEL, and C1 controls (including the 8-bit CSI).
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export function terminalSafe(value: unknown): string {
+  return String(value ?? '').replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+const one = (v: unknown) => terminalSafe(v).replace(/\s+/g, ' ').trim();
+
+/** One evidence item as indented lines: known kinds in words, anything else as JSON. */
+export function describeEvidence(item: unknown): string[] {
+  const e = (item ?? {}) as Record<string, unknown>;
+  const side = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+  switch (e.kind) {
+    case 'shared-contact':
+      return [
+        `shared ${one(e.contactKind)}: ${(Array.isArray(e.values) ? e.values : []).map(one).join(', ')} (${one(e.referenceCount)} on the monitored site, ${one(e.candidateCount)} on the candidate)`,
+      ];
+    case 'near-identical-ad':
+      return [
+        `near-identical ad (SimHash distance ${one(e.distance)} of 64)`,
+        `    monitored site  ${one(side(e.reference).url)}`,
+        `                    "${one(side(e.reference).text)}"`,
+        `    candidate       ${one(side(e.candidate).url)}`,
+        `                    "${one(side(e.candidate).text)}"`,
+      ];
+    case 'layout':
+      return [`same layout for ${one(e.pageType)} pages (distance ${one(e.distance)} of 64)`];
+    case 'shared-pivot':
+      return [`shared ${one(e.pivotKind)}: ${one(e.value)}`];
+    default:
+      return [`other evidence: ${one(JSON.stringify(item))}`];
+  }
+}
