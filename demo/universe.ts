@@ -162,7 +162,7 @@ export const DEMO_UNIVERSE: Universe = {
       content: {
         kind: 'classifieds',
         site: domicileSite,
-        notices: [{ at: 'bottom', text: 'Voir aussi nos conseils : ', link: 'https://service-domicile.test/' }],
+        notices: [{ at: 'bottom', text: 'Voir aussi nos conseils : ', link: 'http://service-domicile.test/' }],
       },
       discovery: [{ by: 'seed' }],
     },

@@ -18,6 +18,7 @@ export {
   type OutlinkOptions,
   type RedirectStep,
 } from './from-crawl.ts';
+export { candidatesFromPage, type PageCandidateOptions, type PageForDiscovery } from './from-page.ts';
 export type { FuzzerName } from './fuzzers.ts';
 export { type HostMapMatch, matchHostMap } from './host-map.ts';
 export {
