@@ -64,18 +64,28 @@ const FILE_LIKE_SUFFIXES = new Set(['zip', 'mov', 'py', 'sh', 'md', 'rs', 'pl', 
 const BEFORE_WINDOW = 160;
 const AFTER_WINDOW = 60;
 
-/** Lowercase, accents removed, one UTF-16 unit per unit, so positions in the folded text match the original. */
-function fold(text: string): string {
-  let out = '';
-  for (const unit of text) {
-    if (unit.length !== 1) {
-      out += unit;
-      continue;
-    }
-    const base = unit.normalize('NFD')[0].toLowerCase()[0];
-    out += base === '’' ? "'" : base;
+const foldedChars = new Map<string, string>();
+
+/** One UTF-16 unit folded to lowercase without accent (é → e, É → e, ’ → '); units outside the BMP are kept. */
+function foldChar(unit: string): string {
+  let out = foldedChars.get(unit);
+  if (out === undefined) {
+    out = unit === '’' ? "'" : unit.normalize('NFD')[0].toLowerCase()[0];
+    foldedChars.set(unit, out);
   }
   return out;
+}
+
+/** Lowercase, accents removed, one UTF-16 unit per unit, so positions in the folded text match the original. */
+function fold(text: string): string {
+  const out: string[] = new Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) out[i] = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+    else if (code >= 0xd800 && code <= 0xdfff) out[i] = text[i];
+    else out[i] = foldChar(text[i]);
+  }
+  return out.join('');
 }
 
 function nearMovePhrase(folded: string, start: number, end: number): { from: number } | null {
