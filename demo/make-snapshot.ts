@@ -5,6 +5,7 @@
  *
  *   npx tsx demo/make-snapshot.ts
  */
+import { pathToFileURL } from 'node:url';
 import { renderFavicon } from '../test/fixtures/sites/index.ts';
 import { classifiedsPages } from './render.ts';
 import { SNAPSHOT_DIR, writeSnapshot } from './snapshot.ts';
@@ -36,4 +37,4 @@ async function main() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
