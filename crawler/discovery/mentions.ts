@@ -16,12 +16,13 @@ export const MOVE_PHRASES = [
   'avons demenage',
   'a demenage',
   'demenage sur',
-  'demenagement',
   'retrouvez-nous',
   'retrouvez nous',
   'rendez-vous sur',
   'rendez vous sur',
-  'desormais',
+  'desormais sur',
+  'desormais accessible',
+  'desormais disponible sur',
   'maintenant sur',
   'maintenant accessible',
   'nous sommes sur',
@@ -38,6 +39,16 @@ export const MOVE_PHRASES = [
   'now at',
   'mirror site',
 ];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whole words only: "a demenage" must not fire inside "la demenageuse" (removal ads are common). */
+const MOVE_PHRASE_RE = new RegExp(`(?<![a-z0-9])(?:${MOVE_PHRASES.map(escapeRegExp).join('|')})(?![a-z0-9])`, 'g');
+
+const MOVE_PHRASE_TEST = new RegExp(MOVE_PHRASE_RE.source);
+
+/** Text right before the domain of an e-mail address: `@`, `[at]`, `(arobase)`, ` at `. */
+const EMAIL_LEAD_RE = /(?:@|[[(]\s*(?:at|arobase)\s*[\])]\s*|\s(?:at|arobase)\s+)$/i;
 
 export interface MentionOptions extends CandidateFilterOptions {
   /** Public suffixes accepted although not ICANN ones (the fixtures' `.test`, `.example`). */
@@ -97,11 +108,9 @@ function nearMovePhrase(folded: string, start: number, end: number): { from: num
   const sentenceEnd = afterRaw.search(/[.!?](\s|$)|\n/);
   const after = sentenceEnd === -1 ? afterRaw : afterRaw.slice(0, sentenceEnd);
   let best: number | null = null;
-  for (const phrase of MOVE_PHRASES) {
-    const at = before.lastIndexOf(phrase);
-    if (at !== -1) best = Math.min(best ?? start, start - before.length + at);
-    if (after.includes(phrase)) best = Math.min(best ?? start, start);
-  }
+  for (const match of before.matchAll(MOVE_PHRASE_RE))
+    best = Math.min(best ?? start, start - before.length + match.index);
+  if (MOVE_PHRASE_TEST.test(after)) best = Math.min(best ?? start, start);
   return best === null ? null : { from: best };
 }
 
@@ -132,6 +141,8 @@ export function candidatesFromText(text: string, options: MentionOptions = {}): 
     // "le point de vue" must not become le.de: spelled-out dots only count next to a move phrase.
     if (SPACED_WORD_RE.test(hostText) && move === null) continue;
     if (FILE_LIKE_SUFFIXES.has(suffix) && !hasScheme && move === null) continue;
+    // The domain of an advertiser's e-mail is usually a mail provider, not a site: only kept next to a move phrase.
+    if (move === null && EMAIL_LEAD_RE.test(text.slice(Math.max(0, start - 12), start))) continue;
     // Initials ("M.Dupont") look like names under brand TLDs; real sites rarely have one-letter names.
     if (!hasScheme && (parsed.domainWithoutSuffix ?? '').length < 2) continue;
     const accepted = accept(host);

@@ -61,6 +61,7 @@ export const WELL_KNOWN_THIRD_PARTIES: ReadonlySet<string> = new Set([
   'xiti.com',
   // payments
   'paypal.com',
+  'paypal.me',
   'stripe.com',
   // mail providers (the domain of a contact address)
   'gmail.com',

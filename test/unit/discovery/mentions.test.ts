@@ -57,8 +57,11 @@ describe('candidatesFromText: positive cases', () => {
     expect(out[0].strength).toBe('strong');
   });
 
-  it('accepts the domain of an e-mail address as a weak mention', () => {
-    expect(domains('Écrivez à contact@jardin-services.test')).toEqual(['jardin-services.test']);
+  it('keeps the domain of an e-mail address only next to a move phrase', () => {
+    expect(candidatesFromText('Nouvelle adresse, écrivez à contact@jardin-services.test')[0]).toMatchObject({
+      domain: 'jardin-services.test',
+      strength: 'strong',
+    });
   });
 });
 
@@ -69,6 +72,17 @@ describe('candidatesFromText: negative cases', () => {
         'Version 3.5, M.Dupont, fichier photo.zip, du point de vue du client, le point com, etc. et ainsi de suite.',
       ),
     ).toEqual([]);
+  });
+
+  it('ignores the domains of e-mail addresses, plain or disguised, away from move phrases', () => {
+    expect(
+      domains('Écrivez à paul@courriel.test, ou jean [at] boite [dot] test, ou marie (arobase) messagerie.example'),
+    ).toEqual([]);
+  });
+
+  it('does not take removal ads for move announcements (whole words only)', () => {
+    const text = 'Déménagement et déménageuse avec camion, la demenageuse est libre. Voir camion-services.test';
+    expect(candidatesFromText(text)[0]).toMatchObject({ domain: 'camion-services.test', strength: 'weak' });
   });
 
   it('ignores words joined by a dot that do not end with a public suffix', () => {
