@@ -82,7 +82,13 @@ async function redirectChain(response: Response | null): Promise<RedirectHop[]> 
   return hops;
 }
 
-export function createBrowserMode(run: CrawlRun, deps: ModeDeps, chromiumPath: string): PlaywrightCrawler {
+/** `linkQueue`: where discovered links go (the HTTP queue in auto mode, so only pages that need it are rendered). */
+export function createBrowserMode(
+  run: CrawlRun,
+  deps: ModeDeps,
+  chromiumPath: string,
+  linkQueue = deps.queue,
+): PlaywrightCrawler {
   const { options } = run;
   const viewport = options.viewport ?? { width: 1280, height: 800 };
   const attempts = new WeakMap<Request, Attempt>();
@@ -175,7 +181,7 @@ export function createBrowserMode(run: CrawlRun, deps: ModeDeps, chromiumPath: s
       notes,
     };
     await run.capture(snapshot);
-    await run.enqueueLinks(deps.queue, facts.links, depth);
+    await run.enqueueLinks(linkQueue, facts.links, depth);
   }
 
   return new PlaywrightCrawler(
@@ -185,6 +191,12 @@ export function createBrowserMode(run: CrawlRun, deps: ModeDeps, chromiumPath: s
       log: deps.crawleeLog,
       minConcurrency: options.concurrency,
       maxConcurrency: options.concurrency,
+      // Re-check the queue often: a small site's queue runs dry between pages and the default waits 0.5 s.
+      autoscaledPoolOptions: {
+        maybeRunIntervalSecs: 0.02,
+        loggingIntervalSecs: null,
+        desiredConcurrency: options.concurrency,
+      },
       maxRequestRetries: 1,
       maxSessionRotations: 0,
       useSessionPool: false,

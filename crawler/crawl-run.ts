@@ -73,10 +73,21 @@ export function createCrawlRun(options: CrawlOptions, guard: GuardProxy, scope: 
         (isIncluded(url) ? first : rest).push(url.href);
       }
       const toRequest = (url: string) => ({ url, userData: { depth } });
-      if (first.length > 0) await queue.addRequests(first.map(toRequest), { forefront: true });
-      if (rest.length > 0) await queue.addRequests(rest.map(toRequest));
-      counters.enqueued += first.length + rest.length;
-      return first.length + rest.length;
+      // Reserve the budget before awaiting (pages finishing together must not both spend it), then give back
+      // what the queue already held (a resumed run rediscovers links its queue has).
+      const reserved = first.length + rest.length;
+      counters.enqueued += reserved;
+      let present = 0;
+      const count = (result: { processedRequests: { wasAlreadyPresent: boolean }[] }) => {
+        present += result.processedRequests.filter((r) => r.wasAlreadyPresent).length;
+      };
+      try {
+        if (first.length > 0) count(await queue.addRequests(first.map(toRequest), { forefront: true }));
+        if (rest.length > 0) count(await queue.addRequests(rest.map(toRequest)));
+      } finally {
+        counters.enqueued -= present;
+      }
+      return reserved - present;
     },
 
     async addSeed(queue: RequestQueue, url: string, fallbackUrl: string | null): Promise<void> {

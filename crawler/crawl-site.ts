@@ -48,6 +48,8 @@ function checkOptions(options: CrawlOptions): void {
     throw new CrawlOptionsError('A crawl needs at least one seed (a URL or a host name).');
 }
 
+const AUTO_MAX_ROUNDS = 6;
+
 export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
   checkOptions(options);
   const started = Date.now();
@@ -108,23 +110,25 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
     const firstQueue = (httpQueue ?? browserQueue) as RequestQueue;
     for (const seed of seeds) await run.addSeed(firstQueue, seed.url, seed.fallbackUrl);
 
-    const phases: (() => BasicCrawler)[] = [];
-    if (httpQueue)
-      phases.push(
-        () =>
-          createHttpMode(
-            run,
-            deps(httpQueue),
-            options.mode === 'auto' ? browserQueue : null,
-          ) as unknown as BasicCrawler,
-      );
-    if (browserQueue && chromiumPath)
-      phases.push(() => createBrowserMode(run, deps(browserQueue), chromiumPath) as unknown as BasicCrawler);
-    for (const phase of phases) {
-      if (stoppedEarly) break;
-      current = phase();
-      await current.run();
+    const runPhase = async (crawler: BasicCrawler) => {
+      current = crawler;
+      await crawler.run();
       current = null;
+    };
+    const httpPhase = (queue: RequestQueue) =>
+      createHttpMode(run, deps(queue), options.mode === 'auto' ? browserQueue : null) as unknown as BasicCrawler;
+    const browserPhase = (queue: RequestQueue, path: string) =>
+      createBrowserMode(run, deps(queue), path, httpQueue ?? queue) as unknown as BasicCrawler;
+    // auto alternates: HTTP pages that need JavaScript go to the browser queue, links found there come back to
+    // HTTP. A handful of rounds covers any real site; the page budget bounds the rest.
+    for (let round = 0; round < AUTO_MAX_ROUNDS && !stoppedEarly; round++) {
+      if (httpQueue && !(await httpQueue.isFinished())) await runPhase(httpPhase(httpQueue));
+      if (stoppedEarly) break;
+      if (browserQueue && chromiumPath && !(await browserQueue.isFinished()))
+        await runPhase(browserPhase(browserQueue, chromiumPath));
+      const httpDone = !httpQueue || (await httpQueue.isFinished());
+      const browserDone = !browserQueue || (await browserQueue.isFinished());
+      if (httpDone && browserDone) break;
     }
   } finally {
     options.signal?.removeEventListener('abort', onAbort);

@@ -4,7 +4,16 @@
  * routed into the caller's pino-like logger instead of stdout.
  */
 
-import { Configuration, log as crawleeGlobalLog, Log, Logger, LogLevel, MemoryStorage, RequestQueue } from 'crawlee';
+import {
+  Configuration,
+  log as crawleeGlobalLog,
+  Log,
+  Logger,
+  LogLevel,
+  MemoryStorage,
+  type RequestQueue,
+  RequestQueueV1,
+} from 'crawlee';
 import type { CrawlLogger } from './types.ts';
 
 const silent: CrawlLogger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -69,6 +78,8 @@ export function createRunStorage(storageDir: string): RunStorage {
   });
   return {
     config,
-    openQueue: (name) => RequestQueue.open(name, { config }),
+    // V1 queue: the V2 queue persists 60-second locks on requests in flight, so a run resumed after a crash (or a
+    // stop) would wait a minute for them; one crawl is the only consumer of its queue, so no lock is needed.
+    openQueue: async (name) => (await RequestQueueV1.open(name, { config })) as unknown as RequestQueue,
   };
 }

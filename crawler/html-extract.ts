@@ -177,9 +177,10 @@ export function extractFromHtml(html: string, pageUrl: string): HtmlExtract {
   };
 }
 
-/** auto mode's rule: little visible text and signs that JavaScript draws the page → render it in the browser. */
+/** auto mode's rule: signs that JavaScript draws the page (empty app root, noscript on a thin page, no text but scripts). */
 export function needsBrowser(extract: HtmlExtract): boolean {
   if (extract.emptyAppRoot && extract.scripts.length > 0) return true;
-  const little = extract.text.length < 200;
-  return little && (extract.noscriptChars > 0 || extract.scripts.length > 0);
+  // A noscript warning on a thin page, or a page that is all scripts and (almost) no text.
+  if (extract.noscriptChars > 0 && extract.text.length < 200) return true;
+  return extract.scripts.length > 0 && extract.text.length < 40;
 }

@@ -89,6 +89,12 @@ export function createHttpMode(
       log: deps.crawleeLog,
       minConcurrency: options.concurrency,
       maxConcurrency: options.concurrency,
+      // Re-check the queue often: a small site's queue runs dry between pages and the default waits 0.5 s.
+      autoscaledPoolOptions: {
+        maybeRunIntervalSecs: 0.02,
+        loggingIntervalSecs: null,
+        desiredConcurrency: options.concurrency,
+      },
       maxRequestRetries: 1,
       maxSessionRotations: 0,
       useSessionPool: false,

@@ -17,7 +17,11 @@ describe('extractFromHtml', () => {
     expect(x.text).toMatch(/Fuite d'eau \?\n+Appelez le 06 39 98 12 34/);
     expect(x.text).not.toContain('not text');
     expect(x.text).not.toContain('tpl');
-    expect(x.links).toEqual(['http://www.annonces.test/', 'http://www.annonces.test/liste/annonce/12', 'https://autre.example/']);
+    expect(x.links).toEqual([
+      'http://www.annonces.test/',
+      'http://www.annonces.test/liste/annonce/12',
+      'https://autre.example/',
+    ]);
     expect(x.scripts).toEqual(['https://cdn.annonces.test/app.js']);
     expect(x.stylesheets).toEqual(['http://www.annonces.test/css/site.css']);
     expect(x.faviconUrl).toBe('http://www.annonces.test/fav.ico');
@@ -25,18 +29,30 @@ describe('extractFromHtml', () => {
   });
 
   it('honours <base href> and survives malformed HTML', () => {
-    const x = extractFromHtml('<base href="http://b.test/d/"><a href="x">x<p>unclosed <b><i>tags</b> <a href="y"', 'http://a.test/');
+    const x = extractFromHtml(
+      '<base href="http://b.test/d/"><a href="x">x<p>unclosed <b><i>tags</b> <a href="y"',
+      'http://a.test/',
+    );
     expect(x.links[0]).toBe('http://b.test/d/x');
     expect(x.text).toContain('unclosed tags');
   });
 
   it('flags pages drawn by JavaScript', () => {
-    const spa = extractFromHtml('<html><body><div id="root"></div><script src="/bundle.js"></script></body></html>', 'http://a.test/');
+    const spa = extractFromHtml(
+      '<html><body><div id="root"></div><script src="/bundle.js"></script></body></html>',
+      'http://a.test/',
+    );
     expect(spa.emptyAppRoot).toBe(true);
     expect(needsBrowser(spa)).toBe(true);
-    const noscript = extractFromHtml('<body><noscript>Activez JavaScript</noscript><script>draw()</script></body>', 'http://a.test/');
+    const noscript = extractFromHtml(
+      '<body><noscript>Activez JavaScript</noscript><script>draw()</script></body>',
+      'http://a.test/',
+    );
     expect(needsBrowser(noscript)).toBe(true);
-    const filled = extractFromHtml(`<div id="app"><p>${'Ménage à domicile. '.repeat(20)}</p></div><script src="/a.js"></script>`, 'http://a.test/');
+    const filled = extractFromHtml(
+      `<div id="app"><p>${'Ménage à domicile. '.repeat(20)}</p></div><script src="/a.js"></script>`,
+      'http://a.test/',
+    );
     expect(filled.emptyAppRoot).toBe(false);
     expect(needsBrowser(filled)).toBe(false);
   });

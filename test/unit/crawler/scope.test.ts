@@ -3,12 +3,21 @@ import { compileUrlPatterns, createScope, normalizeSeed, SeedError, siteKey } fr
 
 describe('seeds', () => {
   it('turns bare host names into https with an http fallback', () => {
-    expect(normalizeSeed('annonces.test')).toEqual({ url: 'https://annonces.test/', fallbackUrl: 'http://annonces.test/' });
-    expect(normalizeSeed('annonces.test:8080')).toEqual({ url: 'https://annonces.test:8080/', fallbackUrl: 'http://annonces.test:8080/' });
+    expect(normalizeSeed('annonces.test')).toEqual({
+      url: 'https://annonces.test/',
+      fallbackUrl: 'http://annonces.test/',
+    });
+    expect(normalizeSeed('annonces.test:8080')).toEqual({
+      url: 'https://annonces.test:8080/',
+      fallbackUrl: 'http://annonces.test:8080/',
+    });
   });
 
   it('keeps full URLs and refuses other schemes', () => {
-    expect(normalizeSeed('http://www.annonces.test/liste?p=1#top')).toEqual({ url: 'http://www.annonces.test/liste?p=1', fallbackUrl: null });
+    expect(normalizeSeed('http://www.annonces.test/liste?p=1#top')).toEqual({
+      url: 'http://www.annonces.test/liste?p=1',
+      fallbackUrl: null,
+    });
     expect(() => normalizeSeed('file:///etc/passwd')).toThrow(SeedError);
     expect(() => normalizeSeed('javascript:alert(1)')).toThrow(SeedError);
   });
