@@ -112,7 +112,7 @@ describe('crawling the fixture ad site', () => {
     expect(shot?.mediaType).toBe('image/png');
     expect(pngHeight(await h.evidence.read(shot?.sha256 ?? ''))).toBe(600);
     expect(pngHeight(await h.evidence.read(full?.sha256 ?? ''))).toBeLessThanOrEqual(1000);
-    expect(ad.favicon ?? ad.faviconBase64).toBeTruthy();
+    expect(ad.faviconBase64).toBeTruthy();
     expect(ad.outlinks.external).toEqual(['https://partenaire.example/']);
     for (const capture of h.captures) await expectEvidence(capture);
   });
