@@ -4,11 +4,14 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { registerAlertsCommands } from './commands/alerts.ts';
+import { registerCandidatesCommands } from './commands/candidates.ts';
 import { registerConfigCommands } from './commands/config.ts';
+import { registerCrawlCommand } from './commands/crawl.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerReviewCommands } from './commands/review.ts';
+import { registerRunCommand } from './commands/run.ts';
 import { registerSitesCommands } from './commands/sites.ts';
 import { registerUsersCommands } from './commands/users.ts';
 import { describeError, EXIT_BAD_INPUT, exitCodeFor } from './errors.ts';
@@ -27,6 +30,9 @@ export function buildProgram(): Command {
   registerConfigCommands(program);
   registerDbCommands(program);
   registerSitesCommands(program);
+  registerCandidatesCommands(program);
+  registerCrawlCommand(program);
+  registerRunCommand(program);
   registerAlertsCommands(program);
   registerExportCommands(program);
   registerEvidenceCommands(program);

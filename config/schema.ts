@@ -87,11 +87,21 @@ export const crawlerSchema = z.strictObject({
   allowPrivateTargets: z.boolean().default(false),
 });
 
+/** Detector thresholds (defaults calibrated on the evaluation corpus; see detector/README.md). */
+const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+const bits = z.number().int('must be a whole number of bits').min(0).max(64, 'must be at most 64 bits');
 export const detectorSchema = z.strictObject({
-  cloneScore: z.number().min(0).max(1).optional(),
-  relatedScore: z.number().min(0).max(1).optional(),
-  textNearDuplicateBits: z.number().int().min(0).max(64).optional(),
-  layoutCloneBits: z.number().int().min(0).max(64).optional(),
+  cloneScore: share.optional(),
+  relatedScore: share.optional(),
+  adMaxDistance: bits.optional(),
+  layoutSameDistance: bits.optional(),
+  layoutZeroDistance: bits.optional(),
+  weightContent: share.optional(),
+  weightSecondContent: share.optional(),
+  weightLayout: share.optional(),
+  weightPivots: share.optional(),
+  minAds: z.number().int().min(1).optional(),
+  minContacts: z.number().int().min(1).optional(),
 });
 
 export const configSchema = z.strictObject({

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { stableJson } from '../../lib/stable-json.ts';
 import type { Executor } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
-import { crawlRuns, type DomainRow, domains, type SiteRow, sites } from '../schema/index.ts';
+import { alerts, crawlRuns, type DomainRow, domains, type SiteRow, sites } from '../schema/index.ts';
 import { appendAudit } from './audit.ts';
 
 /** A monitored site as the config describes it (db/ does not import config/: the monitor maps it). */
@@ -224,4 +224,52 @@ export async function setSiteLiveState(db: Executor, siteId: number, liveState: 
     });
   }
   return changed;
+}
+
+/**
+ * A candidate confirmed as a clone becomes a monitored site itself (status suspected, same case), so a
+ * clone of the clone is found too. Returns the new site's name, or null when it is monitored already.
+ */
+export async function promoteConfirmedClone(db: Executor, alertId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ alert: alerts, site: sites, domain: domains })
+    .from(alerts)
+    .innerJoin(sites, eq(sites.id, alerts.siteId))
+    .innerJoin(domains, eq(domains.id, alerts.candidateDomainId))
+    .where(eq(alerts.id, alertId));
+  if (!row) throw new NotFoundError(`No alert with id ${alertId}`);
+  if (row.alert.status !== 'confirmed' || row.domain.role === 'seed') return null;
+  const name = `${row.domain.hostname.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 63);
+  const [site] = await db
+    .insert(sites)
+    .values({
+      name,
+      status: 'suspected',
+      caseRef: row.site.caseRef,
+      region: row.site.region,
+      notes: `Confirmed clone of ${row.site.name} (alert #${alertId}, ${row.alert.reviewer ?? 'unknown analyst'})`,
+      origin: 'promoted',
+      promotedFromAlertId: alertId,
+    })
+    .onConflictDoNothing({ target: sites.name })
+    .returning();
+  if (!site) return null;
+  await db.update(domains).set({ role: 'seed', siteId: site.id, active: true }).where(eq(domains.id, row.domain.id));
+  await appendAudit(db, {
+    actor: 'monitor',
+    action: 'site.promoted',
+    subjectType: 'site',
+    subjectId: name,
+    details: { alertId, cloneOf: row.site.name, domain: row.domain.hostname },
+  });
+  return name;
+}
+
+export async function confirmedAlertsToPromote(db: Executor): Promise<number[]> {
+  const rows = await db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .innerJoin(domains, eq(domains.id, alerts.candidateDomainId))
+    .where(and(eq(alerts.status, 'confirmed'), eq(domains.role, 'candidate')));
+  return rows.map((r) => r.id);
 }

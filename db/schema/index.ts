@@ -4,7 +4,7 @@ export * from './captures.ts';
 export * from './contacts.ts';
 export * from './crawl-runs.ts';
 export * from './domains.ts';
+export * from './locks.ts';
 export * from './profiles.ts';
 export * from './sites.ts';
 export * from './users.ts';
-export * from './locks.ts';

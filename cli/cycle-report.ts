@@ -1,0 +1,42 @@
+/** Prints what a monitoring cycle did, in an analyst's words. */
+import type { CycleSummary } from '../monitor/index.ts';
+import { print, table } from './output.ts';
+
+export function printCycleSummary(s: CycleSummary): void {
+  print(
+    `Cycle ${s.cycleId.slice(0, 8)} ${s.stoppedEarly ? 'STOPPED EARLY' : 'finished'} in ${(s.durationMs / 1000).toFixed(1)} s`,
+  );
+  if (s.promoted.length) print(`  confirmed clones now monitored: ${s.promoted.join(', ')}`);
+  print(`  lookalike names: ${s.lookalikes.generated} generated, ${s.lookalikes.added} new`);
+  print(`  DNS: ${s.dns.checked} checked, ${s.dns.resolving} resolving`);
+  if (s.discovered.length) print(`  discovered while crawling: ${s.discovered.join(', ')}`);
+  if (s.crawls.length) {
+    print('');
+    print(
+      table(
+        ['crawled', 'kind', 'pages ok', 'failed', 'state / note'],
+        s.crawls.map((c) => [
+          c.target,
+          c.kind,
+          c.pagesOk,
+          c.pagesFailed,
+          [
+            c.liveState,
+            c.skipped,
+            c.error,
+            Object.entries(c.failuresByReason)
+              .map(([k, v]) => `${k}×${v}`)
+              .join(' '),
+          ]
+            .filter(Boolean)
+            .join('; '),
+        ]),
+      ),
+    );
+  }
+  const o = s.comparisons.outcomes;
+  print('');
+  print(
+    `  comparisons: ${s.comparisons.compared}; alerts created ${o.created}, updated ${o.updated}, reopened ${o.reopened}, unchanged ${o.unchanged}, kept dismissed ${o['kept-dismissed']}`,
+  );
+}

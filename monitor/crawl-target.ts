@@ -1,0 +1,174 @@
+/**
+ * Crawls one target (a monitored site's seed domains, or one candidate domain) with the config's
+ * budgets, stores every capture and failure as it arrives, and records the run. A run left `running`
+ * by a crash is resumed with the same id and request storage (captures are stored once per URL).
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Config } from '../config/index.ts';
+import { type Capture, type CaptureFailure, type CrawlMode, type CrawlSummary, crawlSite } from '../crawler/index.ts';
+import { type DomainRow, finishRun, insertFailure, markDomainCrawled, startRun } from '../db/index.ts';
+import type { MonitorContext } from './context.ts';
+import { storeCapture } from './store-capture.ts';
+
+export interface CrawlTarget {
+  /** What the log and progress lines call it: the site name or the candidate hostname. */
+  label: string;
+  siteId: number | null;
+  /** The domains crawled together; the first is the primary (the run is recorded under it). */
+  domains: DomainRow[];
+  region: string;
+  overrides?: Partial<{
+    mode: CrawlMode;
+    maxPages: number;
+    maxDepth: number;
+    include: string[];
+    exclude: string[];
+    perHostDelayMs: number;
+  }>;
+}
+
+export interface CrawlTargetResult {
+  runId: string;
+  summary: CrawlSummary;
+  pages: {
+    captureId: number;
+    requestedUrl: string;
+    finalUrl: string;
+    status: number | null;
+    text: string;
+    external: string[];
+    redirectChain: Capture['redirectChain'];
+  }[];
+  failures: CaptureFailure[];
+}
+
+export function crawlOptionsFromConfig(config: Config, target: CrawlTarget, modeOverride?: CrawlMode) {
+  const c = config.crawler;
+  const o = target.overrides ?? {};
+  return {
+    mode: modeOverride ?? o.mode ?? c.mode,
+    maxPages: o.maxPages ?? c.maxPages,
+    maxDepth: o.maxDepth ?? c.maxDepth,
+    include: o.include,
+    exclude: o.exclude,
+    concurrency: c.concurrency,
+    perHostDelayMs: o.perHostDelayMs ?? c.perHostDelayMs,
+    pageTimeoutMs: c.pageTimeoutSeconds * 1000,
+    navigationTimeoutMs: c.navigationTimeoutSeconds * 1000,
+    maxResponseBytes: Math.round(c.maxResponseMB * 1024 * 1024),
+    fullPageMaxHeight: c.fullPageMaxHeight,
+    userAgent: c.userAgent,
+    proxyUrl: c.proxyUrl,
+    hostMap: c.hostMap,
+    allowPrivateTargets: c.allowPrivateTargets,
+  };
+}
+
+export async function crawlTarget(
+  ctx: MonitorContext,
+  target: CrawlTarget,
+  options: {
+    cycleId?: string;
+    resume?: { runId: string; storageDir: string };
+    mode?: CrawlMode;
+    maxPages?: number;
+  } = {},
+): Promise<CrawlTargetResult> {
+  const primary = target.domains[0];
+  const runId = options.resume?.runId ?? randomUUID();
+  const storageDir = options.resume?.storageDir ?? join(ctx.storageRoot, runId);
+  const base = crawlOptionsFromConfig(ctx.config, target, options.mode);
+  if (options.maxPages) base.maxPages = options.maxPages;
+  const log = ctx.logger.child({ component: 'crawl', target: target.label, runId });
+  await startRun(ctx.db, {
+    id: runId,
+    siteId: target.siteId,
+    domainId: primary.id,
+    cycleId: options.cycleId ?? null,
+    mode: base.mode,
+    storageDir,
+  });
+  const byHost = new Map(target.domains.map((d) => [d.hostname, d.id]));
+  const pages: CrawlTargetResult['pages'] = [];
+  const failures: CaptureFailure[] = [];
+  const started = Date.now();
+  log.info(
+    { domains: target.domains.map((d) => d.hostname), mode: base.mode, resumed: Boolean(options.resume) },
+    'crawl started',
+  );
+  try {
+    const summary = await crawlSite({
+      ...base,
+      runId,
+      seeds: target.domains.map((d) => d.hostname),
+      chromiumPath: ctx.config.crawler.chromiumPath ?? ctx.chromiumPathFromEnv,
+      storageDir,
+      evidence: ctx.evidence,
+      logger: log,
+      signal: ctx.signal,
+      onCapture: async (capture) => {
+        const host = hostOf(capture.finalUrl) ?? hostOf(capture.requestedUrl) ?? '';
+        const domainId = byHost.get(host) ?? byHost.get(hostOf(capture.requestedUrl) ?? '') ?? primary.id;
+        const stored = await storeCapture(ctx.db, capture, { domainId, region: target.region });
+        pages.push({
+          captureId: stored.id,
+          requestedUrl: capture.requestedUrl,
+          finalUrl: capture.finalUrl,
+          status: capture.status,
+          text: capture.text,
+          external: capture.outlinks.external,
+          redirectChain: capture.redirectChain,
+        });
+      },
+      onFailure: async (failure) => {
+        failures.push(failure);
+        await insertFailure(ctx.db, { ...failure, at: new Date(failure.at) });
+        log.debug({ url: failure.url, reason: failure.reason }, 'page not captured');
+      },
+      onProgress: (p) =>
+        ctx.onProgress?.(`${target.label}: ${p.done} page(s) captured, ${p.failed} failed, ${p.queued} queued`),
+    });
+    await finishRun(ctx.db, runId, {
+      status: summary.stoppedEarly ? 'interrupted' : 'done',
+      pagesOk: summary.pagesOk,
+      pagesFailed: summary.pagesFailed,
+      bytes: summary.bytes,
+      summary: {
+        failuresByReason: summary.failuresByReason,
+        durationMs: summary.durationMs,
+        renderedInBrowser: summary.renderedInBrowser,
+      },
+    });
+    for (const d of target.domains) await markDomainCrawled(ctx.db, d.id);
+    log.info(
+      {
+        pagesOk: summary.pagesOk,
+        pagesFailed: summary.pagesFailed,
+        failuresByReason: summary.failuresByReason,
+        ms: Date.now() - started,
+      },
+      'crawl finished',
+    );
+    return { runId, summary, pages, failures };
+  } catch (error) {
+    // A crawl that cannot run at all (no browser, bad proxy) is recorded as failed; the cycle goes on with the others.
+    await finishRun(ctx.db, runId, {
+      status: 'failed',
+      pagesOk: pages.length,
+      pagesFailed: failures.length,
+      bytes: 0,
+      error: (error as Error).message,
+    });
+    log.error({ err: error }, 'crawl failed');
+    throw error;
+  }
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * One monitoring cycle: sync sites → promote confirmed clones → refresh candidates → DNS → crawl seeds
+ * (noticing takedowns) and resolving candidates (following what crawls reveal) → profiles → compare
+ * every candidate with every monitored site → alerts. Where each step lives: discover.ts (candidates,
+ * DNS), crawl-target.ts (crawls and storage), takedown.ts, profiles.ts, compare-all.ts, leases.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  appendAudit,
+  type CrawlRunRow,
+  confirmedAlertsToPromote,
+  type DomainRow,
+  findInterruptedRuns,
+  listDomains,
+  listSites,
+  promoteConfirmedClone,
+  purgeExpiredLeases,
+  type SiteWithDomains,
+  type SyncReport,
+  setSiteLiveState,
+  syncSites,
+} from '../db/index.ts';
+import { type ComparisonReport, compareAll } from './compare-all.ts';
+import type { MonitorContext } from './context.ts';
+import { type CrawlTarget, type CrawlTargetResult, crawlTarget } from './crawl-target.ts';
+import { candidatesOfCrawl, recordCrawlCandidates, refreshDns, refreshLookalikes } from './discover.ts';
+import { withLease } from './leases.ts';
+import { buildProfiles, collectSubjects } from './profiles.ts';
+import { siteSpecsFromConfig } from './site-specs.ts';
+import { classifyLiveState, type LiveState } from './takedown.ts';
+
+export interface CycleOptions {
+  /** all: everything; seeds: monitored sites only; candidates: discovery and candidates only. */
+  scope?: 'all' | 'seeds' | 'candidates';
+  /** Restrict the seed crawls to these sites (per-site schedules). */
+  sites?: string[];
+  /** How many rounds of following newly discovered candidates (default 3). */
+  discoveryRounds?: number;
+}
+
+export interface CrawlReport {
+  target: string;
+  kind: 'site' | 'candidate';
+  pagesOk: number;
+  pagesFailed: number;
+  failuresByReason: Record<string, number>;
+  liveState?: LiveState;
+  skipped?: string;
+  error?: string;
+}
+
+export interface CycleSummary {
+  cycleId: string;
+  startedAt: string;
+  durationMs: number;
+  sync: SyncReport;
+  promoted: string[];
+  lookalikes: { generated: number; added: number };
+  dns: { checked: number; resolving: number };
+  discovered: string[];
+  crawls: CrawlReport[];
+  comparisons: ComparisonReport;
+  stoppedEarly: boolean;
+}
+
+export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}): Promise<CycleSummary> {
+  const scope = options.scope ?? 'all';
+  const cycleId = randomUUID();
+  const started = Date.now();
+  const log = ctx.logger.child({ component: 'cycle', cycleId, scope });
+  const say = (line: string) => ctx.onProgress?.(line);
+  log.info('cycle started');
+  await purgeExpiredLeases(ctx.db);
+
+  const sync = await syncSites(ctx.db, siteSpecsFromConfig(ctx.config));
+  const promoted: string[] = [];
+  for (const alertId of await confirmedAlertsToPromote(ctx.db)) {
+    const name = await promoteConfirmedClone(ctx.db, alertId);
+    if (name) promoted.push(name);
+  }
+  if (promoted.length) log.info({ promoted }, 'confirmed clones now monitored');
+
+  const summary: CycleSummary = {
+    cycleId,
+    startedAt: new Date(started).toISOString(),
+    durationMs: 0,
+    sync,
+    promoted,
+    lookalikes: { generated: 0, added: 0 },
+    dns: { checked: 0, resolving: 0 },
+    discovered: [],
+    crawls: [],
+    comparisons: {
+      compared: 0,
+      outcomes: { created: 0, updated: 0, unchanged: 0, reopened: 0, 'kept-dismissed': 0, 'not-raised': 0 },
+      clones: [],
+    },
+    stoppedEarly: false,
+  };
+  const stopped = () => ctx.signal?.aborted === true;
+  const resumable = await findInterruptedRuns(ctx.db);
+  const crawledThisCycle = new Set<number>();
+
+  const allSites = await listSites(ctx.db);
+  const sites = allSites.filter((s) => !options.sites || options.sites.includes(s.name));
+  if (scope !== 'seeds') {
+    say('Generating lookalike names of the seed domains…');
+    const l = await refreshLookalikes(ctx);
+    summary.lookalikes = { generated: l.generated, added: l.added.length };
+  }
+
+  // DNS: seeds of the sites in scope, and every active candidate when candidates are in scope.
+  const seedDomains = scope === 'candidates' ? [] : sites.flatMap((s) => s.domains.filter((d) => d.active));
+  const candidates = scope === 'seeds' ? [] : await listDomains(ctx.db, { role: 'candidate', active: true });
+  say(`Checking DNS of ${seedDomains.length + candidates.length} domain(s)…`);
+  const dnsStates = await refreshDns(ctx, [...seedDomains, ...candidates]);
+  summary.dns = { checked: dnsStates.size, resolving: [...dnsStates.values()].filter((s) => s === 'resolves').length };
+
+  const crawlCandidate = async (domain: DomainRow, originSiteId: number | null): Promise<CrawlTargetResult | null> => {
+    if (crawledThisCycle.has(domain.id) || stopped()) return null;
+    crawledThisCycle.add(domain.id);
+    const target: CrawlTarget = {
+      label: domain.hostname,
+      siteId: null,
+      domains: [domain],
+      region: regionOf(allSites, originSiteId ?? domain.originSiteId),
+    };
+    return runTarget(ctx, target, 'candidate', `domain:${domain.id}`, cycleId, resumable, summary);
+  };
+
+  let fresh: string[] = [];
+  if (scope !== 'candidates') {
+    for (const site of sites) {
+      if (stopped()) break;
+      const seeds = site.domains.filter((d) => d.active);
+      if (seeds.length === 0) continue;
+      const live = seeds.filter((d) => dnsStates.get(d.hostname) === 'resolves');
+      if (live.length === 0) {
+        await setSiteLiveState(ctx.db, site.id, 'down', new Date());
+        summary.crawls.push({
+          target: site.name,
+          kind: 'site',
+          pagesOk: 0,
+          pagesFailed: 0,
+          failuresByReason: {},
+          liveState: 'down',
+          skipped: 'no seed domain resolves',
+        });
+        continue;
+      }
+      say(`Crawling monitored site ${site.name} (${live.map((d) => d.hostname).join(', ')})…`);
+      const target: CrawlTarget = {
+        label: site.name,
+        siteId: site.id,
+        domains: live,
+        region: site.region,
+        overrides: (site.crawl ?? undefined) as CrawlTarget['overrides'],
+      };
+      const result = await runTarget(ctx, target, 'site', `site:${site.id}`, cycleId, resumable, summary);
+      if (!result) continue;
+      const liveState = classifyLiveState({
+        dnsResolves: true,
+        pages: result.pages,
+        failures: result.failures.length,
+        seedHostnames: seeds.map((d) => d.hostname),
+      });
+      summary.crawls.at(-1)!.liveState = liveState;
+      await setSiteLiveState(ctx.db, site.id, liveState, new Date());
+      fresh.push(
+        ...(await recordCrawlCandidates(
+          ctx,
+          candidatesOfCrawl(
+            result,
+            seeds.map((d) => d.hostname),
+            true,
+          ),
+          site.id,
+        )),
+      );
+    }
+  }
+
+  // Candidates: every resolving one (candidates scope), then what crawls revealed, for a few rounds.
+  let queue: DomainRow[] = scope === 'seeds' ? [] : candidates.filter((d) => dnsStates.get(d.hostname) === 'resolves');
+  const rounds = options.discoveryRounds ?? 3;
+  for (let round = 0; round <= rounds && !stopped(); round++) {
+    if (fresh.length) {
+      summary.discovered.push(...fresh);
+      const found = await listDomains(ctx.db, { hostnames: fresh });
+      const states = await refreshDns(ctx, found);
+      queue.push(...found.filter((d) => states.get(d.hostname) === 'resolves'));
+      fresh = [];
+    }
+    if (queue.length === 0) break;
+    const batch = queue;
+    queue = [];
+    for (const domain of batch) {
+      if (stopped()) break;
+      say(`Crawling candidate ${domain.hostname}…`);
+      const result = await crawlCandidate(domain, domain.originSiteId);
+      if (result)
+        fresh.push(
+          ...(await recordCrawlCandidates(
+            ctx,
+            candidatesOfCrawl(result, [domain.hostname], false),
+            domain.originSiteId,
+          )),
+        );
+    }
+  }
+
+  summary.stoppedEarly = stopped();
+  if (!summary.stoppedEarly) {
+    say('Building site profiles and comparing…');
+    const profiles = await buildProfiles(ctx.db, await collectSubjects(ctx.db));
+    summary.comparisons = await compareAll(ctx.db, ctx.config, profiles);
+  }
+  summary.durationMs = Date.now() - started;
+  await appendAudit(ctx.db, {
+    actor: 'monitor',
+    action: summary.stoppedEarly ? 'cycle.stopped' : 'cycle.completed',
+    subjectType: 'cycle',
+    subjectId: cycleId,
+    details: {
+      scope,
+      crawls: summary.crawls.length,
+      discovered: summary.discovered.length,
+      alertsCreated: summary.comparisons.outcomes.created,
+      durationMs: summary.durationMs,
+    },
+  });
+  log.info(
+    { durationMs: summary.durationMs, crawls: summary.crawls.length, outcomes: summary.comparisons.outcomes },
+    'cycle finished',
+  );
+  return summary;
+}
+
+async function runTarget(
+  ctx: MonitorContext,
+  target: CrawlTarget,
+  kind: 'site' | 'candidate',
+  leaseKey: string,
+  cycleId: string,
+  resumable: CrawlRunRow[],
+  summary: CycleSummary,
+): Promise<CrawlTargetResult | null> {
+  const previous = resumable.find((r) =>
+    kind === 'site' ? r.siteId === target.siteId : r.siteId === null && r.domainId === target.domains[0].id,
+  );
+  const lease = await withLease(ctx, leaseKey, () =>
+    crawlTarget(ctx, target, {
+      cycleId,
+      resume: previous?.storageDir ? { runId: previous.id, storageDir: previous.storageDir } : undefined,
+    }).then(
+      (r) => ({ ok: true as const, r }),
+      (error: Error) => ({ ok: false as const, error }),
+    ),
+  );
+  if (!lease.ran) {
+    summary.crawls.push({
+      target: target.label,
+      kind,
+      pagesOk: 0,
+      pagesFailed: 0,
+      failuresByReason: {},
+      skipped: `already being crawled by ${lease.heldBy}`,
+    });
+    return null;
+  }
+  if (!lease.value.ok) {
+    summary.crawls.push({
+      target: target.label,
+      kind,
+      pagesOk: 0,
+      pagesFailed: 0,
+      failuresByReason: {},
+      error: lease.value.error.message,
+    });
+    return null;
+  }
+  const { r } = lease.value;
+  summary.crawls.push({
+    target: target.label,
+    kind,
+    pagesOk: r.summary.pagesOk,
+    pagesFailed: r.summary.pagesFailed,
+    failuresByReason: r.summary.failuresByReason,
+  });
+  return r;
+}
+
+function regionOf(sites: SiteWithDomains[], siteId: number | null): string {
+  return sites.find((s) => s.id === siteId)?.region ?? 'FR';
+}

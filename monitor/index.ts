@@ -1,0 +1,12 @@
+/** The monitor wires crawler, detector and database: cycles, schedules, imports. */
+export { type ComparisonReport, compareAll, thresholdsFromConfig } from './compare-all.ts';
+export type { MonitorContext } from './context.ts';
+export { type CrawlTarget, type CrawlTargetResult, crawlOptionsFromConfig, crawlTarget } from './crawl-target.ts';
+export { type CrawlReport, type CycleOptions, type CycleSummary, runCycle } from './cycle.ts';
+export { candidatesOfCrawl, recordCrawlCandidates, refreshDns, refreshLookalikes } from './discover.ts';
+export { importSnapshot, type SnapshotInput } from './import-snapshot.ts';
+export { processOwner, withLease } from './leases.ts';
+export { buildProfiles, collectSubjects, hasContent } from './profiles.ts';
+export { siteSpecsFromConfig } from './site-specs.ts';
+export { featuresOf, storeCapture } from './store-capture.ts';
+export { classifyLiveState, isSeizureNotice, type LiveState } from './takedown.ts';
