@@ -85,22 +85,22 @@ const phones = createPhoneAllocator(4200);
 const maison = createOperator(rng.fork('annonces-maison'), phones, {
   name: 'annonces-maison',
   advertisers: 10,
-  adsPerAdvertiser: [1, 2],
+  adsPerAdvertiser: [1, 1],
 });
 const domicile = createOperator(rng.fork('services-domicile'), phones, {
   name: 'services-domicile',
   advertisers: 9,
-  adsPerAdvertiser: [1, 2],
+  adsPerAdvertiser: [1, 1],
 });
 const otherOperator = createOperator(rng.fork('annonce-maison'), phones, {
   name: 'annonce-maison',
   advertisers: 10,
-  adsPerAdvertiser: [1, 2],
+  adsPerAdvertiser: [1, 1],
 });
 const competitor = createOperator(rng.fork('annonces-maison-pro'), phones, {
   name: 'annonces-maison-pro',
   advertisers: 10,
-  adsPerAdvertiser: [1, 2],
+  adsPerAdvertiser: [1, 1],
 });
 
 const SEED = 'annonces-maison';

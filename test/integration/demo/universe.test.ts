@@ -15,6 +15,7 @@ import { type RunningUniverse, startUniverse } from '../../../demo/server.ts';
 import { loadSnapshot } from '../../../demo/snapshot.ts';
 import { DEMO_UNIVERSE, type Universe } from '../../../demo/universe.ts';
 import { buildDocumentFrequencies, buildProfile, compareProfiles, extractPage } from '../../../detector/index.ts';
+import { adPath } from '../../fixtures/sites/index.ts';
 
 interface Fetched {
   status: number;
@@ -116,8 +117,13 @@ describe('demo universe', () => {
       const home = await get(universe, `http://${host}/`);
       expect(home.body, host).toContain(firstAd.title.replace(/'/g, '&#39;').slice(0, 12));
     }
-    const cards = await get(universe, 'http://petites-annonces-services.test/?p=2');
-    expect(cards.status).toBe(200);
+    const portal = DEMO_UNIVERSE.hosts.find((h) => h.host === 'annonces-maison-pro.test')!.content;
+    if (portal.kind !== 'classifieds') throw new Error('unreachable');
+    const itemPath = adPath(portal.site, portal.site.ads[0]);
+    expect(itemPath).toMatch(/^\/index\.php\?page=item&id=/);
+    const item = await get(universe, `http://annonces-maison-pro.test${itemPath}`);
+    expect(item.status).toBe(200);
+    expect(item.body).toContain(portal.site.ads[0].city);
   });
 
   it('shows a seizure notice on every path of the convicted seed', async () => {
