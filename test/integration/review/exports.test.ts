@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import * as formats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideAlert, listAlertsForExport, listAudit } from '../../../db/index.ts';
 import { alertsToCsv, CSV_COLUMNS, csvCell } from '../../../review/export/index.ts';
@@ -99,6 +99,8 @@ describe('STIX 2.1', () => {
       );
     }
     const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false }); // the OASIS patterns use \- (invalid with the u flag);
+    // ajv-formats is CommonJS: under NodeNext its default import is the module object
+    const addFormats = formats.default as unknown as (ajv: Ajv2020) => Ajv2020;
     addFormats(ajv);
     for (const sub of readdirSync(SCHEMA_DIR)) {
       for (const file of readdirSync(join(SCHEMA_DIR, sub)).filter((n) => n.endsWith('.json'))) {
