@@ -1,7 +1,10 @@
 /**
  * Lookalike names for a seed domain, in the spirit of dnstwist but ordered for resurgence: a seized
  * site comes back as site2.fr, site-bis.fr, nouveau-site.fr or site.com far more often than as a
- * typo. The order is fixed (no randomness, no clock) so the same seed always yields the same list.
+ * typo. The order is fixed (no randomness, no clock) so the same seed always yields the same list:
+ * first the resurgence fuzzers on the seed's own suffix (TLD swap, numbers, affixes, hyphens,
+ * subdomains), taken in turn; then typo fuzzers interleaved with the resurgence fuzzers on the other
+ * TLDs (site2.com), so a cap keeps a mix of both rather than only one kind.
  */
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { parse } from 'tldts';
@@ -58,8 +61,8 @@ export const DEFAULT_LOOKALIKE_TLDS = [
 export const DEFAULT_AFFIXES = ['new', 'nouveau', 'officiel', 'bis', 'vip', 'plus', 'fr', 'site', 'pro', 'top'];
 
 export class InvalidSeedDomainError extends Error {
-  constructor(seed: string, reason: string) {
-    super(`Cannot generate lookalikes for "${seed}": it ${reason}`);
+  constructor(reason: string) {
+    super(`Cannot generate lookalikes: ${reason}`);
     this.name = 'InvalidSeedDomainError';
   }
 }
@@ -95,10 +98,10 @@ function cleanList(values: readonly string[]): string[] {
 
 export function generateLookalikes(seedDomain: string, options: LookalikeOptions): Lookalike[] {
   const seed = normalizeHostname(seedDomain);
-  if (!seed.ok) throw new InvalidSeedDomainError(seedDomain, seed.reason);
+  if (!seed.ok) throw new InvalidSeedDomainError(seed.reason);
   const parsed = parse(seed.hostname);
   if (!parsed.domainWithoutSuffix || !parsed.publicSuffix) {
-    throw new InvalidSeedDomainError(seedDomain, 'has no registrable domain');
+    throw new InvalidSeedDomainError(`"${seedDomain}" has no registrable domain`);
   }
   const input: FuzzInput = { name: domainToUnicode(parsed.domainWithoutSuffix), suffix: parsed.publicSuffix };
   const tlds = cleanList(options.tlds);
@@ -133,7 +136,7 @@ export function generateLookalikes(seedDomain: string, options: LookalikeOptions
   const seen = new Set<string>();
   const out: Lookalike[] = [];
   const max = Math.max(0, Math.floor(options.maxPerSeed));
-  for (const candidate of [...roundRobin(resurgence), ...roundRobin(typos), ...roundRobin(combined)]) {
+  for (const candidate of [...roundRobin(resurgence), ...roundRobin([...typos, ...combined])]) {
     if (out.length >= max) break;
     const domain = domainToASCII(candidate.domain);
     if (domain === '' || seen.has(domain) || excluded.has(domain) || !isValidHostname(domain)) continue;
