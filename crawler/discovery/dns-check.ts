@@ -17,7 +17,7 @@ export interface DnsResult {
   mx: { exchange: string; priority: number }[];
   /** `hostMap` when the name was answered by the operator's host map without a DNS query. */
   via: 'dns' | 'hostMap';
-  /** Plain-words detail for servfail, timeout and error states (the resolver's code). */
+  /** Plain words for servfail, timeout and error states, and for names answered by the host map. */
   detail: string | null;
   durationMs: number;
 }
@@ -104,12 +104,12 @@ async function checkOne(resolver: dns.Resolver, domain: string, options: CheckDo
     return {
       domain,
       state: 'resolves',
-      a: mapped.family === 6 ? [] : [mapped.address],
+      a: mapped.family === 4 ? [mapped.address] : [],
       aaaa: mapped.family === 6 ? [mapped.address] : [],
       ns: [],
       mx: [],
       via: 'hostMap',
-      detail: null,
+      detail: `sent to ${mapped.target} by the crawler host map (no DNS query)`,
       durationMs: 0,
     };
   }
