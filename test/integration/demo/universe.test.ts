@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { Parser } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,6 +206,11 @@ describe('demo universe', () => {
       concurrency: 4,
     });
     expect(direct.every((r) => r.state === 'resolves' && r.a[0] === '127.0.0.1')).toBe(true);
+  });
+
+  it('is described in demo/README.md, every host and DNS-only name', async () => {
+    const readme = await readFile(new URL('../../../demo/README.md', import.meta.url), 'utf8');
+    for (const { host } of [...DEMO_UNIVERSE.hosts, ...DEMO_UNIVERSE.dnsOnly]) expect(readme).toContain(`\`${host}\``);
   });
 
   it('writes a demo config that the config schema accepts', () => {
