@@ -129,6 +129,8 @@ export function createBrowserMode(
         status,
       );
     }
+    const cut = run.guardCut([request.url, finalUrl], attempt.startedAt);
+    if (cut) throw cut;
     const facts = (await page.evaluate(READ_PAGE)) as PageFacts;
     const html = await page.content();
     const viewportShot = await page.screenshot({ type: 'png', timeout: Math.max(1_000, left / 2) });

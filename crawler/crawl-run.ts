@@ -6,7 +6,7 @@
  */
 import type { RequestQueue } from 'crawlee';
 import { buildCapture, type PageSnapshot } from './capture-builder.ts';
-import { type ClassifiedFailure, classifyFailure } from './failure.ts';
+import { type ClassifiedFailure, classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
 import type { GuardProxy } from './guard-proxy.ts';
 import { compileUrlPatterns, parseHttpUrl, type Scope } from './scope.ts';
 import type { CrawlLogger, CrawlOptions } from './types.ts';
@@ -105,6 +105,15 @@ export function createCrawlRun(options: CrawlOptions, guard: GuardProxy, scope: 
       await options.onCapture(capture);
       counters.ok++;
       progress();
+    },
+
+    /** A page the guard cut short (byte or time budget) may still look loaded: refuse it rather than keep half. */
+    guardCut(urls: string[], since: number): PageRefusedError | null {
+      for (const url of urls) {
+        const refusal = guard.refusalFor(url, since);
+        if (refusal) return new PageRefusedError(refusal.reason as FailureReason, refusal.message);
+      }
+      return null;
     },
 
     classify(error: unknown, request: RequestInfo): ClassifiedFailure {

@@ -23,6 +23,8 @@ export function crawlerLogger(logger: CrawlLogger | undefined): CrawlLogger {
   return logger.child ? logger.child({ component: 'crawler' }) : logger;
 }
 
+const EXPECTED_FAILURE = /^(Request failed and reached maximum retries|Reclaiming failed request)/;
+
 /** Forwards Crawlee's log lines to pino levels (Crawlee's INFO chatter becomes debug). */
 class PinoSink extends Logger {
   constructor(private readonly target: () => CrawlLogger) {
@@ -35,7 +37,9 @@ class PinoSink extends Logger {
       ...(exception ? { err: String(exception) } : {}),
     };
     const out = this.target();
-    if (level <= LogLevel.ERROR) out.error(fields, message);
+    // Failed pages are reported by the crawler itself, with their reason; Crawlee's stack traces are noise there.
+    if (EXPECTED_FAILURE.test(message)) out.debug(fields, message);
+    else if (level <= LogLevel.ERROR) out.error(fields, message);
     else if (level <= LogLevel.WARNING) out.warn(fields, message);
     else out.debug(fields, message);
   }

@@ -49,7 +49,7 @@ const RULES: [RegExp, FailureReason, string][] = [
   ],
   [/timed? ?out|timeout|ERR_TIMED_OUT/i, 'timeout', 'The page did not finish within its time budget.'],
   [
-    /ERR_UNSAFE_REDIRECT|ERR_DISALLOWED_URL_SCHEME|Not allowed to load local resource/i,
+    /ERR_UNSAFE_REDIRECT|ERR_DISALLOWED_URL_SCHEME|Not allowed to load local resource|Unsupported protocol/i,
     'blocked-scheme',
     'The page tried to leave the web (file:, data:, chrome:).',
   ],
@@ -73,7 +73,10 @@ export function classifyFailure(
   since: number,
 ): ClassifiedFailure {
   if (error instanceof PageRefusedError) return { reason: error.reason, message: error.message, status: error.status };
-  const refusal = guard?.refusalFor(url, since);
+  const text0 = error instanceof Error ? error.message : String(error);
+  // A refused CONNECT reaches the browser as a bare tunnel failure, without the refused address.
+  const tunnel = /ERR_TUNNEL_CONNECTION_FAILED|tunnel/i.test(text0) ? guard?.latestRefusal(since) : null;
+  const refusal = guard?.refusalFor(url, since) ?? tunnel;
   if (refusal) return { reason: refusal.reason as FailureReason, message: refusal.message, status: null };
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   for (const [pattern, reason, message] of RULES) {

@@ -43,6 +43,8 @@ export interface GuardProxyOptions {
 export interface GuardProxy {
   /** `http://127.0.0.1:<port>` */
   url: string;
+  /** The most recent refusal of any kind since `since` (epoch ms): the best guess when a tunnel failed. */
+  latestRefusal(since: number): GuardRefusal | null;
   /** The last refusal for this URL or its host:port, if any (and not older than `since`, epoch ms). */
   refusalFor(url: string, since?: number): GuardRefusal | null;
   stats: { connections: number; refused: number; bytes: number };
@@ -170,12 +172,14 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
       res.destroy();
       return;
     }
+    // An HTML page so that both modes read it like any page and find the reason in the header.
+    const text = refusal.message.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     res.writeHead(status, {
-      'content-type': 'text/plain; charset=utf-8',
+      'content-type': 'text/html; charset=utf-8',
       'x-phenix-guard': refusal.reason,
       connection: 'close',
     });
-    res.end(`${refusal.message}\n`);
+    res.end(`<!doctype html><title>Refused by the crawler</title><p>${text}</p>\n`);
   }
 
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -325,6 +329,10 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
   return {
     url: `http://127.0.0.1:${port}`,
     stats,
+    latestRefusal(since) {
+      const last = [...refusals.values()].pop();
+      return last && last.at >= since ? last : null;
+    },
     refusalFor(rawUrl, since = 0) {
       let parsed: URL;
       try {

@@ -150,7 +150,8 @@ export function createHttpMode(
         const finalUrl = response.url ?? request.loadedUrl ?? request.url;
         const status = response.statusCode ?? null;
         const headers = flattenHeaders(response.headers);
-        const refused = refuseResponse(request.url, status, headers);
+        const refused =
+          refuseResponse(request.url, status, headers) ?? run.guardCut([request.url, finalUrl], attempt.startedAt);
         if (refused) throw refused;
         const html = Buffer.isBuffer(body) ? body.toString('utf8') : String(body);
         const extract = extractFromHtml(html, finalUrl);
