@@ -8,6 +8,7 @@ import { registerCandidatesCommands } from './commands/candidates.ts';
 import { registerConfigCommands } from './commands/config.ts';
 import { registerCrawlCommand } from './commands/crawl.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerReviewCommands } from './commands/review.ts';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerCandidatesCommands(program);
   registerCrawlCommand(program);
   registerRunCommand(program);
+  registerDemoCommand(program);
   registerAlertsCommands(program);
   registerExportCommands(program);
   registerEvidenceCommands(program);
