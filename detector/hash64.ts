@@ -1,7 +1,8 @@
 /**
- * A fast 64-bit string hash for SimHash features: FNV-1a 64 computed on two 32-bit halves (no BigInt in the hot loop),
- * followed by a Murmur-style finaliser so every output bit depends on every input byte (SimHash needs each of the 64
- * bits to behave like an independent coin flip; raw FNV's low bits mix poorly on short strings).
+ * A fast 64-bit string hash for SimHash features, built from two 32-bit lanes so the hot loop stays in small integers
+ * (no BigInt, no doubles): an FNV-1a lane and a multiply-xorshift lane with another prime, each char fed to both,
+ * then a Murmur3 finaliser that mixes the lanes so every output bit depends on every input char. SimHash needs each
+ * of the 64 bits to behave like an independent fair coin; the unit tests check the bit balance.
  */
 
 export interface Hash64 {
@@ -20,22 +21,17 @@ function fmix32(h: number): number {
 
 /** Writes the 64-bit hash of `s` into `out` (reused to avoid allocation) and returns it. */
 export function hash64(s: string, out: Hash64 = { hi: 0, lo: 0 }): Hash64 {
-  // FNV-1a 64 offset basis 0xcbf29ce484222325, prime 2^40 + 0x1b3.
-  let hi = 0xcbf29ce4;
-  let lo = 0x84222325;
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    lo ^= c & 0xff;
-    if (c > 0xff) hi ^= c >>> 8;
-    // (hi:lo) * (2^40 + 435) mod 2^64
-    const loMul = (lo >>> 0) * 435;
-    const carry = Math.floor(loMul / 4294967296);
-    hi = (Math.imul(hi, 435) + carry + (lo << 8)) >>> 0;
-    lo = loMul >>> 0;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
   }
-  const a = fmix32(lo ^ ((hi << 16) | (hi >>> 16)));
-  out.hi = fmix32(hi ^ Math.imul(a, 0x9e3779b1));
+  a = fmix32(a ^ Math.imul(b, 0x9e3779b1));
   out.lo = a;
+  out.hi = fmix32(b ^ a);
   return out;
 }
 

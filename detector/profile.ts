@@ -4,6 +4,7 @@
  * site's boilerplate (blocks repeated on most pages) → word 3-shingles → 64-bit SimHash.
  */
 import { normaliseText, words } from './extract/normalise.ts';
+import { fromHex64, toHex64 } from './hash64.ts';
 import { dedupePivots } from './pivots/index.ts';
 import { SimHashAccumulator, simhashHex, wordShingles } from './simhash.ts';
 import type { AdBlock, AdFingerprint, Contact, LayoutIdf, PageFeatures, PageType, SiteProfile } from './types.ts';
@@ -105,6 +106,31 @@ function adFingerprints(
   return out;
 }
 
+/**
+ * The site's text fingerprint: the bitwise majority of its ad fingerprints weighted by ad length, i.e. a SimHash whose
+ * features are the ads themselves. Sites sharing most of their ads get close site fingerprints, at no extra hashing.
+ */
+function majority(weighted: [string, number][]): string | null {
+  if (weighted.length === 0) return null;
+  const votes = new Float64Array(64);
+  let total = 0;
+  for (const [hex, w] of weighted) {
+    const { hi, lo } = fromHex64(hex);
+    for (let b = 0; b < 32; b++) {
+      votes[b] += w * ((lo >>> b) & 1);
+      votes[b + 32] += w * ((hi >>> b) & 1);
+    }
+    total += w;
+  }
+  let hi = 0;
+  let lo = 0;
+  for (let b = 0; b < 32; b++) {
+    if (2 * votes[b] > total) lo |= 1 << b;
+    if (2 * votes[b + 32] > total) hi |= 1 << b;
+  }
+  return toHex64(hi, lo);
+}
+
 function dedupeContacts(pages: PageFeatures[]): Contact[] {
   const seen = new Map<string, Contact>();
   for (const p of pages)
@@ -122,11 +148,7 @@ export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions
     adPageAds.length >= MIN_AD_PAGES ? adPageAds : [...adPageAds, ...byType.listing.flatMap((p) => p.ads)];
   const fp = options.fingerprinter ?? simhashFingerprinter;
   const found = adFingerprints(sourceAds, boilerplate, fp);
-  const allWords = found.flatMap((a) => a.words);
-  const corpus = new Map<string, number>();
-  for (const a of found)
-    for (const [s, n] of wordShingles(a.words, AD_SHINGLE)) corpus.set(s, (corpus.get(s) ?? 0) + n);
-  const ads: AdFingerprint[] = found.map(({ words: _w, ...ad }) => ad);
+  const ads: AdFingerprint[] = found.map(({ id, url, fingerprint, text }) => ({ id, url, fingerprint, text }));
   return {
     version: 1,
     site: options.site,
@@ -140,7 +162,7 @@ export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions
     layoutAll: layoutHash(pages, idf, fp),
     contacts: dedupeContacts(pages),
     ads,
-    textAll: corpus.size === 0 ? null : fp.text(corpus, allWords),
+    textAll: majority(found.map((a) => [a.fingerprint, a.words.length])),
     pivots: dedupePivots(pages.flatMap((p) => p.pivots)),
   };
 }

@@ -14,9 +14,10 @@ export class SimHashAccumulator {
     if (!(weight > 0)) return;
     const { hi, lo } = hash64(feature, this.h);
     const v = this.votes;
+    // Branch-free: sum the weights of the features that set each bit; the bit is on when that sum is over half.
     for (let b = 0; b < 32; b++) {
-      v[b] += (lo >>> b) & 1 ? weight : -weight;
-      v[b + 32] += (hi >>> b) & 1 ? weight : -weight;
+      v[b] += weight * ((lo >>> b) & 1);
+      v[b + 32] += weight * ((hi >>> b) & 1);
     }
     this.total += weight;
   }
@@ -30,8 +31,8 @@ export class SimHashAccumulator {
     let lo = 0;
     let hi = 0;
     for (let b = 0; b < 32; b++) {
-      if (this.votes[b] > 0) lo |= 1 << b;
-      if (this.votes[b + 32] > 0) hi |= 1 << b;
+      if (2 * this.votes[b] > this.total) lo |= 1 << b;
+      if (2 * this.votes[b + 32] > this.total) hi |= 1 << b;
     }
     return toHex64(hi, lo);
   }
@@ -70,7 +71,8 @@ export function wordShingles(words: string[], size: number): Map<string, number>
     return out;
   }
   for (let i = 0; i + size <= words.length; i++) {
-    const s = words.slice(i, i + size).join(' ');
+    let s = words[i];
+    for (let k = 1; k < size; k++) s += ` ${words[i + k]}`;
     out.set(s, (out.get(s) ?? 0) + 1);
   }
   return out;

@@ -5,9 +5,9 @@
 import type { DetectorThresholds } from './types.ts';
 
 export const defaultThresholds: DetectorThresholds = {
-  adMaxDistance: 14,
+  adMaxDistance: 12,
   layoutZeroDistance: 24,
-  layoutSameDistance: 8,
+  layoutSameDistance: 12,
   weightContent: 0.7,
   weightSecondContent: 0.15,
   weightLayout: 0.25,

@@ -95,7 +95,7 @@ export interface SiteProfile {
   layoutAll: string | null;
   contacts: Contact[];
   ads: AdFingerprint[];
-  /** SimHash of the site's whole ad corpus. */
+  /** Site text fingerprint: bitwise majority of the ad fingerprints weighted by ad length (for the database index). */
   textAll: string | null;
   pivots: Pivot[];
 }

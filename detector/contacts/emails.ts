@@ -5,8 +5,8 @@
  */
 import { parse } from 'tldts';
 
-const BRACKET_AT = /\s*[[({<]\s*(?:at|arobase|chez|@)\s*[\])}>]\s*/gi;
-const BRACKET_DOT = /\s*[[({<]\s*(?:dot|point|\.)\s*[\])}>]\s*/gi;
+const BRACKET_AT = /[ \t]?[[({<]\s*(?:at|arobase|chez|@)\s*[\])}>][ \t]?/gi;
+const BRACKET_DOT = /[ \t]?[[({<]\s*(?:dot|point|\.)\s*[\])}>][ \t]?/gi;
 const WORD_AT = /([\w.+-])\s+(?:at|arobase|@)\s+(?=[\w-]+(?:\s+(?:dot|point)\s+|\.)[a-z])/gi;
 const WORD_DOT = /(@[\w.-]+?)\s+(?:dot|point)\s+(?=[a-z])/gi;
 /** "jean point dupont@…": spelled dots in the local part, right before the address. */
@@ -19,8 +19,12 @@ export interface FoundEmail {
   raw: string;
 }
 
+const OBFUSCATED = /[[({<]\s*(?:at|arobase|chez|@|dot|point|\.)\s*[\])}>]|\s(?:at|arobase|@)\s/i;
+
 function deobfuscate(text: string): string {
+  if (!OBFUSCATED.test(text)) return text;
   let s = text.replace(BRACKET_AT, '@').replace(BRACKET_DOT, '.').replace(WORD_AT, '$1@');
+  if (!s.includes('@')) return s;
   for (let i = 0; i < 4; i++) {
     const next = s.replace(WORD_DOT, '$1.').replace(LOCAL_DOT, '$1.');
     if (next === s) break;

@@ -5,17 +5,12 @@
 
 const KEYCAP = /([0-9#*])\uFE0F?\u20E3/g;
 const VARIATION = /[\uFE0E\uFE0F\u200B-\u200D\u2060]/g;
-const OTHER_DIGIT = /[^\x00-\x7f]/u;
+/** Decimal digits of other scripts (Arabic-Indic, Devanagari, …) that NFKC leaves alone. */
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
 const ND = /\p{Nd}/u;
 
 function foldOtherDigits(s: string): string {
-  if (!OTHER_DIGIT.test(s)) return s;
-  let out = '';
-  for (const ch of s) {
-    if (ch.charCodeAt(0) < 0x80 || !ND.test(ch)) {
-      out += ch;
-      continue;
-    }
+  return s.replace(OTHER_DIGIT, (ch) => {
     // Unicode decimal digits come in runs of ten starting at zero: count back to the run's zero.
     let cp = ch.codePointAt(0)!;
     let v = 0;
@@ -23,9 +18,8 @@ function foldOtherDigits(s: string): string {
       cp--;
       v++;
     }
-    out += String(v);
-  }
-  return out;
+    return String(v);
+  });
 }
 
 /** A run of 4+ digit-like groups (or one 10-character block) where letters may stand for digits. */

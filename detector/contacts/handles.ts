@@ -34,8 +34,12 @@ const RULES: HandleRule[] = [
   { kind: 'signal', re: /signal\s*(?::|-)?\s*@?([a-z][a-z0-9_]{2,31}\.\d{2,9})\b/gi },
 ];
 
+/** Cheap pre-check: every rule needs one of these words in the text. */
+const NETWORK_WORD = /t\.me|telegram|t[ée]l[ée]gram|\btg\b|snap|👻|insta|\big\b|signal/i;
+
 export function findHandles(text: string): FoundHandle[] {
   const out: FoundHandle[] = [];
+  if (!NETWORK_WORD.test(text)) return out;
   for (const { kind, re } of RULES) {
     for (const m of text.matchAll(re)) {
       const value = m[1].toLowerCase().replace(/\.+$/, '');

@@ -64,10 +64,6 @@ const TENS: Record<string, number> = {
 const CONNECTORS = new Set(['et', 'and']);
 const MIN_DIGITS = 8;
 
-function isNumberWord(w: string): boolean {
-  return w in UNITS || w in TEENS || w in TENS || CONNECTORS.has(w) || /^\d+$/.test(w);
-}
-
 /** A teen read from position i ("onze", "dix-sept" = dix + sept); returns [value, next] or null. */
 function teen(ws: string[], i: number): [number, number] | null {
   const w = ws[i];
@@ -132,40 +128,25 @@ function toDigitGroups(ws: string[]): string[] | null {
   return out;
 }
 
+const WORDS = [...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS)].sort((a, b) => b.length - a.length);
+const NUMBER = `(?:${WORDS.join('|')}|\\d{1,4})`;
+/** Candidate runs: three or more number words or digit groups, joined by separators (and "et"/"and"). */
+const RUN = new RegExp(
+  `(?<![\\p{L}\\d])${NUMBER}(?:[\\s\\-.,/]+(?:(?:et|and)[\\s\\-]+)?${NUMBER}){2,}(?![\\p{L}\\d])`,
+  'giu',
+);
 const TOKEN = /[\p{L}\d]+/gu;
-const GAP = /^[\s\-.,/]*$/;
+const HAS_NUMBER_WORD = new RegExp(`(?<![\\p{L}])(?:${WORDS.join('|')})(?![\\p{L}])`, 'iu');
 
 /** Replaces spelled-out phone numbers by their digits (groups separated by spaces). */
 export function replaceSpelledNumbers(text: string): string {
-  const tokens: { word: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(TOKEN))
-    tokens.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-  let out = '';
-  let last = 0;
-  let i = 0;
-  while (i < tokens.length) {
-    if (!isNumberWord(tokens[i].word) || /^\d+$/.test(tokens[i].word) || CONNECTORS.has(tokens[i].word)) {
-      i++;
-      continue;
-    }
-    // Extend the run left over digit groups and right over number words and digit groups.
-    let s = i;
-    while (s > 0 && /^\d+$/.test(tokens[s - 1].word) && GAP.test(text.slice(tokens[s - 1].end, tokens[s].start))) s--;
-    let e = i + 1;
-    while (
-      e < tokens.length &&
-      isNumberWord(tokens[e].word) &&
-      GAP.test(text.slice(tokens[e - 1].end, tokens[e].start))
-    )
-      e++;
-    const groups = toDigitGroups(tokens.slice(s, e).map((t) => t.word));
-    const digits = groups ? groups.join('').length : 0;
-    const words = tokens.slice(s, e).filter((t) => !/^\d+$/.test(t.word)).length;
-    if (groups && digits >= MIN_DIGITS && words >= 1) {
-      out += `${text.slice(last, tokens[s].start)}${groups.join(' ')}`;
-      last = tokens[e - 1].end;
-    }
-    i = e;
-  }
-  return out + text.slice(last);
+  if (!HAS_NUMBER_WORD.test(text)) return text;
+  return text.replace(RUN, (run) => {
+    const ws = (run.match(TOKEN) ?? []).map((w) => w.toLowerCase());
+    const words = ws.filter((w) => !/^\d+$/.test(w) && !CONNECTORS.has(w)).length;
+    if (words === 0) return run;
+    const groups = toDigitGroups(ws);
+    if (!groups) return run;
+    return groups.join('').length >= MIN_DIGITS ? groups.join(' ') : run;
+  });
 }

@@ -49,7 +49,7 @@ function repeatedItems(page: ParsedPage): number[] {
     const bySig = new Map<string, number[]>();
     for (const c of el.children) {
       const child = elements[c];
-      if (!child.hasLink || child.childSigs.length === 0) continue;
+      if (!child.hasLink || child.children.length === 0) continue;
       if (blockText(blocks, child.firstBlock, child.endBlock).length < MIN_ITEM_CHARS) continue;
       const list = bySig.get(child.sig);
       if (list) list.push(c);
@@ -65,35 +65,38 @@ export function extractAds(page: ParsedPage, url: string, path: string): PageAds
   const items = repeatedItems(page);
   const inItem = new Uint8Array(blocks.length);
   let itemChars = 0;
+  // Each block is normalised once: the same strings serve boilerplate detection and ad fingerprints.
+  const norm = blocks.map((b) => normaliseText(b.text));
   const itemAds: AdBlock[] = [];
   items.forEach((idx, n) => {
     const el = elements[idx];
     const parts: string[] = [];
+    const normParts: string[] = [];
     for (let b = el.firstBlock; b < el.endBlock; b++) {
       inItem[b] = 1;
-      if (!blocks[b].chrome) parts.push(blocks[b].text);
+      if (blocks[b].chrome) continue;
+      parts.push(blocks[b].text);
+      if (norm[b]) normParts.push(norm[b]);
     }
     const text = parts.join(' ');
     itemChars += text.length;
-    itemAds.push({ id: `${path}#${n}`, url, text, blocks: parts.map(normaliseText).filter((s) => s.length > 0) });
+    itemAds.push({ id: `${path}#${n}`, url, text, blocks: normParts });
   });
 
   const main: TextBlock[] = [];
+  const mainNorm: string[] = [];
   let mainChars = 0;
   let mainHeading = false;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     if (inItem[b] || block.chrome || block.inLink) continue;
     main.push(block);
+    if (norm[b]) mainNorm.push(norm[b]);
     mainChars += block.text.length;
     if (block.heading) mainHeading = true;
   }
 
-  const textBlocks = new Set<string>();
-  for (const b of blocks) {
-    const n = normaliseText(b.text);
-    if (n) textBlocks.add(n);
-  }
+  const textBlocks = new Set(norm.filter((n) => n.length > 0));
   const adUrl = AD_URL.test(path);
   let pageType: PageType = 'other';
   if (items.length >= MIN_ITEMS && itemChars >= mainChars && !(adUrl && mainChars >= MIN_AD_CHARS)) {
@@ -110,7 +113,7 @@ export function extractAds(page: ParsedPage, url: string, path: string): PageAds
         id: path,
         url,
         text: main.map((b) => b.text).join(' '),
-        blocks: main.map((b) => normaliseText(b.text)).filter((s) => s.length > 0),
+        blocks: mainNorm,
       },
     ];
   }

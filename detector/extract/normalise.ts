@@ -6,8 +6,12 @@
 const MARKS = /[\u0300-\u036f]/g;
 const NON_WORD = /[^a-z\u00df-\u024f]+/g;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function normaliseText(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(MARKS, '').replace(NON_WORD, ' ').trim();
+  const lower = text.toLowerCase();
+  const folded = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
+  return folded.replace(NON_WORD, ' ').trim();
 }
 
 export function words(normalised: string): string[] {

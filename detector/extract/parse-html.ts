@@ -77,7 +77,6 @@ export interface ElementNode {
   /** Index range of the text blocks inside this element. */
   firstBlock: number;
   endBlock: number;
-  childSigs: string[];
   children: number[];
   /** True when the element sits inside site chrome (nav, header, footer, aside, forms). */
   chrome: boolean;
@@ -109,7 +108,10 @@ interface OpenElement {
   index: number;
   tag: string;
   lastChild: string;
-  childSeq: string[];
+  lastRepeated: boolean;
+  /** Compressed child tag sequence, e.g. `h2,p+,div` (at most MAX_CHILD_SIG entries). */
+  childSeq: string;
+  childEntries: number;
 }
 
 function addToken(map: Map<string, number>, token: string): void {
@@ -190,7 +192,6 @@ export function parseHtml(html: string): ParsedPage {
           sig: name,
           firstBlock: blocks.length,
           endBlock: blocks.length,
-          childSigs: [],
           children: [],
           chrome: chromeDepth > 0 || CHROME.has(name),
           hasLink: name === 'a',
@@ -198,10 +199,17 @@ export function parseHtml(html: string): ParsedPage {
         if (parentOpen) {
           elements[parentOpen.index].children.push(index);
           if (parentOpen.lastChild !== name) {
-            parentOpen.childSeq.push(name);
+            // Past MAX_CHILD_SIG entries the sequence is frozen (lastRepeated stops any further '+').
+            const room = parentOpen.childEntries < MAX_CHILD_SIG;
+            if (room) {
+              parentOpen.childSeq += parentOpen.childEntries === 0 ? name : `,${name}`;
+              parentOpen.childEntries++;
+            }
             parentOpen.lastChild = name;
-          } else if (!parentOpen.childSeq[parentOpen.childSeq.length - 1].endsWith('+')) {
-            parentOpen.childSeq[parentOpen.childSeq.length - 1] += '+';
+            parentOpen.lastRepeated = !room;
+          } else if (!parentOpen.lastRepeated) {
+            parentOpen.childSeq += '+';
+            parentOpen.lastRepeated = true;
           }
         }
         // Tag path of the last three ancestors plus this tag.
@@ -211,7 +219,7 @@ export function parseHtml(html: string): ParsedPage {
             ? `${stack[n - 3].tag}>${stack[n - 2].tag}>${stack[n - 1].tag}>${name}`
             : stack.map((s) => s.tag).join('>') + (n > 0 ? '>' : '') + name;
         addToken(layout, `p:${path}`);
-        stack.push({ index, tag: name, lastChild: '', childSeq: [] });
+        stack.push({ index, tag: name, lastChild: '', lastRepeated: false, childSeq: '', childEntries: 0 });
         if (CHROME.has(name)) chromeDepth++;
         if (name === 'a') linkDepth++;
         if (HEADING.has(name)) headingDepth++;
@@ -255,10 +263,9 @@ export function parseHtml(html: string): ParsedPage {
           if (stack.length > i) flush();
           const el = elements[open.index];
           el.endBlock = blocks.length;
-          el.sig = `${open.tag}[${open.childSeq.slice(0, MAX_CHILD_SIG).join(',')}]`;
+          el.sig = `${open.tag}[${open.childSeq}]`;
           if (el.hasLink && el.parent >= 0) elements[el.parent].hasLink = true;
-          if (el.parent >= 0) elements[el.parent].childSigs.push(el.sig);
-          if (open.childSeq.length > 0) addToken(layout, `c:${el.sig}`);
+          if (open.childEntries > 0) addToken(layout, `c:${el.sig}`);
           if (CHROME.has(open.tag)) chromeDepth--;
           if (open.tag === 'a') linkDepth--;
           if (HEADING.has(open.tag)) headingDepth--;

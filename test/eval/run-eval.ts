@@ -1,0 +1,153 @@
+/**
+ * `npm run eval`: the detector on the evaluation corpus, 64-bit engine and simhash-js baseline side by side, the
+ * calibration sweep behind the default thresholds, and the labelled contact set. Sets a failing exit code when a
+ * goal is missed (precision ≥ 0.98 and recall ≥ 0.95 for clones; ≥ 0.98 each for contacts).
+ */
+import { defaultThresholds, type SiteProfile } from '../../detector/index.ts';
+import { CLONE_KINDS, DECOY_KINDS } from '../fixtures/eval/universe.ts';
+import { TEMPLATE_NAMES } from '../fixtures/sites/index.ts';
+import { evaluateContacts } from './contacts-eval.ts';
+import { buildProfiles, prepareUniverse, scorePairs, verdictsByKind } from './evaluate.ts';
+import { printTable } from './print.ts';
+import { adNearDuplicateScores, fingerprintsOnly, sameTemplateScores } from './signal-scores.ts';
+import { scaledThresholds, simhashJsFingerprinter } from './simhash-js-baseline.ts';
+
+const GOALS = { precision: 0.98, recall: 0.95, contacts: 0.98 };
+const f3 = (x: number) => x.toFixed(3);
+const mapValues = (m: Map<string, SiteProfile>, fn: (p: SiteProfile) => SiteProfile) =>
+  new Map([...m].map(([k, v]) => [k, fn(v)]));
+
+const t0 = performance.now();
+const prepared = prepareUniverse();
+const { universe } = prepared;
+const engines = [
+  { name: '64-bit SimHash', profiles: buildProfiles(prepared), thresholds: {}, bits: 64 },
+  {
+    name: 'simhash-js 1.0.0',
+    profiles: buildProfiles(prepared, simhashJsFingerprinter),
+    thresholds: scaledThresholds(defaultThresholds),
+    bits: 32,
+  },
+];
+
+const positives = universe.pairs.filter((p) => p.expectClone).length;
+console.log('\nPhénix detector evaluation');
+console.log(
+  `corpus: ${universe.sites.filter((s) => s.role === 'seed').length} seed sites on ${TEMPLATE_NAMES.length} templates (${TEMPLATE_NAMES.join(', ')}), ` +
+    `${universe.sites.filter((s) => s.role === 'clone').length} clones (${CLONE_KINDS.join(', ')}), ` +
+    `${universe.sites.filter((s) => s.role === 'decoy').length} decoys (${DECOY_KINDS.join(', ')}); ` +
+    `${prepared.pageCount} pages; ${universe.pairs.length} pairs (${positives} clones, ${universe.pairs.length - positives} not)`,
+);
+
+const rows: string[][] = [];
+const scores = engines.map((e) => {
+  const full = scorePairs(universe, e.profiles, e.thresholds);
+  const bare = scorePairs(universe, mapValues(e.profiles, fingerprintsOnly), e.thresholds);
+  const k = e.bits === 64 ? defaultThresholds.adMaxDistance : Math.round(defaultThresholds.adMaxDistance / 2);
+  const same =
+    e.bits === 64 ? defaultThresholds.layoutSameDistance : Math.round(defaultThresholds.layoutSameDistance / 2);
+  return {
+    e,
+    full,
+    bare,
+    ads: adNearDuplicateScores(universe, e.profiles, k),
+    layout: sameTemplateScores(universe, e.profiles, same),
+  };
+});
+const metric = (label: string, get: (s: (typeof scores)[number]) => string) => rows.push([label, ...scores.map(get)]);
+metric('clone verdict: precision', (s) => f3(s.full.precision));
+metric('clone verdict: recall', (s) => f3(s.full.recall));
+metric('clone verdict: F1', (s) => f3(s.full.f1));
+metric('  errors (fp / fn)', (s) => `${s.full.fp} / ${s.full.fn}`);
+metric('fingerprints only¹: precision', (s) => f3(s.bare.precision));
+metric('fingerprints only¹: recall', (s) => f3(s.bare.recall));
+metric('fingerprints only¹: F1', (s) => f3(s.bare.f1));
+metric('near-identical ads: precision', (s) => f3(s.ads.precision));
+metric('near-identical ads: recall', (s) => f3(s.ads.recall));
+metric('same template: precision', (s) => f3(s.layout.precision));
+metric('same template: recall', (s) => f3(s.layout.recall));
+console.log('\nClone verdicts, both engines through the same pipeline (thresholds scaled to the hash width)');
+printTable(['metric', ...engines.map((e) => e.name)], rows);
+console.log('¹ contacts and pivots withheld: the verdict rests on the layout and ad-text fingerprints alone.');
+
+console.log('\nVerdicts per pair kind (64-bit engine, default thresholds)');
+const byKind = verdictsByKind(scores[0].full.results);
+printTable(
+  ['pair kind', 'expected', 'clone', 'related', 'unrelated', 'score range'],
+  [...byKind].map(([kind, v]) => {
+    const s = scores[0].full.results.filter((r) => r.pair.kind === kind).map((r) => r.comparison.score);
+    const expected = (CLONE_KINDS as string[]).includes(kind) ? 'clone' : 'not clone';
+    return [
+      kind,
+      expected,
+      String(v.clone),
+      String(v.related),
+      String(v.unrelated),
+      `${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)}`,
+    ];
+  }),
+);
+
+console.log('\nCalibration: ad near-duplicate distance k (64-bit), fingerprints-only verdicts');
+printTable(
+  ['k', 'ads precision', 'ads recall', 'verdict precision', 'verdict recall', 'verdict F1'],
+  [6, 8, 10, 12, 14, 16, 18].map((k) => {
+    const ads = adNearDuplicateScores(universe, engines[0].profiles, k);
+    const v = scorePairs(universe, mapValues(engines[0].profiles, fingerprintsOnly), { adMaxDistance: k });
+    return [
+      `${k}${k === defaultThresholds.adMaxDistance ? ' (default)' : ''}`,
+      f3(ads.precision),
+      f3(ads.recall),
+      f3(v.precision),
+      f3(v.recall),
+      f3(v.f1),
+    ];
+  }),
+);
+
+console.log(
+  '\nCalibration: same-template layout distance (64-bit; the explanation says "same template" at or below it)',
+);
+printTable(
+  ['distance', 'precision', 'recall'],
+  [4, 6, 8, 10, 12, 14, 16].map((d) => {
+    const s = sameTemplateScores(universe, engines[0].profiles, d);
+    return [`${d}${d === defaultThresholds.layoutSameDistance ? ' (default)' : ''}`, f3(s.precision), f3(s.recall)];
+  }),
+);
+
+const contacts = evaluateContacts();
+console.log('\nContact extraction (labelled snippets)');
+printTable(
+  ['snippets', 'expected contacts', 'found', 'precision', 'recall'],
+  [
+    [
+      String(contacts.snippets),
+      String(contacts.expected),
+      String(contacts.found),
+      f3(contacts.precision),
+      f3(contacts.recall),
+    ],
+  ],
+);
+for (const m of contacts.misses) console.log(`  missed ${m.missing.join(', ')} in ${JSON.stringify(m.snippet.text)}`);
+for (const m of contacts.falseFinds) console.log(`  false ${m.extra.join(', ')} in ${JSON.stringify(m.snippet.text)}`);
+for (const e of scores[0].full.errors) {
+  console.log(
+    `  wrong verdict ${e.pair.reference} → ${e.pair.candidate} (${e.pair.kind}): ${e.comparison.verdict} ${e.comparison.score}`,
+  );
+}
+
+const main = scores[0].full;
+const goals = [
+  [`clone precision ${f3(main.precision)} ≥ ${GOALS.precision}`, main.precision >= GOALS.precision],
+  [`clone recall ${f3(main.recall)} ≥ ${GOALS.recall}`, main.recall >= GOALS.recall],
+  [`contact precision ${f3(contacts.precision)} ≥ ${GOALS.contacts}`, contacts.precision >= GOALS.contacts],
+  [`contact recall ${f3(contacts.recall)} ≥ ${GOALS.contacts}`, contacts.recall >= GOALS.contacts],
+] as const;
+console.log('\nGoals');
+for (const [label, ok] of goals) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}`);
+console.log(
+  `\n(${((performance.now() - t0) / 1000).toFixed(1)} s; extraction ${(prepared.extractMs / prepared.pageCount).toFixed(2)} ms/page on fixture pages)`,
+);
+if (goals.some(([, ok]) => !ok)) process.exitCode = 1;
