@@ -28,8 +28,11 @@ export interface CandidateFilterOptions {
   ignore?: readonly string[];
 }
 
-/** Decides whether a hostname may become a candidate; returns its normal form and registrable domain. */
-export function createCandidateFilter(options: CandidateFilterOptions = {}) {
+/** A hostname's normal form and registrable domain when it may become a candidate, else null. */
+export type CandidateFilter = (hostname: string) => { domain: string; registrableDomain: string } | null;
+
+/** Decides whether a hostname may become a candidate. */
+export function createCandidateFilter(options: CandidateFilterOptions = {}): CandidateFilter {
   const toRegistrable = (value: string) => {
     const host = hostnameFromUrl(value) ?? value;
     const normal = normalizeHostname(host);
@@ -37,7 +40,7 @@ export function createCandidateFilter(options: CandidateFilterOptions = {}) {
   };
   const own = new Set((options.ownDomains ?? []).map(toRegistrable));
   const ignore = new Set((options.ignore ?? []).map(toRegistrable));
-  return (raw: string): { domain: string; registrableDomain: string } | null => {
+  return (raw) => {
     const normal = normalizeHostname(raw);
     if (!normal.ok || !isValidHostname(normal.hostname)) return null;
     const registrable = registrableDomain(normal.hostname);

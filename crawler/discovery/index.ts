@@ -5,6 +5,7 @@
  */
 export {
   type Candidate,
+  type CandidateFilter,
   type CandidateFilterOptions,
   type CandidateSource,
   type CandidateStrength,
