@@ -43,7 +43,7 @@ export interface FixtureSiteOptions {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function makeAds(count: number): Ad[] {
   const templates = JSON.parse(readFileSync(path.join(FIXTURES, 'ads.json'), 'utf8')) as AdTemplate[];
@@ -55,7 +55,7 @@ export function makeAds(count: number): Ad[] {
 }
 
 function layout(title: string, body: string): string {
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escape(title)}</title>
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/style.css"><link rel="icon" href="/favicon.png" type="image/png">
 <script src="/app.js" defer></script></head><body>
 <header><a href="/">Annonces Services</a> · <a href="http://www.annonces.test/contact">Contact</a></header>
@@ -93,7 +93,7 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
       const n = Number(url.searchParams.get('page') ?? '1');
       const slice = inCategory.slice((n - 1) * perPage, n * perPage);
       const items = slice
-        .map((a) => `<div class="ad"><a href="/annonce/${a.id}">${escape(a.title)}</a> — ${escape(a.city)}</div>`)
+        .map((a) => `<div class="ad"><a href="/annonce/${a.id}">${escapeHtml(a.title)}</a> — ${escapeHtml(a.city)}</div>`)
         .join('');
       const next =
         n * perPage < inCategory.length
@@ -112,7 +112,7 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
         status: 200,
         body: layout(
           `${found.title} — ${found.city}`,
-          `<article class="ad"><h1>${escape(found.title)}</h1><p>${escape(found.text)}</p><p>${escape(found.city)} · ${escape(found.price)}</p>
+          `<article class="ad"><h1>${escapeHtml(found.title)}</h1><p>${escapeHtml(found.text)}</p><p>${escapeHtml(found.city)} · ${escapeHtml(found.price)}</p>
 <p class="phone">Tél. ${found.phone}</p><a href="/categorie/${found.category}">Retour à la catégorie</a></article>`,
         ),
       };
