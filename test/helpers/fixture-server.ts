@@ -93,7 +93,9 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
       const n = Number(url.searchParams.get('page') ?? '1');
       const slice = inCategory.slice((n - 1) * perPage, n * perPage);
       const items = slice
-        .map((a) => `<div class="ad"><a href="/annonce/${a.id}">${escapeHtml(a.title)}</a> — ${escapeHtml(a.city)}</div>`)
+        .map(
+          (a) => `<div class="ad"><a href="/annonce/${a.id}">${escapeHtml(a.title)}</a> — ${escapeHtml(a.city)}</div>`,
+        )
         .join('');
       const next =
         n * perPage < inCategory.length
