@@ -46,21 +46,31 @@ export interface ChromiumLocation {
   source: 'config' | 'env' | 'system' | 'playwright';
 }
 
+function defaultFallbacks(): [string, ChromiumLocation['source']][] {
+  const list: [string, ChromiumLocation['source']][] = [['/usr/bin/chromium', 'system']];
+  try {
+    list.push([chromium.executablePath(), 'playwright']);
+  } catch {
+    // Playwright has no browser of its own: fine, it is the last resort.
+  }
+  return list;
+}
+
+/**
+ * The first executable of: `preferred` (config chromiumPath), `envPath` (CHROMIUM_PATH, passed by the caller),
+ * /usr/bin/chromium, Playwright's own browser. `fallbacks` replaces the last two (tests).
+ */
 export function findChromium(
   preferred?: string,
   envPath: string | undefined = process.env.CHROMIUM_PATH,
+  fallbacks: [string, ChromiumLocation['source']][] = defaultFallbacks(),
 ): ChromiumLocation {
   const tried: string[] = [];
   const candidates: [string | undefined, ChromiumLocation['source']][] = [
     [preferred, 'config'],
     [envPath, 'env'],
-    ['/usr/bin/chromium', 'system'],
+    ...fallbacks,
   ];
-  try {
-    candidates.push([chromium.executablePath(), 'playwright']);
-  } catch {
-    // Playwright has no browser of its own: fine, it is the last resort.
-  }
   for (const [path, source] of candidates) {
     if (!path) continue;
     tried.push(path);
