@@ -28,6 +28,10 @@ export interface DemoConfigOptions {
   evidenceDir?: string;
   databaseUrl?: string;
   chromiumPath?: string;
+  /** Pages per site and crawl (default 25: every page of a universe site). */
+  maxPages?: number;
+  /** Pages crawled at once within a site (default 2). */
+  concurrency?: number;
 }
 
 export function demoConfigYaml(universe: DemoConfigSource, options: DemoConfigOptions = {}): string {
@@ -42,8 +46,8 @@ export function demoConfigYaml(universe: DemoConfigSource, options: DemoConfigOp
     })),
     crawler: {
       mode: options.mode ?? 'auto',
-      concurrency: 2,
-      maxPages: 25,
+      concurrency: options.concurrency ?? 2,
+      maxPages: options.maxPages ?? 25,
       maxDepth: 2,
       pageTimeoutSeconds: 20,
       navigationTimeoutSeconds: 10,
