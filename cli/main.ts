@@ -13,6 +13,7 @@ import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerRunCommand } from './commands/run.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerSitesCommands } from './commands/sites.ts';
 import { registerUsersCommands } from './commands/users.ts';
 import { describeError, EXIT_BAD_INPUT, exitCodeFor } from './errors.ts';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerCrawlCommand(program);
   registerRunCommand(program);
   registerDemoCommand(program);
+  registerServeCommand(program);
   registerAlertsCommands(program);
   registerExportCommands(program);
   registerEvidenceCommands(program);

@@ -39,7 +39,7 @@ export async function withMonitor<T>(
         config: loaded.config,
         db: handle.db,
         evidence: createEvidenceStore({ dir: loaded.resolvePath(loaded.config.evidence.dir) }),
-        logger: log.child({ component: 'monitor' }),
+        logger: log,
         storageRoot: loaded.resolvePath('data/crawls'),
         owner: processOwner(),
         chromiumPathFromEnv: process.env.CHROMIUM_PATH,

@@ -7,6 +7,7 @@ export { candidatesOfCrawl, recordCrawlCandidates, refreshDns, refreshLookalikes
 export { importSnapshot, type SnapshotInput } from './import-snapshot.ts';
 export { processOwner, withLease } from './leases.ts';
 export { buildProfiles, collectSubjects, hasContent } from './profiles.ts';
+export { type ScheduleEntry, type Scheduler, scheduleEntries, startScheduler } from './scheduler.ts';
 export { siteSpecsFromConfig } from './site-specs.ts';
 export { featuresOf, storeCapture } from './store-capture.ts';
 export { classifyLiveState, isSeizureNotice, type LiveState } from './takedown.ts';

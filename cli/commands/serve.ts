@@ -1,0 +1,55 @@
+/**
+ * `phenix serve`: the scheduled service. Cycles on node-cron schedules (seeds, candidates, per-site
+ * overrides), the review web page beside them, and a graceful stop on SIGINT/SIGTERM: the running
+ * cycle finishes its pages in flight, the web server and the database close, the process exits 0.
+ */
+import type { Command } from 'commander';
+import { startScheduler } from '../../monitor/index.ts';
+import { startReviewServer } from '../../review/index.ts';
+import { type GlobalOptions, logger } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { gracefulSignal, withMonitor } from '../monitor-context.ts';
+import { formatTime, print } from '../output.ts';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run monitoring cycles on their schedules and serve the review web page, until SIGINT/SIGTERM')
+    .option('--no-review', 'do not serve the review web page')
+    .option('--port <n>', 'review page port (default: config review.port)')
+    .option('--host <host>', 'review page address (default: config review.host, 127.0.0.1)')
+    .option('--run-now', 'run a full cycle at start, then follow the schedules')
+    .action(async (opts: { review: boolean; port?: string; host?: string; runNow?: boolean }, cmd: Command) => {
+      const log = logger(cmd.optsWithGlobals<GlobalOptions>()).child({ component: 'serve' });
+      if (opts.port !== undefined && !/^\d{1,5}$/.test(opts.port))
+        throw new UsageError(`--port must be a port number (0 picks a free one); got "${opts.port}"`);
+      const stop = gracefulSignal((sig) => log.info({ signal: sig }, 'stopping: finishing the pages in flight'));
+      try {
+        await withMonitor(cmd, {}, async (ctx, loaded) => {
+          const port = opts.port === undefined ? loaded.config.review.port : Number(opts.port);
+          const host = opts.host ?? loaded.config.review.host;
+          const web = opts.review
+            ? await startReviewServer({ db: ctx.db, evidenceDir: ctx.evidence.dir, logger: ctx.logger, host, port })
+            : null;
+          const scheduler = startScheduler(ctx, {
+            onCycle: (name, s) =>
+              log.info(
+                { schedule: name, cycleId: s.cycleId, durationMs: s.durationMs, alerts: s.comparisons.outcomes },
+                'cycle done',
+              ),
+          });
+          print(`Phénix is running (pid ${process.pid}). Stop with Ctrl-C or SIGTERM.`);
+          if (web) print(`Review page: ${web.url}`);
+          for (const r of scheduler.nextRuns())
+            print(`  schedule ${r.name.padEnd(24)} "${r.cron}"  next: ${formatTime(r.next)}`);
+          if (opts.runNow) void scheduler.trigger('seeds').then(() => scheduler.trigger('candidates'));
+          await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
+          await scheduler.stop();
+          await web?.close();
+        });
+        print('Phénix stopped cleanly.');
+      } finally {
+        stop.dispose();
+      }
+    });
+}
