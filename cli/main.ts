@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerAlertsCommands } from './commands/alerts.ts';
 import { registerCandidatesCommands } from './commands/candidates.ts';
+import { registerCompareCommand } from './commands/compare.ts';
 import { registerConfigCommands } from './commands/config.ts';
 import { registerCrawlCommand } from './commands/crawl.ts';
 import { registerDbCommands } from './commands/db.ts';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerCandidatesCommands(program);
   registerCrawlCommand(program);
   registerRunCommand(program);
+  registerCompareCommand(program);
   registerDemoCommand(program);
   registerServeCommand(program);
   registerAlertsCommands(program);

@@ -1,0 +1,80 @@
+/** `phenix compare <reference> <candidate...>`: check a lead by hand, site against site, with the verdict explained. */
+
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { type Config, parseConfig } from '../../config/index.ts';
+import { buildDocumentFrequencies, buildProfile, compareProfiles, extractPage } from '../../detector/index.ts';
+import { thresholdsFromConfig } from '../../monitor/index.ts';
+import { compareSourcesLabel, loadSource } from '../compare-sources.ts';
+import { configPath, type GlobalOptions, loadConfig } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { ensureBrowser, parseMode, parsePositiveInt } from '../monitor-context.ts';
+import { print, printJson } from '../output.ts';
+
+export function registerCompareCommand(program: Command): void {
+  program
+    .command('compare')
+    .description('compare candidate sites with a reference site: saved .html files, folders of them, or http(s) URLs')
+    .argument('<reference>', 'the monitored site: file, folder or URL')
+    .argument('<candidate...>', 'sites to compare with it')
+    .option('--json', 'print one JSON array, one object per candidate in argument order')
+    .option('--region <CC>', 'default country for phone numbers without +, e.g. FR', 'FR')
+    .option('--mode <mode>', 'crawl mode for URLs: browser | http | auto')
+    .option('--max-pages <n>', 'pages to crawl per URL', '50')
+    .action(
+      async (
+        reference: string,
+        candidates: string[],
+        opts: { json?: boolean; region: string; mode?: string; maxPages: string },
+        cmd: Command,
+      ) => {
+        if (!/^[A-Z]{2}$/.test(opts.region))
+          throw new UsageError(`--region must be a two-letter country code in capitals, e.g. FR; got "${opts.region}"`);
+        const maxPages = parsePositiveInt('--max-pages', opts.maxPages);
+        const globals = cmd.optsWithGlobals<GlobalOptions>();
+        // A config is optional here: it brings the crawler settings (proxy, host map) and the detector thresholds.
+        const config: Config = existsSync(configPath(globals)) ? loadConfig(globals).config : parseConfig('');
+        const mode = parseMode(opts.mode);
+        if (mode) config.crawler.mode = mode;
+        const sources = [reference, ...candidates];
+        if (sources.some((s) => /^https?:\/\//i.test(s)))
+          ensureBrowser(config, 'http', (line) => process.stderr.write(`${line}\n`));
+        const loaded = [];
+        for (const s of sources) loaded.push(await loadSource(s, config, { maxPages }));
+        const features = loaded.map((src) => src.pages.map((p) => extractPage(p, { region: opts.region })));
+        const idf = buildDocumentFrequencies(features.flat());
+        const profiles = loaded.map((src, i) =>
+          buildProfile(features[i], { site: compareSourcesLabel(src.label), idf }),
+        );
+        const thresholds = thresholdsFromConfig(config);
+        const results = profiles
+          .slice(1)
+          .map((p, i) => ({ candidate: candidates[i], ...compareProfiles(profiles[0], p, thresholds) }));
+        if (opts.json) {
+          printJson(
+            results.map((r) => ({
+              candidate: r.candidate,
+              verdict: r.verdict,
+              score: r.score,
+              signals: r.signals,
+              evidence: r.evidence,
+            })),
+          );
+          return;
+        }
+        print(`Reference: ${reference} (${loaded[0].pages.length} page(s))`);
+        for (const [i, r] of results.entries()) {
+          print('');
+          print(
+            `${r.candidate} (${loaded[i + 1].pages.length} page(s)): ${r.verdict.toUpperCase()} — score ${r.score.toFixed(2)}`,
+          );
+          const s = r.signals;
+          const f = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
+          print(
+            `  signals: layout ${f(s.layout)}, ad text ${f(s.text)}, contacts ${f(s.contacts)}, pivots ${f(s.pivots)}`,
+          );
+          for (const line of r.explanation) print(`  - ${line}`);
+        }
+      },
+    );
+}
