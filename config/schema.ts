@@ -65,6 +65,8 @@ const hostMapTarget = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, 
 export const crawlerSchema = z.strictObject({
   mode: z.enum(CRAWL_MODES).default('browser'),
   concurrency: positiveInt(32).default(2),
+  /** How many sites (or candidates) are crawled at the same time; each uses `concurrency` pages. */
+  parallelSites: positiveInt(16).default(2),
   maxPages: positiveInt(100_000).default(200),
   maxDepth: z.number().int().min(0).max(50).default(4),
   pageTimeoutSeconds: positiveInt(600).default(45),

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { type Capture, type CaptureFailure, type CrawlMode, type CrawlSummary, crawlSite } from '../crawler/index.ts';
 import { type DomainRow, finishRun, insertFailure, markDomainCrawled, startRun } from '../db/index.ts';
+import { lookupHostMap } from '../lib/hostname.ts';
 import type { MonitorContext } from './context.ts';
 import { storeCapture } from './store-capture.ts';
 
@@ -101,7 +102,10 @@ export async function crawlTarget(
     const summary = await crawlSite({
       ...base,
       runId,
-      seeds: target.domains.map((d) => d.hostname),
+      // A host-mapped name points at a local plain-HTTP server (tests, the demo): no https attempt first.
+      seeds: target.domains.map((d) =>
+        lookupHostMap(ctx.config.crawler.hostMap, d.hostname) ? `http://${d.hostname}/` : d.hostname,
+      ),
       chromiumPath: ctx.config.crawler.chromiumPath ?? ctx.chromiumPathFromEnv,
       storageDir,
       evidence: ctx.evidence,

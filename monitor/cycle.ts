@@ -20,6 +20,7 @@ import {
   setSiteLiveState,
   syncSites,
 } from '../db/index.ts';
+import { mapLimit } from '../lib/map-limit.ts';
 import { type ComparisonReport, compareAll } from './compare-all.ts';
 import type { MonitorContext } from './context.ts';
 import { type CrawlTarget, type CrawlTargetResult, crawlTarget } from './crawl-target.ts';
@@ -130,10 +131,10 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
 
   let fresh: string[] = [];
   if (scope !== 'candidates') {
-    for (const site of sites) {
-      if (stopped()) break;
+    await mapLimit(sites, ctx.config.crawler.parallelSites, async (site) => {
+      if (stopped()) return;
       const seeds = site.domains.filter((d) => d.active);
-      if (seeds.length === 0) continue;
+      if (seeds.length === 0) return;
       const live = seeds.filter((d) => dnsStates.get(d.hostname) === 'resolves');
       if (live.length === 0) {
         await setSiteLiveState(ctx.db, site.id, 'down', new Date());
@@ -146,7 +147,7 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
           liveState: 'down',
           skipped: 'no seed domain resolves',
         });
-        continue;
+        return;
       }
       say(`Crawling monitored site ${site.name} (${live.map((d) => d.hostname).join(', ')})…`);
       const target: CrawlTarget = {
@@ -157,14 +158,15 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
         overrides: (site.crawl ?? undefined) as CrawlTarget['overrides'],
       };
       const result = await runTarget(ctx, target, 'site', `site:${site.id}`, cycleId, resumable, summary);
-      if (!result) continue;
+      if (!result) return;
       const liveState = classifyLiveState({
         dnsResolves: true,
         pages: result.pages,
         failures: result.failures.length,
         seedHostnames: seeds.map((d) => d.hostname),
       });
-      summary.crawls.at(-1)!.liveState = liveState;
+      const report = summary.crawls.find((c) => c.kind === 'site' && c.target === site.name);
+      if (report) report.liveState = liveState;
       await setSiteLiveState(ctx.db, site.id, liveState, new Date());
       fresh.push(
         ...(await recordCrawlCandidates(
@@ -177,7 +179,7 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
           site.id,
         )),
       );
-    }
+    });
   }
 
   // Candidates: every resolving one (candidates scope), then what crawls revealed, for a few rounds.
@@ -194,19 +196,14 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
     if (queue.length === 0) break;
     const batch = queue;
     queue = [];
-    for (const domain of batch) {
-      if (stopped()) break;
+    await mapLimit(batch, ctx.config.crawler.parallelSites, async (domain) => {
+      if (stopped()) return;
       say(`Crawling candidate ${domain.hostname}…`);
       const result = await crawlCandidate(domain, domain.originSiteId);
-      if (result)
-        fresh.push(
-          ...(await recordCrawlCandidates(
-            ctx,
-            candidatesOfCrawl(result, [domain.hostname], false),
-            domain.originSiteId,
-          )),
-        );
-    }
+      if (!result) return;
+      const found = candidatesOfCrawl(result, [domain.hostname], false);
+      fresh.push(...(await recordCrawlCandidates(ctx, found, domain.originSiteId)));
+    });
   }
 
   summary.stoppedEarly = stopped();

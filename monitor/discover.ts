@@ -3,15 +3,7 @@
  * redirects, outlinks and mentions such as "notre nouvelle adresse : …"). DNS answers are stored with
  * their changes. Every candidate keeps its source and first-seen time.
  */
-import {
-  type Candidate,
-  candidatesFromOutlinks,
-  candidatesFromRedirects,
-  candidatesFromText,
-  checkDomains,
-  generateLookalikes,
-  registrableDomain,
-} from '../crawler/discovery/index.ts';
+import { type Candidate, candidatesFromPage, checkDomains, generateLookalikes } from '../crawler/discovery/index.ts';
 import { type CandidateInput, type DomainRow, listSites, recordDns, upsertCandidates } from '../db/index.ts';
 import type { MonitorContext } from './context.ts';
 import type { CrawlTargetResult } from './crawl-target.ts';
@@ -35,26 +27,25 @@ export async function refreshLookalikes(ctx: MonitorContext): Promise<{ generate
   return { generated: list.length, added };
 }
 
-/** Candidates seen in a crawl. From a monitored site: redirects, outlinks and mentions; from a candidate: redirects and strong mentions. */
+/** Candidates seen in a crawl. From a monitored site: redirects, outlinks and mentions; from a candidate: only strong ones (redirects, "we moved" mentions). */
 export function candidatesOfCrawl(
   result: CrawlTargetResult,
   ownHostnames: string[],
   fromMonitoredSite: boolean,
 ): Candidate[] {
-  const ownDomains = ownHostnames;
-  const seedRegistrable = registrableDomain(ownHostnames[0]) ?? ownHostnames[0];
-  const found: Candidate[] = [];
-  for (const page of result.pages) {
-    const chain = [
-      ...page.redirectChain.map((h) => ({ url: h.url, status: h.status, location: h.location })),
-      { url: page.finalUrl },
-    ];
-    found.push(...candidatesFromRedirects(chain, seedRegistrable, { ownDomains }));
-    const mentions = candidatesFromText(page.text, { ownDomains, pageUrl: page.finalUrl });
-    found.push(...(fromMonitoredSite ? mentions : mentions.filter((m) => m.strength === 'strong')));
-    if (fromMonitoredSite) found.push(...candidatesFromOutlinks(page.external, { ownDomains, pageUrl: page.finalUrl }));
-  }
-  return found;
+  const found = result.pages.flatMap((page) =>
+    candidatesFromPage(
+      {
+        requestedUrl: page.requestedUrl,
+        finalUrl: page.finalUrl,
+        redirectChain: page.redirectChain,
+        outlinks: { external: page.external },
+        text: page.text,
+      },
+      { ownDomains: ownHostnames },
+    ),
+  );
+  return fromMonitoredSite ? found : found.filter((c) => c.strength === 'strong');
 }
 
 export async function recordCrawlCandidates(
