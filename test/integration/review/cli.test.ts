@@ -1,0 +1,225 @@
+/**
+ * The review commands through the real `phenix` binary: alerts list (exact JSON shape), show, confirm and
+ * dismiss with the audit trail, exit codes on bad input, users add from stdin, export files, and the evidence
+ * package written and verified (exit 0 intact, 1 altered).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../cli/main.ts';
+import { findUserForLogin, getAlert, listAlerts, listAudit } from '../../../db/index.ts';
+import { verifyPassword } from '../../../review/index.ts';
+import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
+import { type SeededReview, seedReview } from '../../helpers/seed-review.ts';
+
+const BIN = fileURLToPath(new URL('../../../bin/phenix.js', import.meta.url));
+let t: TestDatabase;
+let seeded: SeededReview;
+let dir: string;
+let config: string;
+
+/** Runs the real command in this process (each spawned `phenix` costs seconds of TypeScript compilation). */
+async function phenix(args: string[], input?: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const capture = (into: string[]) => (chunk: string | Uint8Array) => {
+    into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  };
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation(capture(out) as typeof process.stdout.write),
+    vi.spyOn(process.stderr, 'write').mockImplementation(capture(err) as typeof process.stderr.write),
+  ];
+  if (input !== undefined) {
+    const stdin = vi
+      .spyOn(process, 'stdin', 'get')
+      .mockReturnValue(Readable.from([Buffer.from(input)]) as typeof process.stdin);
+    spies.push(stdin as unknown as (typeof spies)[number]);
+  }
+  process.env.DATABASE_URL = t.url;
+  try {
+    const code = await main(['node', 'phenix', '--config', config, ...args]);
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase('postgres');
+  dir = mkdtempSync(join(tmpdir(), 'phenix-review-cli-'));
+  seeded = await seedReview(t.handle.db, { evidenceDir: join(dir, 'evidence') });
+  config = join(dir, 'phenix.yaml');
+  writeFileSync(
+    config,
+    `sites:\n  - name: maison-services\n    status: convicted\n    caseRef: PJ-2026-017\n    domains: [maison-services.test]\ndatabase:\n  url: ${t.url}\nevidence:\n  dir: evidence\n`,
+  );
+});
+afterAll(async () => {
+  delete process.env.DATABASE_URL;
+  await t?.drop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('phenix alerts', () => {
+  it('lists alerts as JSON with exactly the agreed fields, strongest first', async () => {
+    const r = await phenix(['alerts', 'list', '--json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as Record<string, unknown>[];
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual([
+        'id',
+        'site',
+        'candidate',
+        'verdict',
+        'score',
+        'status',
+        'createdAt',
+        'updatedAt',
+      ]);
+      expect(Number.isNaN(Date.parse(row.createdAt as string))).toBe(false);
+    }
+    expect(rows.map((x) => x.score)).toEqual([...rows.map((x) => x.score as number)].sort((a, b) => b - a));
+    expect(rows[0]).toMatchObject({
+      id: seeded.alerts.clone,
+      site: 'maison-services',
+      candidate: 'maison-services2.test',
+    });
+    const dismissed = JSON.parse((await phenix(['alerts', 'list', '--json', '--status', 'dismissed'])).out);
+    expect(dismissed.map((x: { id: number }) => x.id)).toEqual([seeded.alerts.dismissed]);
+    const bySite = JSON.parse((await phenix(['alerts', 'list', '--json', '--site', 'jardins-menage'])).out);
+    expect(bySite.every((x: { site: string }) => x.site === 'jardins-menage')).toBe(true);
+  });
+
+  it('shows the explanation, the evidence and where the captured files are, without terminal escapes', async () => {
+    const r = await phenix(['alerts', 'show', String(seeded.alerts.clone)]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2 phone numbers of maison-services appear on maison-services2.test');
+    expect(r.out).toContain('shared phone: +33639980123, +33639980145');
+    expect(r.out).toContain('near-identical ad (SimHash distance 3 of 64)');
+    expect(r.out).toMatch(
+      new RegExp(`screenshot\\s+${join(dir, 'evidence', 'sha256')}/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}`),
+    );
+    expect(r.out).not.toMatch(/\u001b/);
+  });
+
+  it('confirms and dismisses with a note, by the named analyst or the OS user, into the audit log', async () => {
+    const confirm = await phenix([
+      'alerts',
+      'confirm',
+      String(seeded.alerts.clone),
+      '--note',
+      'Same phones, same ads.',
+      '--by',
+      'analyste.martin',
+    ]);
+    expect(confirm.code).toBe(0);
+    expect(confirm.out).toContain('is now confirmed');
+    const dismiss = await phenix(['alerts', 'dismiss', String(seeded.alerts.hostile), '--note', 'Different operator.']);
+    expect(dismiss.code).toBe(0);
+    expect((await getAlert(t.handle.db, seeded.alerts.clone)).status).toBe('confirmed');
+    const hostile = await getAlert(t.handle.db, seeded.alerts.hostile);
+    expect(hostile).toMatchObject({ status: 'dismissed', reviewer: userInfo().username, note: 'Different operator.' });
+    const audit = await listAudit(t.handle.db, { subjectType: 'alert', subjectId: seeded.alerts.clone });
+    expect(audit.at(-1)).toMatchObject({
+      actor: 'analyste.martin',
+      action: 'alert.confirmed',
+      details: { note: 'Same phones, same ads.' },
+    });
+  });
+
+  it('exits 2 with a plain message on a bad or unknown id and on a missing note', async () => {
+    for (const args of [
+      ['alerts', 'show', 'abc'],
+      ['alerts', 'show', '999999'],
+      ['alerts', 'confirm', '0', '--note', 'x'],
+      ['alerts', 'dismiss', String(seeded.alerts.clone)],
+      ['alerts', 'list', '--status', 'maybe'],
+    ]) {
+      const r = await phenix(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    }
+    expect((await phenix(['alerts', 'show', '999999'])).err).toContain('No alert with id 999999');
+    expect((await phenix(['alerts', 'show', 'abc'])).err).toContain('"abc" is not an alert id');
+  });
+});
+
+describe('phenix users', () => {
+  it('adds an account from --password-stdin, hashed with scrypt, and lists it', async () => {
+    const r = await phenix(['users', 'add', 'analyste.leroy', '--password-stdin'], 'a long enough passphrase\n');
+    expect(r.code).toBe(0);
+    const user = await findUserForLogin(t.handle.db, 'analyste.leroy');
+    expect(user?.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(await verifyPassword('a long enough passphrase', user?.passwordHash ?? '')).toBe(true);
+    expect((await phenix(['users', 'list'])).out).toContain('analyste.leroy');
+    expect(
+      (await phenix(['users', 'add', 'analyste.leroy', '--password-stdin'], 'a long enough passphrase')).code,
+    ).toBe(2);
+    expect((await phenix(['users', 'add', 'analyste.court', '--password-stdin'], 'short')).code).toBe(2);
+    expect(
+      (await phenix(['users', 'add', 'no spaces allowed', '--password-stdin'], 'a long enough passphrase')).code,
+    ).toBe(2);
+  });
+
+  it('refuses to read a password from a pipe without --password-stdin', async () => {
+    const r = await phenix(['users', 'add', 'analyste.x'], 'secret secret secret');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--password-stdin');
+  });
+});
+
+describe('phenix export and evidence', () => {
+  it('writes CSV and STIX files', async () => {
+    const csv = join(dir, 'alerts.csv');
+    expect((await phenix(['export', 'alerts', '--format', 'csv', '--status', 'confirmed', '--out', csv])).code).toBe(0);
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toMatch(/^id,site,case_ref/);
+    const stix = await phenix(['export', 'alerts', '--format', 'stix']);
+    expect(JSON.parse(stix.out).type).toBe('bundle');
+    expect((await phenix(['export', 'alerts', '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('writes an evidence package that verifies, and fails verification once altered', async () => {
+    const out = join(dir, `alert-${seeded.alerts.clone}.warc.gz`);
+    const made = await phenix(['evidence', String(seeded.alerts.clone), '--out', out]);
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/SHA-256 of the package: [0-9a-f]{64}/);
+    expect((await phenix(['evidence', String(seeded.alerts.clone), '--out', out])).code).toBe(2); // no silent overwrite
+    const ok = await phenix(['evidence', 'verify', out]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^OK: /);
+    const plain = join(dir, 'alert.warc');
+    expect((await phenix(['evidence', String(seeded.alerts.clone), '--out', plain])).code).toBe(0);
+    const bytes = readFileSync(plain);
+    const at = bytes.indexOf('Maison Services');
+    bytes[at] = 'm'.charCodeAt(0);
+    writeFileSync(plain, bytes);
+    const bad = await phenix(['evidence', 'verify', plain]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/^MISMATCH: /);
+    expect(bad.out).toContain('does not match its block digest');
+    expect((await phenix(['evidence', 'abc', '--out', join(dir, 'x.warc')])).code).toBe(2);
+  });
+});
+
+describe('the phenix binary', () => {
+  it('runs the review commands end to end as a separate process', async () => {
+    const expected = (await listAlerts(t.handle.db, { status: 'dismissed' })).map((a) => a.id);
+    const r = spawnSync(
+      process.execPath,
+      [BIN, '--config', config, 'alerts', 'list', '--json', '--status', 'dismissed'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'warn' },
+        timeout: 170_000,
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).map((x: { id: number }) => x.id)).toEqual(expected);
+  }, 180_000);
+});
