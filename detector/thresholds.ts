@@ -13,6 +13,8 @@ export const defaultThresholds: DetectorThresholds = {
   weightLayout: 0.25,
   weightPivots: 0.25,
   cloneScore: 0.55,
+  cloneAdShare: 0.5,
+  minSharedAds: 3,
   relatedScore: 0.25,
   minAds: 2,
   minContacts: 1,

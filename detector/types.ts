@@ -114,6 +114,13 @@ export interface DetectorThresholds {
   weightPivots: number;
   /** Score at or above which the verdict is `clone`. */
   cloneScore: number;
+  /**
+   * Share of ads near-identical at or above which the candidate is a clone whatever else changed (template, phones):
+   * copying half of a site's ads is what a resurgence does and what competitors sharing a few advertisers do not.
+   */
+  cloneAdShare: number;
+  /** Near-identical ads needed before the ad-share rule applies (small sites prove little). */
+  minSharedAds: number;
   /** Score at or above which the verdict is `related`. */
   relatedScore: number;
   /** Minimum ads on both sides for the text signal to be measured. */

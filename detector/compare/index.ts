@@ -2,7 +2,8 @@
  * Profile × profile → signals → score → verdict. The score leans on content (the stronger of shared ad texts and
  * shared contacts), then on the weaker of the two, the layout and the pivots: a shared template alone (same
  * off-the-shelf script) or a shared template plus a few advertisers stays below the clone threshold, while a clone
- * keeps either its texts or its advertisers whatever it did to its template.
+ * keeps either its texts or its advertisers whatever it did to its template. A candidate that copied at least
+ * `cloneAdShare` of the ads is a clone even when it changed template and every phone number.
  */
 import { resolveThresholds } from '../thresholds.ts';
 import type { Comparison, DetectorThresholds, SiteProfile, Verdict } from '../types.ts';
@@ -25,13 +26,19 @@ export function compareProfiles(
   const pivots = pivotSignal(reference, candidate);
   const tv = text.value ?? 0;
   const cv = contacts.value ?? 0;
-  const score = Math.min(
+  const weighted = Math.min(
     1,
     t.weightContent * Math.max(tv, cv) +
       t.weightSecondContent * Math.min(tv, cv) +
       t.weightLayout * (layout.value ?? 0) +
       t.weightPivots * (pivots.value ?? 0),
   );
+  // Copied ads alone make a clone: the score then rises from the clone threshold with the share of copied ads.
+  const adRule =
+    text.value !== null && text.value >= t.cloneAdShare && text.matchedCandidate >= t.minSharedAds
+      ? t.cloneScore + ((1 - t.cloneScore) * (text.value - t.cloneAdShare)) / (1 - t.cloneAdShare)
+      : 0;
+  const score = Math.max(weighted, adRule);
   const verdict: Verdict = score >= t.cloneScore ? 'clone' : score >= t.relatedScore ? 'related' : 'unrelated';
   const input = { ref: reference, cand: candidate, text, contacts, layout, pivots, thresholds: t };
   return {
