@@ -3,6 +3,7 @@
  * process killed on this machine is taken over at once; one held by a live process is respected; any
  * other expires after its time to live.
  */
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { leaseOwner, releaseLease, renewLease, takeOverLease, tryAcquireLease } from '../db/index.ts';
 import type { MonitorContext } from './context.ts';
@@ -10,8 +11,9 @@ import type { MonitorContext } from './context.ts';
 const TTL_MS = 10 * 60_000;
 const RENEW_EVERY_MS = 2 * 60_000;
 
+/** host:pid:nonce — unique per monitor context, so two cycles in one process exclude each other too. */
 export function processOwner(): string {
-  return `${hostname()}:${process.pid}`;
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 }
 
 function deadLocalOwner(owner: string): boolean {

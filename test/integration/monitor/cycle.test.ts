@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  countCaptures,
+  decideAlert,
+  getSiteByName,
+  listAlerts,
+  listCandidates,
+  listDnsEvents,
+  listDomains,
+  listSites,
+  releaseLease,
+  syncSites,
+  tryAcquireLease,
+} from '../../../db/index.ts';
+import { type RunningUniverse, startUniverse } from '../../../demo/index.ts';
+import { type MonitorContext, runCycle, siteSpecsFromConfig, startScheduler } from '../../../monitor/index.ts';
+import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
+import { demoContext, expectedPairs, importDemoSnapshots } from '../../helpers/monitor.ts';
+
+const pairs = (alerts: { site: string; candidate: string }[]) => alerts.map((a) => `${a.site} ← ${a.candidate}`).sort();
+
+describe('a monitoring cycle on the demo universe (Postgres, HTTP mode)', () => {
+  let universe: RunningUniverse;
+  let t: TestDatabase;
+  let ctx: MonitorContext;
+
+  beforeAll(async () => {
+    universe = await startUniverse();
+    t = await createTestDatabase('postgres');
+    ctx = demoContext(t.handle.db, universe);
+    await syncSites(ctx.db, siteSpecsFromConfig(ctx.config));
+    await importDemoSnapshots(ctx, universe);
+  });
+  afterAll(async () => {
+    await t?.drop();
+    await universe?.close();
+  });
+
+  it('raises exactly the expected clone alerts, with explanations, and none on the decoys', async () => {
+    const summary = await runCycle(ctx);
+    const alerts = await listAlerts(ctx.db);
+    expect(pairs(alerts)).toEqual(expectedPairs(universe));
+    expect(alerts.every((a) => a.verdict === 'clone' && a.status === 'open')).toBe(true);
+    expect(summary.comparisons.outcomes.created).toBe(alerts.length);
+    expect(summary.stoppedEarly).toBe(false);
+  });
+
+  it('notices the takedown of the seized seed and compares through its stored snapshot', async () => {
+    const seized = await getSiteByName(ctx.db, 'annonces-maison');
+    expect(seized.liveState).toBe('seized');
+    const online = await getSiteByName(ctx.db, 'services-domicile');
+    expect(online.liveState).toBe('online');
+  });
+
+  it('keeps how each candidate was found: lookalikes, and the clone announced by a "we moved" mention', async () => {
+    const candidates = await listCandidates(ctx.db);
+    const byName = new Map(candidates.map((c) => [c.hostname, c]));
+    expect(byName.get('annonces-maison2.test')?.source).toBe('lookalike');
+    expect(byName.get('annonces-maison-bis.test')?.source).toBe('lookalike');
+    const moved = byName.get('petites-annonces-services.test');
+    expect(moved?.source).toBe('mention');
+    expect(moved?.sourceDetail).toMatch(/petites-annonces-services\.test/);
+    expect(candidates.every((c) => c.firstSeenAt instanceof Date)).toBe(true);
+  });
+
+  it('stores DNS states: NXDOMAIN, NODATA, SERVFAIL and timeouts are not "resolves"', async () => {
+    const states = new Map((await listDomains(ctx.db)).map((d) => [d.hostname, d.dnsState]));
+    expect(states.get('annonces-maison2.test')).toBe('resolves');
+    expect(states.get('annonces-maison3.test')).toBe('nodata');
+    expect(states.get('annonces-maison-new.test')).toBe('servfail');
+    expect(states.get('annonces-maison1.test')).toBe('timeout');
+    expect(states.get('annonces-maison-nouveau.test') ?? 'nxdomain').toBe('nxdomain');
+    const [clone] = await listDomains(ctx.db, { hostnames: ['annonces-maison2.test'] });
+    expect((await listDnsEvents(ctx.db, clone.id)).map((e) => e.state)).toEqual(['resolves']);
+  });
+
+  it('is idempotent: a second cycle adds captures but no alert, and a dismissed alert stays dismissed', async () => {
+    const before = await listAlerts(ctx.db);
+    const captures = await countCaptures(ctx.db);
+    await decideAlert(ctx.db, before[0].id, {
+      status: 'dismissed',
+      reviewer: 'analyst',
+      note: 'test of the reopen rule',
+    });
+    const summary = await runCycle(ctx);
+    expect(summary.comparisons.outcomes.created).toBe(0);
+    const after = await listAlerts(ctx.db);
+    expect(after.map((a) => a.id).sort()).toEqual(before.map((a) => a.id).sort());
+    expect(after.find((a) => a.id === before[0].id)?.status).toBe('dismissed');
+    expect(await countCaptures(ctx.db)).toBeGreaterThan(captures);
+    const [clone] = await listDomains(ctx.db, { hostnames: ['annonces-maison2.test'] });
+    expect(await listDnsEvents(ctx.db, clone.id)).toHaveLength(1);
+  });
+
+  it('never crawls a site another process holds, and crawls it once the lease is free', async () => {
+    const site = await getSiteByName(ctx.db, 'services-domicile');
+    const other = 'other-host:4242:abcd';
+    expect(await tryAcquireLease(ctx.db, `site:${site.id}`, other, 60_000)).toBe(true);
+    const held = await runCycle(ctx, { scope: 'seeds', sites: ['services-domicile'] });
+    expect(held.crawls).toEqual([
+      expect.objectContaining({ target: 'services-domicile', skipped: `already being crawled by ${other}` }),
+    ]);
+    await releaseLease(ctx.db, `site:${site.id}`, other);
+    const free = await runCycle(ctx, { scope: 'seeds', sites: ['services-domicile'] });
+    expect(free.crawls[0].pagesOk).toBeGreaterThan(0);
+  });
+
+  it('skips a scheduled cycle while the same schedule is still queued or running', async () => {
+    const scheduler = startScheduler({
+      ...ctx,
+      config: { ...ctx.config, schedules: { seeds: '0 0 1 1 *', candidates: '0 0 1 1 *' } },
+    });
+    const first = scheduler.trigger('seeds');
+    const second = await scheduler.trigger('seeds');
+    expect(second).toBeNull();
+    expect((await first)?.crawls.length).toBeGreaterThan(0);
+    await scheduler.stop();
+  });
+
+  it('monitors a confirmed clone, so a clone of the clone is found', async () => {
+    const [alert] = (await listAlerts(ctx.db)).filter((a) => a.candidate === 'annonces-maison2.test');
+    await decideAlert(ctx.db, alert.id, { status: 'confirmed', reviewer: 'analyst', note: 'same phones' });
+    const summary = await runCycle(ctx, { scope: 'seeds' });
+    expect(summary.promoted).toEqual(['annonces-maison2-test']);
+    const promoted = (await listSites(ctx.db)).find((s) => s.name === 'annonces-maison2-test');
+    expect(promoted?.origin).toBe('promoted');
+    expect(promoted?.domains.map((d) => d.hostname)).toEqual(['annonces-maison2.test']);
+    const alerts = await listAlerts(ctx.db, { site: 'annonces-maison2-test' });
+    expect(alerts.map((a) => a.candidate).sort()).toEqual([
+      'annonces-maison-bis.test',
+      'petites-annonces-services.test',
+    ]);
+  });
+});
