@@ -7,7 +7,7 @@
  * fullPageMaxHeight; navigation waits for DOMContentLoaded, then for `load` within what is left of the budget,
  * so one slow image does not cost the capture.
  */
-import { PlaywrightCrawler, type PlaywrightCrawlingContext, type Request } from 'crawlee';
+import type { PlaywrightCrawlingContext, Request } from 'crawlee';
 import { type BrowserContext, chromium, type Page, type Response } from 'playwright';
 import type { PageSnapshot } from './capture-builder.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
@@ -15,6 +15,7 @@ import type { CrawlRun } from './crawl-run.ts';
 import { isRetryable, PageRefusedError } from './failure.ts';
 import { fetchFavicon } from './fetch-via-guard.ts';
 import { failRequest, faviconCandidate, type ModeDeps, refuseResponse } from './http-mode.ts';
+import { ReusingPlaywrightCrawler } from './page-reuse.ts';
 import type { RedirectHop } from './types.ts';
 
 interface Attempt {
@@ -88,7 +89,7 @@ export function createBrowserMode(
   deps: ModeDeps,
   chromiumPath: string,
   linkQueue = deps.queue,
-): PlaywrightCrawler {
+): ReusingPlaywrightCrawler {
   const { options } = run;
   const viewport = options.viewport ?? { width: 1280, height: 800 };
   const attempts = new WeakMap<Request, Attempt>();
@@ -184,9 +185,10 @@ export function createBrowserMode(
     };
     await run.capture(snapshot);
     await run.enqueueLinks(linkQueue, facts.links, depth);
+    crawler.markClean(page);
   }
 
-  return new PlaywrightCrawler(
+  const crawler: ReusingPlaywrightCrawler = new ReusingPlaywrightCrawler(
     {
       requestQueue: deps.queue,
       proxyConfiguration: deps.proxyConfiguration,
@@ -224,14 +226,16 @@ export function createBrowserMode(
       },
       browserPoolOptions: {
         useFingerprints: false,
-        maxOpenPagesPerBrowser: Math.max(4, options.concurrency * 2),
+        // Reused tabs stay open between requests: room for all of them plus the ones being replaced.
+        maxOpenPagesPerBrowser: options.concurrency * 2 + 2,
         retireBrowserAfterPageCount: 400,
         closeInactiveBrowserAfterSecs: 30,
         postPageCreateHooks: [preparePage],
       },
       preNavigationHooks: [
-        ({ request }, gotoOptions) => {
+        ({ request, page }, gotoOptions) => {
           attempts.set(request, { startedAt: Date.now() });
+          dialogs.set(page, 0);
           if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
         },
       ],
@@ -249,5 +253,7 @@ export function createBrowserMode(
       },
     },
     deps.config,
+    options.concurrency,
   );
+  return crawler;
 }

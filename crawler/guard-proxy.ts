@@ -313,14 +313,16 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
   }
 
   const server = http.createServer((req, res) => {
-    req.socket.on('error', () => {});
     handleRequest(req, res).catch((error) => refuse(res, 502, asRefusal(error)));
   });
   server.on('connect', (req, socket, head) => {
     handleConnect(req, socket, head).catch(() => socket.destroy());
   });
   server.on('upgrade', (_req, socket) => socket.destroy());
-  server.on('connection', (socket) => track(socket));
+  server.on('connection', (socket) => {
+    track(socket);
+    socket.on('error', () => {});
+  });
   server.on('clientError', (_error, socket) => socket.destroy());
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
