@@ -20,7 +20,7 @@ export function layout(title: string, body: SafeHtml, ctx?: PageContext): string
     : html``;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${title} · Phénix</title>
+<meta name="referrer" content="same-origin"><title>${title} · Phénix</title>
 <link rel="stylesheet" href="/static/review.css"></head>
 <body>${bar}<main>${body}</main></body></html>`.value;
 }

@@ -13,6 +13,7 @@ import {
   requireCsrf,
   requireSession,
   type SessionCookies,
+  sameOrigin,
   startSession,
 } from '../security/auth.ts';
 import { decoyHash, verifyPassword } from '../security/passwords.ts';

@@ -114,7 +114,7 @@ describe('response headers', () => {
       expect(csp.has('script-src')).toBe(false); // falls back to default-src 'none': no script at all
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
-      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
     }
   });
 });
