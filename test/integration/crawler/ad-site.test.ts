@@ -38,10 +38,19 @@ async function expectEvidence(capture: Capture): Promise<void> {
 
 describe('crawling the fixture ad site', () => {
   it('captures every page in HTTP mode with verifiable artifacts', async () => {
+    const progress: { done: number; failed: number; queued: number; bytes: number }[] = [];
     const summary = await crawlSite(
-      h.options({ mode: 'http', seeds: ['annonces.test'], hostMap: site.hostMap, maxPages: 200 }),
+      h.options({
+        mode: 'http',
+        seeds: ['annonces.test'],
+        hostMap: site.hostMap,
+        maxPages: 200,
+        onProgress: (p) => progress.push(p),
+      }),
     );
     expect(h.failures).toEqual([]);
+    expect(progress.map((p) => p.done)).toEqual(Array.from({ length: summary.pagesOk }, (_, i) => i + 1));
+    expect(progress.at(-1)?.bytes).toBeGreaterThan(10_000);
     expect(summary.pagesOk).toBe(h.captures.length);
     expect(new Set(h.captures.map((c) => c.requestedUrl)).size).toBe(h.captures.length);
     // The bare host name was tried on https first; the fixture only speaks http.
