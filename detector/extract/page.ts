@@ -32,8 +32,8 @@ export function extractPage(input: PageInput, options: ExtractPageOptions = {}):
   const contacts = contactsFrom(text, parsed.hrefs, options.region ?? DEFAULT_REGION);
   const pivots = findPivots({
     pageUrl: input.url,
-    code: [parsed.inlineScript, ...scripts, ...parsed.hrefs].join('\n'),
-    text,
+    code: `${parsed.inlineScript}\n${scripts.join('\n')}`,
+    text: `${text}\n${parsed.hrefs.join('\n')}`,
     assetUrls: [...new Set([...scripts, ...stylesheets])],
     faviconBase64: input.faviconBase64,
   });

@@ -65,6 +65,7 @@ const BLOCK = new Set([
   'label',
   'img',
 ]);
+const VISIBLE = /\S/;
 const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const MAX_CHILD_SIG = 8;
 const MAX_INLINE_SCRIPT = 200_000;
@@ -235,9 +236,10 @@ export function parseHtml(html: string): ParsedPage {
         }
         if (inHead > 0) return;
         buf += data;
-        const visible = data.trim().length;
-        bufChars += visible;
-        if (linkDepth > 0) bufLinkChars += visible;
+        // Text nodes that are only whitespace do not count towards a block's (link) length.
+        if (!VISIBLE.test(data)) return;
+        bufChars += data.length;
+        if (linkDepth > 0) bufLinkChars += data.length;
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;

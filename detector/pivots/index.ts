@@ -13,9 +13,9 @@ export const WEAK_PIVOTS: ReadonlySet<PivotKind> = new Set(['asset', 'favicon-mm
 
 export interface PivotSources {
   pageUrl: string;
-  /** Inline script text, script URLs and raw link targets. */
+  /** Inline script text and script URLs (tracker ids). */
   code: string;
-  /** Visible text (payments are written in the ad or contact text). */
+  /** Visible text and link targets (payment identifiers are written for people to read or click). */
   text: string;
   assetUrls: string[];
   faviconBase64?: string | null;
@@ -34,7 +34,6 @@ export function findPivots(src: PivotSources): Pivot[] {
   return dedupePivots([
     ...findTrackers(src.code),
     ...findPayments(src.text),
-    ...findPayments(src.code),
     ...faviconPivots(src.faviconBase64),
     ...assetPivots(src.assetUrls, src.pageUrl),
   ]);

@@ -4,19 +4,37 @@
  */
 import type { Pivot, PivotKind } from '../types.ts';
 
-const RULES: { kind: PivotKind; re: RegExp; group?: number }[] = [
-  { kind: 'google-analytics', re: /\b(G-[A-Z0-9]{8,12})\b/g },
-  { kind: 'google-analytics', re: /\b(UA-\d{4,10}-\d{1,4})\b/g },
-  { kind: 'google-tag-manager', re: /\b(GTM-[A-Z0-9]{4,9})\b/g },
-  { kind: 'adsense', re: /\b(?:ca-)?(pub-\d{10,20})\b/g },
-  { kind: 'meta-pixel', re: /fbq\(\s*['"]init['"]\s*,\s*['"](\d{10,20})['"]/g },
-  { kind: 'meta-pixel', re: /facebook\.com\/tr\/?\?(?:[^"'\s]*?&(?:amp;)?)?id=(\d{10,20})/g },
-  { kind: 'yandex-metrica', re: /\bym\(\s*(\d{5,12})\s*,\s*['"]init['"]/g },
-  { kind: 'yandex-metrica', re: /mc\.yandex\.(?:ru|com)\/watch\/(\d{5,12})/g },
+/**
+ * Each rule starts with a literal: occurrences are found with indexOf (fast on large inline scripts) and the sticky
+ * regex is tried only there. `word` rules need a non-word character (or nothing) before the literal.
+ */
+const RULES: { kind: PivotKind; hint: string; word: boolean; re: RegExp }[] = [
+  { kind: 'google-analytics', hint: 'G-', word: true, re: /(G-[A-Z0-9]{8,12})\b/y },
+  { kind: 'google-analytics', hint: 'UA-', word: true, re: /(UA-\d{4,10}-\d{1,4})\b/y },
+  { kind: 'google-tag-manager', hint: 'GTM-', word: true, re: /(GTM-[A-Z0-9]{4,9})\b/y },
+  { kind: 'adsense', hint: 'pub-', word: false, re: /(pub-\d{10,20})\b/y },
+  { kind: 'meta-pixel', hint: 'fbq(', word: true, re: /fbq\(\s*['"]init['"]\s*,\s*['"](\d{10,20})['"]/y },
+  {
+    kind: 'meta-pixel',
+    hint: 'facebook.com/tr',
+    word: false,
+    re: /facebook\.com\/tr\/?\?(?:[^"'\s]*?&(?:amp;)?)?id=(\d{10,20})/y,
+  },
+  { kind: 'yandex-metrica', hint: 'ym(', word: true, re: /ym\(\s*(\d{5,12})\s*,\s*['"]init['"]/y },
+  { kind: 'yandex-metrica', hint: 'mc.yandex.', word: false, re: /mc\.yandex\.(?:ru|com)\/watch\/(\d{5,12})/y },
 ];
+
+const WORD_CHAR = /[A-Za-z0-9_]/;
 
 export function findTrackers(source: string): Pivot[] {
   const out: Pivot[] = [];
-  for (const { kind, re } of RULES) for (const m of source.matchAll(re)) out.push({ kind, value: m[1] });
+  for (const { kind, hint, word, re } of RULES) {
+    for (let i = source.indexOf(hint); i >= 0; i = source.indexOf(hint, i + 1)) {
+      if (word && i > 0 && WORD_CHAR.test(source[i - 1])) continue;
+      re.lastIndex = i;
+      const m = re.exec(source);
+      if (m) out.push({ kind, value: m[1] });
+    }
+  }
   return out;
 }
