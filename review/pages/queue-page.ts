@@ -57,6 +57,10 @@ ${data.error ? html`<p class="notice" role="alert">${data.error}</p>` : ''}
 <label>Updated until <input type="date" name="until" value="${f.until ?? ''}"></label>
 <button type="submit">Filter</button> <a href="/alerts">Clear</a>
 </form>
+<p class="meta">Export these alerts: ${(['json', 'csv', 'stix'] as const).map(
+      (format, i) =>
+        html`${i ? ' · ' : ''}<a href="/export/alerts?${new URLSearchParams({ format, ...(f.status ? { status: f.status } : {}), ...(f.site ? { site: f.site } : {}) }).toString()}">${format.toUpperCase()}</a>`,
+    )}</p>
 <table><thead><tr><th class="num">Score</th><th>Verdict</th><th>Status</th><th>Candidate</th><th>Monitored site</th><th>Raised</th><th>Updated</th><th>Reviewer</th></tr></thead>
 <tbody>${rows.length ? rows : html`<tr><td colspan="8">No alert matches these filters.</td></tr>`}</tbody></table>`,
     ctx,

@@ -96,9 +96,14 @@ export function sameOrigin(c: Context): boolean {
   }
 }
 
-/** Login form CSRF before any session exists: a random value in a short-lived cookie, echoed by the form. */
+/**
+ * Login form CSRF before any session exists: a random value in a short-lived cookie, echoed by the form. An
+ * existing value is kept, so a second GET /login (another tab, or the browser's own /favicon.ico request sent
+ * to the login page) does not invalidate the form already on screen.
+ */
 export function issueLoginToken(c: Context, cookies: SessionCookies): string {
-  const token = newToken();
+  const existing = getCookie(c, cookies.login);
+  const token = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : newToken();
   setCookie(c, cookies.login, token, cookieOptions(cookies.secure, 30 * 60));
   return token;
 }

@@ -93,6 +93,15 @@ describe('log in and sessions', () => {
     expect((await client.get('/alerts')).status).toBe(200);
   });
 
+  it('keeps the login form valid when the login page is fetched again (another tab, the favicon redirect)', async () => {
+    const client = new TestClient(f.server, '192.0.2.25');
+    const token = await client.loginToken();
+    await client.get('/favicon.ico'); // redirected to the login page, as a browser does on its own
+    await client.get('/login');
+    const res = await client.post('/login', { _csrf: token, name: ANALYST.name, password: ANALYST.password, next: '/alerts' });
+    expect(res.status).toBe(303);
+  });
+
   it('refuses a wrong password with the same message as an unknown account', async () => {
     const client = new TestClient(f.server, '192.0.2.21');
     const wrong = await client.login(ANALYST.name, 'not the password');
