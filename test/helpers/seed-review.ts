@@ -18,6 +18,8 @@ export const XSS = {
   svg: `"><svg onload="alert('xss-svg')">`,
   link: `<a href="javascript:alert('xss-link')">voir l'annonce</a>`,
   style: `<style>body{background:url(http://${PAYLOAD_HOST}/css.png)}</style>`,
+  /** Clears a terminal and retitles its window when printed raw. */
+  ansi: '\u001b[2J\u001b]0;pwned\u0007',
 };
 
 export const ANALYST = { name: 'analyste.dupont', password: 'correct horse battery staple' };
@@ -424,7 +426,7 @@ export async function seedReview(db: Executor, options: SeedOptions): Promise<Se
         { kind: 'shared-pivot', pivotKind: 'payment-link', value: `javascript:alert('xss-pivot')` },
         { kind: `future-kind${XSS.img}`, detail: XSS.script },
       ],
-      explanation: [`The ad text ${XSS.script} is near-identical.`, `Handle jardin${XSS.svg} is shared.`, XSS.link],
+      explanation: [`The ad text ${XSS.script} is near-identical.`, `Handle jardin${XSS.svg} is shared.`, XSS.link, `Title ${XSS.ansi}`],
     },
     at(2, 1),
   );

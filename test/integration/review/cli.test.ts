@@ -108,6 +108,13 @@ describe('phenix alerts', () => {
     expect(r.out).not.toMatch(/\u001b/);
   });
 
+  it('prints captured text without terminal control sequences', async () => {
+    const r = await phenix(['alerts', 'show', String(seeded.alerts.hostile)]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Title \\x1b[2J\\x1b]0;pwned\\x07');
+    expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('confirms and dismisses with a note, by the named analyst or the OS user, into the audit log', async () => {
     const confirm = await phenix([
       'alerts',
