@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS } from './chromium.ts';
 import type { CrawlRun } from './crawl-run.ts';
 import { isRetryable, PageRefusedError } from './failure.ts';
 import { fetchFavicon } from './fetch-via-guard.ts';
-import { failRequest, faviconCandidate, type ModeDeps, refuseResponse } from './http-mode.ts';
+import { commonCrawlerOptions, failRequest, faviconCandidate, type ModeDeps, refuseResponse } from './http-mode.ts';
 import { ReusingPlaywrightCrawler } from './page-reuse.ts';
 import type { RedirectHop } from './types.ts';
 
@@ -190,26 +190,7 @@ export function createBrowserMode(
 
   const crawler: ReusingPlaywrightCrawler = new ReusingPlaywrightCrawler(
     {
-      requestQueue: deps.queue,
-      proxyConfiguration: deps.proxyConfiguration,
-      log: deps.crawleeLog,
-      minConcurrency: options.concurrency,
-      maxConcurrency: options.concurrency,
-      // Re-check the queue often: a small site's queue runs dry between pages and the default waits 0.5 s.
-      autoscaledPoolOptions: {
-        maybeRunIntervalSecs: 0.02,
-        loggingIntervalSecs: null,
-        desiredConcurrency: options.concurrency,
-      },
-      maxRequestRetries: 1,
-      maxSessionRotations: 0,
-      useSessionPool: false,
-      persistCookiesPerSession: false,
-      maxRequestsPerCrawl: options.maxPages,
-      sameDomainDelaySecs: options.perHostDelayMs / 1000,
-      navigationTimeoutSecs: options.navigationTimeoutMs / 1000,
-      requestHandlerTimeoutSecs: options.pageTimeoutMs / 1000,
-      statusMessageLoggingInterval: 3600,
+      ...commonCrawlerOptions(run, deps),
       headless: true,
       launchContext: {
         launcher: chromium,

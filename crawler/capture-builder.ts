@@ -4,32 +4,34 @@
  * and keeps an allow-list of response headers. Shared by browser and HTTP mode so both produce the same evidence.
  */
 import type { Scope } from './scope.ts';
-import type { Capture, CrawlEvidenceStore, RedirectHop, StoredArtifact } from './types.ts';
+import type { Capture, CrawlEvidenceStore, StoredArtifact } from './types.ts';
 
-export interface PageSnapshot {
-  runId: string;
-  requestedUrl: string;
-  finalUrl: string;
-  redirectChain: RedirectHop[];
-  status: number | null;
-  /** All response headers, lower-case names. */
-  headers: Record<string, string>;
-  capturedAt: string;
-  timings: { navigationMs: number; totalMs: number };
-  mode: 'browser' | 'http';
-  depth: number;
-  title: string | null;
-  html: string;
-  text: string;
+/** What a mode saw of a page; the Capture fields it shares keep their meaning (headers here: all of them). */
+export type PageSnapshot = Pick<
+  Capture,
+  | 'runId'
+  | 'requestedUrl'
+  | 'finalUrl'
+  | 'redirectChain'
+  | 'status'
+  | 'headers'
+  | 'capturedAt'
+  | 'timings'
+  | 'mode'
+  | 'depth'
+  | 'title'
+  | 'html'
+  | 'text'
+  | 'scripts'
+  | 'stylesheets'
+  | 'faviconUrl'
+> & {
   links: string[];
-  scripts: string[];
-  stylesheets: string[];
-  faviconUrl: string | null;
   favicon: { bytes: Buffer; mediaType: string } | null;
-  /** Browser mode only: HTTP mode has no rendering, so no screenshot (the capture says so by their absence). */
+  /** Browser mode only: HTTP mode has no rendering, so no screenshot (the capture says so). */
   screenshots: { viewport: Buffer; fullPage: Buffer; mediaType: string } | null;
   notes: string[];
-}
+};
 
 export const KEPT_HEADERS = [
   'content-type',

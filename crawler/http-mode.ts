@@ -42,6 +42,34 @@ export function flattenHeaders(headers: Record<string, string | string[] | undef
   return out;
 }
 
+/** What both modes' Crawlee crawlers share: queue, guard proxy, logs, fixed concurrency, budgets, no sessions. */
+export function commonCrawlerOptions(run: CrawlRun, deps: ModeDeps) {
+  const { options } = run;
+  return {
+    requestQueue: deps.queue,
+    proxyConfiguration: deps.proxyConfiguration,
+    log: deps.crawleeLog,
+    // The autoscaler believes 2 cores are overloaded and would stay at 1: fix the concurrency.
+    minConcurrency: options.concurrency,
+    maxConcurrency: options.concurrency,
+    // Re-check the queue often: a small site's queue runs dry between pages and the default waits 0.5 s.
+    autoscaledPoolOptions: {
+      maybeRunIntervalSecs: 0.02,
+      loggingIntervalSecs: null,
+      desiredConcurrency: options.concurrency,
+    },
+    maxRequestRetries: 1,
+    maxSessionRotations: 0,
+    useSessionPool: false,
+    persistCookiesPerSession: false,
+    maxRequestsPerCrawl: options.maxPages,
+    sameDomainDelaySecs: options.perHostDelayMs / 1000,
+    navigationTimeoutSecs: options.navigationTimeoutMs / 1000,
+    requestHandlerTimeoutSecs: options.pageTimeoutMs / 1000,
+    statusMessageLoggingInterval: 3600,
+  };
+}
+
 /** The guard's verdict on a response it answered itself, a status failure, or a download. */
 export function refuseResponse(
   url: string,
@@ -84,28 +112,9 @@ export function createHttpMode(
 
   return new HttpCrawler(
     {
-      requestQueue: deps.queue,
-      proxyConfiguration: deps.proxyConfiguration,
-      log: deps.crawleeLog,
-      minConcurrency: options.concurrency,
-      maxConcurrency: options.concurrency,
-      // Re-check the queue often: a small site's queue runs dry between pages and the default waits 0.5 s.
-      autoscaledPoolOptions: {
-        maybeRunIntervalSecs: 0.02,
-        loggingIntervalSecs: null,
-        desiredConcurrency: options.concurrency,
-      },
-      maxRequestRetries: 1,
-      maxSessionRotations: 0,
-      useSessionPool: false,
-      persistCookiesPerSession: false,
-      maxRequestsPerCrawl: options.maxPages,
-      sameDomainDelaySecs: options.perHostDelayMs / 1000,
-      navigationTimeoutSecs: options.navigationTimeoutMs / 1000,
-      requestHandlerTimeoutSecs: options.pageTimeoutMs / 1000,
+      ...commonCrawlerOptions(run, deps),
       ignoreSslErrors: true,
       ignoreHttpErrorStatusCodes: ALL_ERROR_STATUSES,
-      statusMessageLoggingInterval: 3600,
       preNavigationHooks: [
         ({ request }, gotOptions) => {
           const attempt = { startedAt: Date.now(), navigatedAt: Date.now(), hops: [] as RedirectHop[] };
