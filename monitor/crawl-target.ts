@@ -4,6 +4,7 @@
  * by a crash is resumed with the same id and request storage (captures are stored once per URL).
  */
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { type Capture, type CaptureFailure, type CrawlMode, type CrawlSummary, crawlSite } from '../crawler/index.ts';
@@ -90,6 +91,10 @@ export async function crawlTarget(
     mode: base.mode,
     storageDir,
   });
+  // The process that left this run died mid-write: Crawlee's request storage may hold stale locks and requests
+  // marked in progress, which crash a resumed queue (ELOCKED). The run starts over from its seeds under the same
+  // id instead; pages it captured before the crash stay stored once (captures are unique per run and URL).
+  if (options.resume) rmSync(storageDir, { recursive: true, force: true });
   const byHost = new Map(target.domains.map((d) => [d.hostname, d.id]));
   const pages: CrawlTargetResult['pages'] = [];
   const failures: CaptureFailure[] = [];
@@ -176,3 +181,4 @@ function hostOf(url: string): string | null {
     return null;
   }
 }
+
