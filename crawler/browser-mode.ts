@@ -214,6 +214,7 @@ export function createBrowserMode(
         postPageCreateHooks: [preparePage],
       },
       preNavigationHooks: [
+        ({ request }) => run.throttle(request.url),
         ({ request, page }, gotoOptions) => {
           attempts.set(request, { startedAt: Date.now() });
           dialogs.set(page, 0);

@@ -8,6 +8,7 @@ import type { RequestQueue } from 'crawlee';
 import { buildCapture, type PageSnapshot } from './capture-builder.ts';
 import { type ClassifiedFailure, classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
 import type { GuardProxy } from './guard-proxy.ts';
+import { createHostThrottle } from './host-throttle.ts';
 import { compileUrlPatterns, parseHttpUrl, type Scope } from './scope.ts';
 import type { CrawlLogger, CrawlOptions } from './types.ts';
 
@@ -44,6 +45,8 @@ export function createCrawlRun(options: CrawlOptions, guard: GuardProxy, scope: 
 
   return {
     options,
+    /** Per-host politeness delay, shared by both modes of the run. */
+    throttle: createHostThrottle(options.perHostDelayMs),
     guard,
     scope,
     log,

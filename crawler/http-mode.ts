@@ -63,7 +63,6 @@ export function commonCrawlerOptions(run: CrawlRun, deps: ModeDeps) {
     useSessionPool: false,
     persistCookiesPerSession: false,
     maxRequestsPerCrawl: options.maxPages,
-    sameDomainDelaySecs: options.perHostDelayMs / 1000,
     navigationTimeoutSecs: options.navigationTimeoutMs / 1000,
     requestHandlerTimeoutSecs: options.pageTimeoutMs / 1000,
     statusMessageLoggingInterval: 3600,
@@ -116,6 +115,7 @@ export function createHttpMode(
       ignoreSslErrors: true,
       ignoreHttpErrorStatusCodes: ALL_ERROR_STATUSES,
       preNavigationHooks: [
+        ({ request }) => run.throttle(request.url),
         ({ request }, gotOptions) => {
           const attempt = { startedAt: Date.now(), navigatedAt: Date.now(), hops: [] as RedirectHop[] };
           attempts.set(request, attempt);
