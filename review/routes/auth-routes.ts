@@ -47,9 +47,8 @@ export function registerAuthRoutes(app: Hono<ReviewEnv>, o: AuthRouteOptions): v
     const address = clientAddress(c.env);
     const again = (status: 400 | 401 | 403 | 429, error: string) =>
       c.html(loginPage({ token: issueLoginToken(c, o.cookies), next, name, error }), status);
-    if (
-      !checkLoginToken(c, o.cookies, typeof form[CSRF_FIELD] === 'string' ? (form[CSRF_FIELD] as string) : undefined)
-    ) {
+    const given = typeof form[CSRF_FIELD] === 'string' ? (form[CSRF_FIELD] as string) : undefined;
+    if (!sameOrigin(c) || !checkLoginToken(c, o.cookies, given)) {
       return again(403, 'The login form had expired. Please try again.');
     }
     const wait = o.limiter.retryAfterMs(name, address);

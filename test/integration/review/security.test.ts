@@ -58,6 +58,15 @@ describe('CSRF', () => {
     expect(fresh.cookies.has('phenix_session')).toBe(false);
   });
 
+  it('rejects a login posted from another origin, even with a valid login token', async () => {
+    const fresh = new TestClient(f.server, '192.0.2.79');
+    const token = await fresh.loginToken();
+    const form = { _csrf: token, name: 'analyste.dupont', password: 'correct horse battery staple' };
+    expect((await fresh.post('/login', form, { origin: 'http://attacker.example' })).status).toBe(403);
+    expect(fresh.cookies.has('phenix_session')).toBe(false);
+    expect((await fresh.post('/login', form)).status).toBe(303);
+  });
+
   it('accepts the decision with the session’s token and audits it with the analyst and the time', async () => {
     const before = Date.now();
     const res = await decide(client, { _csrf: csrf, note: 'Same phone and ad text; moved site.' });
