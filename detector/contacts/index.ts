@@ -54,8 +54,29 @@ function linkPhones(s: string, set: ContactSet, region: string): void {
   }
 }
 
-/** Contacts of a page from its visible text and link targets. */
-export function contactsFrom(text: string, hrefs: string[], region: string = DEFAULT_REGION): Contact[] {
+const CHUNK_CHARS = 4_000;
+
+/**
+ * Cuts text into pieces of about CHUNK_CHARS on line breaks. Each folding step copies its input, and a copy of a whole
+ * listing's text is big enough to land in V8's large-object space, which costs more than the scanning itself; a
+ * contact never spans a line break, so nothing is lost.
+ */
+export function textChunks(lines: Iterable<string>): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const line of lines) {
+    if (cur.length > 0 && cur.length + line.length >= CHUNK_CHARS) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur.length > 0 ? `${cur}\n${line}` : line;
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
+/** Contacts of a page from its visible text (lines, or chunks of lines) and link targets. */
+export function contactsFrom(text: string | string[], hrefs: string[], region: string = DEFAULT_REGION): Contact[] {
   const set = new ContactSet();
   for (const raw of hrefs) {
     const href = safeDecode(raw.trim());
@@ -75,12 +96,16 @@ export function contactsFrom(text: string, hrefs: string[], region: string = DEF
     linkPhones(href, set, region);
     for (const h of findHandles(href)) set.add({ kind: h.kind, value: h.value, raw: href });
   }
-  const folded = foldDigits(text);
-  linkPhones(folded, set, region);
-  for (const p of findPhones(replaceSpelledNumbers(folded), region))
-    set.add({ kind: 'phone', value: p.e164, raw: p.raw });
-  for (const e of findEmails(folded)) set.add({ kind: 'email', value: e.value, raw: e.raw });
-  for (const h of findHandles(folded)) set.add({ kind: h.kind, value: h.value, raw: h.raw });
+  const chunks = typeof text === 'string' ? (text.length > CHUNK_CHARS ? textChunks(text.split('\n')) : [text]) : text;
+  for (const chunk of chunks) {
+    const folded = foldDigits(chunk);
+    linkPhones(folded, set, region);
+    for (const p of findPhones(replaceSpelledNumbers(folded), region)) {
+      set.add({ kind: 'phone', value: p.e164, raw: p.raw });
+    }
+    for (const e of findEmails(folded)) set.add({ kind: 'email', value: e.value, raw: e.raw });
+    for (const h of findHandles(folded)) set.add({ kind: h.kind, value: h.value, raw: h.raw });
+  }
   return set.list();
 }
 

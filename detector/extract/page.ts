@@ -2,7 +2,7 @@
  * A page's features from its capture: layout tokens, page type and ads, contacts, pivots. One HTML pass; the
  * visible text given by the crawler is preferred for contacts, the HTML's own text blocks are used otherwise.
  */
-import { contactsFrom, DEFAULT_REGION } from '../contacts/index.ts';
+import { contactsFrom, DEFAULT_REGION, textChunks } from '../contacts/index.ts';
 import { findPivots } from '../pivots/index.ts';
 import type { PageFeatures, PageInput } from '../types.ts';
 import { extractAds } from './ads.ts';
@@ -26,14 +26,15 @@ export function extractPage(input: PageInput, options: ExtractPageOptions = {}):
   const parsed = parseHtml(input.html);
   const path = pathOf(input.url);
   const { pageType, ads, textBlocks } = extractAds(parsed, input.url, path);
-  const text = input.text ?? parsed.blocks.map((b) => b.text).join('\n');
+  // Pieces of about 4,000 characters rather than one string of the whole page text (see textChunks).
+  const text = textChunks(input.text ? input.text.split('\n') : parsed.blocks.map((b) => b.text));
   const scripts = [...parsed.scripts, ...(input.scripts ?? [])];
   const stylesheets = [...parsed.stylesheets, ...(input.stylesheets ?? [])];
   const contacts = contactsFrom(text, parsed.hrefs, options.region ?? DEFAULT_REGION);
   const pivots = findPivots({
     pageUrl: input.url,
-    code: `${parsed.inlineScript}\n${scripts.join('\n')}`,
-    text: `${text}\n${parsed.hrefs.join('\n')}`,
+    code: [...parsed.inlineScripts, ...scripts],
+    text: [...text, parsed.hrefs.join('\n')],
     assetUrls: [...new Set([...scripts, ...stylesheets])],
     faviconBase64: input.faviconBase64,
   });

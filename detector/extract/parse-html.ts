@@ -101,7 +101,11 @@ export interface ParsedPage {
   hrefs: string[];
   scripts: string[];
   stylesheets: string[];
-  inlineScript: string;
+  /**
+   * Inline script texts as found (slices of the page, never joined: a joined 100 KB string lands in V8's large-object
+   * space and costs more to allocate than the whole extraction).
+   */
+  inlineScripts: string[];
   title: string;
 }
 
@@ -286,7 +290,7 @@ export function parseHtml(html: string): ParsedPage {
     hrefs,
     scripts,
     stylesheets,
-    inlineScript: inline.join('\n'),
+    inlineScripts: inline,
     title: title.replace(/\s+/g, ' ').trim(),
   };
 }

@@ -13,10 +13,10 @@ export const WEAK_PIVOTS: ReadonlySet<PivotKind> = new Set(['asset', 'favicon-mm
 
 export interface PivotSources {
   pageUrl: string;
-  /** Inline script text and script URLs (tracker ids). */
-  code: string;
+  /** Inline script texts and script URLs (tracker ids), each searched on its own. */
+  code: string[];
   /** Visible text and link targets (payment identifiers are written for people to read or click). */
-  text: string;
+  text: string[];
   assetUrls: string[];
   faviconBase64?: string | null;
 }
@@ -32,8 +32,8 @@ export function dedupePivots(pivots: Iterable<Pivot>): Pivot[] {
 
 export function findPivots(src: PivotSources): Pivot[] {
   return dedupePivots([
-    ...findTrackers(src.code),
-    ...findPayments(src.text),
+    ...src.code.flatMap(findTrackers),
+    ...src.text.flatMap(findPayments),
     ...faviconPivots(src.faviconBase64),
     ...assetPivots(src.assetUrls, src.pageUrl),
   ]);
