@@ -11,7 +11,7 @@ const WORD_AT = /([\w.+-])\s+(?:at|arobase|@)\s+(?=[\w-]+(?:\s+(?:dot|point)\s+|
 const WORD_DOT = /(@[\w.-]+?)\s+(?:dot|point)\s+(?=[a-z])/gi;
 /** "jean point dupont@…": spelled dots in the local part, right before the address. */
 const LOCAL_DOT = /([\w-]+)\s+(?:dot|point)\s+(?=[\w.+-]+@)/gi;
-const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9-])/gi;
+const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9-])/gi;
 const RESERVED = new Set(['test', 'example', 'invalid', 'localhost']);
 
 export interface FoundEmail {
@@ -42,7 +42,9 @@ export function isEmailDomain(domain: string): boolean {
 
 export function findEmails(text: string): FoundEmail[] {
   const out: FoundEmail[] = [];
-  for (const m of deobfuscate(text).matchAll(EMAIL)) {
+  const plain = deobfuscate(text);
+  if (!plain.includes('@')) return out;
+  for (const m of plain.matchAll(EMAIL)) {
     const value = m[0].toLowerCase().replace(/\.+$/, '');
     const domain = value.slice(value.indexOf('@') + 1);
     if (!isEmailDomain(domain)) continue;

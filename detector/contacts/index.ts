@@ -64,12 +64,28 @@ const CHUNK_CHARS = 4_000;
 export function textChunks(lines: Iterable<string>): string[] {
   const out: string[] = [];
   let cur = '';
-  for (const line of lines) {
+  const push = (line: string) => {
     if (cur.length > 0 && cur.length + line.length >= CHUNK_CHARS) {
       out.push(cur);
       cur = '';
     }
     cur = cur.length > 0 ? `${cur}\n${line}` : line;
+  };
+  for (const line of lines) {
+    if (line.length <= CHUNK_CHARS) {
+      push(line);
+      continue;
+    }
+    // An overlong line is cut at spaces: it also bounds the regexes' work on hostile text.
+    for (let start = 0; start < line.length; ) {
+      let end = Math.min(line.length, start + CHUNK_CHARS);
+      if (end < line.length) {
+        const space = line.lastIndexOf(' ', end);
+        if (space > start + CHUNK_CHARS / 2) end = space;
+      }
+      push(line.slice(start, end));
+      start = end;
+    }
   }
   if (cur.length > 0) out.push(cur);
   return out;

@@ -32,6 +32,8 @@ export function toE164(digits: string, region: string): string | null {
   if (candidate.startsWith('00')) candidate = `+${candidate.slice(2)}`;
   if (!candidate.startsWith('+')) {
     if (!candidate.startsWith('0') && !NO_TRUNK_PREFIX.has(region)) return null;
+  } else if (candidate[1] === '0') {
+    return null; // no country calling code starts with 0
   }
   const len = candidate.replace('+', '').length;
   if (len < 8 || len > 15) return null;
@@ -41,7 +43,7 @@ export function toE164(digits: string, region: string): string | null {
 }
 
 /** Splits a run into the longest valid numbers starting at a group boundary. */
-function numbersInRun(run: string, region: string): FoundPhone[] {
+function numbersInRun(run: string, region: string, memo: Map<string, string | null>): FoundPhone[] {
   const groups: { text: string; start: number; end: number }[] = [];
   for (const m of run.matchAll(GROUP)) groups.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   const plus = run.trimStart().startsWith('+');
@@ -53,7 +55,12 @@ function numbersInRun(run: string, region: string): FoundPhone[] {
     for (let e = s; e < groups.length; e++) {
       digits += groups[e].text;
       if (digits.replace('+', '').length > 15) break;
-      const e164 = toE164(digits, region);
+      // Runs of repeated groups (hostile or not) ask the same question many times: libphonenumber is the slow part.
+      let e164 = memo.get(digits);
+      if (e164 === undefined) {
+        e164 = toE164(digits, region);
+        memo.set(digits, e164);
+      }
       if (e164) best = { e164, end: e };
     }
     if (best) {
@@ -67,13 +74,14 @@ function numbersInRun(run: string, region: string): FoundPhone[] {
 export function findPhones(folded: string, region: string): FoundPhone[] {
   const text = mask(mask(folded.replace(TRUNK_IN_PARENS, '$1 '), DATE), IBAN_LIKE);
   const out: FoundPhone[] = [];
+  const memo = new Map<string, string | null>();
   for (const m of text.matchAll(RUN)) {
     const run = m[0];
     if (run.replace(/\D/g, '').length < 8) continue;
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     const after = text.slice(m.index + run.length, m.index + run.length + 8);
     if (LABEL_BEFORE.test(before) || UNIT_AFTER.test(after)) continue;
-    out.push(...numbersInRun(run, region));
+    out.push(...numbersInRun(run, region, memo));
   }
   return out;
 }

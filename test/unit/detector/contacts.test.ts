@@ -195,3 +195,14 @@ it('keeps each contact once, with the text as shown', () => {
   expect(contacts).toHaveLength(1);
   expect(contacts[0].raw).toBe('tel:+33639980123');
 });
+
+describe('large and hostile text', () => {
+  it('reads a contact anywhere in a long single-line text and stays fast on digit floods', () => {
+    const filler = 'texte '.repeat(5_000);
+    expect(found(`${filler} appelez le 06 39 98 01 23 ${filler}`)).toEqual([PHONE]);
+    const flood = `${'0 '.repeat(50_000)}x ${'un '.repeat(20_000)}x ${'a'.repeat(100_000)}`;
+    const t0 = performance.now();
+    expect(found(flood)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});
