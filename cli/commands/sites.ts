@@ -4,9 +4,11 @@ import { listSites, syncSites } from '../../db/index.ts';
 import { siteSpecsFromConfig } from '../../monitor/site-specs.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
+import { registerSnapshotCommand } from './snapshot.ts';
 
 export function registerSitesCommands(program: Command): void {
   const sites = program.command('sites').description('monitored sites');
+  registerSnapshotCommand(sites);
   sites
     .command('sync')
     .description('bring the database in line with the config (idempotent; removed sites become inactive)')
