@@ -147,6 +147,11 @@ export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions
   const sourceAds =
     adPageAds.length >= MIN_AD_PAGES ? adPageAds : [...adPageAds, ...byType.listing.flatMap((p) => p.ads)];
   const fp = options.fingerprinter ?? simhashFingerprinter;
+  const layout: Record<PageType, string | null> = {
+    listing: layoutHash(byType.listing, idf, fp),
+    ad: layoutHash(byType.ad, idf, fp),
+    other: layoutHash(byType.other, idf, fp),
+  };
   const found = adFingerprints(sourceAds, boilerplate, fp);
   const ads: AdFingerprint[] = found.map(({ id, url, fingerprint, text }) => ({ id, url, fingerprint, text }));
   return {
@@ -154,12 +159,11 @@ export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions
     site: options.site,
     pageCount: pages.length,
     pageTypes: { listing: byType.listing.length, ad: byType.ad.length, other: byType.other.length },
-    layout: {
-      listing: layoutHash(byType.listing, idf, fp),
-      ad: layoutHash(byType.ad, idf, fp),
-      other: layoutHash(byType.other, idf, fp),
-    },
-    layoutAll: layoutHash(pages, idf, fp),
+    layout,
+    // When every page has one type (a single page, say) the whole-site layout is that type's: no second hash.
+    layoutAll: PAGE_TYPES.some((t) => byType[t].length === pages.length)
+      ? layout[PAGE_TYPES.find((t) => byType[t].length === pages.length)!]
+      : layoutHash(pages, idf, fp),
     contacts: dedupeContacts(pages),
     ads,
     textAll: majority(found.map((a) => [a.fingerprint, a.words.length])),

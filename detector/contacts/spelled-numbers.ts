@@ -136,7 +136,11 @@ const RUN = new RegExp(
   'giu',
 );
 const TOKEN = /[\p{L}\d]+/gu;
-const HAS_NUMBER_WORD = new RegExp(`(?<![\\p{L}])(?:${WORDS.join('|')})(?![\\p{L}])`, 'iu');
+/** Pre-check: a spelled phone has at least one number word other than the articles "un"/"une" and "oh". */
+const HAS_NUMBER_WORD = new RegExp(
+  `(?<![\\p{L}])(?:${WORDS.filter((w) => !['un', 'une', 'oh'].includes(w)).join('|')})(?![\\p{L}])`,
+  'iu',
+);
 
 /** Replaces spelled-out phone numbers by their digits (groups separated by spaces). */
 export function replaceSpelledNumbers(text: string): string {
