@@ -1,7 +1,7 @@
 /** GET/POST /login and POST /logout: the only routes reachable without a session (besides the stylesheet). */
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import { appendAudit, type Executor, findUserForLogin } from '../../db/index.ts';
+import { appendAudit, deleteExpiredSessions, type Executor, findUserForLogin } from '../../db/index.ts';
 import type { ReviewEnv } from '../env.ts';
 import { safeLocalPath } from '../html.ts';
 import { loginPage } from '../pages/login-page.ts';
@@ -65,6 +65,7 @@ export function registerAuthRoutes(app: Hono<ReviewEnv>, o: AuthRouteOptions): v
       return again(401, 'Wrong account name or password.');
     }
     o.limiter.recordSuccess(name);
+    await deleteExpiredSessions(o.db); // housekeeping: expired rows are useless and hold token hashes
     await startSession(c, o.db, o.cookies, user.id, o.sessionTtlMs);
     await appendAudit(o.db, { actor: user.name, action: 'session.login', subjectType: 'user', subjectId: user.name });
     o.log.info({ name, address }, 'analyst logged in');
