@@ -8,8 +8,13 @@ const VARIATION = /[\uFE0E\uFE0F\u200B-\u200D\u2060]/g;
 /** Decimal digits of other scripts (Arabic-Indic, Devanagari, …) that NFKC leaves alone. */
 const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
 const ND = /\p{Nd}/u;
+/** Cheap pre-check: every non-ASCII decimal digit NFKC leaves alone is at U+0660 or above. */
+const MAYBE_OTHER_DIGIT = /[\u0660-\u1fff\ua620-\uabff\uff10-\uff19]|[\ud800-\udbff]/;
+/** Cheap pre-check for letter-for-digit runs: a letter O/o/I/l/| next to a digit (through up to 3 separators). */
+const MAYBE_LOOKALIKE = /\d[ .\-/_]{0,3}[OoIl|]|[OoIl|][ .\-/_]{0,3}\d/;
 
 function foldOtherDigits(s: string): string {
+  if (!MAYBE_OTHER_DIGIT.test(s)) return s;
   return s.replace(OTHER_DIGIT, (ch) => {
     // Unicode decimal digits come in runs of ten starting at zero: count back to the run's zero.
     let cp = ch.codePointAt(0)!;
@@ -27,6 +32,7 @@ const LOOKALIKE_RUN =
   /(?<![\p{L}\d])(?:[0-9OoIl|]{1,4}(?:[ .\-/_]{1,3}[0-9OoIl|]{1,4}){3,}|[0-9OoIl]{9,12})(?![\p{L}\d])/gu;
 
 function foldLookalikes(s: string): string {
+  if (!MAYBE_LOOKALIKE.test(s)) return s;
   return s.replace(LOOKALIKE_RUN, (run) => {
     const digits = run.replace(/\D/g, '').length;
     const letters = run.replace(/[^OoIl|]/g, '').length;
@@ -36,6 +42,8 @@ function foldLookalikes(s: string): string {
 }
 
 export function foldDigits(text: string): string {
-  const nfkc = text.normalize('NFKC').replace(KEYCAP, '$1').replace(VARIATION, '');
+  let nfkc = text.normalize('NFKC');
+  if (nfkc.includes('\u20E3')) nfkc = nfkc.replace(KEYCAP, '$1');
+  nfkc = nfkc.replace(VARIATION, '');
   return foldLookalikes(foldOtherDigits(nfkc));
 }

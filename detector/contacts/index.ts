@@ -16,6 +16,9 @@ const LINK_PHONE = [
   /signal\.me\/#p\/(\+?\d{8,15})/gi,
 ];
 const TEL_HREF = /^(?:tel|sms|callto):(?:\/\/)?([+\d\s().\-/]{8,30})/i;
+/** Links worth reading for contacts (plain page links are skipped before any decoding). */
+const CONTACT_LINK =
+  /^\s*(?:tel|sms|callto|mailto|whatsapp):|wa\.me|whatsapp|signal\.me|t\.me|telegram|instagr|snapchat/i;
 const HREF_ATTR = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 /** Hrefs of an HTML string without a full parse (for callers that only have text and HTML). */
@@ -95,6 +98,7 @@ export function textChunks(lines: Iterable<string>): string[] {
 export function contactsFrom(text: string | string[], hrefs: string[], region: string = DEFAULT_REGION): Contact[] {
   const set = new ContactSet();
   for (const raw of hrefs) {
+    if (!CONTACT_LINK.test(raw)) continue;
     const href = safeDecode(raw.trim());
     const tel = TEL_HREF.exec(href);
     if (tel) {
