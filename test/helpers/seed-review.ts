@@ -426,7 +426,12 @@ export async function seedReview(db: Executor, options: SeedOptions): Promise<Se
         { kind: 'shared-pivot', pivotKind: 'payment-link', value: `javascript:alert('xss-pivot')` },
         { kind: `future-kind${XSS.img}`, detail: XSS.script },
       ],
-      explanation: [`The ad text ${XSS.script} is near-identical.`, `Handle jardin${XSS.svg} is shared.`, XSS.link, `Title ${XSS.ansi}`],
+      explanation: [
+        `The ad text ${XSS.script} is near-identical.`,
+        `Handle jardin${XSS.svg} is shared.`,
+        XSS.link,
+        `Title ${XSS.ansi}`,
+      ],
     },
     at(2, 1),
   );

@@ -98,7 +98,12 @@ describe('log in and sessions', () => {
     const token = await client.loginToken();
     await client.get('/favicon.ico'); // redirected to the login page, as a browser does on its own
     await client.get('/login');
-    const res = await client.post('/login', { _csrf: token, name: ANALYST.name, password: ANALYST.password, next: '/alerts' });
+    const res = await client.post('/login', {
+      _csrf: token,
+      name: ANALYST.name,
+      password: ANALYST.password,
+      next: '/alerts',
+    });
     expect(res.status).toBe(303);
   });
 
