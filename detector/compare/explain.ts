@@ -63,7 +63,8 @@ export function explain({ ref, cand, text, contacts, layout, pivots, thresholds 
   if (text.value === null) lines.push('ad texts not comparable (too few ads on one side)');
   else if (text.pairs.length > 0) {
     lines.push(
-      `${text.matchedCandidate} ads near-identical (of ${cand.ads.length} on the candidate, ${ref.ads.length} on the reference)`,
+      `${text.matchedCandidate} ads near-identical (of ${cand.ads.length} on the candidate, ${ref.ads.length} on the reference; ` +
+        `${Math.round((text.value ?? 0) * 100)} % of the smaller side)`,
     );
   } else
     lines.push(`no ad text in common (${cand.ads.length} ads on the candidate, ${ref.ads.length} on the reference)`);

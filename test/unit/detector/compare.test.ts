@@ -134,7 +134,9 @@ describe('explanation and evidence', () => {
     const c = compare('reskinned');
     const text = c.explanation.join('\n');
     expect(text).toMatch(/\d+ of \d+ phone numbers shared: \+33 6 39 98 \d\d \d\d/);
-    expect(text).toMatch(/\d+ ads near-identical \(of \d+ on the candidate, \d+ on the reference\)/);
+    expect(text).toMatch(
+      /\d+ ads near-identical \(of \d+ on the candidate, \d+ on the reference; \d+ % of the smaller side\)/,
+    );
     expect(text).toMatch(/layout distance \d+\/64 on listing pages/);
     expect(text).toContain('same Google Analytics id G-SEED123456');
     const kinds = new Set(c.evidence.map((e) => e.kind));
