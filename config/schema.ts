@@ -102,6 +102,8 @@ export const detectorSchema = z.strictObject({
   weightSecondContent: share.optional(),
   weightLayout: share.optional(),
   weightPivots: share.optional(),
+  cloneAdShare: share.optional(),
+  minSharedAds: z.number().int().min(1).optional(),
   minAds: z.number().int().min(1).optional(),
   minContacts: z.number().int().min(1).optional(),
 });

@@ -181,4 +181,3 @@ function hostOf(url: string): string | null {
     return null;
   }
 }
-

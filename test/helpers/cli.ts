@@ -15,7 +15,12 @@ export function runPhenix(
   options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...options.env };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      ...options.env,
+    };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     const child = spawn(process.execPath, [PHENIX_BIN, ...args], {
       cwd: options.cwd,

