@@ -10,6 +10,10 @@
  *    the unit's resolver never asks the suspect's DNS servers; IP literals are still judged here.
  * A refusal answers 403/502 with an `x-phenix-guard: <reason>` header (plain HTTP) or fails the CONNECT, and is kept
  * in a small log the crawler reads to name the failure precisely.
+ * Why a proxy rather than Chromium's --host-resolver-rules plus an http.Agent for HTTP mode: one piece of code holds
+ * the same rule for both modes and for side fetches (favicons), sees every redirect hop, closes the rebinding window
+ * by construction and is the one place where the upstream proxy is chained; it costs one loopback hop (measured
+ * equal to the resolver-rules recipe).
  */
 import { lookup } from 'node:dns/promises';
 import http from 'node:http';
