@@ -5,20 +5,11 @@
  */
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../../../crawler/index.ts';
 import { getAlert } from '../../../db/index.ts';
 import type { RunningReviewServer } from '../../../review/index.ts';
 import { ANALYST, PAYLOAD_HOST } from '../../helpers/seed-review.ts';
 import { createReviewFixture, type ReviewFixture } from '../../integration/review/review-fixture.ts';
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let f: ReviewFixture;
 let server: RunningReviewServer;
@@ -31,7 +22,7 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   f = await createReviewFixture();
   server = await f.server.start({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Nothing may leave for another host; anything that tries is recorded (and would fail the XSS test).
   await context.route('**/*', (route) =>

@@ -2,7 +2,7 @@
  * Regenerates docs/review-queue.png and docs/review-alert.png: seeds the review test data into a throw-away
  * database (the Postgres of the tests, else an embedded one), renders the seeded pages in Chromium for their
  * screenshots, starts the review server, logs in and photographs the queue and an alert at 1280 px.
- * Run: npx tsx review/screenshots.ts   (a development tool; it uses the test helpers)
+ * Run: npx tsx test/scripts/review-screenshots.ts   (a development tool; it uses the test helpers)
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,20 +10,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { chromium } from 'playwright';
-import { createTestDatabase, type TestDatabase } from '../test/helpers/db.ts';
-import { ANALYST, seedAnalyst, seedReview } from '../test/helpers/seed-review.ts';
-import { createReviewServer } from './server.ts';
+import { CHROMIUM_ARGS } from '../../crawler/index.ts';
+import { createReviewServer } from '../../review/index.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { ANALYST, seedAnalyst, seedReview } from '../helpers/seed-review.ts';
 
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const docs = fileURLToPath(new URL('../docs/', import.meta.url));
+const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
 
 async function database(): Promise<TestDatabase> {
   try {
@@ -37,7 +29,7 @@ const t = await database();
 const evidenceDir = mkdtempSync(join(tmpdir(), 'phenix-screens-'));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: FLAGS,
+  args: CHROMIUM_ARGS,
 });
 try {
   // The seeded "captured pages" are photographed with JavaScript off, as the crawler's own screenshots would be.
