@@ -21,6 +21,7 @@ import {
   syncSites,
 } from '../db/index.ts';
 import { mapLimit } from '../lib/map-limit.ts';
+import { runGrowingQueue } from '../lib/work-queue.ts';
 import { type ComparisonReport, compareAll } from './compare-all.ts';
 import type { MonitorContext } from './context.ts';
 import { type CrawlTarget, type CrawlTargetResult, crawlTarget } from './crawl-target.ts';
@@ -35,7 +36,7 @@ export interface CycleOptions {
   scope?: 'all' | 'seeds' | 'candidates';
   /** Restrict the seed crawls to these sites (per-site schedules). */
   sites?: string[];
-  /** How many rounds of following newly discovered candidates (default 3). */
+  /** How many generations of newly discovered candidates are followed (default 3). */
   discoveryRounds?: number;
 }
 
@@ -129,7 +130,7 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
     return runTarget(ctx, target, 'candidate', `domain:${domain.id}`, cycleId, resumable, summary);
   };
 
-  let fresh: string[] = [];
+  const fresh: string[] = [];
   if (scope !== 'candidates') {
     await mapLimit(sites, ctx.config.crawler.parallelSites, async (site) => {
       if (stopped()) return;
@@ -182,29 +183,35 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
     });
   }
 
-  // Candidates: every resolving one (candidates scope), then what crawls revealed, for a few rounds.
-  let queue: DomainRow[] = scope === 'seeds' ? [] : candidates.filter((d) => dnsStates.get(d.hostname) === 'resolves');
+  // Candidates: every resolving one (candidates scope) and what crawls reveal, each crawled as soon as it is
+  // found, following discoveries up to `discoveryRounds` generations deep.
   const rounds = options.discoveryRounds ?? 3;
-  for (let round = 0; round <= rounds && !stopped(); round++) {
-    if (fresh.length) {
-      summary.discovered.push(...fresh);
-      const found = await listDomains(ctx.db, { hostnames: fresh });
-      const states = await refreshDns(ctx, found);
-      queue.push(...found.filter((d) => states.get(d.hostname) === 'resolves'));
-      fresh = [];
-    }
-    if (queue.length === 0) break;
-    const batch = queue;
-    queue = [];
-    await mapLimit(batch, ctx.config.crawler.parallelSites, async (domain) => {
-      if (stopped()) return;
-      say(`Crawling candidate ${domain.hostname}…`);
-      const result = await crawlCandidate(domain, domain.originSiteId);
-      if (!result) return;
-      const found = candidatesOfCrawl(result, [domain.hostname], false);
-      fresh.push(...(await recordCrawlCandidates(ctx, found, domain.originSiteId)));
-    });
-  }
+  const resolving = async (hostnames: string[]): Promise<DomainRow[]> => {
+    if (hostnames.length === 0) return [];
+    summary.discovered.push(...hostnames);
+    const found = await listDomains(ctx.db, { hostnames });
+    const states = await refreshDns(ctx, found);
+    return found.filter((d) => states.get(d.hostname) === 'resolves');
+  };
+  const initial = [
+    ...(scope === 'seeds' ? [] : candidates.filter((d) => dnsStates.get(d.hostname) === 'resolves')).map((domain) => ({
+      domain,
+      generation: 0,
+    })),
+    ...(await resolving(fresh)).map((domain) => ({ domain, generation: 1 })),
+  ];
+  await runGrowingQueue(initial, ctx.config.crawler.parallelSites, async ({ domain, generation }, push) => {
+    if (stopped()) return;
+    say(`Crawling candidate ${domain.hostname}…`);
+    const result = await crawlCandidate(domain, domain.originSiteId);
+    if (!result || generation >= rounds) return;
+    const added = await recordCrawlCandidates(
+      ctx,
+      candidatesOfCrawl(result, [domain.hostname], false),
+      domain.originSiteId,
+    );
+    push(...(await resolving(added)).map((d) => ({ domain: d, generation: generation + 1 })));
+  });
 
   summary.stoppedEarly = stopped();
   if (!summary.stoppedEarly) {
