@@ -47,7 +47,7 @@ export interface PhenixDatabase {
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<PhenixDatabase> {
-  return options.url ? openPostgres(options.url, options) : openEmbedded(options.dataDir ?? 'data/db', options);
+  return options.url ? openPostgres(options.url, options) : openEmbedded(options.dataDir ?? 'data/db');
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<PhenixDatabase> {
@@ -81,7 +81,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Phen
   return handle;
 }
 
-async function openEmbedded(dataDir: string, options: DatabaseOptions): Promise<PhenixDatabase> {
+async function openEmbedded(dataDir: string): Promise<PhenixDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   let client: PGlite;
@@ -108,7 +108,6 @@ async function openEmbedded(dataDir: string, options: DatabaseOptions): Promise<
   };
   // The embedded database migrates itself: there is no administrator to run `phenix db migrate`.
   await handle.migrate();
-  void options;
   return handle;
 }
 

@@ -54,7 +54,7 @@ export async function importSnapshot(
         mediaType: 'image/x-icon',
       });
     }
-    const registrable = (u: string) => new URL(u).hostname;
+    const hostOf = (u: string) => new URL(u).hostname;
     const capture: Capture = {
       runId,
       requestedUrl: page.url,
@@ -72,8 +72,8 @@ export async function importSnapshot(
       htmlSha256: html.sha256,
       textSha256: text.sha256,
       outlinks: {
-        internal: extract.links.filter((l) => registrable(l) === snapshot.host),
-        external: extract.links.filter((l) => registrable(l) !== snapshot.host),
+        internal: extract.links.filter((l) => hostOf(l) === snapshot.host),
+        external: extract.links.filter((l) => hostOf(l) !== snapshot.host),
       },
       scripts: extract.scripts,
       stylesheets: extract.stylesheets,

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { getSiteByName, listDomains, upsertCandidates } from '../../db/index.ts';
 import { normalizeHostname } from '../../lib/hostname.ts';
-import { type CrawlTarget, crawlTarget, withLease } from '../../monitor/index.ts';
+import { type CrawlTarget, crawlTarget, type MonitorContext, withLease } from '../../monitor/index.ts';
 import { UsageError } from '../errors.ts';
 import {
   endProgress,
@@ -63,7 +63,7 @@ export function registerCrawlCommand(program: Command): void {
     });
 }
 
-async function resolveTarget(ctx: Parameters<Parameters<typeof withMonitor>[2]>[0], arg: string): Promise<CrawlTarget> {
+async function resolveTarget(ctx: MonitorContext, arg: string): Promise<CrawlTarget> {
   const site = ctx.config.sites.find((s) => s.name === arg);
   if (site) {
     const row = await getSiteByName(ctx.db, arg).catch(() => null);

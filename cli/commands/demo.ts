@@ -3,7 +3,7 @@
  * and unrelated names, decoys), imports the seized site's earlier capture, runs one monitoring cycle on
  * the embedded database and prints the alerts with their explanations.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { getAlert, listAlerts, syncSites } from '../../db/index.ts';
@@ -11,8 +11,11 @@ import { demoConfigYaml, loadSnapshot, startUniverse } from '../../demo/index.ts
 import { importSnapshot, runCycle, siteSpecsFromConfig } from '../../monitor/index.ts';
 import { loadConfig } from '../context.ts';
 import { printCycleSummary } from '../cycle-report.ts';
+import { UsageError } from '../errors.ts';
 import { endProgress, gracefulSignal, parseMode, terminalProgress, withMonitor } from '../monitor-context.ts';
 import { print, table } from '../output.ts';
+
+const DEMO_MARKER = '.phenix-demo';
 
 export function registerDemoCommand(program: Command): void {
   program
@@ -24,8 +27,13 @@ export function registerDemoCommand(program: Command): void {
     .action(async (opts: { dir: string; mode: string; keepRunning?: boolean }, cmd: Command) => {
       const mode = parseMode(opts.mode);
       const dir = resolve(opts.dir);
+      // The demo starts from an empty folder; it only ever empties a folder it made itself (marker file).
+      if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(join(dir, DEMO_MARKER))) {
+        throw new UsageError(`${dir} is not empty and was not made by phenix demo; choose a new folder with --dir`);
+      }
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, DEMO_MARKER), 'Made by phenix demo: emptied on every demo run.\n');
       const universe = await startUniverse();
       const stop = gracefulSignal(() => process.stderr.write('\nStopping after the pages in flight…\n'));
       try {

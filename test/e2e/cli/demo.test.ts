@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,4 +20,13 @@ describe("the README's first command: phenix demo (embedded database, real Chrom
     expect(r.stdout).toMatch(/annonces-maison\s+site\s+\d+\s+\d+\s+seized/);
     expect(r.stdout).not.toContain('NOTICE: no Chromium browser found');
   }, 900_000);
+
+  it('refuses to empty a folder it did not make', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phenix-demo-foreign-'));
+    writeFileSync(join(dir, 'precious.txt'), 'keep me');
+    const r = await runPhenix(['demo', '--dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not empty and was not made by phenix demo');
+    expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('keep me');
+  });
 });
