@@ -140,13 +140,8 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
       if (live.length === 0) {
         await setSiteLiveState(ctx.db, site.id, 'down', new Date());
         summary.crawls.push({
-          target: site.name,
-          kind: 'site',
-          pagesOk: 0,
-          pagesFailed: 0,
-          failuresByReason: {},
+          ...notCrawled(site.name, 'site', { skipped: 'no seed domain resolves' }),
           liveState: 'down',
-          skipped: 'no seed domain resolves',
         });
         return;
       }
@@ -262,25 +257,11 @@ async function runTarget(
     ),
   );
   if (!lease.ran) {
-    summary.crawls.push({
-      target: target.label,
-      kind,
-      pagesOk: 0,
-      pagesFailed: 0,
-      failuresByReason: {},
-      skipped: `already being crawled by ${lease.heldBy}`,
-    });
+    summary.crawls.push(notCrawled(target.label, kind, { skipped: `already being crawled by ${lease.heldBy}` }));
     return null;
   }
   if (!lease.value.ok) {
-    summary.crawls.push({
-      target: target.label,
-      kind,
-      pagesOk: 0,
-      pagesFailed: 0,
-      failuresByReason: {},
-      error: lease.value.error.message,
-    });
+    summary.crawls.push(notCrawled(target.label, kind, { error: lease.value.error.message }));
     return null;
   }
   const { r } = lease.value;
@@ -292,6 +273,15 @@ async function runTarget(
     failuresByReason: r.summary.failuresByReason,
   });
   return r;
+}
+
+/** The report line of a target that was not crawled, with why. */
+function notCrawled(
+  target: string,
+  kind: CrawlReport['kind'],
+  why: { skipped: string } | { error: string },
+): CrawlReport {
+  return { target, kind, pagesOk: 0, pagesFailed: 0, failuresByReason: {}, ...why };
 }
 
 function regionOf(sites: SiteWithDomains[], siteId: number | null): string {
