@@ -59,6 +59,12 @@ discovery:
   affixes: [new, nouveau, officiel, bis, vip, plus, fr, site, pro, top]
   maxLookalikesPerSeed: 500
 
+# queue:                       # several machines: cycles become jobs on the shared Postgres (see README)
+#   enabled: true              # needs database.url; then run "phenix serve" (schedules) and "phenix worker" (on N machines)
+#   jobTimeoutMinutes: 60      # a job running longer is taken as lost and retried on another worker
+#   retryLimit: 4
+#   retryDelaySeconds: 60      # doubled at each retry
+
 review:
   host: 127.0.0.1
   port: 8377

@@ -108,6 +108,29 @@ export const detectorSchema = z.strictObject({
   minContacts: z.number().int().min(1).optional(),
 });
 
+/**
+ * Scale-out: cycles run as jobs on a shared PostgreSQL queue (pg-boss), processed by `phenix worker`
+ * on any number of machines. Off by default: one process does everything.
+ */
+export const queueSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** A job still running after this long is taken as lost (its worker died) and retried elsewhere. */
+  jobTimeoutMinutes: z
+    .number()
+    .min(1)
+    .max(23 * 60)
+    .default(60),
+  retryLimit: z.number().int().min(0).max(100).default(4),
+  /** First retry delay; doubled at each retry (with jitter). */
+  retryDelaySeconds: z.number().int().min(0).max(86_400).default(60),
+  /** How often an idle worker asks for work. */
+  pollSeconds: z.number().min(0.5).max(60).default(2),
+  /** How often lost jobs are looked for (expired) and old ones archived. */
+  maintenanceSeconds: z.number().int().min(1).max(3600).default(60),
+  /** Generations of candidates followed from what crawls reveal, within one cycle. */
+  discoveryRounds: z.number().int().min(0).max(10).default(3),
+});
+
 export const configSchema = z.strictObject({
   sites: z.array(siteSchema).default([]),
   crawler: crawlerSchema.default(crawlerSchema.parse({})),
@@ -148,6 +171,7 @@ export const configSchema = z.strictObject({
       maxLookalikesPerSeed: 500,
     }),
   detector: detectorSchema.default({}),
+  queue: queueSchema.default(queueSchema.parse({})),
   review: z
     .strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(8377) })
     .default({ host: '127.0.0.1', port: 8377 }),

@@ -19,15 +19,19 @@ export function thresholdsFromConfig(config: Config): Partial<DetectorThresholds
   ) as Partial<DetectorThresholds>;
 }
 
-export async function compareAll(db: Database, config: Config, profiles: BuiltProfile[]): Promise<ComparisonReport> {
-  const thresholds = thresholdsFromConfig(config);
-  const sites = profiles.filter((p) => p.subject.kind === 'site');
-  const candidates = profiles.filter((p) => p.subject.kind === 'candidate');
-  const report: ComparisonReport = {
+export function emptyComparisonReport(): ComparisonReport {
+  return {
     compared: 0,
     outcomes: { created: 0, updated: 0, unchanged: 0, reopened: 0, 'kept-dismissed': 0, 'not-raised': 0 },
     clones: [],
   };
+}
+
+export async function compareAll(db: Database, config: Config, profiles: BuiltProfile[]): Promise<ComparisonReport> {
+  const thresholds = thresholdsFromConfig(config);
+  const sites = profiles.filter((p) => p.subject.kind === 'site');
+  const candidates = profiles.filter((p) => p.subject.kind === 'candidate');
+  const report = emptyComparisonReport();
   for (const candidate of candidates) {
     for (const site of sites) {
       if (site.subject.hostnames.includes(candidate.subject.label)) continue;

@@ -72,13 +72,15 @@ export async function crawlTarget(
   target: CrawlTarget,
   options: {
     cycleId?: string;
+    /** Record the run under this id (a queue job's own id) instead of a new one. */
+    runId?: string;
     resume?: { runId: string; storageDir: string };
     mode?: CrawlMode;
     maxPages?: number;
   } = {},
 ): Promise<CrawlTargetResult> {
   const primary = target.domains[0];
-  const runId = options.resume?.runId ?? randomUUID();
+  const runId = options.resume?.runId ?? options.runId ?? randomUUID();
   const storageDir = options.resume?.storageDir ?? join(ctx.storageRoot, runId);
   const base = crawlOptionsFromConfig(ctx.config, target, options.mode);
   if (options.maxPages) base.maxPages = options.maxPages;

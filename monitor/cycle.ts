@@ -2,7 +2,7 @@
  * One monitoring cycle: sync sites → promote confirmed clones → refresh candidates → DNS → crawl seeds
  * (noticing takedowns) and resolving candidates (following what crawls reveal) → profiles → compare
  * every candidate with every monitored site → alerts. Where each step lives: discover.ts (candidates,
- * DNS), crawl-target.ts (crawls and storage), takedown.ts, profiles.ts, compare-all.ts, leases.ts.
+ * DNS), crawl-steps.ts and crawl-target.ts (crawls and storage), takedown.ts, profiles.ts, compare-all.ts, leases.ts.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -17,19 +17,24 @@ import {
   purgeExpiredLeases,
   type SiteWithDomains,
   type SyncReport,
-  setSiteLiveState,
   syncSites,
 } from '../db/index.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { runGrowingQueue } from '../lib/work-queue.ts';
-import { type ComparisonReport, compareAll } from './compare-all.ts';
+import { type ComparisonReport, compareAll, emptyComparisonReport } from './compare-all.ts';
 import type { MonitorContext } from './context.ts';
-import { type CrawlTarget, type CrawlTargetResult, crawlTarget } from './crawl-target.ts';
-import { candidatesOfCrawl, recordCrawlCandidates, refreshDns, refreshLookalikes } from './discover.ts';
-import { withLease } from './leases.ts';
+import {
+  type CrawlReport,
+  crawlCandidateDomain,
+  crawlMonitoredSite,
+  type RunChoice,
+  type StepOutcome,
+} from './crawl-steps.ts';
+import { refreshDns, refreshLookalikes } from './discover.ts';
 import { buildProfiles, collectSubjects } from './profiles.ts';
 import { siteSpecsFromConfig } from './site-specs.ts';
-import { classifyLiveState, type LiveState } from './takedown.ts';
+
+export type { CrawlReport } from './crawl-steps.ts';
 
 export interface CycleOptions {
   /** all: everything; seeds: monitored sites only; candidates: discovery and candidates only. */
@@ -38,17 +43,6 @@ export interface CycleOptions {
   sites?: string[];
   /** How many generations of newly discovered candidates are followed (default 3). */
   discoveryRounds?: number;
-}
-
-export interface CrawlReport {
-  target: string;
-  kind: 'site' | 'candidate';
-  pagesOk: number;
-  pagesFailed: number;
-  failuresByReason: Record<string, number>;
-  liveState?: LiveState;
-  skipped?: string;
-  error?: string;
 }
 
 export interface CycleSummary {
@@ -92,11 +86,7 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
     dns: { checked: 0, resolving: 0 },
     discovered: [],
     crawls: [],
-    comparisons: {
-      compared: 0,
-      outcomes: { created: 0, updated: 0, unchanged: 0, reopened: 0, 'kept-dismissed': 0, 'not-raised': 0 },
-      clones: [],
-    },
+    comparisons: emptyComparisonReport(),
     stoppedEarly: false,
   };
   const stopped = () => ctx.signal?.aborted === true;
@@ -118,63 +108,34 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
   const dnsStates = await refreshDns(ctx, [...seedDomains, ...candidates]);
   summary.dns = { checked: dnsStates.size, resolving: [...dnsStates.values()].filter((s) => s === 'resolves').length };
 
-  const crawlCandidate = async (domain: DomainRow, originSiteId: number | null): Promise<CrawlTargetResult | null> => {
+  const runOf = (matches: (r: CrawlRunRow) => boolean): RunChoice => {
+    const previous = resumable.find(matches);
+    return {
+      cycleId,
+      resume: previous?.storageDir ? { runId: previous.id, storageDir: previous.storageDir } : undefined,
+    };
+  };
+  const crawlCandidate = async (domain: DomainRow): Promise<StepOutcome | null> => {
     if (crawledThisCycle.has(domain.id) || stopped()) return null;
     crawledThisCycle.add(domain.id);
-    const target: CrawlTarget = {
-      label: domain.hostname,
-      siteId: null,
-      domains: [domain],
-      region: regionOf(allSites, originSiteId ?? domain.originSiteId),
-    };
-    return runTarget(ctx, target, 'candidate', `domain:${domain.id}`, cycleId, resumable, summary);
+    const run = runOf((r) => r.siteId === null && r.domainId === domain.id);
+    const outcome = await crawlCandidateDomain(ctx, domain, regionOf(allSites, domain.originSiteId), run);
+    summary.crawls.push(outcome.report);
+    return outcome;
   };
 
   const fresh: string[] = [];
   if (scope !== 'candidates') {
     await mapLimit(sites, ctx.config.crawler.parallelSites, async (site) => {
-      if (stopped()) return;
-      const seeds = site.domains.filter((d) => d.active);
-      if (seeds.length === 0) return;
-      const live = seeds.filter((d) => dnsStates.get(d.hostname) === 'resolves');
-      if (live.length === 0) {
-        await setSiteLiveState(ctx.db, site.id, 'down', new Date());
-        summary.crawls.push({
-          ...notCrawled(site.name, 'site', { skipped: 'no seed domain resolves' }),
-          liveState: 'down',
-        });
-        return;
-      }
-      say(`Crawling monitored site ${site.name} (${live.map((d) => d.hostname).join(', ')})…`);
-      const target: CrawlTarget = {
-        label: site.name,
-        siteId: site.id,
-        domains: live,
-        region: site.region,
-        overrides: (site.crawl ?? undefined) as CrawlTarget['overrides'],
-      };
-      const result = await runTarget(ctx, target, 'site', `site:${site.id}`, cycleId, resumable, summary);
-      if (!result) return;
-      const liveState = classifyLiveState({
-        dnsResolves: true,
-        pages: result.pages,
-        failures: result.failures.length,
-        seedHostnames: seeds.map((d) => d.hostname),
-      });
-      const report = summary.crawls.find((c) => c.kind === 'site' && c.target === site.name);
-      if (report) report.liveState = liveState;
-      await setSiteLiveState(ctx.db, site.id, liveState, new Date());
-      fresh.push(
-        ...(await recordCrawlCandidates(
-          ctx,
-          candidatesOfCrawl(
-            result,
-            seeds.map((d) => d.hostname),
-            true,
-          ),
-          site.id,
-        )),
+      if (stopped() || !site.domains.some((d) => d.active)) return;
+      const outcome = await crawlMonitoredSite(
+        ctx,
+        site,
+        dnsStates,
+        runOf((r) => r.siteId === site.id),
       );
+      summary.crawls.push(outcome.report);
+      fresh.push(...outcome.added);
     });
   }
 
@@ -197,15 +158,9 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
   ];
   await runGrowingQueue(initial, ctx.config.crawler.parallelSites, async ({ domain, generation }, push) => {
     if (stopped()) return;
-    say(`Crawling candidate ${domain.hostname}…`);
-    const result = await crawlCandidate(domain, domain.originSiteId);
-    if (!result || generation >= rounds) return;
-    const added = await recordCrawlCandidates(
-      ctx,
-      candidatesOfCrawl(result, [domain.hostname], false),
-      domain.originSiteId,
-    );
-    push(...(await resolving(added)).map((d) => ({ domain: d, generation: generation + 1 })));
+    const outcome = await crawlCandidate(domain);
+    if (!outcome?.result || generation >= rounds) return;
+    push(...(await resolving(outcome.added)).map((d) => ({ domain: d, generation: generation + 1 })));
   });
 
   summary.stoppedEarly = stopped();
@@ -233,55 +188,6 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
     'cycle finished',
   );
   return summary;
-}
-
-async function runTarget(
-  ctx: MonitorContext,
-  target: CrawlTarget,
-  kind: 'site' | 'candidate',
-  leaseKey: string,
-  cycleId: string,
-  resumable: CrawlRunRow[],
-  summary: CycleSummary,
-): Promise<CrawlTargetResult | null> {
-  const previous = resumable.find((r) =>
-    kind === 'site' ? r.siteId === target.siteId : r.siteId === null && r.domainId === target.domains[0].id,
-  );
-  const lease = await withLease(ctx, leaseKey, () =>
-    crawlTarget(ctx, target, {
-      cycleId,
-      resume: previous?.storageDir ? { runId: previous.id, storageDir: previous.storageDir } : undefined,
-    }).then(
-      (r) => ({ ok: true as const, r }),
-      (error: Error) => ({ ok: false as const, error }),
-    ),
-  );
-  if (!lease.ran) {
-    summary.crawls.push(notCrawled(target.label, kind, { skipped: `already being crawled by ${lease.heldBy}` }));
-    return null;
-  }
-  if (!lease.value.ok) {
-    summary.crawls.push(notCrawled(target.label, kind, { error: lease.value.error.message }));
-    return null;
-  }
-  const { r } = lease.value;
-  summary.crawls.push({
-    target: target.label,
-    kind,
-    pagesOk: r.summary.pagesOk,
-    pagesFailed: r.summary.pagesFailed,
-    failuresByReason: r.summary.failuresByReason,
-  });
-  return r;
-}
-
-/** The report line of a target that was not crawled, with why. */
-function notCrawled(
-  target: string,
-  kind: CrawlReport['kind'],
-  why: { skipped: string } | { error: string },
-): CrawlReport {
-  return { target, kind, pagesOk: 0, pagesFailed: 0, failuresByReason: {}, ...why };
 }
 
 function regionOf(sites: SiteWithDomains[], siteId: number | null): string {

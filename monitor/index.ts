@@ -1,6 +1,14 @@
 /** The monitor wires crawler, detector and database: cycles, schedules, imports. */
-export { type ComparisonReport, compareAll, thresholdsFromConfig } from './compare-all.ts';
+export { type ComparisonReport, compareAll, emptyComparisonReport, thresholdsFromConfig } from './compare-all.ts';
+export { compareProfileIndexed } from './compare-indexed.ts';
 export type { MonitorContext } from './context.ts';
+export {
+  type CrawlReport as StepReport,
+  crawlCandidateDomain,
+  crawlMonitoredSite,
+  type RunChoice,
+  type StepOutcome,
+} from './crawl-steps.ts';
 export { type CrawlTarget, type CrawlTargetResult, crawlOptionsFromConfig, crawlTarget } from './crawl-target.ts';
 export { type CrawlReport, type CycleOptions, type CycleSummary, runCycle } from './cycle.ts';
 export { candidatesOfCrawl, recordCrawlCandidates, refreshDns, refreshLookalikes } from './discover.ts';

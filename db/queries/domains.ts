@@ -50,6 +50,7 @@ export interface DomainFilter {
   active?: boolean;
   siteId?: number;
   hostnames?: string[];
+  ids?: number[];
 }
 
 export async function listDomains(db: Executor, filter: DomainFilter = {}): Promise<DomainRow[]> {
@@ -62,6 +63,10 @@ export async function listDomains(db: Executor, filter: DomainFilter = {}): Prom
   if (filter.hostnames) {
     if (filter.hostnames.length === 0) return [];
     where.push(inArray(domains.hostname, filter.hostnames));
+  }
+  if (filter.ids) {
+    if (filter.ids.length === 0) return [];
+    where.push(inArray(domains.id, filter.ids));
   }
   return db
     .select()

@@ -3,9 +3,9 @@
  * two fingerprints within 3 bits agree exactly on at least one band (pigeonhole), so an indexed band
  * match followed by an exact Hamming check finds them all without a scan.
  */
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { fingerprints, type SiteProfileRow, siteProfiles } from '../schema/index.ts';
+import { contacts, domains, fingerprints, type SiteProfileRow, siteProfiles } from '../schema/index.ts';
 
 export interface FingerprintInput {
   kind: string;
@@ -116,4 +116,83 @@ export async function findNearDuplicates(
       ),
     );
   return rows.map((r) => ({ ...r, value: BigInt.asUintN(64, BigInt(r.value)), distance: Number(r.distance) }));
+}
+
+export async function fingerprintsOfProfile(db: Executor, profileId: number): Promise<FingerprintInput[]> {
+  const rows = await db
+    .select({ kind: fingerprints.kind, value: fingerprints.value, ref: fingerprints.ref })
+    .from(fingerprints)
+    .where(eq(fingerprints.profileId, profileId));
+  return rows.map((r) => ({ kind: r.kind, value: BigInt.asUintN(64, BigInt(r.value)), ref: r.ref }));
+}
+
+/**
+ * The latest profiles on the other side of a comparison (monitored sites for a candidate, candidates for
+ * a site) that an index links to this profile: a fingerprint within `maxBits` bits (band lookups), or a
+ * contact seen on both sides (the contacts index). Never a scan of all profiles.
+ */
+export async function counterpartProfiles(
+  db: Executor,
+  profile: SiteProfileRow,
+  maxBits = 3,
+): Promise<{ rows: SiteProfileRow[]; byFingerprint: number; byContact: number }> {
+  const other = profile.siteId !== null ? 'candidate' : 'site';
+  const ids = new Set<number>();
+  for (const f of await fingerprintsOfProfile(db, profile.id)) {
+    for (const near of await findNearDuplicates(db, f.kind, f.value, maxBits)) ids.add(near.profileId);
+  }
+  ids.delete(profile.id);
+  const byPrint = ids.size === 0 ? [] : await latestOfSide(db, other, inArray(siteProfiles.id, [...ids]));
+  // Domains of this subject: a site's seeds, or the candidate domain.
+  const own =
+    profile.siteId !== null
+      ? sql`select id from ${domains} where ${domains.siteId} = ${profile.siteId}`
+      : sql`select ${profile.domainId}::int`;
+  const sharing = sql`
+    select distinct c2.domain_id from ${contacts} c1
+    join ${contacts} c2 on c2.kind = c1.kind and c2.value = c1.value
+    where c1.domain_id in (${own}) and c2.domain_id not in (${own})`;
+  const byContacts =
+    other === 'candidate'
+      ? await latestOfSide(db, other, sql`${siteProfiles.domainId} in (${sharing})`)
+      : await latestOfSide(
+          db,
+          other,
+          sql`${siteProfiles.siteId} in (select ${domains.siteId} from ${domains} where ${domains.id} in (${sharing}) and ${domains.siteId} is not null)`,
+        );
+  const all = new Map<number, SiteProfileRow>();
+  for (const r of [...byPrint, ...byContacts]) all.set(r.id, r);
+  return { rows: [...all.values()], byFingerprint: byPrint.length, byContact: byContacts.length };
+}
+
+async function latestOfSide(db: Executor, side: 'site' | 'candidate', where: SQL): Promise<SiteProfileRow[]> {
+  return db
+    .select()
+    .from(siteProfiles)
+    .where(
+      and(
+        eq(siteProfiles.latest, true),
+        side === 'site' ? isNotNull(siteProfiles.siteId) : isNotNull(siteProfiles.domainId),
+        where,
+      ),
+    );
+}
+
+/** Ids of the latest profiles, all of them or those of the given sites and candidate domains. */
+export async function latestProfileIds(
+  db: Executor,
+  subjects?: { siteIds: number[]; domainIds: number[] },
+): Promise<number[]> {
+  const of = subjects
+    ? or(
+        subjects.siteIds.length ? inArray(siteProfiles.siteId, subjects.siteIds) : sql`false`,
+        subjects.domainIds.length ? inArray(siteProfiles.domainId, subjects.domainIds) : sql`false`,
+      )
+    : undefined;
+  const rows = await db
+    .select({ id: siteProfiles.id })
+    .from(siteProfiles)
+    .where(and(eq(siteProfiles.latest, true), of))
+    .orderBy(siteProfiles.id);
+  return rows.map((r) => r.id);
 }

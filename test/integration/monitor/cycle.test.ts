@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countCaptures,
   decideAlert,
+  getProfiles,
   getSiteByName,
+  latestProfileIds,
   listAlerts,
   listCandidates,
   listDnsEvents,
@@ -13,7 +15,13 @@ import {
   tryAcquireLease,
 } from '../../../db/index.ts';
 import { type RunningUniverse, startUniverse } from '../../../demo/index.ts';
-import { type MonitorContext, runCycle, siteSpecsFromConfig, startScheduler } from '../../../monitor/index.ts';
+import {
+  compareProfileIndexed,
+  type MonitorContext,
+  runCycle,
+  siteSpecsFromConfig,
+  startScheduler,
+} from '../../../monitor/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { demoContext, expectedPairs, importDemoSnapshots } from '../../helpers/monitor.ts';
 
@@ -43,6 +51,24 @@ describe('a monitoring cycle on the demo universe (Postgres, HTTP mode)', () => 
     expect(alerts.every((a) => a.verdict === 'clone' && a.status === 'open')).toBe(true);
     expect(summary.comparisons.outcomes.created).toBe(alerts.length);
     expect(summary.stoppedEarly).toBe(false);
+  });
+
+  it('finds the same clones when each profile is compared only with what the indexes link it to', async () => {
+    // The queue's compare jobs look counterparts up by fingerprint bands and shared contacts instead of all × all.
+    const profiles = await getProfiles(ctx.db, await latestProfileIds(ctx.db));
+    const found = new Set<string>();
+    let compared = 0;
+    for (const p of profiles) {
+      const report = await compareProfileIndexed(ctx.db, ctx.config, p.id);
+      compared += report.compared;
+      for (const c of report.clones) {
+        found.add(`${c.site} ← ${c.candidate}`);
+        expect(c.outcome).toBe('unchanged');
+      }
+    }
+    expect([...found].sort()).toEqual(expectedPairs(universe));
+    const sites = profiles.filter((p) => p.siteId !== null).length;
+    expect(compared).toBeLessThan(2 * sites * (profiles.length - sites));
   });
 
   it('notices the takedown of the seized seed and compares through its stored snapshot', async () => {

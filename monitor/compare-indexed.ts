@@ -1,0 +1,73 @@
+/**
+ * Compares one stored profile with its counterparts found through indexes (near fingerprints by band,
+ * shared contacts), never with every profile: the queue's compare job, sub-linear in the number of
+ * stored profiles. A candidate is never compared with the site it is a seed of.
+ */
+import type { Config } from '../config/index.ts';
+import {
+  counterpartProfiles,
+  type Database,
+  type DomainRow,
+  getProfiles,
+  listDomains,
+  listSites,
+  type SiteProfileRow,
+  upsertAlert,
+} from '../db/index.ts';
+import { compareProfiles, type SiteProfile } from '../detector/index.ts';
+import { type ComparisonReport, emptyComparisonReport, thresholdsFromConfig } from './compare-all.ts';
+
+export async function compareProfileIndexed(
+  db: Database,
+  config: Config,
+  profileId: number,
+): Promise<ComparisonReport & { found: { byFingerprint: number; byContact: number } }> {
+  const report = emptyComparisonReport();
+  const [profile] = await getProfiles(db, [profileId]);
+  if (!profile) throw new RangeError(`profile ${profileId} does not exist`);
+  const counterparts = await counterpartProfiles(db, profile);
+  const found = { byFingerprint: counterparts.byFingerprint, byContact: counterparts.byContact };
+  if (!profile.latest || counterparts.rows.length === 0) return { ...report, found };
+
+  const pairs =
+    profile.siteId !== null ? counterparts.rows.map((c) => [profile, c]) : counterparts.rows.map((s) => [s, profile]);
+  const sites = new Map((await listSites(db)).map((s) => [s.id, s]));
+  const candidateIds = pairs.map(([, c]) => c.domainId!);
+  const candidates = new Map<number, DomainRow>(
+    (await listDomains(db, { role: 'candidate', ids: candidateIds })).map((d) => [d.id, d]),
+  );
+  const thresholds = thresholdsFromConfig(config);
+  for (const [siteRow, candidateRow] of pairs as [SiteProfileRow, SiteProfileRow][]) {
+    const site = sites.get(siteRow.siteId!);
+    const candidate = candidates.get(candidateRow.domainId!);
+    if (!site || !candidate) continue; // an inactive site, or a domain that is no longer a candidate
+    if (site.domains.some((d) => d.hostname === candidate.hostname)) continue;
+    const result = compareProfiles(
+      siteRow.profile as unknown as SiteProfile,
+      candidateRow.profile as unknown as SiteProfile,
+      thresholds,
+    );
+    report.compared++;
+    const { outcome, alert } = await upsertAlert(db, {
+      siteId: site.id,
+      candidateDomainId: candidate.id,
+      verdict: result.verdict,
+      score: result.score,
+      signals: { ...result.signals },
+      evidence: result.evidence,
+      explanation: result.explanation,
+      referenceProfileId: siteRow.id,
+      candidateProfileId: candidateRow.id,
+    });
+    report.outcomes[outcome]++;
+    if (result.verdict === 'clone')
+      report.clones.push({
+        site: site.name,
+        candidate: candidate.hostname,
+        score: result.score,
+        alertId: alert?.id ?? null,
+        outcome,
+      });
+  }
+  return { ...report, found };
+}
