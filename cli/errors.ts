@@ -22,6 +22,7 @@ const BAD_INPUT_ERRORS = [
   'InvalidRequestError',
   'HostnameError',
   'BrowserNotFoundError',
+  'QueueSetupError',
 ];
 
 export function exitCodeFor(error: unknown): number {

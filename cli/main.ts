@@ -12,11 +12,13 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
+import { registerQueueCommands } from './commands/queue.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSitesCommands } from './commands/sites.ts';
 import { registerUsersCommands } from './commands/users.ts';
+import { registerWorkerCommand } from './commands/worker.ts';
 import { describeError, EXIT_BAD_INPUT, exitCodeFor } from './errors.ts';
 import { LOG_LEVELS } from './logger.ts';
 
@@ -39,6 +41,8 @@ export function buildProgram(): Command {
   registerCompareCommand(program);
   registerDemoCommand(program);
   registerServeCommand(program);
+  registerWorkerCommand(program);
+  registerQueueCommands(program);
   registerAlertsCommands(program);
   registerExportCommands(program);
   registerEvidenceCommands(program);

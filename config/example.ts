@@ -61,7 +61,7 @@ discovery:
 
 # queue:                       # several machines: cycles become jobs on the shared Postgres (see README)
 #   enabled: true              # needs database.url; then run "phenix serve" (schedules) and "phenix worker" (on N machines)
-#   jobTimeoutMinutes: 60      # a job running longer is taken as lost and retried on another worker
+#   jobTimeoutSeconds: 3600    # a job running longer is taken as lost (its worker died) and retried elsewhere
 #   retryLimit: 4
 #   retryDelaySeconds: 60      # doubled at each retry
 

@@ -115,11 +115,12 @@ export const detectorSchema = z.strictObject({
 export const queueSchema = z.strictObject({
   enabled: z.boolean().default(false),
   /** A job still running after this long is taken as lost (its worker died) and retried elsewhere. */
-  jobTimeoutMinutes: z
+  jobTimeoutSeconds: z
     .number()
-    .min(1)
-    .max(23 * 60)
-    .default(60),
+    .int()
+    .min(5)
+    .max(23 * 3600)
+    .default(3600),
   retryLimit: z.number().int().min(0).max(100).default(4),
   /** First retry delay; doubled at each retry (with jitter). */
   retryDelaySeconds: z.number().int().min(0).max(86_400).default(60),

@@ -1,10 +1,12 @@
 /** `phenix run --once`: one monitoring cycle now, with a summary. */
 import type { Command } from 'commander';
-import { runCycle } from '../../monitor/index.ts';
-import { printCycleSummary } from '../cycle-report.ts';
+import { type MonitorContext, runCycle } from '../../monitor/index.ts';
+import { type CycleJobData, enqueueCycle, waitForCycle } from '../../queue/index.ts';
+import { printCycleSummary, printQueuedCycle } from '../cycle-report.ts';
 import { UsageError } from '../errors.ts';
 import { endProgress, gracefulSignal, parseMode, terminalProgress, withMonitor } from '../monitor-context.ts';
-import { printJson } from '../output.ts';
+import { print, printJson } from '../output.ts';
+import { withQueue } from '../queue-context.ts';
 
 export function registerRunCommand(program: Command): void {
   program
@@ -25,6 +27,18 @@ export function registerRunCommand(program: Command): void {
         const stop = gracefulSignal(() => process.stderr.write('\nStopping after the pages in flight…\n'));
         try {
           await withMonitor(cmd, { signal: stop.signal, onProgress: terminalProgress(), mode }, async (ctx) => {
+            if (ctx.config.queue.enabled) {
+              if (mode)
+                throw new UsageError(
+                  '--mode applies to one process; with queue.enabled set crawler.mode in the config the workers read',
+                );
+              await runOnQueue(
+                ctx,
+                { scope: opts.scope as 'all', sites: opts.site, origin: 'phenix run --once' },
+                opts.json,
+              );
+              return;
+            }
             const summary = await runCycle(ctx, { scope: opts.scope as 'all', sites: opts.site });
             endProgress();
             if (opts.json) printJson(summary);
@@ -35,4 +49,25 @@ export function registerRunCommand(program: Command): void {
         }
       },
     );
+}
+
+/** With queue.enabled: the cycle is sent to the workers, and this command follows it to its end. */
+async function runOnQueue(ctx: MonitorContext, data: CycleJobData, json?: boolean): Promise<void> {
+  await withQueue(ctx, 'phenix run --once with queue.enabled', {}, async (boss) => {
+    const cycleId = await enqueueCycle(boss, data);
+    const progress = ctx.onProgress ?? ((line: string) => ctx.logger.info(line));
+    const details = await waitForCycle(ctx.db, boss, cycleId, {
+      signal: ctx.signal,
+      onProgress: progress,
+      pollMs: 2000,
+    });
+    endProgress();
+    if (!details) {
+      print(`Stopped waiting; cycle ${cycleId} goes on on the workers.`);
+      return;
+    }
+    if (json) return printJson({ cycleId, ...details });
+    print(`Cycle ${cycleId} done on the workers (${data.scope}).`);
+    printQueuedCycle(details);
+  });
 }

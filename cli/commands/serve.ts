@@ -1,15 +1,18 @@
 /**
  * `phenix serve`: the scheduled service. Cycles on node-cron schedules (seeds, candidates, per-site
- * overrides), the review web page beside them, and a graceful stop on SIGINT/SIGTERM: the running
+ * overrides) run in this process — or, with queue.enabled, become pg-boss schedules whose cycles the
+ * workers run (`phenix worker`, any number of machines) — with the review web page beside them, and a graceful stop on SIGINT/SIGTERM: the running
  * cycle finishes its pages in flight, the web server and the database close, the process exits 0.
  */
 import type { Command } from 'commander';
-import { startScheduler } from '../../monitor/index.ts';
+import { scheduleEntries, startScheduler } from '../../monitor/index.ts';
+import { enqueueCycle, syncSchedules } from '../../queue/index.ts';
 import { startReviewServer } from '../../review/index.ts';
 import { type GlobalOptions, logger } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { gracefulSignal, withMonitor } from '../monitor-context.ts';
 import { formatTime, print } from '../output.ts';
+import { withQueue } from '../queue-context.ts';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -31,6 +34,24 @@ export function registerServeCommand(program: Command): void {
           const web = opts.review
             ? await startReviewServer({ db: ctx.db, evidenceDir: ctx.evidence.dir, logger: ctx.logger, host, port })
             : null;
+          if (loaded.config.queue.enabled) {
+            await withQueue(ctx, 'phenix serve with queue.enabled', { schedule: true }, async (boss) => {
+              const entries = await syncSchedules(boss, scheduleEntries(ctx), loaded.config.queue);
+              print(`Phénix is scheduling cycles on the job queue (pid ${process.pid}). Stop with Ctrl-C or SIGTERM.`);
+              print('Cycles run on the workers: start "phenix worker" on each machine.');
+              if (web) print(`Review page: ${web.url}`);
+              for (const { entry } of entries) print(`  schedule ${entry.name.padEnd(24)} "${entry.cron}"`);
+              if (opts.runNow) {
+                const id = await enqueueCycle(boss, { scope: 'all', origin: 'serve --run-now' });
+                log.info({ cycleId: id }, 'cycle sent to the workers');
+              }
+              await new Promise<void>((resolve) =>
+                stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+              );
+            });
+            await web?.close();
+            return;
+          }
           const scheduler = startScheduler(ctx, {
             onCycle: (name, s) =>
               log.info(

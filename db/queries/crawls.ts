@@ -138,3 +138,20 @@ export async function latestUsefulCaptures(
 export async function runsOfDomain(db: Executor, domainId: number): Promise<CrawlRunRow[]> {
   return db.select().from(crawlRuns).where(eq(crawlRuns.domainId, domainId)).orderBy(desc(crawlRuns.startedAt));
 }
+
+export async function getRun(db: Executor, id: string): Promise<CrawlRunRow | null> {
+  const [row] = await db.select().from(crawlRuns).where(eq(crawlRuns.id, id));
+  return row ?? null;
+}
+
+/** Keeps, with a finished run, the candidates its pages revealed (a retried queue job reads them back). */
+export async function recordRunRevealed(db: Executor, id: string, hostnames: string[]): Promise<void> {
+  await db
+    .update(crawlRuns)
+    .set({ summary: sql`${crawlRuns.summary} || ${JSON.stringify({ revealed: hostnames })}::jsonb` })
+    .where(eq(crawlRuns.id, id));
+}
+
+export async function runsOfCycle(db: Executor, cycleId: string): Promise<CrawlRunRow[]> {
+  return db.select().from(crawlRuns).where(eq(crawlRuns.cycleId, cycleId)).orderBy(crawlRuns.startedAt);
+}

@@ -1,0 +1,42 @@
+/** What every job handler gets: the monitor's context (config, db, evidence, logger) and the queue. */
+import type { Logger } from 'pino';
+import type { MonitorContext } from '../monitor/index.ts';
+import type { Boss } from './boss.ts';
+
+export interface JobContext {
+  ctx: MonitorContext;
+  boss: Boss;
+  log: Logger;
+}
+
+export type CycleScope = 'all' | 'seeds' | 'candidates';
+
+export interface CycleJobData {
+  scope: CycleScope;
+  /** Restrict the seed crawls to these sites (per-site schedules). */
+  sites?: string[];
+  /** The schedule entry that fired it, or "manual". */
+  origin?: string;
+}
+
+export interface CrawlJobData {
+  cycleId: string;
+  kind: 'site' | 'candidate';
+  /** Site id or candidate domain id. */
+  id: number;
+  /** 0 for the cycle's own targets, n for candidates revealed n crawls away. */
+  generation: number;
+}
+
+export interface CompareJobData {
+  cycleId: string;
+  profileId: number;
+}
+
+export interface FinishJobData {
+  cycleId: string;
+  scope: CycleScope;
+  stage: 'crawl' | 'compare';
+  round: number;
+  startedAt: string;
+}

@@ -1,0 +1,85 @@
+/**
+ * A cycle job: the planning part of a cycle, run by whichever worker takes it. Syncs the sites from the
+ * config, promotes confirmed clones, refreshes lookalikes, then enqueues one crawl job per monitored
+ * site and per candidate domain (DNS is checked inside each crawl job) and the job that waits for them.
+ * The cycle's id is the job's id, so a retried planner enqueues the same jobs, once.
+ */
+import {
+  confirmedAlertsToPromote,
+  listDomains,
+  listSites,
+  promoteConfirmedClone,
+  purgeExpiredLeases,
+  syncSites,
+} from '../db/index.ts';
+import { refreshLookalikes, siteSpecsFromConfig } from '../monitor/index.ts';
+import type { CrawlJobData, CycleJobData, FinishJobData, JobContext } from './job-context.ts';
+import { jobId, QUEUE } from './names.ts';
+
+const BATCH = 500;
+
+export interface PlanReport {
+  cycleId: string;
+  scope: CycleJobData['scope'];
+  sites: number;
+  candidates: number;
+  lookalikesAdded: number;
+  promoted: string[];
+}
+
+export async function planCycle(jc: JobContext, cycleId: string, data: CycleJobData): Promise<PlanReport> {
+  const { ctx, boss } = jc;
+  const scope = data.scope ?? 'all';
+  const log = jc.log.child({ cycleId, scope });
+  await purgeExpiredLeases(ctx.db);
+  await syncSites(ctx.db, siteSpecsFromConfig(ctx.config));
+  const promoted: string[] = [];
+  for (const alertId of await confirmedAlertsToPromote(ctx.db)) {
+    const name = await promoteConfirmedClone(ctx.db, alertId);
+    if (name) promoted.push(name);
+  }
+  const lookalikes = scope === 'seeds' ? { added: [] } : await refreshLookalikes(ctx);
+
+  const jobs: CrawlJobData[] = [];
+  if (scope !== 'candidates') {
+    const sites = (await listSites(ctx.db)).filter((s) => !data.sites || data.sites.includes(s.name));
+    for (const s of sites)
+      if (s.domains.some((d) => d.active)) jobs.push({ cycleId, kind: 'site', id: s.id, generation: 0 });
+  }
+  if (scope !== 'seeds') {
+    for (const d of await listDomains(ctx.db, { role: 'candidate', active: true }))
+      jobs.push({ cycleId, kind: 'candidate', id: d.id, generation: 0 });
+  }
+  await sendCrawlJobs(jc, jobs);
+  const finish: FinishJobData = { cycleId, scope, stage: 'crawl', round: 0, startedAt: new Date().toISOString() };
+  await boss.send(QUEUE.finish, finish, { id: jobId(cycleId, 'finish', 'crawl', 0), startAfter: 2 });
+  const report: PlanReport = {
+    cycleId,
+    scope,
+    sites: jobs.filter((j) => j.kind === 'site').length,
+    candidates: jobs.filter((j) => j.kind === 'candidate').length,
+    lookalikesAdded: lookalikes.added.length,
+    promoted,
+  };
+  log.info(report, 'cycle planned: crawl jobs enqueued');
+  return report;
+}
+
+/** Enqueues crawl jobs; one target is crawled once per cycle whoever asks (the id comes from cycle and target). */
+export async function sendCrawlJobs(jc: JobContext, jobs: CrawlJobData[]): Promise<void> {
+  for (let i = 0; i < jobs.length; i += BATCH) {
+    await jc.boss.insert(
+      jobs.slice(i, i + BATCH).map((data) => ({
+        name: QUEUE.crawl,
+        id: crawlJobId(data),
+        data,
+        // Seeds first: a monitored site's crawl reveals candidates for the same cycle.
+        priority: data.kind === 'site' ? 1 : 0,
+      })),
+    );
+  }
+}
+
+export function crawlJobId(data: Pick<CrawlJobData, 'cycleId' | 'kind' | 'id'>): string {
+  return jobId(data.cycleId, 'crawl', data.kind, data.id);
+}

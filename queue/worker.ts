@@ -1,0 +1,85 @@
+/**
+ * `phenix worker`: takes jobs from every Phénix queue on the shared Postgres. Crawl and compare jobs run
+ * `concurrency` at a time; cycle planning and stage ends one at a time. Queues of schedules added later
+ * (a site with its own cron) are picked up within a minute. stop() lets the jobs in flight finish their
+ * pages; a crawl cut short is retried (and resumed) by the next worker that takes it.
+ */
+import type PgBoss from 'pg-boss';
+import type { MonitorContext } from '../monitor/index.ts';
+import type { Boss } from './boss.ts';
+import { compareJob } from './compare-job.ts';
+import { crawlJob } from './crawl-job.ts';
+import { finishJob } from './finish-job.ts';
+import type { CompareJobData, CrawlJobData, CycleJobData, FinishJobData, JobContext } from './job-context.ts';
+import { isCycleQueue, QUEUE } from './names.ts';
+import { planCycle } from './plan-cycle.ts';
+
+export interface Worker {
+  /** Jobs this worker finished, by queue (for progress lines and tests). */
+  done: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export async function startWorker(
+  ctx: MonitorContext,
+  boss: Boss,
+  options: { concurrency: number; onJob?: (queue: string, id: string, ok: boolean) => void },
+): Promise<Worker> {
+  const log = ctx.logger.child({ component: 'worker', owner: ctx.owner });
+  const jc: JobContext = { ctx, boss, log };
+  const done: Record<string, number> = {};
+  const workOptions = { pollingIntervalSeconds: ctx.config.queue.pollSeconds, batchSize: 1 };
+  const ids: string[] = [];
+
+  const handle =
+    <T>(queue: string, fn: (job: PgBoss.Job<T>) => Promise<unknown>) =>
+    async (jobs: PgBoss.Job<T>[]) => {
+      const job = jobs[0];
+      const jobLog = log.child({ queue, jobId: job.id });
+      const started = Date.now();
+      try {
+        const output = await fn(job);
+        done[queue] = (done[queue] ?? 0) + 1;
+        jobLog.debug({ ms: Date.now() - started }, 'job done');
+        options.onJob?.(queue, job.id, true);
+        return output;
+      } catch (error) {
+        jobLog.warn(
+          { err: error, ms: Date.now() - started },
+          'job failed; pg-boss retries it with backoff until its limit',
+        );
+        options.onJob?.(queue, job.id, false);
+        throw error;
+      }
+    };
+  const work = async <T>(queue: string, n: number, fn: (job: PgBoss.Job<T>) => Promise<unknown>) => {
+    for (let i = 0; i < n; i++) ids.push(await boss.work<T>(queue, workOptions, handle(queue, fn)));
+  };
+
+  await work<CrawlJobData>(QUEUE.crawl, options.concurrency, (job) => crawlJob(jc, job.id, job.data));
+  await work<CompareJobData>(QUEUE.compare, options.concurrency, (job) => compareJob(jc, job.data));
+  await work<FinishJobData>(QUEUE.finish, 1, (job) => finishJob(jc, job.data));
+  const cycleQueues = new Set<string>();
+  const watchCycleQueues = async () => {
+    for (const q of await boss.getQueues()) {
+      if (!isCycleQueue(q.name) || cycleQueues.has(q.name)) continue;
+      cycleQueues.add(q.name);
+      await work<CycleJobData>(q.name, 1, (job) => planCycle(jc, job.id, job.data));
+    }
+  };
+  await watchCycleQueues();
+  const timer = setInterval(() => {
+    watchCycleQueues().catch((err) => log.warn({ err }, 'could not list the queues'));
+  }, 60_000);
+  timer.unref();
+  log.info({ concurrency: options.concurrency, cycleQueues: [...cycleQueues] }, 'worker started');
+
+  return {
+    done,
+    stop: async () => {
+      clearInterval(timer);
+      for (const id of ids) await boss.offWork({ id });
+      log.info({ done }, 'worker stopped');
+    },
+  };
+}
