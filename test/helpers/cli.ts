@@ -1,5 +1,5 @@
 /** Runs the real `phenix` command in a child process, as an analyst would. */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const PHENIX_BIN = fileURLToPath(new URL('../../bin/phenix.js', import.meta.url));
@@ -43,4 +43,38 @@ export function runPhenix(
     });
     child.stdin.end(options.input ?? '');
   });
+}
+
+export interface RunningPhenix {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `phenix` in the background (a service, a worker), with JSON logs at info level unless `env` says otherwise. */
+export function startPhenix(args: string[], env: Record<string, string>): RunningPhenix {
+  const child = spawn(process.execPath, [PHENIX_BIN, ...args], {
+    env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,39 +5,10 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/index.ts';
 import { demoConfigYaml, type RunningUniverse, SNAPSHOT_DIR, startUniverse } from '../../../demo/index.ts';
-import { PHENIX_BIN, runPhenix } from '../../helpers/cli.ts';
+import { runPhenix, startPhenix as start, waitFor } from '../../helpers/cli.ts';
 import { createServerDatabase } from '../../helpers/db.ts';
 
 const expectedPairs = (u: RunningUniverse) => u.universe.expectedAlerts.map((e) => `${e.site}|${e.candidate}`).sort();
-
-function start(
-  args: string[],
-  env: Record<string, string>,
-): { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [PHENIX_BIN, ...args], {
-    env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    err += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('the service: crash and resume, scheduled cycles, graceful stop (Postgres)', () => {
   let universe: RunningUniverse;
