@@ -129,3 +129,16 @@ describe('three workers on one Postgres, one killed mid-cycle', () => {
     for (const w of workers.slice(1)) expect(await w.exited).toBe(0);
   }, 600_000);
 });
+
+describe('the queue on the embedded database', () => {
+  it('is refused with what to do instead: one process runs everything there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phenix-queue-embedded-'));
+    writeFileSync(join(dir, 'phenix.yaml'), 'crawler:\n  mode: http\nqueue:\n  enabled: true\n');
+    for (const args of [['worker'], ['run', '--once'], ['queue', 'status']]) {
+      const r = await runPhenix([...args, '--config', join(dir, 'phenix.yaml')], { env: { DATABASE_URL: undefined } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('needs a shared PostgreSQL database: set database.url in the config or DATABASE_URL');
+      expect(r.stderr).toContain('With the embedded database, everything runs in one process');
+    }
+  }, 60_000);
+});

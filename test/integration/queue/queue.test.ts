@@ -1,0 +1,113 @@
+/**
+ * The queue on a real Postgres: a schedule registered by two schedulers fires once per slot, a job that
+ * keeps failing ends in the failed state with its reason after its retries, and a re-sent job (same
+ * derived id) is inserted once.
+ */
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../config/index.ts';
+import { openDatabase, type PhenixDatabase } from '../../../db/index.ts';
+import { createEvidenceStore } from '../../../evidence/index.ts';
+import { type MonitorContext, processOwner } from '../../../monitor/index.ts';
+import {
+  BOSS_SCHEMA,
+  type Boss,
+  jobId,
+  openBoss,
+  QUEUE,
+  queueStatus,
+  scheduleQueue,
+  startWorker,
+  syncSchedules,
+} from '../../../queue/index.ts';
+import { waitFor } from '../../helpers/cli.ts';
+import { createServerDatabase } from '../../helpers/db.ts';
+
+const config = parseConfig(
+  [
+    'queue:',
+    '  enabled: true',
+    '  jobTimeoutSeconds: 30',
+    '  retryLimit: 2',
+    '  retryDelaySeconds: 0',
+    '  pollSeconds: 0.5',
+    '  maintenanceSeconds: 1',
+    '',
+  ].join('\n'),
+);
+const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+describe('the job queue (pg-boss on Postgres)', () => {
+  let server: Awaited<ReturnType<typeof createServerDatabase>>;
+  let handle: PhenixDatabase;
+  const bosses: Boss[] = [];
+  const open = async (schedule: boolean) => {
+    const boss = await openBoss({ url: server.url, queue: config.queue, logger, schedule });
+    bosses.push(boss);
+    return boss;
+  };
+
+  beforeAll(async () => {
+    server = await createServerDatabase();
+    handle = await openDatabase({ url: server.url, migrate: true });
+  });
+  afterAll(async () => {
+    for (const b of bosses) await b.stop({ graceful: false, wait: true });
+    await handle?.close();
+    await server?.drop();
+  });
+
+  it('fires a schedule once per slot however many schedulers registered it', async () => {
+    const entries = [{ name: 'every minute', cron: '* * * * *', options: { scope: 'seeds' as const } }];
+    const [a, b] = [await open(true), await open(true)];
+    await syncSchedules(a, entries, config.queue);
+    await syncSchedules(b, entries, config.queue);
+    const queue = scheduleQueue('every minute');
+    const count = async () =>
+      (
+        await a
+          .getDb()
+          .executeSql(
+            `select date_trunc('minute', created_on) as slot, count(*)::int as n from ${BOSS_SCHEMA}.job where name = $1 group by 1`,
+            [queue],
+          )
+      ).rows as { slot: Date; n: number }[];
+    await waitFor(async () => (await count()).length > 0, 75_000, 'the scheduled job');
+    // Both schedulers keep evaluating the cron every second for the rest of the slot.
+    await new Promise((r) => setTimeout(r, 4000));
+    const slots = await count();
+    expect(slots.every((s) => s.n === 1)).toBe(true);
+    expect((await a.getSchedules()).map((s) => s.name)).toEqual([queue]);
+    // A schedule removed from the config is unscheduled.
+    await syncSchedules(a, [], config.queue);
+    expect(await a.getSchedules()).toEqual([]);
+  }, 90_000);
+
+  it('retries a failing job with its limit, then keeps it failed with the reason', async () => {
+    const boss = await open(false);
+    const ctx: MonitorContext = {
+      config,
+      db: handle.db,
+      evidence: createEvidenceStore({ dir: '/nonexistent-evidence' }),
+      logger,
+      storageRoot: '/nonexistent-storage',
+      owner: processOwner(),
+    };
+    const worker = await startWorker(ctx, boss, { concurrency: 1 });
+    try {
+      const id = jobId('test-cycle', 'compare', 987654);
+      await boss.send(QUEUE.compare, { cycleId: 'test-cycle', profileId: 987654 }, { id });
+      // The same work sent again (a retried planner) is not inserted twice.
+      expect(await boss.send(QUEUE.compare, { cycleId: 'test-cycle', profileId: 987654 }, { id })).toBeNull();
+      await waitFor(async () => (await boss.getJobById(QUEUE.compare, id))?.state === 'failed', 30_000, 'failure');
+      const job = await boss.getJobById(QUEUE.compare, id);
+      expect(job?.retryCount).toBe(config.queue.retryLimit);
+      expect((job?.output as { message?: string } | undefined)?.message).toBe('profile 987654 does not exist');
+      const status = await queueStatus(boss);
+      expect(status.failed.map((f) => f.id)).toContain(id);
+      expect(status.counts).toContainEqual({ name: QUEUE.compare, state: 'failed', n: 1 });
+    } finally {
+      await worker.stop();
+    }
+  }, 60_000);
+});
