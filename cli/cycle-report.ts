@@ -45,11 +45,13 @@ export function printCycleSummary(s: CycleSummary): void {
 export function printQueuedCycle(d: Record<string, unknown>): void {
   const jobs = (k: string) => (d[k] ?? { completed: 0, failed: 0 }) as { completed: number; failed: number };
   const crawl = jobs('crawlJobs');
+  const profile = jobs('profileJobs');
   const compare = jobs('compareJobs');
   print(`  crawl jobs: ${crawl.completed} done, ${crawl.failed} failed for good`);
   print(`  pages captured: ${d.pagesCaptured ?? 0}`);
-  print(`  compare jobs: ${compare.completed} done, ${compare.failed} failed for good`);
+  print(`  candidate profile jobs: ${profile.completed} done, ${profile.failed} failed for good`);
+  print(`  site compare jobs: ${compare.completed} done, ${compare.failed} failed for good`);
   print(`  alerts: ${d.alertsCreated ?? 0} new, ${d.alertsUpdated ?? 0} updated`);
-  if (crawl.failed + compare.failed > 0) print('  See why with: phenix queue status');
+  if (crawl.failed + profile.failed + compare.failed > 0) print('  See why with: phenix queue status');
   print('  Review the alerts with: phenix alerts list');
 }

@@ -14,7 +14,14 @@ export { type CrawlReport, type CycleOptions, type CycleSummary, runCycle } from
 export { candidatesOfCrawl, recordCrawlCandidates, refreshDns, refreshLookalikes } from './discover.ts';
 export { importSnapshot, type SnapshotInput } from './import-snapshot.ts';
 export { processOwner, withLease } from './leases.ts';
-export { buildProfiles, collectSubjects, hasContent } from './profiles.ts';
+export {
+  buildProfiles,
+  candidateSubjects,
+  collectSubjects,
+  hasContent,
+  layoutCorpus,
+  siteSubjects,
+} from './profiles.ts';
 export { type ScheduleEntry, type Scheduler, scheduleEntries, startScheduler } from './scheduler.ts';
 export { siteSpecsFromConfig } from './site-specs.ts';
 export { featuresOf, storeCapture } from './store-capture.ts';

@@ -19,6 +19,7 @@ import {
   buildDocumentFrequencies,
   buildProfile,
   fingerprintsOf,
+  type LayoutIdf,
   type PageFeatures,
   type SiteProfile,
 } from '../detector/index.ts';
@@ -53,6 +54,11 @@ export async function collectSubjects(
   db: Database,
   options: { candidateIds?: number[] } = {},
 ): Promise<ProfileSubject[]> {
+  return [...(await siteSubjects(db)), ...(await candidateSubjects(db, options.candidateIds))];
+}
+
+/** Every active monitored site with the captures of its last useful crawl (or imported snapshot). */
+export async function siteSubjects(db: Database): Promise<ProfileSubject[]> {
   const subjects: ProfileSubject[] = [];
   for (const site of await listSites(db)) {
     const seeds = site.domains.filter((d) => d.active);
@@ -70,9 +76,14 @@ export async function collectSubjects(
       captures,
     });
   }
-  const candidates = await listDomains(db, { role: 'candidate', active: true });
+  return subjects.filter((s) => s.captures.length > 0);
+}
+
+/** Crawled active candidates (all, or those of `ids`) with the captures of their last useful crawl. */
+export async function candidateSubjects(db: Database, ids?: number[]): Promise<ProfileSubject[]> {
+  const subjects: ProfileSubject[] = [];
+  const candidates = await listDomains(db, { role: 'candidate', active: true, ids });
   for (const domain of candidates) {
-    if (options.candidateIds && !options.candidateIds.includes(domain.id)) continue;
     if (!domain.lastCrawledAt) continue;
     const captures = await latestUsefulCaptures(db, [domain.id], hasContent);
     subjects.push({
@@ -87,9 +98,19 @@ export async function collectSubjects(
   return subjects.filter((s) => s.captures.length > 0);
 }
 
-export async function buildProfiles(db: Database, subjects: ProfileSubject[]): Promise<BuiltProfile[]> {
-  const pagesOf = (s: ProfileSubject) => s.captures.map((c) => c.features as unknown as PageFeatures);
-  const idf = buildDocumentFrequencies(subjects.flatMap(pagesOf));
+const pagesOf = (s: ProfileSubject) => s.captures.map((c) => c.features as unknown as PageFeatures);
+
+/** Document frequencies of layout tokens over the subjects' pages (the idf of their profiles). */
+export function layoutCorpus(subjects: ProfileSubject[]): LayoutIdf {
+  return buildDocumentFrequencies(subjects.flatMap(pagesOf));
+}
+
+/** Builds and stores the subjects' profiles (a new row only when a profile changed), with one idf. */
+export async function buildProfiles(
+  db: Database,
+  subjects: ProfileSubject[],
+  idf: LayoutIdf = layoutCorpus(subjects),
+): Promise<BuiltProfile[]> {
   const built: BuiltProfile[] = [];
   for (const subject of subjects) {
     const profile = buildProfile(pagesOf(subject), { site: subject.label, idf });

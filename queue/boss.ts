@@ -41,7 +41,7 @@ export async function openBoss(options: OpenBossOptions): Promise<Boss> {
   boss.on('error', (err) => log.error({ err }, 'queue error'));
   await boss.start();
   for (const name of Object.values(QUEUE)) await ensureQueue(boss, name, q);
-  for (const name of [QUEUE.crawl, QUEUE.compare]) await indexCycleIds(boss, name);
+  for (const name of [QUEUE.crawl, QUEUE.profile, QUEUE.compare]) await indexCycleIds(boss, name);
   log.debug({ schedule: options.schedule ?? false }, 'queue started');
   return boss;
 }

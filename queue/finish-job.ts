@@ -1,20 +1,30 @@
 /**
- * The job that ends a cycle's stages. While crawl jobs of the cycle are still queued, running or waiting
- * for a retry, it sends itself again a little later; then it builds the profiles (one layout idf over all
- * subjects, as in a one-process cycle) and enqueues one compare job per profile crawled in this cycle;
- * when those are done too, it records the cycle in the audit log. Each successor has a derived id, so a
- * retried finish job does not start a second chain.
+ * The job that ends a cycle's stages. While jobs of the current stage are still queued, running or waiting
+ * for a retry, it sends itself again a little later. Then:
+ *   crawl   → fixes the cycle's layout corpus (monitored sites and a sample of the crawled candidates),
+ *             rebuilds the sites' profiles with it, and sends one profile job per crawled candidate;
+ *   profile → sends one compare job per monitored site crawled in this cycle (its profile changed, so it
+ *             is compared with candidates not crawled this time too);
+ *   compare → records the cycle in the audit log.
+ * Each successor has a derived id, so a retried finish job does not start a second chain.
  */
-import { appendAudit, latestProfileIds, listAudit, runsOfCycle } from '../db/index.ts';
-import { buildProfiles, collectSubjects } from '../monitor/index.ts';
+import { createHash } from 'node:crypto';
+import { appendAudit, latestProfileIds, listAudit, runsOfCycle, saveCorpus } from '../db/index.ts';
+import { buildProfiles, candidateSubjects, layoutCorpus, siteSubjects } from '../monitor/index.ts';
 import { BOSS_SCHEMA, unfinishedJobs } from './boss.ts';
-import type { CompareJobData, FinishJobData, JobContext } from './job-context.ts';
+import type { CompareJobData, FinishJobData, JobContext, ProfileJobData } from './job-context.ts';
 import { jobId, QUEUE } from './names.ts';
+
+/** Candidates whose pages join the monitored sites' in a cycle's layout corpus (document frequencies). */
+export const CORPUS_SAMPLE = 2000;
+const BATCH = 500;
+
+const STAGE_QUEUE = { crawl: QUEUE.crawl, profile: QUEUE.profile, compare: QUEUE.compare } as const;
 
 export async function finishJob(jc: JobContext, data: FinishJobData) {
   const { ctx, boss } = jc;
   const { cycleId, stage, round } = data;
-  const left = await unfinishedJobs(boss, stage === 'crawl' ? QUEUE.crawl : QUEUE.compare, cycleId);
+  const left = await unfinishedJobs(boss, STAGE_QUEUE[stage], cycleId);
   if (left > 0) {
     await boss.send(
       QUEUE.finish,
@@ -23,33 +33,38 @@ export async function finishJob(jc: JobContext, data: FinishJobData) {
     );
     return { stage, waitingFor: left };
   }
+  const runs = await runsOfCycle(ctx.db, cycleId);
   if (stage === 'crawl') {
-    await buildProfiles(ctx.db, await collectSubjects(ctx.db));
-    const runs = await runsOfCycle(ctx.db, cycleId);
-    const siteIds = [...new Set(runs.flatMap((r) => (r.siteId === null ? [] : [r.siteId])))];
-    const domainIds = [...new Set(runs.flatMap((r) => (r.siteId === null ? [r.domainId] : [])))];
-    const profileIds = await latestProfileIds(ctx.db, { siteIds, domainIds });
-    for (let i = 0; i < profileIds.length; i += 500) {
-      await boss.insert(
-        profileIds.slice(i, i + 500).map((profileId) => ({
-          name: QUEUE.compare,
-          id: jobId(cycleId, 'compare', profileId),
-          data: { cycleId, profileId } satisfies CompareJobData,
-        })),
-      );
-    }
-    await boss.send(
-      QUEUE.finish,
-      { ...data, stage: 'compare', round: 0 },
-      { id: jobId(cycleId, 'finish', 'compare', 0), startAfter: 1 },
+    const candidateIds = [...new Set(runs.flatMap((r) => (r.siteId === null ? [r.domainId] : [])))];
+    const sites = await siteSubjects(ctx.db);
+    const sample = await candidateSubjects(ctx.db, sampleOf(candidateIds, cycleId));
+    const corpus = layoutCorpus([...sites, ...sample]);
+    await saveCorpus(ctx.db, cycleId, { ...corpus, subjects: sites.length + sample.length });
+    await buildProfiles(ctx.db, sites, corpus);
+    await sendJobs(
+      jc,
+      QUEUE.profile,
+      candidateIds.map((domainId) => ({ id: jobId(cycleId, 'profile', domainId), data: { cycleId, domainId } })),
     );
+    await next(jc, data, 'profile');
+    return { stage, corpusSubjects: sites.length + sample.length, profileJobs: candidateIds.length };
+  }
+  if (stage === 'profile') {
+    const siteIds = [...new Set(runs.flatMap((r) => (r.siteId === null ? [] : [r.siteId])))];
+    const profileIds = await latestProfileIds(ctx.db, { siteIds, domainIds: [] });
+    await sendJobs(
+      jc,
+      QUEUE.compare,
+      profileIds.map((profileId) => ({ id: jobId(cycleId, 'compare', profileId), data: { cycleId, profileId } })),
+    );
+    await next(jc, data, 'compare');
     return { stage, compareJobs: profileIds.length };
   }
   const details = await cycleTotals(jc, cycleId);
-  const done = (await listAudit(ctx.db, { subjectType: 'cycle', subjectId: cycleId })).some(
+  const recorded = (await listAudit(ctx.db, { subjectType: 'cycle', subjectId: cycleId })).some(
     (a) => a.action === 'cycle.completed',
   );
-  if (!done)
+  if (!recorded)
     await appendAudit(ctx.db, {
       actor: 'monitor',
       action: 'cycle.completed',
@@ -61,6 +76,34 @@ export async function finishJob(jc: JobContext, data: FinishJobData) {
   return { stage, ...details };
 }
 
+async function next(jc: JobContext, data: FinishJobData, stage: FinishJobData['stage']): Promise<void> {
+  await jc.boss.send(
+    QUEUE.finish,
+    { ...data, stage, round: 0 },
+    { id: jobId(data.cycleId, 'finish', stage, 0), startAfter: 1 },
+  );
+}
+
+async function sendJobs(
+  jc: JobContext,
+  name: string,
+  jobs: { id: string; data: ProfileJobData | CompareJobData }[],
+): Promise<void> {
+  for (let i = 0; i < jobs.length; i += BATCH)
+    await jc.boss.insert(jobs.slice(i, i + BATCH).map((j) => ({ name, id: j.id, data: j.data })));
+}
+
+/** Up to CORPUS_SAMPLE ids, the same for the same cycle (a retried job fixes the same corpus). */
+function sampleOf(ids: number[], cycleId: string): number[] {
+  if (ids.length <= CORPUS_SAMPLE) return ids;
+  const key = (id: number) => createHash('sha256').update(`${cycleId}:${id}`).digest('hex');
+  return ids
+    .map((id) => ({ id, k: key(id) }))
+    .sort((a, b) => (a.k < b.k ? -1 : 1))
+    .slice(0, CORPUS_SAMPLE)
+    .map((x) => x.id);
+}
+
 /** What the cycle's jobs did, from their states and outputs. */
 async function cycleTotals(jc: JobContext, cycleId: string) {
   const { rows } = await jc.boss.getDb().executeSql(
@@ -68,18 +111,22 @@ async function cycleTotals(jc: JobContext, cycleId: string) {
             coalesce(sum((output->'outcomes'->>'created')::int), 0)::int as created,
             coalesce(sum((output->'outcomes'->>'updated')::int), 0)::int as updated,
             coalesce(sum((output->>'pagesOk')::int), 0)::int as pages
-       from ${BOSS_SCHEMA}.job where name in ($1, $2) and data->>'cycleId' = $3 group by name, state`,
-    [QUEUE.crawl, QUEUE.compare, cycleId],
+       from ${BOSS_SCHEMA}.job where name in ($1, $2, $3) and data->>'cycleId' = $4 group by name, state`,
+    [QUEUE.crawl, QUEUE.profile, QUEUE.compare, cycleId],
   );
-  const of = (name: string, state: string) =>
-    (rows as { name: string; state: string; n: number }[]).find((r) => r.name === name && r.state === state)?.n ?? 0;
-  const sum = (name: string, key: 'created' | 'updated' | 'pages') =>
-    (rows as Record<string, number | string>[]).filter((r) => r.name === name).reduce((a, r) => a + Number(r[key]), 0);
+  const list = rows as { name: string; state: string; n: number; created: number; updated: number; pages: number }[];
+  const jobs = (name: string) => ({
+    completed: list.find((r) => r.name === name && r.state === 'completed')?.n ?? 0,
+    failed: list.find((r) => r.name === name && r.state === 'failed')?.n ?? 0,
+  });
+  const sum = (names: string[], key: 'created' | 'updated' | 'pages') =>
+    list.filter((r) => names.includes(r.name)).reduce((a, r) => a + r[key], 0);
   return {
-    crawlJobs: { completed: of(QUEUE.crawl, 'completed'), failed: of(QUEUE.crawl, 'failed') },
-    compareJobs: { completed: of(QUEUE.compare, 'completed'), failed: of(QUEUE.compare, 'failed') },
-    pagesCaptured: sum(QUEUE.crawl, 'pages'),
-    alertsCreated: sum(QUEUE.compare, 'created'),
-    alertsUpdated: sum(QUEUE.compare, 'updated'),
+    crawlJobs: jobs(QUEUE.crawl),
+    profileJobs: jobs(QUEUE.profile),
+    compareJobs: jobs(QUEUE.compare),
+    pagesCaptured: sum([QUEUE.crawl], 'pages'),
+    alertsCreated: sum([QUEUE.profile, QUEUE.compare], 'created'),
+    alertsUpdated: sum([QUEUE.profile, QUEUE.compare], 'updated'),
   };
 }

@@ -28,6 +28,11 @@ export interface CrawlJobData {
   generation: number;
 }
 
+export interface ProfileJobData {
+  cycleId: string;
+  domainId: number;
+}
+
 export interface CompareJobData {
   cycleId: string;
   profileId: number;
@@ -36,7 +41,7 @@ export interface CompareJobData {
 export interface FinishJobData {
   cycleId: string;
   scope: CycleScope;
-  stage: 'crawl' | 'compare';
+  stage: 'crawl' | 'profile' | 'compare';
   round: number;
   startedAt: string;
 }

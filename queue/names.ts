@@ -8,8 +8,11 @@ export const QUEUE = {
   /** One cycle to plan, sent by hand (`phenix run --once`, `serve --run-now`). */
   cycleNow: 'cycle_now',
   crawl: 'crawl',
+  /** Builds one crawled candidate's profile with the cycle's corpus, then compares it. */
+  profile: 'profile',
+  /** Compares one monitored site's new profile with the candidates the indexes link it to. */
   compare: 'compare',
-  /** Waits for a stage of a cycle to end, then starts the next (profiles and comparisons, then the record). */
+  /** Waits for a stage of a cycle to end, then starts the next: crawls → profiles → site comparisons → record. */
   finish: 'cycle_finish',
 } as const;
 

@@ -10,9 +10,17 @@ import type { Boss } from './boss.ts';
 import { compareJob } from './compare-job.ts';
 import { crawlJob } from './crawl-job.ts';
 import { finishJob } from './finish-job.ts';
-import type { CompareJobData, CrawlJobData, CycleJobData, FinishJobData, JobContext } from './job-context.ts';
+import type {
+  CompareJobData,
+  CrawlJobData,
+  CycleJobData,
+  FinishJobData,
+  JobContext,
+  ProfileJobData,
+} from './job-context.ts';
 import { isCycleQueue, QUEUE } from './names.ts';
 import { planCycle } from './plan-cycle.ts';
+import { profileJob } from './profile-job.ts';
 
 export interface Worker {
   /** Jobs this worker finished, by queue (for progress lines and tests). */
@@ -57,6 +65,7 @@ export async function startWorker(
   };
 
   await work<CrawlJobData>(QUEUE.crawl, options.concurrency, (job) => crawlJob(jc, job.id, job.data));
+  await work<ProfileJobData>(QUEUE.profile, options.concurrency, (job) => profileJob(jc, job.data));
   await work<CompareJobData>(QUEUE.compare, options.concurrency, (job) => compareJob(jc, job.data));
   await work<FinishJobData>(QUEUE.finish, 1, (job) => finishJob(jc, job.data));
   const cycleQueues = new Set<string>();

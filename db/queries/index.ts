@@ -1,6 +1,7 @@
 export * from './alerts.ts';
 export * from './audit.ts';
 export * from './contacts.ts';
+export * from './corpora.ts';
 export * from './crawls.ts';
 export * from './domains.ts';
 export * from './locks.ts';

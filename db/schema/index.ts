@@ -2,6 +2,7 @@ export * from './alerts.ts';
 export * from './audit-log.ts';
 export * from './captures.ts';
 export * from './contacts.ts';
+export * from './corpora.ts';
 export * from './crawl-runs.ts';
 export * from './domains.ts';
 export * from './locks.ts';

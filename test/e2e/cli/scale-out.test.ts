@@ -123,7 +123,7 @@ describe('three workers on one Postgres, one killed mid-cycle', () => {
 
     // Every job of the cycle ended; the survivors stop cleanly.
     const [open] = await sql`select count(*)::int as n from pgboss.job where state < 'completed'
-      and name in ('crawl', 'compare', 'cycle_finish')`;
+      and name in ('crawl', 'profile', 'compare', 'cycle_finish')`;
     expect(open.n).toBe(0);
     for (const w of workers.slice(1)) w.child.kill('SIGTERM');
     for (const w of workers.slice(1)) expect(await w.exited).toBe(0);
