@@ -128,6 +128,19 @@ describe('three workers on one Postgres, one killed mid-cycle', () => {
     for (const w of workers.slice(1)) w.child.kill('SIGTERM');
     for (const w of workers.slice(1)) expect(await w.exited).toBe(0);
   }, 600_000);
+
+  it('serve turns the schedules into queue schedules and sends a cycle with --run-now', async () => {
+    const serve = startPhenix(['serve', '--no-review', '--run-now', '--config', config], {});
+    await waitFor(() => serve.stderr().includes('cycle sent to the workers'), 60_000, 'the cycle sent by serve');
+    const schedules = await sql<{ name: string; cron: string }[]>`select name, cron from pgboss.schedule order by cron`;
+    expect(schedules.map((r) => r.cron)).toEqual(['0 */6 * * *', '30 */12 * * *']);
+    const [queued] =
+      await sql`select count(*)::int as n from pgboss.job where name = 'cycle_now' and state = 'created'`;
+    expect(queued.n).toBe(1);
+    serve.child.kill('SIGTERM');
+    expect(await serve.exited).toBe(0);
+    expect(serve.stdout()).toContain('Cycles run on the workers');
+  }, 120_000);
 });
 
 describe('the queue on the embedded database', () => {
