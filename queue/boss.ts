@@ -40,10 +40,33 @@ export async function openBoss(options: OpenBossOptions): Promise<Boss> {
   });
   boss.on('error', (err) => log.error({ err }, 'queue error'));
   await boss.start();
-  for (const name of Object.values(QUEUE)) await ensureQueue(boss, name, q);
-  for (const name of [QUEUE.crawl, QUEUE.profile, QUEUE.compare]) await indexCycleIds(boss, name);
+  try {
+    // Several workers started together on a new database race to create the same queues: Postgres resolves the
+    // race with a deadlock or a duplicate key error for all but one, and those try again.
+    await retryOnConflict(async () => {
+      for (const name of Object.values(QUEUE)) await ensureQueue(boss, name, q);
+      for (const name of [QUEUE.crawl, QUEUE.profile, QUEUE.compare]) await indexCycleIds(boss, name);
+    });
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true });
+    throw error;
+  }
   log.debug({ schedule: options.schedule ?? false }, 'queue started');
   return boss;
+}
+
+/** Deadlock (40P01), serialization failure (40001) or duplicate key (23505): another process did the same thing. */
+const CONFLICT_CODES = new Set(['40P01', '40001', '23505']);
+
+async function retryOnConflict(fn: () => Promise<void>, attempts = 8): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (i >= attempts || !CONFLICT_CODES.has((error as { code?: string }).code ?? '')) throw error;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * i));
+    }
+  }
 }
 
 export function retryOptions(q: Config['queue']) {

@@ -57,6 +57,19 @@ describe('the job queue (pg-boss on Postgres)', () => {
     await server?.drop();
   });
 
+  it('starts four workers at once on a new database (their race to create the queues is retried)', async () => {
+    const fresh = await createServerDatabase();
+    try {
+      const opened = await Promise.allSettled(
+        [1, 2, 3, 4].map(() => openBoss({ url: fresh.url, queue: config.queue, logger })),
+      );
+      for (const o of opened) if (o.status === 'fulfilled') await o.value.stop({ graceful: false, wait: true });
+      expect(opened.map((o) => (o.status === 'rejected' ? String(o.reason) : 'ok'))).toEqual(['ok', 'ok', 'ok', 'ok']);
+    } finally {
+      await fresh.drop();
+    }
+  }, 60_000);
+
   it('fires a schedule once per slot however many schedulers registered it', async () => {
     const entries = [{ name: 'every minute', cron: '* * * * *', options: { scope: 'seeds' as const } }];
     const [a, b] = [await open(true), await open(true)];
