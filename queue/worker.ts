@@ -39,29 +39,41 @@ export async function startWorker(
   const workOptions = { pollingIntervalSeconds: ctx.config.queue.pollSeconds, batchSize: 1 };
   const ids: string[] = [];
 
+  // pg-boss sleeps a polling interval after every job shorter than it, even with more jobs waiting; a loop that has
+  // just finished a job asks again at once instead (it sleeps only when its queue is empty).
   const handle =
-    <T>(queue: string, fn: (job: PgBoss.Job<T>) => Promise<unknown>) =>
+    <T>(queue: string, fn: (job: PgBoss.Job<T>) => Promise<unknown>, loop: { id?: string }) =>
     async (jobs: PgBoss.Job<T>[]) => {
-      const job = jobs[0];
-      const jobLog = log.child({ queue, jobId: job.id });
-      const started = Date.now();
       try {
-        const output = await fn(job);
-        done[queue] = (done[queue] ?? 0) + 1;
-        jobLog.debug({ ms: Date.now() - started }, 'job done');
-        options.onJob?.(queue, job.id, true);
-        return output;
-      } catch (error) {
-        jobLog.warn(
-          { err: error, ms: Date.now() - started },
-          'job failed; pg-boss retries it with backoff until its limit',
-        );
-        options.onJob?.(queue, job.id, false);
-        throw error;
+        return await run(queue, fn, jobs[0]);
+      } finally {
+        if (loop.id) boss.notifyWorker(loop.id);
       }
     };
+  const run = async <T>(queue: string, fn: (job: PgBoss.Job<T>) => Promise<unknown>, job: PgBoss.Job<T>) => {
+    const jobLog = log.child({ queue, jobId: job.id });
+    const started = Date.now();
+    try {
+      const output = await fn(job);
+      done[queue] = (done[queue] ?? 0) + 1;
+      jobLog.debug({ ms: Date.now() - started }, 'job done');
+      options.onJob?.(queue, job.id, true);
+      return output;
+    } catch (error) {
+      jobLog.warn(
+        { err: error, ms: Date.now() - started },
+        'job failed; pg-boss retries it with backoff until its limit',
+      );
+      options.onJob?.(queue, job.id, false);
+      throw error;
+    }
+  };
   const work = async <T>(queue: string, n: number, fn: (job: PgBoss.Job<T>) => Promise<unknown>) => {
-    for (let i = 0; i < n; i++) ids.push(await boss.work<T>(queue, workOptions, handle(queue, fn)));
+    for (let i = 0; i < n; i++) {
+      const loop: { id?: string } = {};
+      loop.id = await boss.work<T>(queue, workOptions, handle(queue, fn, loop));
+      ids.push(loop.id);
+    }
   };
 
   await work<CrawlJobData>(QUEUE.crawl, options.concurrency, (job) => crawlJob(jc, job.id, job.data));
