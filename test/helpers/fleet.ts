@@ -56,7 +56,7 @@ export async function startFleet(options: {
   const clones: string[] = [];
   const cloneOf = (host: string): SiteSpec => ({ ...originSite, domain: host, contactEmail: `contact@${host}` });
   hosts.set(FLEET_ORIGIN, renderHostContent(FLEET_ORIGIN, { kind: 'classifieds', site: originSite }));
-  const mover = name(Math.max(1, Math.floor(cloneEvery / 2)));
+  const mover = name(1);
   for (let i = 1; i <= options.count; i++) {
     const host = name(i);
     if (i % cloneEvery === 0) {
