@@ -14,6 +14,7 @@
 import { existsSync, statfsSync } from 'node:fs';
 import postgres from 'postgres';
 import { bandsOf, type Executor, findNearDuplicates, openDatabase, type PhenixDatabase } from '../db/index.ts';
+import { isProcessAlive as isAlive } from '../lib/process-alive.ts';
 import { createRng } from '../test/fixtures/sites/index.ts';
 import { fmt } from './lib/measure.ts';
 import { printTable } from './lib/table.ts';
@@ -403,15 +404,6 @@ async function dropStaleScratchDatabases(
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
   const sizes = (sizesArg ?? '1000000,10000000').split(',').map((s) => Number(s.replaceAll('_', '')));
@@ -423,18 +415,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`Phénix near-duplicate lookups at scale (Node ${process.version}, Postgres at ${redact(adminUrl)})`);
   const result = await benchNearDuplicateLookups({ sizes, adminUrl });
   if (result.length) {
-    printTable(
-      ['stored', 'load s', 'index median', 'index p95', 'scan median', 'scan/index', 'found (index/scan)', 'plan'],
-      result.map((r) => [
-        r.stored.toLocaleString('en'),
-        fmt(r.loadSeconds, 0),
-        `${fmt(r.indexMedianMs, 2)} ms`,
-        `${fmt(r.indexP95Ms, 2)} ms`,
-        `${fmt(r.scanMedianMs, 0)} ms`,
-        `×${fmt(r.ratio, 0)}`,
-        `${fmt(r.foundIndex, 2)} / ${fmt(r.foundScan, 2)}`,
-        r.plan,
-      ]),
-    );
+    printNearDupTable(result);
   }
+}
+
+export function printNearDupTable(rows: NearDupRow[]): void {
+  printTable(
+    ['stored', 'load s', 'index median', 'index p95', 'scan median', 'scan/index', 'found (index/scan)', 'plan'],
+    rows.map((r) => [
+      r.stored.toLocaleString('en'),
+      fmt(r.loadSeconds, 0),
+      `${fmt(r.indexMedianMs, 2)} ms`,
+      `${fmt(r.indexP95Ms, 2)} ms`,
+      `${fmt(r.scanMedianMs, 0)} ms`,
+      `×${fmt(r.ratio, 0)}`,
+      `${fmt(r.foundIndex, 2)} / ${fmt(r.foundScan, 2)}`,
+      r.plan,
+    ]),
+  );
 }

@@ -26,11 +26,12 @@ import pino from 'pino';
 import postgres from 'postgres';
 import type { Config } from '../config/index.ts';
 import { queueSchema } from '../config/schema.ts';
+import { isProcessAlive as isAlive } from '../lib/process-alive.ts';
 import { type Boss, ensureQueue, openBoss } from '../queue/boss.ts';
 import { type Fleet, fleetConfigYaml, startFleet } from '../test/helpers/fleet.ts';
 import { fmt } from './lib/measure.ts';
 import { printTable } from './lib/table.ts';
-import { benchNearDuplicateLookups, type NearDupRow } from './near-dup.scale.ts';
+import { benchNearDuplicateLookups, type NearDupRow, printNearDupTable } from './near-dup.scale.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PHENIX_BIN = path.join(ROOT, 'bin/phenix.js');
@@ -164,15 +165,6 @@ async function dropStaleDatabases(admin: postgres.Sql): Promise<void> {
     if (pid === process.pid || isAlive(pid)) continue;
     console.log(`dropping ${datname}, left by an interrupted run`);
     await admin.unsafe(`drop database if exists ${datname} with (force)`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -531,22 +523,6 @@ function printOverheadTable(o: OverheadResult, crawlMedianMs: number, workers: n
       `(${fmt(crawlMedianMs / 1000, 2)} s). Left alone, a pg-boss loop sleeps its polling interval minus the job's ` +
       `duration after every job, so each job shorter than ${POLL_SECONDS - 0.1} s would cost its slot about ` +
       `${POLL_SECONDS} s; the worker's loops skip that sleep while jobs are waiting.)`,
-  );
-}
-
-function printNearDupTable(rows: NearDupRow[]): void {
-  printTable(
-    ['stored', 'load s', 'index median', 'index p95', 'scan median', 'scan/index', 'found (index/scan)', 'plan'],
-    rows.map((r) => [
-      r.stored.toLocaleString('en'),
-      fmt(r.loadSeconds, 0),
-      `${fmt(r.indexMedianMs, 2)} ms`,
-      `${fmt(r.indexP95Ms, 2)} ms`,
-      `${fmt(r.scanMedianMs, 0)} ms`,
-      `×${fmt(r.ratio, 0)}`,
-      `${fmt(r.foundIndex, 2)} / ${fmt(r.foundScan, 2)}`,
-      r.plan,
-    ]),
   );
 }
 

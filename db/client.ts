@@ -13,6 +13,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { isProcessAlive as isAlive } from '../lib/process-alive.ts';
 import { DatabaseUnavailableError } from './errors.ts';
 import * as schema from './schema/index.ts';
 
@@ -132,15 +133,6 @@ function lockDataDir(dataDir: string): () => void {
     }
   }
   throw new DatabaseUnavailableError(`Cannot lock the embedded database in ${dataDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function appliedMigrations(db: Database): Promise<number> {

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { leaseOwner, releaseLease, renewLease, takeOverLease, tryAcquireLease } from '../db/index.ts';
+import { isProcessAlive } from '../lib/process-alive.ts';
 import type { MonitorContext } from './context.ts';
 
 const TTL_MS = 10 * 60_000;
@@ -20,13 +21,7 @@ function deadLocalOwner(owner: string): boolean {
   const [host, pid] = owner.split(':');
   if (host !== hostname() || !pid) return false;
   const n = Number(pid);
-  if (n === process.pid) return false;
-  try {
-    process.kill(n, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return n !== process.pid && !isProcessAlive(n);
 }
 
 export type LeaseResult<T> = { ran: true; value: T } | { ran: false; heldBy: string };
