@@ -29,7 +29,7 @@ export async function finishJob(jc: JobContext, data: FinishJobData) {
     await boss.send(
       QUEUE.finish,
       { ...data, round: round + 1 },
-      { id: jobId(cycleId, 'finish', stage, round + 1), startAfter: Math.min(30, 2 + round) },
+      { id: jobId(cycleId, 'finish', stage, round + 1), startAfter: checkDelaySeconds(round) },
     );
     return { stage, waitingFor: left };
   }
@@ -74,6 +74,11 @@ export async function finishJob(jc: JobContext, data: FinishJobData) {
     });
   jc.log.info({ cycleId, ...details }, 'cycle finished');
   return { stage, ...details };
+}
+
+/** Every second for the first ten checks of a stage, then slower, up to every 15 s for stages of hours. */
+export function checkDelaySeconds(round: number): number {
+  return Math.min(15, 1 + Math.floor(round / 10));
 }
 
 async function next(jc: JobContext, data: FinishJobData, stage: FinishJobData['stage']): Promise<void> {
