@@ -5,8 +5,8 @@
  * The cycle's id is the job's id, so a retried planner enqueues the same jobs, once.
  */
 import {
+  activeCandidateIds,
   confirmedAlertsToPromote,
-  listDomains,
   listSites,
   promoteConfirmedClone,
   purgeExpiredLeases,
@@ -17,6 +17,7 @@ import type { CrawlJobData, CycleJobData, FinishJobData, JobContext } from './jo
 import { jobId, QUEUE } from './names.ts';
 
 const BATCH = 500;
+const PAGE = 5000;
 
 export interface PlanReport {
   cycleId: string;
@@ -40,24 +41,34 @@ export async function planCycle(jc: JobContext, cycleId: string, data: CycleJobD
   }
   const lookalikes = scope === 'seeds' ? { added: [] } : await refreshLookalikes(ctx);
 
-  const jobs: CrawlJobData[] = [];
+  const siteJobs: CrawlJobData[] = [];
   if (scope !== 'candidates') {
     const sites = (await listSites(ctx.db)).filter((s) => !data.sites || data.sites.includes(s.name));
     for (const s of sites)
-      if (s.domains.some((d) => d.active)) jobs.push({ cycleId, kind: 'site', id: s.id, generation: 0 });
+      if (s.domains.some((d) => d.active)) siteJobs.push({ cycleId, kind: 'site', id: s.id, generation: 0 });
   }
+  await sendCrawlJobs(jc, siteJobs);
+  // Candidates page by page: a cycle over millions of them never holds them all in memory.
+  let candidates = 0;
   if (scope !== 'seeds') {
-    for (const d of await listDomains(ctx.db, { role: 'candidate', active: true }))
-      jobs.push({ cycleId, kind: 'candidate', id: d.id, generation: 0 });
+    for (let after = 0; ; ) {
+      const ids = await activeCandidateIds(ctx.db, after, PAGE);
+      if (ids.length === 0) break;
+      await sendCrawlJobs(
+        jc,
+        ids.map((id) => ({ cycleId, kind: 'candidate' as const, id, generation: 0 })),
+      );
+      candidates += ids.length;
+      after = ids[ids.length - 1];
+    }
   }
-  await sendCrawlJobs(jc, jobs);
   const finish: FinishJobData = { cycleId, scope, stage: 'crawl', round: 0, startedAt: new Date().toISOString() };
   await boss.send(QUEUE.finish, finish, { id: jobId(cycleId, 'finish', 'crawl', 0), startAfter: 2 });
   const report: PlanReport = {
     cycleId,
     scope,
-    sites: jobs.filter((j) => j.kind === 'site').length,
-    candidates: jobs.filter((j) => j.kind === 'candidate').length,
+    sites: siteJobs.length,
+    candidates,
     lookalikesAdded: lookalikes.added.length,
     promoted,
   };

@@ -1,5 +1,5 @@
 /** Domains (seeds and candidates): record candidates with their source, DNS state and its changes, list them. */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
 import { type DnsState, type DomainRow, type DomainSource, dnsEvents, domains, sites } from '../schema/index.ts';
@@ -145,4 +145,15 @@ export async function listCandidates(
     .where(and(...where))
     .orderBy(desc(domains.firstSeenAt), asc(domains.hostname));
   return rows.map((r) => ({ ...r.domain, originSite: r.originSite }));
+}
+
+/** Ids of active candidates after `afterId`, in id order, `limit` at a time (keyset paging for millions). */
+export async function activeCandidateIds(db: Executor, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: domains.id })
+    .from(domains)
+    .where(and(eq(domains.role, 'candidate'), eq(domains.active, true), gt(domains.id, afterId)))
+    .orderBy(asc(domains.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

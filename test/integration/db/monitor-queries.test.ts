@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  activeCandidateIds,
   bandsOf,
   capturesOfRun,
   confirmedAlertsToPromote,
@@ -166,6 +167,30 @@ describe.each(DB_KINDS)('monitor queries on %s', (kind) => {
     expect(await capturesOfRun(t.handle.db, 'run-1')).toHaveLength(1);
     expect(await failuresOfRun(t.handle.db, 'run-1')).toHaveLength(1);
     expect(await countCaptures(t.handle.db)).toBe(1);
+  });
+
+  it('pages through active candidate ids in order, skipping seeds', async () => {
+    await upsertCandidates(
+      t.handle.db,
+      ['page-a.example', 'page-b.example', 'page-c.example'].map((hostname) => ({
+        hostname,
+        source: 'import' as const,
+        sourceDetail: 'paging test',
+      })),
+    );
+    const all = (await listDomains(t.handle.db, { role: 'candidate', active: true }))
+      .map((d) => d.id)
+      .sort((a, b) => a - b);
+    const pages: number[][] = [];
+    for (let after = 0; ; ) {
+      const ids = await activeCandidateIds(t.handle.db, after, 2);
+      if (ids.length === 0) break;
+      pages.push(ids);
+      after = ids[ids.length - 1];
+    }
+    expect(pages.flat()).toEqual(all);
+    expect(pages.every((p) => p.length <= 2)).toBe(true);
+    expect(pages.flat()).not.toContain(seedId);
   });
 
   it('finds the newest run that describes a site, skipping one that only shows a seizure page', async () => {
