@@ -11,15 +11,27 @@ export interface Timing {
 }
 
 export function summarise(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   return {
     runs: samples.length,
-    medianMs: median,
-    bestMs: sorted[0],
-    meanMs: samples.reduce((s, x) => s + x, 0) / samples.length,
+    medianMs: percentile(samples, 50),
+    bestMs: samples.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY),
+    meanMs: mean(samples),
   };
+}
+
+/** The p-th percentile (nearest rank); p = 50 is the median, the mean of the middle two of an even count. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  if (p === 50) {
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function mean(xs: number[]): number {
+  return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : Number.NaN;
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times measured. */

@@ -8,16 +8,17 @@
  * `generate_series` with the band indexes dropped during the load and rebuilt after. Forty query values get planted
  * near-duplicates at 1, 2 and 3 bits so both methods have something to find; their counts must agree.
  *
- * Run alone: `npx tsx bench/near-dup.scale.ts [--sizes=1000000,10000000]` (DATABASE_BENCH_URL or
+ * Run alone: `npx tsx bench/scale/near-dup.ts [--sizes=1000000,10000000]` (DATABASE_BENCH_URL or
  * postgres://postgres@127.0.0.1:5432/postgres, a superuser able to create databases).
  */
 import { existsSync, statfsSync } from 'node:fs';
 import postgres from 'postgres';
-import { bandsOf, type Executor, findNearDuplicates, openDatabase, type PhenixDatabase } from '../db/index.ts';
-import { isProcessAlive as isAlive } from '../lib/process-alive.ts';
-import { createRng } from '../test/fixtures/sites/index.ts';
-import { fmt } from './lib/measure.ts';
-import { printTable } from './lib/table.ts';
+import { type Executor, findNearDuplicates, openDatabase, type PhenixDatabase } from '../../db/index.ts';
+import { createRng } from '../../test/fixtures/sites/index.ts';
+import { fmt, mean, percentile } from '../lib/measure.ts';
+import { dropStaleScratchDatabases, redact, scratchDatabaseUrl } from '../lib/scratch-db.ts';
+import { printTable } from '../lib/table.ts';
+import { bulkLoad, KIND, MAX_BITS, plantNearDuplicates, random64 } from './near-dup-load.ts';
 
 export interface NearDupRow {
   /** Fingerprints in the table (bulk rows plus the planted near-duplicates). */
@@ -48,15 +49,8 @@ export interface NearDupOptions {
   log?: (line: string) => void;
 }
 
-const KIND = 'ad';
-const MAX_BITS = 3;
+const DB_PREFIX = 'phenix_bench_nd_';
 const GIB = 1024 ** 3;
-/** Seed of the bulk values (hashint8extended of the row number), so every run loads the same table. */
-const VALUE_SEED = 20070508;
-
-// Exactly `bandsOf` (db/queries/profiles.ts) in SQL: each 16-bit band of the unsigned value, minus 32768, as smallint.
-// `&` masks the sign extension of `>>` on the signed bigint, so the signed value gives the unsigned value's bands.
-const BANDS_SQL = [0, 16, 32, 48].map((shift) => `(((v >> ${shift}) & 65535) - 32768)::smallint`).join(', ');
 /** The product's distance expression (findNearDuplicates), without the band condition. */
 const SCAN_SQL = `select profile_id, ref, value, length(replace(((value # $2::bigint)::bit(64))::text, '0', '')) as distance
   from fingerprints
@@ -70,7 +64,7 @@ export async function benchNearDuplicateLookups(options: NearDupOptions): Promis
   if (sizes.length === 0) return [];
 
   const admin = postgres(options.adminUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-  const dbName = `phenix_bench_nd_${process.pid}`;
+  const dbName = `${DB_PREFIX}${process.pid}`;
   try {
     await admin`select 1`;
   } catch (error) {
@@ -83,7 +77,7 @@ export async function benchNearDuplicateLookups(options: NearDupOptions): Promis
   let handle: PhenixDatabase | null = null;
   let sql: postgres.Sql | null = null;
   try {
-    await dropStaleScratchDatabases(admin, options.adminUrl, log);
+    await dropStaleScratchDatabases(admin, options.adminUrl, DB_PREFIX, log);
     const largest = sizes[sizes.length - 1];
     // ~160 B per row for the table and its five indexes, plus WAL: demand 5 GB, more for sizes beyond 10M.
     const needBytes = Math.max(5 * GIB, largest * 500);
@@ -100,12 +94,11 @@ export async function benchNearDuplicateLookups(options: NearDupOptions): Promis
     );
 
     await admin.unsafe(`create database ${dbName}`);
-    const url = new URL(options.adminUrl);
-    url.pathname = `/${dbName}`;
+    const url = scratchDatabaseUrl(options.adminUrl, dbName);
     // The product's database handle (migrations + the lookup under test) and one raw connection for loading,
     // scanning and EXPLAIN (session settings stay on it).
-    handle = await openDatabase({ url: url.toString(), migrate: true });
-    sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    handle = await openDatabase({ url, migrate: true });
+    sql = postgres(url, { max: 1, onnotice: () => {} });
     await sql`set maintenance_work_mem = '512MB'`;
     try {
       // Skip the foreign-key trigger per row during the bulk load (the profile ids are valid by construction).
@@ -209,101 +202,6 @@ export async function benchNearDuplicateLookups(options: NearDupOptions): Promis
   }
 }
 
-/** Uniform unsigned 64-bit value from two 32-bit draws. */
-function random64(rng: ReturnType<typeof createRng>): bigint {
-  return (BigInt(rng.int(0, 0xffffffff)) << 32n) | BigInt(rng.int(0, 0xffffffff));
-}
-
-/**
- * Inserts, for `count` random query values, one fingerprint at each distance 1, 2 and 3 bits (distinct flipped bits),
- * with the bands computed by the same SQL as the bulk load, and checks those bands against the product's `bandsOf`.
- */
-async function plantNearDuplicates(sql: postgres.Sql, count: number): Promise<bigint[]> {
-  const rng = createRng('near-dup-scale');
-  const queries: bigint[] = [];
-  const planted: string[] = [];
-  for (let q = 0; q < count; q++) {
-    const base = random64(rng);
-    queries.push(base);
-    for (let d = 1; d <= MAX_BITS; d++) {
-      const bits = rng.sample(
-        Array.from({ length: 64 }, (_, i) => i),
-        d,
-      );
-      const v = bits.reduce((x, b) => x ^ (1n << BigInt(b)), base);
-      planted.push(BigInt.asIntN(64, v).toString());
-    }
-  }
-  const [{ id }] = await sql<{ id: number }[]>`
-    insert into site_profiles (page_count, profile) values (1, '{}'::jsonb) returning id`;
-  await sql.unsafe(
-    `insert into fingerprints (profile_id, kind, value, band0, band1, band2, band3, ref)
-     select $1, $2, v, ${BANDS_SQL}, 'planted' from unnest($3::bigint[]) as t(v)`,
-    [id, KIND, planted],
-  );
-  await checkBands(sql, `ref = 'planted'`);
-  return queries;
-}
-
-/** The bands stored by SQL must be exactly the product's `bandsOf` of the value. */
-async function checkBands(sql: postgres.Sql, where: string): Promise<void> {
-  const stored = await sql.unsafe<{ value: string; b: number[] }[]>(
-    `select value::text as value, array[band0, band1, band2, band3]::int[] as b from fingerprints where ${where}`,
-  );
-  for (const r of stored) {
-    const expected = bandsOf(BigInt(r.value));
-    if (expected.some((b, i) => b !== r.b[i])) {
-      throw new Error(`SQL bands ${r.b} differ from bandsOf(${r.value}) = ${expected}`);
-    }
-  }
-}
-
-/**
- * Adds `count` fingerprints (one site profile per 10), values uniform 64-bit from a seeded hash of the row number,
- * with the secondary indexes dropped during the load and rebuilt from their migration definitions afterwards.
- */
-async function bulkLoad(
-  sql: postgres.Sql,
-  offset: number,
-  count: number,
-  indexDefs: { indexname: string; indexdef: string }[],
-  log: (line: string) => void,
-): Promise<void> {
-  let t = performance.now();
-  const lap = () => {
-    const s = (performance.now() - t) / 1000;
-    t = performance.now();
-    return `${fmt(s, 0)} s`;
-  };
-  for (const d of indexDefs) await sql.unsafe(`drop index if exists ${d.indexname}`);
-  const profiles = Math.ceil(count / 10);
-  const [{ lo, hi }] = await sql<{ lo: number; hi: number }[]>`
-    with p as (
-      insert into site_profiles (page_count, profile) select 1, '{}'::jsonb from generate_series(1, ${profiles}) returning id
-    ) select min(id)::int as lo, max(id)::int as hi from p`;
-  if (hi - lo + 1 !== profiles) throw new Error(`site profile ids not contiguous (${lo}..${hi} for ${profiles})`);
-  await sql.unsafe(
-    `insert into fingerprints (profile_id, kind, value, band0, band1, band2, band3)
-     select $1::int + ((g - $2::bigint - 1) / 10)::int, $3, v, ${BANDS_SQL}
-     from (select g, hashint8extended(g, ${VALUE_SEED}) as v from generate_series($2::bigint + 1, $2::bigint + $4::bigint) g) s`,
-    [lo, offset, KIND, count],
-  );
-  log(`    rows (${profiles.toLocaleString('en')} profiles + ${count.toLocaleString('en')} fingerprints): ${lap()}`);
-  // A thousand of the new rows, spread over the load, through the primary key.
-  const step = Math.max(1, Math.floor(count / 1000));
-  await checkBands(
-    sql,
-    `id in (select generate_series(m - ${count} + 1, m, ${step}) from (select max(id) as m from fingerprints) x)`,
-  );
-  for (const d of indexDefs) await sql.unsafe(d.indexdef);
-  log(`    indexes rebuilt (${indexDefs.map((d) => d.indexname).join(', ')}): ${lap()}`);
-  await sql`vacuum (analyze) site_profiles`;
-  await sql`vacuum (analyze) fingerprints`;
-  // Write the load's dirty pages now, so the lookups do not pay for evicting them (steady state, as in production).
-  await sql`checkpoint`.catch(() => {});
-  log(`    vacuum analyze, checkpoint: ${lap()}`);
-}
-
 /**
  * Runs the product's `findNearDuplicates` on a stand-in executor that records the SQL drizzle builds instead of
  * sending it, then EXPLAINs that exact statement with its parameters.
@@ -356,24 +254,6 @@ export function summarisePlan(lines: string[]): string {
   return `${nodes.join(' ← ')} (band indexes NOT used)`;
 }
 
-function percentile(samples: number[], p: number): number {
-  if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  if (p === 50) {
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-function mean(xs: number[]): number {
-  return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : Number.NaN;
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-}
-
 /** Free space where the server keeps its data when it is on this machine, else where the benchmark runs. */
 async function freeDisk(admin: postgres.Sql): Promise<{ path: string; freeBytes: number }> {
   let path = process.cwd();
@@ -385,38 +265,6 @@ async function freeDisk(admin: postgres.Sql): Promise<{ path: string; freeBytes:
   }
   const s = statfsSync(path);
   return { path, freeBytes: s.bavail * s.bsize };
-}
-
-/** Scratch databases left by a run that was killed (its pid is gone), when the server is on this machine. */
-async function dropStaleScratchDatabases(
-  admin: postgres.Sql,
-  adminUrl: string,
-  log: (line: string) => void,
-): Promise<void> {
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(adminUrl).hostname)) return;
-  const stale = await admin<{ datname: string }[]>`
-    select datname from pg_database where datname ~ '^phenix_bench_nd_[0-9]+$'`;
-  for (const { datname } of stale) {
-    const pid = Number(datname.slice('phenix_bench_nd_'.length));
-    if (pid === process.pid || isAlive(pid)) continue;
-    log(`  dropping ${datname}, left by an interrupted run`);
-    await admin.unsafe(`drop database if exists ${datname} with (force)`);
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
-  const sizes = (sizesArg ?? '1000000,10000000').split(',').map((s) => Number(s.replaceAll('_', '')));
-  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
-    console.error(`--sizes expects positive integers separated by commas, got: ${sizesArg}`);
-    process.exit(2);
-  }
-  const adminUrl = process.env.DATABASE_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  console.log(`Phénix near-duplicate lookups at scale (Node ${process.version}, Postgres at ${redact(adminUrl)})`);
-  const result = await benchNearDuplicateLookups({ sizes, adminUrl });
-  if (result.length) {
-    printNearDupTable(result);
-  }
 }
 
 export function printNearDupTable(rows: NearDupRow[]): void {
@@ -433,4 +281,17 @@ export function printNearDupTable(rows: NearDupRow[]): void {
       r.plan,
     ]),
   );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
+  const sizes = (sizesArg ?? '1000000,10000000').split(',').map((s) => Number(s.replaceAll('_', '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+    console.error(`--sizes expects positive integers separated by commas, got: ${sizesArg}`);
+    process.exit(2);
+  }
+  const adminUrl = process.env.DATABASE_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  console.log(`Phénix near-duplicate lookups at scale (Node ${process.version}, Postgres at ${redact(adminUrl)})`);
+  const result = await benchNearDuplicateLookups({ sizes, adminUrl });
+  if (result.length) printNearDupTable(result);
 }
