@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config/index.ts';
 import { type Database, type UpsertOutcome, upsertAlert } from '../db/index.ts';
-import { compareProfiles, type DetectorThresholds } from '../detector/index.ts';
+import { compareProfiles, type DetectorThresholds, type SiteProfile } from '../detector/index.ts';
 import type { BuiltProfile } from './profiles.ts';
 
 export interface ComparisonReport {
@@ -35,30 +35,61 @@ export async function compareAll(db: Database, config: Config, profiles: BuiltPr
   for (const candidate of candidates) {
     for (const site of sites) {
       if (site.subject.hostnames.includes(candidate.subject.label)) continue;
-      const result = compareProfiles(site.profile, candidate.profile, thresholds);
-      report.compared++;
-      const { outcome, alert } = await upsertAlert(db, {
-        siteId: site.subject.siteId!,
-        candidateDomainId: candidate.subject.domain!.id,
-        verdict: result.verdict,
-        score: result.score,
-        signals: { ...result.signals },
-        evidence: result.evidence,
-        explanation: result.explanation,
-        referenceProfileId: site.row.id,
-        candidateProfileId: candidate.row.id,
-      });
-      report.outcomes[outcome]++;
-      if (result.verdict === 'clone') {
-        report.clones.push({
-          site: site.subject.label,
-          candidate: candidate.subject.label,
-          score: result.score,
-          alertId: alert?.id ?? null,
-          outcome,
-        });
-      }
+      await comparePair(
+        db,
+        thresholds,
+        { id: site.subject.siteId!, name: site.subject.label, profileId: site.row.id, profile: site.profile },
+        {
+          id: candidate.subject.domain!.id,
+          name: candidate.subject.label,
+          profileId: candidate.row.id,
+          profile: candidate.profile,
+        },
+        report,
+      );
     }
   }
   return report;
+}
+
+/** One side of a comparison: a monitored site or a candidate domain, with the stored profile compared. */
+export interface PairSide {
+  /** Site id, or candidate domain id. */
+  id: number;
+  /** Site name, or candidate hostname. */
+  name: string;
+  profileId: number;
+  profile: SiteProfile;
+}
+
+/** Compares a site with a candidate, upserts the alert, and counts the outcome in `report`. */
+export async function comparePair(
+  db: Database,
+  thresholds: Partial<DetectorThresholds>,
+  site: PairSide,
+  candidate: PairSide,
+  report: ComparisonReport,
+): Promise<void> {
+  const result = compareProfiles(site.profile, candidate.profile, thresholds);
+  report.compared++;
+  const { outcome, alert } = await upsertAlert(db, {
+    siteId: site.id,
+    candidateDomainId: candidate.id,
+    verdict: result.verdict,
+    score: result.score,
+    signals: { ...result.signals },
+    evidence: result.evidence,
+    explanation: result.explanation,
+    referenceProfileId: site.profileId,
+    candidateProfileId: candidate.profileId,
+  });
+  report.outcomes[outcome]++;
+  if (result.verdict === 'clone')
+    report.clones.push({
+      site: site.name,
+      candidate: candidate.name,
+      score: result.score,
+      alertId: alert?.id ?? null,
+      outcome,
+    });
 }

@@ -12,10 +12,9 @@ import {
   listDomains,
   listSites,
   type SiteProfileRow,
-  upsertAlert,
 } from '../db/index.ts';
-import { compareProfiles, type SiteProfile } from '../detector/index.ts';
-import { type ComparisonReport, emptyComparisonReport, thresholdsFromConfig } from './compare-all.ts';
+import type { SiteProfile } from '../detector/index.ts';
+import { type ComparisonReport, comparePair, emptyComparisonReport, thresholdsFromConfig } from './compare-all.ts';
 
 export async function compareProfileIndexed(
   db: Database,
@@ -42,32 +41,18 @@ export async function compareProfileIndexed(
     const candidate = candidates.get(candidateRow.domainId!);
     if (!site || !candidate) continue; // an inactive site, or a domain that is no longer a candidate
     if (site.domains.some((d) => d.hostname === candidate.hostname)) continue;
-    const result = compareProfiles(
-      siteRow.profile as unknown as SiteProfile,
-      candidateRow.profile as unknown as SiteProfile,
+    await comparePair(
+      db,
       thresholds,
+      { id: site.id, name: site.name, profileId: siteRow.id, profile: siteRow.profile as unknown as SiteProfile },
+      {
+        id: candidate.id,
+        name: candidate.hostname,
+        profileId: candidateRow.id,
+        profile: candidateRow.profile as unknown as SiteProfile,
+      },
+      report,
     );
-    report.compared++;
-    const { outcome, alert } = await upsertAlert(db, {
-      siteId: site.id,
-      candidateDomainId: candidate.id,
-      verdict: result.verdict,
-      score: result.score,
-      signals: { ...result.signals },
-      evidence: result.evidence,
-      explanation: result.explanation,
-      referenceProfileId: siteRow.id,
-      candidateProfileId: candidateRow.id,
-    });
-    report.outcomes[outcome]++;
-    if (result.verdict === 'clone')
-      report.clones.push({
-        site: site.name,
-        candidate: candidate.hostname,
-        score: result.score,
-        alertId: alert?.id ?? null,
-        outcome,
-      });
   }
   return { ...report, found };
 }

@@ -1,6 +1,6 @@
 /**
  * The two crawl steps of a cycle, shared by the one-process cycle (cycle.ts) and the queue's crawl jobs
- * (jobs/): crawl a monitored site (its resolving seeds together, noticing a takedown) or one candidate
+ * (queue/): crawl a monitored site (its resolving seeds together, noticing a takedown) or one candidate
  * domain, under a lease, and record the candidates the crawl reveals. Each returns its report line.
  */
 import type { DomainRow, SiteWithDomains } from '../db/index.ts';
