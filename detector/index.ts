@@ -4,13 +4,14 @@
  *   extractPage(page)                 → PageFeatures (layout tokens, page type, ads, contacts, pivots)
  *   buildDocumentFrequencies(pages)   → LayoutIdf (corpus statistics for tf-idf layout weighting)
  *   buildProfile(pages, { site, idf }) → SiteProfile (stored as JSON; compared even after the site is down)
- *   compareProfiles(ref, cand)        → Comparison (signals, score, verdict, evidence, explanation)
+ *   buildCorpusStats(profiles)        → CorpusStats (how many sites carry each contact and template)
+ *   compareProfiles(ref, cand, t, stats) → Comparison (signals, families, score, verdict, evidence, explanation)
  *   fingerprintsOf(profile)           → 64-bit fingerprints to index for near-duplicate lookups
  *
  * Where things live: extract/ (HTML pass, layout tokens, ads), contacts/, pivots/, simhash.ts + hash64.ts,
  * profile.ts, compare/, thresholds.ts.
  */
-export { compareProfiles, formatContact } from './compare/index.ts';
+export { buildCorpusStats, compareProfiles, formatContact } from './compare/index.ts';
 export { extractContacts } from './contacts/index.ts';
 export { type ExtractPageOptions, extractPage } from './extract/page.ts';
 export { isValidBitcoin, isValidEthereum, isValidIban, shodanFaviconHash, WEAK_PIVOTS } from './pivots/index.ts';

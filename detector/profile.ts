@@ -131,11 +131,30 @@ function majority(weighted: [string, number][]): string | null {
   return toHex64(hi, lo);
 }
 
+/**
+ * The site's contacts, each once, with its scope: `site` for the operator's own (found on service or home pages and
+ * on no ad, or on most pages of the site: a footer), `ad` for an advertiser's (found with the ads). Site-level
+ * contacts say who runs the site; an advertiser's number says who posts on it, and advertisers post on many sites.
+ */
 function dedupeContacts(pages: PageFeatures[]): Contact[] {
-  const seen = new Map<string, Contact>();
-  for (const p of pages)
-    for (const c of p.contacts) if (!seen.has(`${c.kind}:${c.value}`)) seen.set(`${c.kind}:${c.value}`, c);
-  return [...seen.values()];
+  const seen = new Map<string, { contact: Contact; pages: number; withAds: boolean }>();
+  for (const p of pages) {
+    const withAds = p.pageType !== 'other';
+    for (const c of p.contacts) {
+      const key = `${c.kind}:${c.value}`;
+      const entry = seen.get(key);
+      if (!entry) seen.set(key, { contact: c, pages: 1, withAds });
+      else {
+        entry.pages++;
+        entry.withAds ||= withAds;
+      }
+    }
+  }
+  const onMost = (n: number) => pages.length >= BOILERPLATE_MIN_PAGES && n >= pages.length * BOILERPLATE_SHARE;
+  return [...seen.values()].map(({ contact, pages: n, withAds }) => ({
+    ...contact,
+    scope: !withAds || onMost(n) ? 'site' : 'ad',
+  }));
 }
 
 export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions): SiteProfile {

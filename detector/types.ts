@@ -24,6 +24,12 @@ export interface Contact {
   value: string;
   /** The text as it appeared on the page (for the report). */
   raw: string;
+  /**
+   * In a profile: `site` for the operator's own contacts (found on service pages such as contact or legal, or on most
+   * pages: a footer), `ad` for an advertiser's (found in ads only). Absent in page features and in older profiles
+   * (read as `ad`).
+   */
+  scope?: 'site' | 'ad';
 }
 
 export type PivotKind =
@@ -75,6 +81,18 @@ export interface LayoutIdf {
   frequencies: Record<string, number>;
 }
 
+/**
+ * How specific contacts and templates are over every stored site and candidate (see detector/compare/corpus.ts).
+ * Built by `buildCorpusStats(profiles)`; plain JSON.
+ */
+export interface CorpusStats {
+  sites: number;
+  /** `kind:value` → number of profiles carrying the contact. */
+  contacts: Record<string, number>;
+  /** Per page type, every profile's layout fingerprint (16 hex digits). */
+  layouts: Record<PageType, string[]>;
+}
+
 export interface AdFingerprint {
   id: string;
   url: string;
@@ -103,6 +121,11 @@ export interface SiteProfile {
 export interface DetectorThresholds {
   /** Hamming distance (of 64) up to which two ads are near-identical. */
   adMaxDistance: number;
+  /**
+   * Hamming distance up to which an ad has a counterpart on the other side, for containment only (not shown as
+   * near-identical): rewritten ads stay within it, ads of unrelated sites rarely do (3 % of them in the evaluation).
+   */
+  adCounterpartDistance: number;
   /** Layout distance at which the layout signal reaches 0 (as different as unrelated templates). */
   layoutZeroDistance: number;
   /** Layout distance up to which two sites are said to share a template in the explanation. */
@@ -112,15 +135,31 @@ export interface DetectorThresholds {
   weightSecondContent: number;
   weightLayout: number;
   weightPivots: number;
-  /** Score at or above which the verdict is `clone`. */
+  /** Score at or above which the verdict is `clone` (reached only by a corroborated or overwhelming case). */
   cloneScore: number;
   /**
-   * Share of ads near-identical at or above which the candidate is a clone whatever else changed (template, phones):
-   * copying half of a site's ads is what a resurgence does and what competitors sharing a few advertisers do not.
+   * Overwhelming content: at least this share of the candidate's ads (or advertisers) come from the reference, and at
+   * least `cloneReferenceShare` of the reference's are on the candidate. Then nothing but a clone explains it, whatever
+   * else changed (template, phones, name).
    */
   cloneAdShare: number;
-  /** Near-identical ads needed before the ad-share rule applies (small sites prove little). */
+  /** Share of the reference's ads (or advertisers) found on the candidate for content to be overwhelming. */
+  cloneReferenceShare: number;
+  /**
+   * Content that needs corroboration: at least this share of the candidate's ads (or advertisers) come from the
+   * reference. A competitor to which half the advertisers moved stays under it; a clone restarting small does not.
+   */
+  corroboratedAdShare: number;
+  /** Family strength (in [0, 1]) from which site identity, layout or pivots corroborate content. */
+  corroborationStrength: number;
+  /** Near-identical ads (or shared advertiser contacts) needed before content counts at all (small overlaps prove little). */
   minSharedAds: number;
+  /** A template shared by at most this many sites of the corpus is rare (one operator and its copies). */
+  templateRareSites: number;
+  /** A template shared by at least this many sites of the corpus is an off-the-shelf script: no evidence of an operator. */
+  templateCommonSites: number;
+  /** Score weight of shared site-level contacts (the operator's address, handle). */
+  weightIdentity: number;
   /** Score at or above which the verdict is `related`. */
   relatedScore: number;
   /** Minimum ads on both sides for the text signal to be measured. */
@@ -147,10 +186,25 @@ export type Evidence =
   | { kind: 'shared-pivot'; pivotKind: PivotKind; value: string };
 
 export interface Signals {
+  /** Layout similarity (1 same template … 0 unrelated), before any rarity weighting. */
   layout: number | null;
   text: number | null;
+  /** Shared advertiser contacts, idf-weighted, over the smaller side. */
   contacts: number | null;
+  /** Shared site-level contacts (the operator's own), idf-weighted; null when one side has none. */
+  identity: number | null;
   pivots: number | null;
+}
+
+/** The independent families of evidence a verdict rests on, each in [0, 1]. */
+export interface Families {
+  /** Containment of content: the shares of the candidate's and of the reference's ads (or advertisers) in common. */
+  content: { candidateShare: number; referenceShare: number; sharedAds: number; sharedAdvertisers: number };
+  identity: number;
+  /** Layout similarity times the template's rarity in the corpus. */
+  layout: number;
+  /** 1 for a shared operator id (analytics, payment), 0 otherwise (favicons and assets belong to a script). */
+  pivots: number;
 }
 
 export type Verdict = 'clone' | 'related' | 'unrelated';
@@ -159,6 +213,7 @@ export interface Comparison {
   verdict: Verdict;
   score: number;
   signals: Signals;
+  families: Families;
   evidence: Evidence[];
   explanation: string[];
 }

@@ -3,8 +3,9 @@
  * ("14 of 20 phone numbers shared: +33 6 39 98 01 23, …; 11 ads near-identical; layout distance 4/64").
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { ContactKind, DetectorThresholds, Evidence, PivotKind, SiteProfile } from '../types.ts';
+import type { ContactKind, DetectorThresholds, Evidence, PivotKind, SiteProfile, Verdict } from '../types.ts';
 import type { ContactSignal, LayoutSignal, PivotSignal, TextSignal } from './signals.ts';
+import type { RuleOutcome } from './verdict.ts';
 
 const CONTACT_NAMES: Record<ContactKind, string> = {
   phone: 'phone numbers',
@@ -49,15 +50,69 @@ export interface ExplainInput {
   contacts: ContactSignal;
   layout: LayoutSignal;
   pivots: PivotSignal;
+  rule: RuleOutcome;
+  verdict: Verdict;
   thresholds: DetectorThresholds;
 }
 
-export function explain({ ref, cand, text, contacts, layout, pivots, thresholds }: ExplainInput): string[] {
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+function joinOr(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** What the content family holds, in the analyst's words ("4 of 40 ads of the reference, 10 % of the candidate's"). */
+function contentSummary({ ref, cand, rule, contacts }: ExplainInput): string {
+  const c = rule.families.content;
+  const parts: string[] = [];
+  if (c.sharedAds > 0)
+    parts.push(
+      `shares ${c.sharedAds} of ${ref.ads.length} ads of the reference (${c.sharedAds} of the candidate's ${cand.ads.length})`,
+    );
+  const refAdvertisers = ref.contacts.filter((x) => x.scope !== 'site').length;
+  if (c.sharedAdvertisers > 0)
+    parts.push(`shares ${contacts.advertisers.shared} of ${refAdvertisers} advertiser contacts`);
+  return parts.length > 0 ? parts.join(', ') : 'no ad or advertiser in common';
+}
+
+/** The closing line: why the verdict is what it is, what was found and what was missing. */
+function verdictLine(input: ExplainInput): string {
+  const { rule, verdict, layout, thresholds: t } = input;
+  const c = rule.families.content;
+  const found = rule.corroborating;
+  const missing = (['layout', 'identity', 'pivots'] as const).filter((f) => !found.includes(f));
+  const names = { layout: 'shared layout', identity: 'identity', pivots: 'pivot' };
+  const commonTemplate =
+    layout.value !== null && layout.value >= t.corroborationStrength && layout.rarity < t.corroborationStrength
+      ? `; the shared template is found on ${layout.templateSites} sites (an off-the-shelf script, not a sign of one operator)`
+      : '';
+  const absent = missing.length > 0 ? `no ${joinOr(missing.map((f) => names[f]))}` : '';
+  const containment = `${pct(c.candidateShare)} of the candidate's content comes from the reference, ${pct(c.referenceShare)} of the reference's is on the candidate`;
+  if (verdict === 'clone') {
+    if (rule.reason === 'overwhelming-content')
+      return `clone: overwhelming content (${containment})${found.length ? `, corroborated by ${found.join(', ')}` : ''}`;
+    if (rule.reason === 'corroborated-content')
+      return `clone: ${containment}, corroborated by ${found.join(', ')}${absent ? `; ${absent}` : ''}`;
+    return `clone: same operator (${found.join(', ')}); ${contentSummary(input)}`;
+  }
+  const why =
+    c.candidateShare >= t.corroboratedAdShare
+      ? `${containment}, but ${absent || 'nothing corroborates it'}`
+      : `${contentSummary(input)} (${containment})${absent ? `; ${absent}` : ''}`;
+  return `not a clone: ${why}${commonTemplate}`;
+}
+
+export function explain(input: ExplainInput): string[] {
+  const { ref, cand, text, contacts, layout, pivots, thresholds } = input;
   const lines: string[] = [];
   for (const e of contacts.shared) {
     const values = e.values.map((v) => formatContact(e.contactKind, v));
     lines.push(`${e.values.length} of ${e.referenceCount} ${CONTACT_NAMES[e.contactKind]} shared: ${listed(values)}`);
   }
+  if (contacts.siteContacts.shared > 0)
+    lines.push(
+      `${contacts.siteContacts.shared} of the reference's own contacts (contact page, footer) on the candidate`,
+    );
   if (contacts.value === null) lines.push('contacts not comparable (none found on one side)');
   else if (contacts.shared.length === 0) lines.push('no contact in common');
   if (text.value === null) lines.push('ad texts not comparable (too few ads on one side)');
@@ -71,13 +126,15 @@ export function explain({ ref, cand, text, contacts, layout, pivots, thresholds 
   if (layout.distance !== null) {
     const parts = layout.evidence.map((e) => `${e.distance}/64 on ${e.pageType} pages`).join(', ');
     const same = layout.distance <= thresholds.layoutSameDistance;
-    lines.push(`layout distance ${parts} (${same ? 'same template' : 'different template'})`);
+    const spread = layout.templateSites > 1 ? `, found on ${layout.templateSites} sites of the corpus` : '';
+    lines.push(`layout distance ${parts} (${same ? `same template${spread}` : 'different template'})`);
   }
   const byKind = new Map<PivotKind, string[]>();
   for (const p of pivots.shared) byKind.set(p.pivotKind, [...(byKind.get(p.pivotKind) ?? []), p.value]);
   for (const [kind, values] of byKind) {
     lines.push(`same ${PIVOT_NAMES[kind]}${values.length > 1 ? 's' : ''} ${listed(values)}`);
   }
+  lines.push(verdictLine(input));
   return lines;
 }
 

@@ -1,46 +1,54 @@
 /**
- * Profile × profile → signals → score → verdict. The score leans on content (the stronger of shared ad texts and
- * shared contacts), then on the weaker of the two, the layout and the pivots: a shared template alone (same
- * off-the-shelf script) or a shared template plus a few advertisers stays below the clone threshold, while a clone
- * keeps either its texts or its advertisers whatever it did to its template. A candidate that copied at least
- * `cloneAdShare` of the ads is a clone even when it changed template and every phone number.
+ * Profile × profile → signals → families of evidence → verdict. The score ranks pairs: content (the stronger of shared
+ * ad texts and shared advertisers, then the weaker), site identity, layout weighed by the template's rarity, and
+ * pivots. The verdict follows the corroboration rule of verdict.ts: a pair the rule does not allow to be a clone is
+ * held just under `cloneScore`, whatever its score; a pair it allows rises from `cloneScore` with its content.
+ * Corpus statistics (buildCorpusStats) say how specific each contact and template is; without them every contact and
+ * template counts as specific.
  */
 import { resolveThresholds } from '../thresholds.ts';
-import type { Comparison, DetectorThresholds, SiteProfile, Verdict } from '../types.ts';
+import type { Comparison, CorpusStats, DetectorThresholds, SiteProfile, Verdict } from '../types.ts';
 import { evidenceOf, explain } from './explain.ts';
 import { contactSignal, layoutSignal, pivotSignal, textSignal } from './signals.ts';
+import { decide } from './verdict.ts';
 
+export { buildCorpusStats } from './corpus.ts';
 export { formatContact } from './explain.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+/** How far under `cloneScore` an uncorroborated pair is held (visible in the score, never rounded away). */
+const HELD_UNDER = 0.01;
 
 export function compareProfiles(
   reference: SiteProfile,
   candidate: SiteProfile,
   overrides?: Partial<DetectorThresholds>,
+  stats?: CorpusStats,
 ): Comparison {
   const t = resolveThresholds(overrides);
   const text = textSignal(reference, candidate, t);
-  const contacts = contactSignal(reference, candidate, t);
-  const layout = layoutSignal(reference, candidate, t);
+  const contacts = contactSignal(reference, candidate, t, stats);
+  const layout = layoutSignal(reference, candidate, t, stats);
   const pivots = pivotSignal(reference, candidate);
+  const rule = decide(text, contacts, layout, pivots, reference.ads.length, candidate.ads.length, t);
+  const { families } = rule;
   const tv = text.value ?? 0;
   const cv = contacts.value ?? 0;
   const weighted = Math.min(
     1,
     t.weightContent * Math.max(tv, cv) +
       t.weightSecondContent * Math.min(tv, cv) +
-      t.weightLayout * (layout.value ?? 0) +
+      t.weightIdentity * families.identity +
+      t.weightLayout * families.layout +
       t.weightPivots * (pivots.value ?? 0),
   );
-  // Copied ads alone make a clone: the score then rises from the clone threshold with the share of copied ads.
-  const adRule =
-    text.value !== null && text.value >= t.cloneAdShare && text.matchedCandidate >= t.minSharedAds
-      ? t.cloneScore + ((1 - t.cloneScore) * (text.value - t.cloneAdShare)) / (1 - t.cloneAdShare)
-      : 0;
-  const score = Math.max(weighted, adRule);
+  const contentLevel = (families.content.candidateShare + families.content.referenceShare) / 2;
+  const score =
+    rule.reason !== null
+      ? Math.max(weighted, Math.min(1, t.cloneScore + (1 - t.cloneScore) * contentLevel))
+      : Math.min(weighted, Math.max(0, t.cloneScore - HELD_UNDER));
   const verdict: Verdict = score >= t.cloneScore ? 'clone' : score >= t.relatedScore ? 'related' : 'unrelated';
-  const input = { ref: reference, cand: candidate, text, contacts, layout, pivots, thresholds: t };
+  const input = { ref: reference, cand: candidate, text, contacts, layout, pivots, rule, verdict, thresholds: t };
   return {
     verdict,
     score: round(score),
@@ -48,7 +56,18 @@ export function compareProfiles(
       layout: layout.value === null ? null : round(layout.value),
       text: text.value === null ? null : round(text.value),
       contacts: contacts.value === null ? null : round(contacts.value),
+      identity: contacts.identity === null ? null : round(contacts.identity),
       pivots: pivots.value,
+    },
+    families: {
+      content: {
+        ...families.content,
+        candidateShare: round(families.content.candidateShare),
+        referenceShare: round(families.content.referenceShare),
+      },
+      identity: round(families.identity),
+      layout: round(families.layout),
+      pivots: families.pivots,
     },
     evidence: evidenceOf(input),
     explanation: explain(input),

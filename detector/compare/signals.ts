@@ -4,7 +4,16 @@
  */
 import { fromHex64, popcount32 } from '../hash64.ts';
 import { WEAK_PIVOTS } from '../pivots/index.ts';
-import type { Contact, ContactKind, DetectorThresholds, Evidence, PageType, SiteProfile } from '../types.ts';
+import type {
+  Contact,
+  ContactKind,
+  CorpusStats,
+  DetectorThresholds,
+  Evidence,
+  PageType,
+  SiteProfile,
+} from '../types.ts';
+import { contactKey, contactWeight, templateRarity, templateSites } from './corpus.ts';
 
 type AdPair = Extract<Evidence, { kind: 'near-identical-ad' }>;
 type SharedContact = Extract<Evidence, { kind: 'shared-contact' }>;
@@ -38,18 +47,29 @@ function hamming(a: string, b: string): number {
 }
 
 export interface TextSignal {
+  /** Near-identical ads matched one-to-one, over the smaller side's ad count. */
   value: number | null;
   pairs: AdPair[];
   matchedCandidate: number;
+  /** Ads matched one-to-one (a reference ad copied twice counts once). */
+  matched: number;
+  /**
+   * Ads with a counterpart within `adCounterpartDistance`, one-to-one: the containment of content. Looser than
+   * near-identical (shown to the analyst as evidence) so that a clone that rewrote every ad still holds most of them.
+   */
+  counterparts: number;
 }
 
 export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): TextSignal {
   const nr = ref.ads.length;
   const nc = cand.ads.length;
-  if (nr < t.minAds || nc < t.minAds) return { value: null, pairs: [], matchedCandidate: 0 };
+  if (nr < t.minAds || nc < t.minAds)
+    return { value: null, pairs: [], matchedCandidate: 0, matched: 0, counterparts: 0 };
   const r = adWords(ref);
   const c = adWords(cand);
   const refMatched = new Uint8Array(nr);
+  const refCounterpart = new Uint8Array(nr);
+  let candCounterparts = 0;
   const pairs: AdPair[] = [];
   for (let j = 0; j < nc; j++) {
     const hi = c[2 * j];
@@ -64,6 +84,10 @@ export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThres
         if (d === 0) break;
       }
     }
+    if (best <= t.adCounterpartDistance) {
+      refCounterpart[bestI] = 1;
+      candCounterparts++;
+    }
     if (best <= t.adMaxDistance) {
       refMatched[bestI] = 1;
       const ra = ref.ads[bestI];
@@ -76,28 +100,67 @@ export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThres
       });
     }
   }
-  let refCount = 0;
-  for (const m of refMatched) refCount += m;
+  const sum = (a: Uint8Array) => a.reduce((s, m) => s + m, 0);
   // One-to-one share: several candidate ads matching one reference ad count once.
-  const matched = Math.min(refCount, pairs.length);
-  return { value: Math.min(1, matched / Math.min(nr, nc)), pairs, matchedCandidate: pairs.length };
+  const matched = Math.min(sum(refMatched), pairs.length);
+  const counterparts = Math.min(sum(refCounterpart), candCounterparts);
+  return {
+    value: Math.min(1, matched / Math.min(nr, nc)),
+    pairs,
+    matchedCandidate: pairs.length,
+    matched,
+    counterparts,
+  };
 }
-
-const contactKey = (c: Contact) => `${c.kind}:${c.value}`;
 
 export interface ContactSignal {
+  /** Shared advertiser contacts (idf-weighted) over the smaller side's weight. */
   value: number | null;
+  /** Shared site-level contacts of the reference (the operator's own), idf-weighted, capped at 1. */
+  identity: number | null;
   shared: SharedContact[];
+  /** Advertiser contacts shared, their weight, and the weight of each side's advertiser contacts. */
+  advertisers: { shared: number; sharedWeight: number; referenceWeight: number; candidateWeight: number };
+  /** Site-level contacts of the reference, and those found on the candidate. */
+  siteContacts: { reference: number; shared: number };
 }
 
-export function contactSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): ContactSignal {
-  if (ref.contacts.length < t.minContacts || cand.contacts.length < t.minContacts) return { value: null, shared: [] };
-  const refKeys = new Set(ref.contacts.map(contactKey));
+const isSite = (c: Contact) => c.scope === 'site';
+
+/**
+ * Contacts in two families. The reference's site-level contacts (its operator's address or handle) shared by the
+ * candidate are site identity. Its advertisers' contacts shared by the candidate are content: they travel with the
+ * copied ads and with advertisers who post on several sites, so they are measured like ads (containment, weighted by
+ * how many sites carry each contact) and never corroborate the ads on their own.
+ */
+export function contactSignal(
+  ref: SiteProfile,
+  cand: SiteProfile,
+  t: DetectorThresholds,
+  stats?: CorpusStats,
+): ContactSignal {
+  const refSite = new Set(ref.contacts.filter(isSite).map(contactKey));
+  const refAd = new Set(ref.contacts.filter((c) => !isSite(c)).map(contactKey));
+  const advertisers = { shared: 0, sharedWeight: 0, referenceWeight: 0, candidateWeight: 0 };
+  const siteContacts = { reference: refSite.size, shared: 0 };
+  if (ref.contacts.length < t.minContacts || cand.contacts.length < t.minContacts) {
+    return { value: null, identity: null, shared: [], advertisers, siteContacts };
+  }
+  const w = (key: string) => contactWeight(stats, key);
+  for (const key of refAd) advertisers.referenceWeight += w(key);
   const byKind = new Map<ContactKind, string[]>();
-  let shared = 0;
+  let identity = 0;
   for (const c of cand.contacts) {
-    if (!refKeys.has(contactKey(c))) continue;
-    shared++;
+    const key = contactKey(c);
+    if (refSite.has(key)) {
+      identity += w(key);
+      siteContacts.shared++;
+    } else {
+      advertisers.candidateWeight += w(key);
+      if (!refAd.has(key)) continue;
+      advertisers.shared++;
+      advertisers.sharedWeight += w(key);
+    }
     const list = byKind.get(c.kind) ?? [];
     list.push(c.value);
     byKind.set(c.kind, list);
@@ -110,16 +173,31 @@ export function contactSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorTh
     referenceCount: count(ref, kind),
     candidateCount: count(cand, kind),
   }));
-  return { value: shared / Math.min(ref.contacts.length, cand.contacts.length), shared: evidence };
+  const smaller = Math.min(advertisers.referenceWeight, advertisers.candidateWeight);
+  return {
+    value: smaller > 0 ? Math.min(1, advertisers.sharedWeight / smaller) : 0,
+    identity: refSite.size > 0 ? Math.min(1, identity) : null,
+    shared: evidence,
+    advertisers,
+    siteContacts,
+  };
 }
 
 export interface LayoutSignal {
   value: number | null;
   evidence: LayoutEvidence[];
   distance: number | null;
+  /** Sites of the corpus sharing the reference's template (0 without corpus statistics) and the rarity drawn from it. */
+  templateSites: number;
+  rarity: number;
 }
 
-export function layoutSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): LayoutSignal {
+export function layoutSignal(
+  ref: SiteProfile,
+  cand: SiteProfile,
+  t: DetectorThresholds,
+  stats?: CorpusStats,
+): LayoutSignal {
   const evidence: LayoutEvidence[] = [];
   for (const type of ['listing', 'ad'] as PageType[]) {
     const a = ref.layout[type];
@@ -129,24 +207,36 @@ export function layoutSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThr
   if (evidence.length === 0) {
     const a = ref.layout.other ?? ref.layoutAll;
     const b = cand.layout.other ?? cand.layoutAll;
-    if (!a || !b) return { value: null, evidence, distance: null };
+    if (!a || !b) return { value: null, evidence, distance: null, templateSites: 0, rarity: 1 };
     evidence.push({ kind: 'layout', pageType: 'other', distance: hamming(a, b) });
   }
   const distance = evidence.reduce((s, e) => s + e.distance, 0) / evidence.length;
-  return { value: Math.max(0, 1 - distance / t.layoutZeroDistance), evidence, distance };
+  // The template's spread is read on the page types the two sites share; the most widespread one decides.
+  const sharing = Math.max(
+    ...evidence.map((e) => (ref.layout[e.pageType] ? templateSites(stats, ref, e.pageType, t) : 0)),
+  );
+  return {
+    value: Math.max(0, 1 - distance / t.layoutZeroDistance),
+    evidence,
+    distance,
+    templateSites: sharing,
+    rarity: templateRarity(sharing, t),
+  };
 }
 
 export interface PivotSignal {
   value: number | null;
   shared: SharedPivot[];
+  /** An operator's own id is shared (analytics, advertising, payment), not only a script's favicon or assets. */
+  strong: boolean;
 }
 
 export function pivotSignal(ref: SiteProfile, cand: SiteProfile): PivotSignal {
-  if (ref.pivots.length === 0 || cand.pivots.length === 0) return { value: null, shared: [] };
+  if (ref.pivots.length === 0 || cand.pivots.length === 0) return { value: null, shared: [], strong: false };
   const refKeys = new Set(ref.pivots.map((p) => `${p.kind}:${p.value}`));
   const shared: SharedPivot[] = cand.pivots
     .filter((p) => refKeys.has(`${p.kind}:${p.value}`))
     .map((p) => ({ kind: 'shared-pivot', pivotKind: p.kind, value: p.value }));
   const strong = shared.some((p) => !WEAK_PIVOTS.has(p.pivotKind));
-  return { value: strong ? 1 : shared.length > 0 ? WEAK_PIVOT_VALUE : 0, shared };
+  return { value: strong ? 1 : shared.length > 0 ? WEAK_PIVOT_VALUE : 0, shared, strong };
 }

@@ -3,6 +3,7 @@
  * for a fingerprinter and thresholds, and scores the `clone` verdict: precision, recall, F1, with the errors listed.
  */
 import {
+  buildCorpusStats,
   buildDocumentFrequencies,
   buildProfile,
   type Comparison,
@@ -68,6 +69,7 @@ export function scorePairs(
   universe: EvalUniverse,
   profiles: Map<string, SiteProfile>,
   thresholds?: Partial<DetectorThresholds>,
+  stats = buildCorpusStats(profiles.values()),
 ): Scores {
   let tp = 0;
   let fp = 0;
@@ -76,7 +78,7 @@ export function scorePairs(
   const results: PairResult[] = [];
   const errors: PairResult[] = [];
   for (const pair of universe.pairs) {
-    const comparison = compareProfiles(profiles.get(pair.reference)!, profiles.get(pair.candidate)!, thresholds);
+    const comparison = compareProfiles(profiles.get(pair.reference)!, profiles.get(pair.candidate)!, thresholds, stats);
     const saysClone = comparison.verdict === 'clone';
     if (saysClone && pair.expectClone) tp++;
     else if (saysClone) fp++;

@@ -150,7 +150,7 @@ describe('explanation and evidence', () => {
   it('says when a signal cannot be measured', () => {
     const empty = buildProfile([], { site: 'vide.test' });
     const c = compareProfiles(profiles.seed, empty);
-    expect(c.signals).toEqual({ layout: null, text: null, contacts: null, pivots: null });
+    expect(c.signals).toEqual({ layout: null, text: null, contacts: null, identity: null, pivots: null });
     expect(c.verdict).toBe('unrelated');
     expect(c.explanation.join(' ')).toContain('not comparable');
   });
