@@ -17,7 +17,7 @@ export const defaultThresholds: DetectorThresholds = {
   cloneScore: 0.55,
   cloneAdShare: 0.8,
   cloneReferenceShare: 0.5,
-  corroboratedAdShare: 0.6,
+  corroboratedAdShare: 0.7,
   corroborationStrength: 0.5,
   minSharedAds: 3,
   templateRareSites: 6,

@@ -1,7 +1,7 @@
 /**
- * Profile × profile → signals → families of evidence → verdict. The score ranks pairs: content (the stronger of shared
- * ad texts and shared advertisers, then the weaker), site identity, layout weighed by the template's rarity, and
- * pivots. The verdict follows the corroboration rule of verdict.ts: a pair the rule does not allow to be a clone is
+ * Profile × profile → signals → families of evidence → verdict. The score ranks pairs: content (containment both
+ * ways), the weaker of the shared-text and shared-advertiser signals, site identity, layout weighed by the template's
+ * rarity, and pivots. The verdict follows the corroboration rule of verdict.ts: a pair the rule does not allow to be a clone is
  * held just under `cloneScore`, whatever its score; a pair it allows rises from `cloneScore` with its content.
  * Corpus statistics (buildCorpusStats) say how specific each contact and template is; without them every contact and
  * template counts as specific.
@@ -34,18 +34,20 @@ export function compareProfiles(
   const { families } = rule;
   const tv = text.value ?? 0;
   const cv = contacts.value ?? 0;
+  // Content counts by containment both ways (geometric mean): a page made only of three quoted ads of a 30-ad site
+  // holds 10 % of it, a partial clone holding half of a site's ads and nothing else holds 71 %.
+  const content = Math.sqrt(families.content.candidateShare * families.content.referenceShare);
   const weighted = Math.min(
     1,
-    t.weightContent * Math.max(tv, cv) +
+    t.weightContent * content +
       t.weightSecondContent * Math.min(tv, cv) +
       t.weightIdentity * families.identity +
       t.weightLayout * families.layout +
       t.weightPivots * (pivots.value ?? 0),
   );
-  const contentLevel = (families.content.candidateShare + families.content.referenceShare) / 2;
   const score =
     rule.reason !== null
-      ? Math.max(weighted, Math.min(1, t.cloneScore + (1 - t.cloneScore) * contentLevel))
+      ? Math.max(weighted, Math.min(1, t.cloneScore + (1 - t.cloneScore) * content))
       : Math.min(weighted, Math.max(0, t.cloneScore - HELD_UNDER));
   const verdict: Verdict = score >= t.cloneScore ? 'clone' : score >= t.relatedScore ? 'related' : 'unrelated';
   const input = { ref: reference, cand: candidate, text, contacts, layout, pivots, rule, verdict, thresholds: t };

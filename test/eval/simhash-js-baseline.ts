@@ -36,6 +36,7 @@ export const simhashJsFingerprinter: Fingerprinter = {
 export function scaledThresholds(t: DetectorThresholds): Partial<DetectorThresholds> {
   return {
     adMaxDistance: Math.round(t.adMaxDistance / 2),
+    adCounterpartDistance: Math.round(t.adCounterpartDistance / 2),
     layoutZeroDistance: Math.round(t.layoutZeroDistance / 2),
     layoutSameDistance: Math.round(t.layoutSameDistance / 2),
   };
