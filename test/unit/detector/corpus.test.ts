@@ -1,0 +1,92 @@
+/** Corpus statistics: contacts weighed by how many sites carry them, templates by how many sites share them. */
+import { describe, expect, it } from 'vitest';
+import { contactWeight, templateRarity } from '../../../detector/compare/corpus.ts';
+import {
+  buildCorpusStats,
+  buildProfile,
+  compareProfiles,
+  defaultThresholds,
+  extractPage,
+  type SiteProfile,
+} from '../../../detector/index.ts';
+
+const AD = (n: number, phone: string) =>
+  `<html><body><main><h1>Plombier ${n}</h1><p>Plombier chauffagiste à votre service pour toutes réparations, fuites, ` +
+  `remplacement de robinets et entretien de chaudières, annonce numéro ${'abcdefghij'[n]} du quartier. Appelez le ${phone}.</p></main></body></html>`;
+
+function siteWith(domain: string, phones: string[], contactEmail: string): SiteProfile {
+  const pages = phones.map((p, i) => extractPage({ url: `http://${domain}/annonce/${100 + i}.html`, html: AD(i, p) }));
+  pages.push(
+    extractPage({
+      url: `http://${domain}/contact.html`,
+      html: `<html><body><main><h1>Contact</h1><p>Écrivez à ${contactEmail}</p></main></body></html>`,
+    }),
+  );
+  return buildProfile(pages, { site: domain });
+}
+
+describe('corpus statistics', () => {
+  it('weigh a contact 1 when only the compared sites carry it, less the more sites do', () => {
+    const stats = {
+      sites: 100,
+      contacts: { 'phone:+33639980001': 2, 'phone:+33639980002': 16 },
+      layouts: { listing: [], ad: [], other: [] },
+    };
+    expect(contactWeight(stats, 'phone:+33639980001')).toBe(1);
+    expect(contactWeight(stats, 'phone:+33639980002')).toBe(0.25);
+    expect(contactWeight(undefined, 'phone:+33639980002')).toBe(1);
+  });
+
+  it('rate a template rare when one operator uses it and common when many sites do', () => {
+    const t = defaultThresholds;
+    expect(templateRarity(2, t)).toBe(1);
+    expect(templateRarity(t.templateCommonSites, t)).toBe(0);
+    const mid = templateRarity(Math.round((t.templateRareSites + t.templateCommonSites) / 2), t);
+    expect(mid).toBeGreaterThan(0);
+    expect(mid).toBeLessThan(1);
+  });
+
+  it('tell the operator’s own address (contact page) from advertisers’ numbers (ads)', () => {
+    const p = siteWith(
+      'plomberie.test',
+      ['06 39 98 00 01', '06 39 98 00 02', '06 39 98 00 03'],
+      'gerant@plomberie.test',
+    );
+    const scope = Object.fromEntries(p.contacts.map((c) => [c.value, c.scope]));
+    expect(scope['gerant@plomberie.test']).toBe('site');
+    expect(scope['+33639980001']).toBe('ad');
+  });
+
+  it('a shared address of the operator is identity; advertisers seen on many sites weigh little', () => {
+    const ref = siteWith('a.test', ['06 39 98 00 11', '06 39 98 00 12', '06 39 98 00 13'], 'gerant@a.test');
+    const cand = siteWith('b.test', ['06 39 98 00 11', '06 39 98 00 12', '06 39 98 00 14'], 'gerant@a.test');
+    const alone = compareProfiles(ref, cand, {}, buildCorpusStats([ref, cand]));
+    expect(alone.signals.identity).toBe(1);
+    // The same two shared numbers, now also carried by 14 other sites: an agency or advertisers who post everywhere.
+    const crowd = Array.from({ length: 14 }, (_, i) =>
+      siteWith(`x${i}.test`, ['06 39 98 00 11', '06 39 98 00 12'], `x@x${i}.test`),
+    );
+    const crowded = compareProfiles(ref, cand, {}, buildCorpusStats([ref, cand, ...crowd]));
+    expect(crowded.signals.contacts!).toBeLessThan(alone.signals.contacts!);
+  });
+
+  it('a template many sites share does not corroborate, the same template on few sites does', () => {
+    const ref = siteWith('a.test', ['06 39 98 00 21', '06 39 98 00 22', '06 39 98 00 23'], 'gerant@a.test');
+    const cand = siteWith('c.test', ['06 39 98 00 31', '06 39 98 00 32', '06 39 98 00 33'], 'gerant@c.test');
+    const few = compareProfiles(ref, cand, {}, buildCorpusStats([ref, cand]));
+    const many = compareProfiles(
+      ref,
+      cand,
+      {},
+      buildCorpusStats([
+        ref,
+        cand,
+        ...Array.from({ length: 40 }, (_, i) => siteWith(`y${i}.test`, ['06 39 98 00 40'], `y@y${i}.test`)),
+      ]),
+    );
+    expect(few.signals.layout).toBe(many.signals.layout);
+    expect(few.families.layout).toBeGreaterThan(0.5);
+    expect(many.families.layout).toBe(0);
+    expect(many.explanation.join(' ')).toContain('found on 42 sites');
+  });
+});
