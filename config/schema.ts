@@ -4,6 +4,7 @@
  */
 import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
+import { thresholdProblems } from '../detector/index.ts';
 import { normalizeHostname } from '../lib/hostname.ts';
 
 export const SITE_STATUSES = ['convicted', 'suspected', 'seized', 'cleared'] as const;
@@ -89,24 +90,40 @@ export const crawlerSchema = z.strictObject({
   allowPrivateTargets: z.boolean().default(false),
 });
 
-/** Detector thresholds (defaults calibrated on the evaluation corpus; see detector/README.md). */
+/**
+ * Detector thresholds, one key per threshold under `detector` (defaults calibrated on the evaluation corpus; see
+ * detector/README.md). Thresholds that contradict each other (relatedScore ≥ cloneScore…) are refused by name.
+ */
 const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const bits = z.number().int('must be a whole number of bits').min(0).max(64, 'must be at most 64 bits');
-export const detectorSchema = z.strictObject({
-  cloneScore: share.optional(),
-  relatedScore: share.optional(),
-  adMaxDistance: bits.optional(),
-  layoutSameDistance: bits.optional(),
-  layoutZeroDistance: bits.optional(),
-  weightContent: share.optional(),
-  weightSecondContent: share.optional(),
-  weightLayout: share.optional(),
-  weightPivots: share.optional(),
-  cloneAdShare: share.optional(),
-  minSharedAds: z.number().int().min(1).optional(),
-  minAds: z.number().int().min(1).optional(),
-  minContacts: z.number().int().min(1).optional(),
-});
+const siteCount = z.number().int('must be a whole number of sites').min(1);
+export const detectorSchema = z
+  .strictObject({
+    cloneScore: share.optional(),
+    relatedScore: share.optional(),
+    adMaxDistance: bits.optional(),
+    adCounterpartDistance: bits.optional(),
+    cloneReferenceShare: share.optional(),
+    corroboratedAdShare: share.optional(),
+    corroborationStrength: share.optional(),
+    templateRareSites: siteCount.optional(),
+    templateCommonSites: siteCount.optional(),
+    weightIdentity: share.optional(),
+    layoutSameDistance: bits.optional(),
+    layoutZeroDistance: bits.optional(),
+    weightContent: share.optional(),
+    weightSecondContent: share.optional(),
+    weightLayout: share.optional(),
+    weightPivots: share.optional(),
+    cloneAdShare: share.optional(),
+    minSharedAds: z.number().int().min(1).optional(),
+    minAds: z.number().int().min(1).optional(),
+    minContacts: z.number().int().min(1).optional(),
+  })
+  .superRefine((value, ctx) => {
+    const overrides = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+    for (const p of thresholdProblems(overrides)) ctx.addIssue({ code: 'custom', path: [p.key], message: p.message });
+  });
 
 /**
  * Scale-out: cycles run as jobs on a shared PostgreSQL queue (pg-boss), processed by `phenix worker`

@@ -25,5 +25,5 @@ export {
   simhashFingerprinter,
 } from './profile.ts';
 export { hammingDistance64, simhash64 } from './simhash.ts';
-export { defaultThresholds, resolveThresholds } from './thresholds.ts';
+export { defaultThresholds, resolveThresholds, type ThresholdProblem, thresholdProblems } from './thresholds.ts';
 export type * from './types.ts';

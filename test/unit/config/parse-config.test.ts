@@ -131,4 +131,24 @@ describe('parseConfig', () => {
       'sites[0].crawl (line 7): unknown key "maxPage"; allowed keys are mode, maxPages',
     );
   });
+  it('refuses detector thresholds that contradict each other, naming the key and its line', () => {
+    expect(problems('detector:\n  relatedScore: 0.6\n')).toEqual([
+      expect.stringMatching(
+        /^detector\.relatedScore \(line 2\): relatedScore \(0\.6\) must be below cloneScore \(0\.55\)/,
+      ),
+    ]);
+    expect(problems('detector:\n  cloneScore: 0.3\n  relatedScore: 0.3\n').join('\n')).toContain(
+      'detector.relatedScore',
+    );
+    expect(problems('detector:\n  layoutZeroDistance: 0\n').join('\n')).toContain(
+      'layoutZeroDistance must be at least 1 bit',
+    );
+    expect(problems('detector:\n  adCounterpartDistance: 8\n').join('\n')).toContain(
+      'must be at least adMaxDistance (12)',
+    );
+    expect(parseConfig('detector:\n  cloneAdShare: 1\n  relatedScore: 0.3\n').detector).toEqual({
+      cloneAdShare: 1,
+      relatedScore: 0.3,
+    });
+  });
 });

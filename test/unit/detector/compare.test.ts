@@ -173,5 +173,9 @@ describe('stored profiles', () => {
     expect(compareProfiles(profiles.seed, profiles.reskinned, { cloneScore: 1.01 }).verdict).toBe('related');
     expect(compareProfiles(profiles.seed, profiles.sameScript, { relatedScore: 0.99 }).verdict).toBe('unrelated');
     expect(defaultThresholds.cloneScore).toBeGreaterThan(defaultThresholds.relatedScore);
+    // A share of 1 used to divide by zero (NaN score): now it only asks for every ad.
+    for (const p of Object.values(profiles))
+      expect(Number.isFinite(compareProfiles(profiles.seed, p, { cloneAdShare: 1 }).score)).toBe(true);
+    expect(compareProfiles(profiles.seed, profiles.reskinned, { cloneAdShare: 1 }).verdict).toBe('clone');
   });
 });
