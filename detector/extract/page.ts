@@ -33,7 +33,7 @@ export function extractPage(input: PageInput, options: ExtractPageOptions = {}):
   const contacts = contactsFrom(text, parsed.hrefs, options.region ?? DEFAULT_REGION);
   const pivots = findPivots({
     pageUrl: input.url,
-    code: [...parsed.inlineScripts, ...scripts],
+    code: [...parsed.inlineScripts, ...scripts, ...parsed.trackerHints],
     text: [...text, parsed.hrefs.join('\n')],
     assetUrls: [...new Set([...scripts, ...stylesheets])],
     faviconBase64: input.faviconBase64,

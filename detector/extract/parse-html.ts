@@ -69,6 +69,8 @@ const VISIBLE = /\S/;
 const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const MAX_CHILD_SIG = 8;
 const MAX_INLINE_SCRIPT = 200_000;
+const MAX_TRACKER_HINTS = 500;
+const MAX_HINT_LENGTH = 2_000;
 
 export interface ElementNode {
   tag: string;
@@ -106,6 +108,11 @@ export interface ParsedPage {
    * space and costs more to allocate than the whole extraction).
    */
   inlineScripts: string[];
+  /**
+   * Where tracker ids hide outside scripts: `data-` attribute values anywhere, and the `src`/`href` of elements inside
+   * `<noscript>` (the pixel or frame a tracker shows when scripts are off). Bounded: a hostile page cannot grow it.
+   */
+  trackerHints: string[];
   title: string;
 }
 
@@ -131,6 +138,7 @@ export function parseHtml(html: string): ParsedPage {
   const scripts: string[] = [];
   const stylesheets: string[] = [];
   const inline: string[] = [];
+  const trackerHints: string[] = [];
   let inlineLength = 0;
   let title = '';
 
@@ -167,6 +175,14 @@ export function parseHtml(html: string): ParsedPage {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (trackerHints.length < MAX_TRACKER_HINTS) {
+          const inNoscript = droppedTag === 'noscript' && dropDepth > 0;
+          for (const key in attribs) {
+            const value = attribs[key];
+            if (value.length > MAX_HINT_LENGTH) continue;
+            if (key.startsWith('data-') || (inNoscript && (key === 'src' || key === 'href'))) trackerHints.push(value);
+          }
+        }
         if (dropDepth > 0) {
           if (name === droppedTag) dropDepth++;
           return;
@@ -291,6 +307,7 @@ export function parseHtml(html: string): ParsedPage {
     scripts,
     stylesheets,
     inlineScripts: inline,
+    trackerHints,
     title: title.replace(/\s+/g, ' ').trim(),
   };
 }

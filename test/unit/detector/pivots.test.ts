@@ -14,6 +14,26 @@ const pivotsOf = (html: string, extra: Partial<Parameters<typeof extractPage>[0]
   extractPage({ url: 'http://site.test/', html, ...extra }).pivots.map((p) => `${p.kind}:${p.value}`);
 
 describe('tracker pivots', () => {
+  it('finds ids in <noscript> pixels and frames and in data- attributes, with no script on the page', () => {
+    const html = `<html><body>
+<noscript><img height="1" width="1" src="https://www.facebook.com/tr?id=123456789012345&amp;ev=PageView&amp;noscript=1"></noscript>
+<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-NS12345" height="0" width="0"></iframe></noscript>
+<noscript><div><img src="https://mc.yandex.ru/watch/87654321" alt=""></div></noscript>
+<div class="tracking" data-ga-id="G-DATA123456" data-ad-client="ca-pub-1234567890123456"></div>
+<p>Annonces de services</p></body></html>`;
+    const pivots = pivotsOf(html);
+    expect(pivots).toContain('meta-pixel:123456789012345');
+    expect(pivots).toContain('google-tag-manager:GTM-NS12345');
+    expect(pivots).toContain('yandex-metrica:87654321');
+    expect(pivots).toContain('google-analytics:G-DATA123456');
+    expect(pivots).toContain('adsense:pub-1234567890123456');
+  });
+
+  it('ignores links and images outside <noscript> and attributes other than data-', () => {
+    const html = `<html><body><img src="https://mc.yandex.ru/watch/87654321" title="G-TITLE12345"><p>rien</p></body></html>`;
+    expect(pivotsOf(html)).toEqual([]);
+  });
+
   it('finds Google Analytics, Tag Manager, AdSense, Meta pixel and Yandex Metrica ids', () => {
     const html = `<html><head>
 <script async src="https://www.googletagmanager.com/gtag/js?id=G-AB12CD34EF"></script>
