@@ -4,7 +4,8 @@
  */
 import type { Config } from '../config/index.ts';
 import { type Database, type UpsertOutcome, upsertAlert } from '../db/index.ts';
-import { compareProfiles, type DetectorThresholds, type SiteProfile } from '../detector/index.ts';
+import { type CorpusStats, compareProfiles, type DetectorThresholds, type SiteProfile } from '../detector/index.ts';
+import { storedCorpusStats } from './corpus-stats.ts';
 import type { BuiltProfile } from './profiles.ts';
 
 export interface ComparisonReport {
@@ -32,6 +33,7 @@ export async function compareAll(db: Database, config: Config, profiles: BuiltPr
   const sites = profiles.filter((p) => p.subject.kind === 'site');
   const candidates = profiles.filter((p) => p.subject.kind === 'candidate');
   const report = emptyComparisonReport();
+  const stats = candidates.length > 0 && sites.length > 0 ? await storedCorpusStats(db) : undefined;
   for (const candidate of candidates) {
     for (const site of sites) {
       if (site.subject.hostnames.includes(candidate.subject.label)) continue;
@@ -46,6 +48,7 @@ export async function compareAll(db: Database, config: Config, profiles: BuiltPr
           profile: candidate.profile,
         },
         report,
+        stats,
       );
     }
   }
@@ -69,8 +72,9 @@ export async function comparePair(
   site: PairSide,
   candidate: PairSide,
   report: ComparisonReport,
+  stats?: CorpusStats,
 ): Promise<void> {
-  const result = compareProfiles(site.profile, candidate.profile, thresholds);
+  const result = compareProfiles(site.profile, candidate.profile, thresholds, stats);
   report.compared++;
   const { outcome, alert } = await upsertAlert(db, {
     siteId: site.id,

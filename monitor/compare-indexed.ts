@@ -15,6 +15,7 @@ import {
 } from '../db/index.ts';
 import type { SiteProfile } from '../detector/index.ts';
 import { type ComparisonReport, comparePair, emptyComparisonReport, thresholdsFromConfig } from './compare-all.ts';
+import { storedCorpusStats } from './corpus-stats.ts';
 
 export async function compareProfileIndexed(
   db: Database,
@@ -36,6 +37,7 @@ export async function compareProfileIndexed(
     (await listDomains(db, { role: 'candidate', ids: candidateIds })).map((d) => [d.id, d]),
   );
   const thresholds = thresholdsFromConfig(config);
+  const stats = await storedCorpusStats(db);
   for (const [siteRow, candidateRow] of pairs as [SiteProfileRow, SiteProfileRow][]) {
     const site = sites.get(siteRow.siteId!);
     const candidate = candidates.get(candidateRow.domainId!);
@@ -52,6 +54,7 @@ export async function compareProfileIndexed(
         profile: candidateRow.profile as unknown as SiteProfile,
       },
       report,
+      stats,
     );
   }
   return { ...report, found };

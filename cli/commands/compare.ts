@@ -3,7 +3,13 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type Config, parseConfig } from '../../config/index.ts';
-import { buildDocumentFrequencies, buildProfile, compareProfiles, extractPage } from '../../detector/index.ts';
+import {
+  buildCorpusStats,
+  buildDocumentFrequencies,
+  buildProfile,
+  compareProfiles,
+  extractPage,
+} from '../../detector/index.ts';
 import { thresholdsFromConfig } from '../../monitor/index.ts';
 import { compareSourcesLabel, loadSource } from '../compare-sources.ts';
 import { configPath, type GlobalOptions, loadConfig } from '../context.ts';
@@ -47,9 +53,11 @@ export function registerCompareCommand(program: Command): void {
           buildProfile(features[i], { site: compareSourcesLabel(src.label), idf }),
         );
         const thresholds = thresholdsFromConfig(config);
+        // Contacts and templates are weighed over the sites compared here: nothing else is known in a one-off run.
+        const stats = buildCorpusStats(profiles);
         const results = profiles
           .slice(1)
-          .map((p, i) => ({ candidate: candidates[i], ...compareProfiles(profiles[0], p, thresholds) }));
+          .map((p, i) => ({ candidate: candidates[i], ...compareProfiles(profiles[0], p, thresholds, stats) }));
         if (opts.json) {
           printJson(
             results.map((r) => ({

@@ -67,7 +67,7 @@ describe('phenix compare: files, folders and a local URL', () => {
     ]);
     for (const x of results) {
       expect(Object.keys(x).sort()).toEqual(['candidate', 'evidence', 'score', 'signals', 'verdict']);
-      expect(Object.keys(x.signals).sort()).toEqual(['contacts', 'layout', 'pivots', 'text']);
+      expect(Object.keys(x.signals).sort()).toEqual(['contacts', 'identity', 'layout', 'pivots', 'text']);
       for (const v of Object.values(x.signals)) expect(v === null || (v >= 0 && v <= 1)).toBe(true);
     }
     expect(results[0].verdict).toBe('clone');
