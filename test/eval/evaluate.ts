@@ -65,33 +65,43 @@ export interface Scores {
   errors: PairResult[];
 }
 
+export type Counts = Pick<Scores, 'tp' | 'fp' | 'fn' | 'tn' | 'precision' | 'recall' | 'f1'>;
+
+/** Confusion counts and precision, recall and F1 of `clone` over labelled verdicts. */
+export function countClones(items: { expectClone: boolean; comparison: Comparison }[]): Counts {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  for (const { expectClone, comparison } of items) {
+    const saysClone = comparison.verdict === 'clone';
+    if (saysClone && expectClone) tp++;
+    else if (saysClone) fp++;
+    else if (expectClone) fn++;
+    else tn++;
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { tp, fp, fn, tn, precision, recall, f1 };
+}
+
 export function scorePairs(
   universe: EvalUniverse,
   profiles: Map<string, SiteProfile>,
   thresholds?: Partial<DetectorThresholds>,
   stats = buildCorpusStats(profiles.values()),
 ): Scores {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  const results: PairResult[] = [];
-  const errors: PairResult[] = [];
-  for (const pair of universe.pairs) {
-    const comparison = compareProfiles(profiles.get(pair.reference)!, profiles.get(pair.candidate)!, thresholds, stats);
-    const saysClone = comparison.verdict === 'clone';
-    if (saysClone && pair.expectClone) tp++;
-    else if (saysClone) fp++;
-    else if (pair.expectClone) fn++;
-    else tn++;
-    const r = { pair, comparison };
-    results.push(r);
-    if (saysClone !== pair.expectClone) errors.push(r);
-  }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, tn, precision, recall, f1, results, errors };
+  const results: PairResult[] = universe.pairs.map((pair) => ({
+    pair,
+    comparison: compareProfiles(profiles.get(pair.reference)!, profiles.get(pair.candidate)!, thresholds, stats),
+  }));
+  const errors = results.filter((r) => (r.comparison.verdict === 'clone') !== r.pair.expectClone);
+  return {
+    ...countClones(results.map((r) => ({ expectClone: r.pair.expectClone, comparison: r.comparison }))),
+    results,
+    errors,
+  };
 }
 
 /** Per pair kind: how many pairs got each verdict. */

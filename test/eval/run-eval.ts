@@ -14,7 +14,7 @@ import { adNearDuplicateScores, fingerprintsOnly, sameTemplateScores } from './s
 import { scaledThresholds, simhashJsFingerprinter } from './simhash-js-baseline.ts';
 import {
   FIT_SEEDS,
-  fit,
+  fitThresholds,
   GRID,
   HELD_OUT_SEEDS,
   hardConfusion,
@@ -38,7 +38,7 @@ console.log(
 );
 const partA = labelledPairs(FIT_SEEDS);
 const partB = labelledPairs(HELD_OUT_SEEDS);
-const fitted = fit(partA);
+const fitted = fitThresholds(partA);
 console.log(`fitted on A (best F1 over a grid of ${GRID.length}): ${JSON.stringify(fitted.thresholds)}`);
 const splitRows: string[][] = [];
 const heldOut = { fitted: scoreOutcomes(run(partB, fitted.thresholds)), defaults: scoreOutcomes(run(partB)) };

@@ -14,7 +14,7 @@ import {
 } from '../../detector/index.ts';
 import { buildHardCases, HARD_CLONE_KINDS, HARD_NOT_CLONE_KINDS } from '../fixtures/eval/hard-cases.ts';
 import { buildEvalUniverse } from '../fixtures/eval/universe.ts';
-import { buildProfiles, prepareUniverse } from './evaluate.ts';
+import { buildProfiles, type Counts, countClones, prepareUniverse } from './evaluate.ts';
 import { hardCaseProfiles } from './hard-eval.ts';
 
 export const FIT_SEEDS = { universe: ['phenix-eval-1'], hard: ['phenix-hard-1'] };
@@ -37,14 +37,22 @@ export interface Outcome {
   comparison: Comparison;
 }
 
-export interface PartScores {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-  precision: number;
-  recall: number;
-  f1: number;
+export type PartScores = Counts;
+
+function labelled(
+  part: LabelledPair['part'],
+  pairs: { reference: string; candidate: string; kind: string; expectClone: boolean }[],
+  profiles: Map<string, SiteProfile>,
+): LabelledPair[] {
+  const stats = buildCorpusStats(profiles.values());
+  return pairs.map((p) => ({
+    part,
+    kind: p.kind,
+    expectClone: p.expectClone,
+    reference: profiles.get(p.reference)!,
+    candidate: profiles.get(p.candidate)!,
+    stats,
+  }));
 }
 
 /** Every labelled pair of the given seeds, with its corpus statistics (one corpus per universe). */
@@ -52,31 +60,11 @@ export function labelledPairs(seeds: { universe: string[]; hard: string[] }): La
   const out: LabelledPair[] = [];
   for (const seed of seeds.universe) {
     const prepared = prepareUniverse(buildEvalUniverse({ seed }));
-    const profiles = buildProfiles(prepared);
-    const stats = buildCorpusStats(profiles.values());
-    for (const p of prepared.universe.pairs)
-      out.push({
-        part: 'generated',
-        kind: p.kind,
-        expectClone: p.expectClone,
-        reference: profiles.get(p.reference)!,
-        candidate: profiles.get(p.candidate)!,
-        stats,
-      });
+    out.push(...labelled('generated', prepared.universe.pairs, buildProfiles(prepared)));
   }
   for (const seed of seeds.hard) {
     const universe = buildHardCases({ seed });
-    const profiles = hardCaseProfiles(universe);
-    const stats = buildCorpusStats(profiles.values());
-    for (const p of universe.pairs)
-      out.push({
-        part: 'hard',
-        kind: p.kind,
-        expectClone: p.expectClone,
-        reference: profiles.get(p.reference)!,
-        candidate: profiles.get(p.candidate)!,
-        stats,
-      });
+    out.push(...labelled('hard', universe.pairs, hardCaseProfiles(universe)));
   }
   return out;
 }
@@ -89,21 +77,7 @@ export function run(pairs: LabelledPair[], thresholds?: Partial<DetectorThreshol
 }
 
 export function scoreOutcomes(outcomes: Outcome[]): PartScores {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  for (const { pair, comparison } of outcomes) {
-    const clone = comparison.verdict === 'clone';
-    if (clone && pair.expectClone) tp++;
-    else if (clone) fp++;
-    else if (pair.expectClone) fn++;
-    else tn++;
-  }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, tn, precision, recall, f1 };
+  return countClones(outcomes.map((o) => ({ expectClone: o.pair.expectClone, comparison: o.comparison })));
 }
 
 /** The grid searched on part A: the shares and the counterpart distance of the verdict rule. */
@@ -117,7 +91,7 @@ const isDefault = (t: Partial<DetectorThresholds>) =>
   Object.entries(t).every(([k, v]) => defaultThresholds[k as keyof DetectorThresholds] === v);
 
 /** Best F1 on the fitting pairs (then precision, then the defaults). */
-export function fit(pairs: LabelledPair[]): { thresholds: Partial<DetectorThresholds>; scores: PartScores } {
+export function fitThresholds(pairs: LabelledPair[]): { thresholds: Partial<DetectorThresholds>; scores: PartScores } {
   let best: { thresholds: Partial<DetectorThresholds>; scores: PartScores } | null = null;
   for (const thresholds of GRID) {
     const scores = scoreOutcomes(run(pairs, thresholds));
