@@ -4,8 +4,8 @@
  * goal is missed (precision ≥ 0.98 and recall ≥ 0.95 for clones; ≥ 0.98 each for contacts).
  */
 import { defaultThresholds, type SiteProfile } from '../../detector/index.ts';
+import { TEMPLATE_NAMES } from '../../sitegen/index.ts';
 import { CLONE_KINDS, DECOY_KINDS } from '../fixtures/eval/universe.ts';
-import { TEMPLATE_NAMES } from '../fixtures/sites/index.ts';
 import { evaluateContacts } from './contacts-eval.ts';
 import { buildProfiles, prepareUniverse, scorePairs, verdictsByKind } from './evaluate.ts';
 import { printTable } from './print.ts';
