@@ -26,3 +26,4 @@ export {
 export { hammingDistance64, simhash64 } from './simhash.ts';
 export { defaultThresholds, resolveThresholds } from './thresholds.ts';
 export type * from './types.ts';
+export { DETECTOR_VERSION } from './version.ts';
