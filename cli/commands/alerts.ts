@@ -145,6 +145,11 @@ async function renderAlert(db: Executor, id: number, evidenceDir: string): Promi
   ];
   if (a.reviewer)
     lines.push(`decided by ${terminalSafe(a.reviewer)} at ${formatTime(a.decidedAt)}: ${terminalSafe(a.note ?? '')}`);
+  // What each decision saw stays as it was; what follows below is the latest evidence.
+  for (const d of r.decisions)
+    lines.push(
+      `  ${d.status} by ${terminalSafe(d.reviewer)} at ${formatTime(d.decidedAt)} on: verdict ${d.verdict}, score ${d.score.toFixed(2)}, ${d.evidence.length} evidence item(s) — ${d.explanation.map(terminalSafe).join('; ')}`,
+    );
   lines.push('', 'Why:');
   lines.push(...a.explanation.map((e, i) => `  ${i + 1}. ${terminalSafe(e)}`));
   lines.push(
