@@ -16,13 +16,7 @@ import {
   type PageFeatures,
   type SiteProfile,
 } from '../detector/index.ts';
-import {
-  createOperator,
-  createPhoneAllocator,
-  createRng,
-  renderSite,
-  TEMPLATE_NAMES,
-} from '../test/fixtures/sites/index.ts';
+import { createOperator, createPhoneAllocator, createRng, renderSite, TEMPLATE_NAMES } from '../sitegen/index.ts';
 import { fmt, rssMb, timeAsync, timeSync } from './lib/measure.ts';
 import { printTable } from './lib/table.ts';
 

@@ -13,6 +13,7 @@ import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerQueueCommands } from './commands/queue.ts';
+import { registerReprocessCommand } from './commands/reprocess.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerCandidatesCommands(program);
   registerCrawlCommand(program);
   registerRunCommand(program);
+  registerReprocessCommand(program);
   registerCompareCommand(program);
   registerDemoCommand(program);
   registerServeCommand(program);

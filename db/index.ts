@@ -2,6 +2,7 @@ export { type Database, type DatabaseOptions, type Executor, openDatabase, type 
 export { DatabaseUnavailableError, InvalidRequestError, NotFoundError } from './errors.ts';
 export * from './queries/index.ts';
 export type {
+  AlertDecisionRow,
   AlertRow,
   AlertStatus,
   ArtifactRef,

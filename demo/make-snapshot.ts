@@ -6,7 +6,7 @@
  *   npx tsx demo/make-snapshot.ts
  */
 import { pathToFileURL } from 'node:url';
-import { renderFavicon } from '../test/fixtures/sites/index.ts';
+import { renderFavicon } from '../sitegen/index.ts';
 import { classifiedsPages } from './render.ts';
 import { SNAPSHOT_DIR, writeSnapshot } from './snapshot.ts';
 import { DEMO_UNIVERSE, type Universe } from './universe.ts';

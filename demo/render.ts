@@ -2,7 +2,7 @@
  * Turns the declared universe into what the HTTP server serves: pages from the fixture site
  * generator (plus the demo's notices), the seizure notice, the blog, favicons and robots.txt.
  */
-import { renderFavicon, renderSite, type SiteSpec, TEMPLATES } from '../test/fixtures/sites/index.ts';
+import { renderFavicon, renderSite, type SiteSpec, TEMPLATES } from '../sitegen/index.ts';
 import { escapeHtml, simplePage } from './html.ts';
 import { renderSeizurePage } from './seizure-page.ts';
 import type { HostContentSpec, PageNotice, Universe } from './universe.ts';

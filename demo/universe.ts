@@ -1,6 +1,6 @@
 /**
  * The demo universe, declared: which *.test hosts exist, what each serves (built with the fixture
- * site generator in test/fixtures/sites), which are monitored seeds, which are clones of which seed,
+ * site generator in sitegen/), which are monitored seeds, which are clones of which seed,
  * how each candidate can be discovered, and the alerts one monitoring cycle must raise. Deterministic:
  * the generator is seeded, so the same pages are served on every run and match the shipped snapshot.
  */
@@ -12,7 +12,7 @@ import {
   retemplate,
   type SiteSpec,
   shareAdvertisers,
-} from '../test/fixtures/sites/index.ts';
+} from '../sitegen/index.ts';
 import type { DemoMonitoredSite } from './config.ts';
 
 export type HostRole = 'seed' | 'clone' | 'decoy';

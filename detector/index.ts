@@ -27,3 +27,4 @@ export {
 export { hammingDistance64, simhash64 } from './simhash.ts';
 export { defaultThresholds, resolveThresholds, type ThresholdProblem, thresholdProblems } from './thresholds.ts';
 export type * from './types.ts';
+export { DETECTOR_VERSION } from './version.ts';

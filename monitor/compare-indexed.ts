@@ -1,7 +1,10 @@
 /**
- * Compares one stored profile with its counterparts found through indexes (near fingerprints by band,
- * shared contacts), never with every profile: the queue's compare job, sub-linear in the number of
- * stored profiles. A candidate is never compared with the site it is a seed of.
+ * Compares one stored profile with its counterparts found through indexes (ad texts within the detector's own
+ * `adMaxDistance`, layouts, pivots, shared contacts), never with every profile: the queue's compare job, sub-linear in
+ * the number of stored profiles. It reaches every pair the all-by-all comparison can call a clone, since a clone needs
+ * a shared ad or contact (test/integration/monitor/indexed-equals-all.test.ts checks it on the evaluation corpus).
+ * A candidate is never compared with the site it is a seed of; a profile of another detector version is not compared
+ * (it is rebuilt at the next cycle).
  */
 import type { Config } from '../config/index.ts';
 import {
@@ -13,7 +16,7 @@ import {
   listSites,
   type SiteProfileRow,
 } from '../db/index.ts';
-import type { SiteProfile } from '../detector/index.ts';
+import { DETECTOR_VERSION, resolveThresholds, type SiteProfile } from '../detector/index.ts';
 import { type ComparisonReport, comparePair, emptyComparisonReport, thresholdsFromConfig } from './compare-all.ts';
 import { storedCorpusStats } from './corpus-stats.ts';
 
@@ -25,9 +28,16 @@ export async function compareProfileIndexed(
   const report = emptyComparisonReport();
   const [profile] = await getProfiles(db, [profileId]);
   if (!profile) throw new RangeError(`profile ${profileId} does not exist`);
-  const counterparts = await counterpartProfiles(db, profile);
+  if (!profile.latest || profile.detectorVersion !== DETECTOR_VERSION)
+    return { ...report, found: { byFingerprint: 0, byContact: 0 } };
+  const thresholds = thresholdsFromConfig(config);
+  const counterparts = await counterpartProfiles(db, profile, {
+    // containment counts an ad's counterpart up to adCounterpartDistance: the lookup must reach as far
+    adBits: Math.max(resolveThresholds(thresholds).adMaxDistance, resolveThresholds(thresholds).adCounterpartDistance),
+    layoutBits: 3,
+  });
   const found = { byFingerprint: counterparts.byFingerprint, byContact: counterparts.byContact };
-  if (!profile.latest || counterparts.rows.length === 0) return { ...report, found };
+  if (counterparts.rows.length === 0) return { ...report, found };
 
   const pairs =
     profile.siteId !== null ? counterparts.rows.map((c) => [profile, c]) : counterparts.rows.map((s) => [s, profile]);
@@ -36,7 +46,6 @@ export async function compareProfileIndexed(
   const candidates = new Map<number, DomainRow>(
     (await listDomains(db, { role: 'candidate', ids: candidateIds })).map((d) => [d.id, d]),
   );
-  const thresholds = thresholdsFromConfig(config);
   const stats = await storedCorpusStats(db);
   for (const [siteRow, candidateRow] of pairs as [SiteProfileRow, SiteProfileRow][]) {
     const site = sites.get(siteRow.siteId!);

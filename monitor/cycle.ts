@@ -21,7 +21,7 @@ import {
 } from '../db/index.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { runGrowingQueue } from '../lib/work-queue.ts';
-import { type ComparisonReport, compareAll, emptyComparisonReport } from './compare-all.ts';
+import { type ComparisonReport, emptyComparisonReport } from './compare-all.ts';
 import type { MonitorContext } from './context.ts';
 import {
   type CrawlReport,
@@ -31,7 +31,7 @@ import {
   type StepOutcome,
 } from './crawl-steps.ts';
 import { refreshDns, refreshLookalikes } from './discover.ts';
-import { buildProfiles, collectSubjects } from './profiles.ts';
+import { rebuildAndCompare } from './rebuild.ts';
 import { siteSpecsFromConfig } from './site-specs.ts';
 
 export type { CrawlReport } from './crawl-steps.ts';
@@ -166,8 +166,10 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
   summary.stoppedEarly = stopped();
   if (!summary.stoppedEarly) {
     say('Building site profiles and comparing…');
-    const profiles = await buildProfiles(ctx.db, await collectSubjects(ctx.db));
-    summary.comparisons = await compareAll(ctx.db, ctx.config, profiles);
+    const rebuilt = await rebuildAndCompare(ctx);
+    summary.comparisons = rebuilt.comparisons;
+    if (rebuilt.refresh.recomputed || rebuilt.refresh.missing)
+      log.info(rebuilt.refresh, 'page features recomputed for the current detector version');
   }
   summary.durationMs = Date.now() - started;
   await appendAudit(ctx.db, {

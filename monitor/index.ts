@@ -20,8 +20,12 @@ export {
   collectSubjects,
   hasContent,
   layoutCorpus,
+  pivotFingerprints,
+  profileFingerprints,
   siteSubjects,
 } from './profiles.ts';
+export { type RebuildReport, rebuildAndCompare } from './rebuild.ts';
+export { emptyRefreshReport, type RefreshReport, refreshCaptures, versionOf } from './reprocess.ts';
 export { type ScheduleEntry, type Scheduler, scheduleEntries, startScheduler } from './scheduler.ts';
 export { siteSpecsFromConfig } from './site-specs.ts';
 export { featuresOf, storeCapture } from './store-capture.ts';

@@ -4,10 +4,13 @@
  * taken down keeps the captures of its last useful crawl (or its imported snapshot), so it is still
  * compared through what it was.
  */
+
+import { createHash } from 'node:crypto';
 import {
   type CaptureRow,
   type Database,
   type DomainRow,
+  type FingerprintInput,
   latestProfile,
   latestUsefulCaptures,
   listDomains,
@@ -18,12 +21,15 @@ import {
 import {
   buildDocumentFrequencies,
   buildProfile,
+  DETECTOR_VERSION,
   fingerprintsOf,
   type LayoutIdf,
   type PageFeatures,
   type SiteProfile,
 } from '../detector/index.ts';
+import type { EvidenceStore } from '../evidence/index.ts';
 import { stableJson } from '../lib/stable-json.ts';
+import { type RefreshReport, refreshCaptures } from './reprocess.ts';
 
 export interface ProfileSubject {
   kind: 'site' | 'candidate';
@@ -50,22 +56,42 @@ export function hasContent(rows: CaptureRow[]): boolean {
   });
 }
 
+/**
+ * With `evidence`, captures whose features an older detector extracted are recomputed from their stored HTML first
+ * (counted in `refresh`), so every subject is described by the current detector only.
+ */
+export interface SubjectOptions {
+  evidence?: EvidenceStore;
+  refresh?: RefreshReport;
+}
+
 export async function collectSubjects(
   db: Database,
-  options: { candidateIds?: number[] } = {},
+  options: { candidateIds?: number[] } & SubjectOptions = {},
 ): Promise<ProfileSubject[]> {
-  return [...(await siteSubjects(db)), ...(await candidateSubjects(db, options.candidateIds))];
+  return [...(await siteSubjects(db, options)), ...(await candidateSubjects(db, options.candidateIds, options))];
+}
+
+async function currentCaptures(
+  db: Database,
+  domainIds: number[],
+  region: string,
+  options: SubjectOptions,
+): Promise<CaptureRow[]> {
+  const rows = await latestUsefulCaptures(db, domainIds, hasContent);
+  return options.evidence ? refreshCaptures(db, options.evidence, rows, region, options.refresh) : rows;
 }
 
 /** Every active monitored site with the captures of its last useful crawl (or imported snapshot). */
-export async function siteSubjects(db: Database): Promise<ProfileSubject[]> {
+export async function siteSubjects(db: Database, options: SubjectOptions = {}): Promise<ProfileSubject[]> {
   const subjects: ProfileSubject[] = [];
   for (const site of await listSites(db)) {
     const seeds = site.domains.filter((d) => d.active);
-    const captures = await latestUsefulCaptures(
+    const captures = await currentCaptures(
       db,
       seeds.map((d) => d.id),
-      hasContent,
+      site.region,
+      options,
     );
     subjects.push({
       kind: 'site',
@@ -80,12 +106,21 @@ export async function siteSubjects(db: Database): Promise<ProfileSubject[]> {
 }
 
 /** Crawled active candidates (all, or those of `ids`) with the captures of their last useful crawl. */
-export async function candidateSubjects(db: Database, ids?: number[]): Promise<ProfileSubject[]> {
+export async function candidateSubjects(
+  db: Database,
+  ids?: number[],
+  options: SubjectOptions = {},
+): Promise<ProfileSubject[]> {
   const subjects: ProfileSubject[] = [];
   const candidates = await listDomains(db, { role: 'candidate', active: true, ids });
+  const regions = options.evidence
+    ? new Map((await listSites(db, { includeInactive: true })).map((s) => [s.id, s.region]))
+    : new Map<number, string>();
   for (const domain of candidates) {
     if (!domain.lastCrawledAt) continue;
-    const captures = await latestUsefulCaptures(db, [domain.id], hasContent);
+    // A candidate's phone numbers are read in the region of the site it was found from, as when it was crawled.
+    const region = (domain.originSiteId !== null ? regions.get(domain.originSiteId) : undefined) ?? 'FR';
+    const captures = await currentCaptures(db, [domain.id], region, options);
     subjects.push({
       kind: 'candidate',
       label: domain.hostname,
@@ -105,7 +140,30 @@ export function layoutCorpus(subjects: ProfileSubject[]): LayoutIdf {
   return buildDocumentFrequencies(subjects.flatMap(pagesOf));
 }
 
-/** Builds and stores the subjects' profiles (a new row only when a profile changed), with one idf. */
+/**
+ * Pivots (analytics ids, payment ids, favicon hashes…) indexed as exact fingerprints (SHA-256 of kind:value, first
+ * 64 bits), so the indexed comparison also reaches a counterpart whose only link is a shared pivot.
+ */
+export function pivotFingerprints(profile: SiteProfile): FingerprintInput[] {
+  return profile.pivots.map((p) => ({
+    kind: 'pivot',
+    value: BigInt(`0x${createHash('sha256').update(`${p.kind}:${p.value}`).digest('hex').slice(0, 16)}`),
+    ref: `${p.kind}:${p.value}`,
+  }));
+}
+
+/** Every fingerprint a profile is indexed by. */
+export function profileFingerprints(profile: SiteProfile): FingerprintInput[] {
+  return [
+    ...fingerprintsOf(profile).map((f) => ({ kind: f.kind, value: f.value, ref: f.ref ?? '' })),
+    ...pivotFingerprints(profile),
+  ];
+}
+
+/**
+ * Builds and stores the subjects' profiles (a new row only when a profile or the detector version changed), with
+ * one idf.
+ */
 export async function buildProfiles(
   db: Database,
   subjects: ProfileSubject[],
@@ -117,7 +175,7 @@ export async function buildProfiles(
     const key = subject.kind === 'site' ? { siteId: subject.siteId! } : { domainId: subject.domain!.id };
     const previous = await latestProfile(db, key);
     const row =
-      previous && stableJson(previous.profile) === stableJson(profile)
+      previous && previous.detectorVersion === DETECTOR_VERSION && stableJson(previous.profile) === stableJson(profile)
         ? previous
         : await saveProfile(
             db,
@@ -126,8 +184,9 @@ export async function buildProfiles(
               pageCount: profile.pageCount,
               data: profile as unknown as Record<string, unknown>,
               runId: subject.captures[0]?.runId,
+              detectorVersion: DETECTOR_VERSION,
             },
-            fingerprintsOf(profile).map((f) => ({ kind: f.kind, value: f.value, ref: f.ref ?? '' })),
+            profileFingerprints(profile),
           );
     built.push({ subject, profile, row });
   }

@@ -5,7 +5,7 @@
 import type { Capture } from '../crawler/index.ts';
 import type { Database } from '../db/index.ts';
 import { insertCapture, recordContacts } from '../db/index.ts';
-import { extractPage, type PageFeatures } from '../detector/index.ts';
+import { DETECTOR_VERSION, extractPage, type PageFeatures } from '../detector/index.ts';
 
 export interface StoredCapture {
   id: number;
@@ -60,6 +60,7 @@ export async function storeCapture(
     truncated: capture.truncated,
     imported: target.imported ?? false,
     features: features as unknown as Record<string, unknown>,
+    featuresVersion: DETECTOR_VERSION,
     capturedAt: new Date(capture.capturedAt),
   });
   if (inserted) await recordContacts(db, target.domainId, id, features.contacts, new Date(capture.capturedAt));

@@ -36,8 +36,9 @@ export async function finishJob(jc: JobContext, data: FinishJobData) {
   const runs = await runsOfCycle(ctx.db, cycleId);
   if (stage === 'crawl') {
     const candidateIds = [...new Set(runs.flatMap((r) => (r.siteId === null ? [r.domainId] : [])))];
-    const sites = await siteSubjects(ctx.db);
-    const sample = await candidateSubjects(ctx.db, sampleOf(candidateIds, cycleId));
+    // Captures an older detector described are recomputed from their stored HTML (versions never mix).
+    const sites = await siteSubjects(ctx.db, { evidence: ctx.evidence });
+    const sample = await candidateSubjects(ctx.db, sampleOf(candidateIds, cycleId), { evidence: ctx.evidence });
     const corpus = layoutCorpus([...sites, ...sample]);
     await saveCorpus(ctx.db, cycleId, { ...corpus, subjects: sites.length + sample.length });
     await buildProfiles(ctx.db, sites, corpus);

@@ -12,7 +12,7 @@ export async function profileJob(jc: JobContext, data: ProfileJobData) {
   const corpus = await getCorpus(db, data.cycleId);
   if (!corpus)
     throw new Error(`the layout corpus of cycle ${data.cycleId} is missing; the cycle must be planned again`);
-  const subjects = await candidateSubjects(db, [data.domainId]);
+  const subjects = await candidateSubjects(db, [data.domainId], { evidence: jc.ctx.evidence });
   if (subjects.length === 0) return { domainId: data.domainId, skipped: 'no page with ads, contacts or a listing' };
   const [built] = await buildProfiles(db, subjects, corpus);
   const report = await compareProfileIndexed(db, config, built.row.id);

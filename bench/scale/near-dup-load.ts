@@ -5,7 +5,7 @@
  */
 import type postgres from 'postgres';
 import { bandsOf } from '../../db/index.ts';
-import { createRng } from '../../test/fixtures/sites/index.ts';
+import { createRng } from '../../sitegen/index.ts';
 import { fmt } from '../lib/measure.ts';
 
 export const KIND = 'ad';

@@ -14,7 +14,7 @@
 import { existsSync, statfsSync } from 'node:fs';
 import postgres from 'postgres';
 import { type Executor, findNearDuplicates, openDatabase, type PhenixDatabase } from '../../db/index.ts';
-import { createRng } from '../../test/fixtures/sites/index.ts';
+import { createRng } from '../../sitegen/index.ts';
 import { fmt, mean, percentile } from '../lib/measure.ts';
 import { dropStaleScratchDatabases, redact, scratchDatabaseUrl } from '../lib/scratch-db.ts';
 import { printTable } from '../lib/table.ts';

@@ -9,6 +9,8 @@ import {
   type Executor,
   getAlertReview,
   listAlerts,
+  VERDICTS,
+  type Verdict,
 } from '../../db/index.ts';
 import { describeEvidence, terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
@@ -30,6 +32,14 @@ export function parseStatus(raw: string | undefined): AlertStatus | undefined {
   return raw as AlertStatus;
 }
 
+export function parseVerdict(raw: string | undefined): Verdict | undefined {
+  if (raw === undefined) return undefined;
+  if (!(VERDICTS as readonly string[]).includes(raw)) {
+    throw new UsageError(`"${raw}" is not a verdict; use ${VERDICTS.join(', ')}`);
+  }
+  return raw as Verdict;
+}
+
 /** Who takes a decision when --by is not given: the account running the command. */
 export function defaultAnalyst(): string {
   try {
@@ -43,15 +53,17 @@ export function registerAlertsCommands(program: Command): void {
   const alerts = program.command('alerts').description('clone alerts: list, show, confirm, dismiss');
   alerts
     .command('list')
-    .description('list alerts, strongest and newest first')
+    .description('list alerts: clones first, then related sites; strongest and newest first')
     .option('--status <status>', `only this status (${ALERT_STATUSES.join(', ')})`)
+    .option('--verdict <verdict>', 'only this verdict (clone, related)')
     .option('--site <name>', 'only alerts against this monitored site')
     .option('--json', 'print JSON')
-    .action(async (opts: { status?: string; site?: string; json?: boolean }, cmd: Command) => {
+    .action(async (opts: { status?: string; verdict?: string; site?: string; json?: boolean }, cmd: Command) => {
       const status = parseStatus(opts.status);
+      const verdict = parseVerdict(opts.verdict);
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       await withDatabase(loaded, async ({ db }) => {
-        const rows = await listAlerts(db, { status, site: opts.site });
+        const rows = await listAlerts(db, { status, verdict, site: opts.site });
         if (opts.json) {
           printJson(
             rows.map((a) => ({
@@ -133,6 +145,11 @@ async function renderAlert(db: Executor, id: number, evidenceDir: string): Promi
   ];
   if (a.reviewer)
     lines.push(`decided by ${terminalSafe(a.reviewer)} at ${formatTime(a.decidedAt)}: ${terminalSafe(a.note ?? '')}`);
+  // What each decision saw stays as it was; what follows below is the latest evidence.
+  for (const d of r.decisions)
+    lines.push(
+      `  ${d.status} by ${terminalSafe(d.reviewer)} at ${formatTime(d.decidedAt)} on: verdict ${d.verdict}, score ${d.score.toFixed(2)}, ${d.evidence.length} evidence item(s) — ${d.explanation.map(terminalSafe).join('; ')}`,
+    );
   lines.push('', 'Why:');
   lines.push(...a.explanation.map((e, i) => `  ${i + 1}. ${terminalSafe(e)}`));
   lines.push(

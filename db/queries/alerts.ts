@@ -2,11 +2,22 @@
  * Clone alerts: upserted once per candidate domain × monitored site, listed for review, decided by
  * analysts (every decision audited). The reopen rule for dismissed alerts lives here, in one place.
  */
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { stableJson } from '../../lib/stable-json.ts';
 import type { Executor } from '../client.ts';
 import { InvalidRequestError, NotFoundError } from '../errors.ts';
-import { type AlertRow, type AlertStatus, alerts, domains, sites, type Verdict } from '../schema/index.ts';
+import {
+  type AlertDecisionRow,
+  type AlertRow,
+  type AlertStatus,
+  alertDecisions,
+  alerts,
+  domains,
+  siteProfiles,
+  sites,
+  VERDICTS,
+  type Verdict,
+} from '../schema/index.ts';
 import { appendAudit } from './audit.ts';
 
 export interface AlertInput {
@@ -42,7 +53,13 @@ export function isMateriallyStronger(
   );
 }
 
-/** Creates the alert for a `clone` verdict, or updates the existing one with the new evidence; never duplicates. */
+/** Verdicts that raise an alert: a clone, and a `related` site an analyst should see (below clones in every list). */
+export const RAISED_VERDICTS: readonly Verdict[] = ['clone', 'related'];
+
+/**
+ * Creates the alert for a `clone` or `related` verdict (status open), or updates the existing one with the new
+ * evidence; never duplicates.
+ */
 export async function upsertAlert(
   db: Executor,
   input: AlertInput,
@@ -62,7 +79,7 @@ export async function upsertAlert(
     candidateProfileId: input.candidateProfileId ?? null,
   };
   if (!existing) {
-    if (input.verdict !== 'clone') return { outcome: 'not-raised', alert: null };
+    if (!RAISED_VERDICTS.includes(input.verdict)) return { outcome: 'not-raised', alert: null };
     const [row] = await db
       .insert(alerts)
       .values({
@@ -99,7 +116,7 @@ export async function upsertAlert(
       },
       { score: input.score, evidenceCount: input.evidence.length },
     );
-    if (stronger && input.verdict === 'clone') {
+    if (stronger && RAISED_VERDICTS.includes(input.verdict)) {
       status = 'open';
       outcome = 'reopened';
     } else if (!same) outcome = 'kept-dismissed';
@@ -118,6 +135,8 @@ export async function upsertAlert(
     details: {
       score: { from: existing.score, to: input.score },
       verdict: { from: existing.verdict, to: input.verdict },
+      // A decided alert's new evidence sits beside the decision's, which stays frozen in alert_decisions.
+      ...(existing.status !== 'open' ? { besideDecision: existing.status } : {}),
     },
   });
   return { outcome, alert: row };
@@ -125,6 +144,7 @@ export async function upsertAlert(
 
 export interface AlertListFilter {
   status?: AlertStatus;
+  verdict?: Verdict;
   site?: string;
   minScore?: number;
   since?: Date;
@@ -146,7 +166,9 @@ export interface AlertSummary {
   updatedAt: Date;
 }
 
-/** Newest strongest first: score descending, then most recently updated. */
+/** Clones before related sites (whatever their scores), then strongest and most recently updated first. */
+const verdictRank = sql`case ${alerts.verdict} when 'clone' then 0 when 'related' then 1 else 2 end`;
+
 export async function listAlerts(db: Executor, filter: AlertListFilter = {}): Promise<AlertSummary[]> {
   const where = [];
   if (filter.status) {
@@ -154,6 +176,12 @@ export async function listAlerts(db: Executor, filter: AlertListFilter = {}): Pr
       throw new InvalidRequestError(`"${filter.status}" is not an alert status; use open, confirmed or dismissed`);
     }
     where.push(eq(alerts.status, filter.status));
+  }
+  if (filter.verdict) {
+    if (!(VERDICTS as readonly string[]).includes(filter.verdict)) {
+      throw new InvalidRequestError(`"${filter.verdict}" is not a verdict; use ${VERDICTS.join(', ')}`);
+    }
+    where.push(eq(alerts.verdict, filter.verdict));
   }
   if (filter.site) where.push(eq(sites.name, filter.site));
   if (filter.minScore !== undefined) where.push(gte(alerts.score, filter.minScore));
@@ -177,7 +205,7 @@ export async function listAlerts(db: Executor, filter: AlertListFilter = {}): Pr
     .innerJoin(sites, eq(sites.id, alerts.siteId))
     .innerJoin(domains, eq(domains.id, alerts.candidateDomainId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(alerts.score), desc(alerts.updatedAt), desc(alerts.id))
+    .orderBy(asc(verdictRank), desc(alerts.score), desc(alerts.updatedAt), desc(alerts.id))
     .limit(filter.limit ?? 10_000);
 }
 
@@ -194,7 +222,10 @@ export async function getAlert(db: Executor, id: number): Promise<AlertRow & { s
   return { ...row.alert, site: row.site, candidate: row.candidate };
 }
 
-/** An analyst confirms or dismisses an alert; the decision and the note go to the audit log. */
+/**
+ * An analyst confirms, dismisses or reopens an alert. The decision is recorded with the evidence the analyst saw,
+ * frozen (alert_decisions is append-only); the decision and the note also go to the audit log.
+ */
 export async function decideAlert(
   db: Executor,
   id: number,
@@ -218,6 +249,30 @@ export async function decideAlert(
     })
     .where(eq(alerts.id, id))
     .returning();
+  const [profile] = current.candidateProfileId
+    ? await db
+        .select({ version: siteProfiles.detectorVersion })
+        .from(siteProfiles)
+        .where(eq(siteProfiles.id, current.candidateProfileId))
+    : [];
+  const [frozen] = await db
+    .insert(alertDecisions)
+    .values({
+      alertId: id,
+      status: decision.status,
+      reviewer: decision.reviewer,
+      note: decision.note,
+      decidedAt: at,
+      verdict: current.verdict,
+      score: current.score,
+      signals: current.signals,
+      evidence: current.evidence,
+      explanation: current.explanation,
+      referenceProfileId: current.referenceProfileId,
+      candidateProfileId: current.candidateProfileId,
+      detectorVersion: profile?.version ?? null,
+    })
+    .returning({ id: alertDecisions.id });
   await appendAudit(db, {
     actor: decision.reviewer,
     action: `alert.${decision.status === 'open' ? 'reopened' : decision.status}`,
@@ -229,9 +284,20 @@ export async function decideAlert(
       note: decision.note,
       site: current.site,
       candidate: current.candidate,
+      decisionId: frozen.id,
+      score: current.score,
     },
   });
   return row;
+}
+
+/** Every decision on an alert, oldest first, each with the evidence the analyst saw when taking it. */
+export async function listDecisions(db: Executor, alertId: number): Promise<AlertDecisionRow[]> {
+  return db
+    .select()
+    .from(alertDecisions)
+    .where(eq(alertDecisions.alertId, alertId))
+    .orderBy(asc(alertDecisions.decidedAt), asc(alertDecisions.id));
 }
 
 export async function countAlertsByStatus(db: Executor): Promise<Record<AlertStatus, number>> {

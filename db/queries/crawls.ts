@@ -135,6 +135,16 @@ export async function latestUsefulCaptures(
   return [];
 }
 
+/** Replaces a capture's page features with those a newer detector computed from its stored HTML. */
+export async function updateCaptureFeatures(
+  db: Executor,
+  id: number,
+  features: Record<string, unknown>,
+  featuresVersion: number,
+): Promise<void> {
+  await db.update(captures).set({ features, featuresVersion }).where(eq(captures.id, id));
+}
+
 export async function runsOfDomain(db: Executor, domainId: number): Promise<CrawlRunRow[]> {
   return db.select().from(crawlRuns).where(eq(crawlRuns.domainId, domainId)).orderBy(desc(crawlRuns.startedAt));
 }

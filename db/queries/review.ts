@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import {
+  type AlertDecisionRow,
   type ArtifactRef,
   type AuditRow,
   alerts,
@@ -21,7 +22,7 @@ import {
   siteProfiles,
   sites,
 } from '../schema/index.ts';
-import { type AlertListFilter, type AlertSummary, getAlert, listAlerts } from './alerts.ts';
+import { type AlertListFilter, type AlertSummary, getAlert, listAlerts, listDecisions } from './alerts.ts';
 
 export type DnsEventRow = typeof dnsEvents.$inferSelect;
 export type AlertWithNames = Awaited<ReturnType<typeof getAlert>>;
@@ -40,6 +41,8 @@ export interface AlertReview {
   reference: ReviewSide;
   candidate: ReviewSide & { domain: DomainRow; dnsEvents: DnsEventRow[]; allCaptures: CaptureTimelineRow[] };
   history: AuditRow[];
+  /** Analysts' decisions, oldest first, each with the evidence it saw (frozen). */
+  decisions: AlertDecisionRow[];
 }
 
 export interface CaptureTimelineRow {
@@ -91,6 +94,7 @@ export async function getAlertReview(db: Executor, id: number): Promise<AlertRev
     reference,
     candidate: { ...candidate, domain: candidateDomain, dnsEvents: events, allCaptures: timeline },
     history,
+    decisions: await listDecisions(db, id),
   };
 }
 

@@ -44,6 +44,8 @@ export const captures = pgTable(
     truncated: boolean('truncated').notNull().default(false),
     /** What the detector extracted from the page (layout tokens, ads, contacts, pivots), so profiles are rebuilt without re-parsing. */
     features: jsonb('features').$type<Record<string, unknown>>(),
+    /** DETECTOR_VERSION that extracted `features` (null: before versions were recorded, i.e. version 1). */
+    featuresVersion: integer('features_version'),
     /** Imported from a stored snapshot rather than crawled (e.g. the capture of a site taken down before Phénix). */
     imported: boolean('imported').notNull().default(false),
     capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),

@@ -1,3 +1,4 @@
+export * from './alert-decisions.ts';
 export * from './alerts.ts';
 export * from './audit-log.ts';
 export * from './captures.ts';

@@ -29,6 +29,11 @@ export const siteProfiles = pgTable(
     runId: text('run_id'),
     pageCount: integer('page_count').notNull(),
     profile: jsonb('profile').$type<Record<string, unknown>>().notNull(),
+    /**
+     * DETECTOR_VERSION that built it: profiles of different versions are never compared, and a profile of an older
+     * version is rebuilt (from features recomputed from the stored HTML) at the next cycle or by `phenix reprocess`.
+     */
+    detectorVersion: integer('detector_version').notNull().default(1),
     /** The newest profile of its subject; older ones stay for the record. */
     latest: boolean('latest').notNull().default(true),
     builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,7 +1,8 @@
 /**
  * One alert: the decision form, the explanation and signals, both sides side by side (screenshots, pages,
  * contacts with the shared ones highlighted), the evidence, the candidate domain's timeline and the decision
- * history. Captured URLs are shown as text, never as links.
+ * history, with the evidence each decision saw (frozen; later evidence is what the page shows above). Captured URLs
+ * are shown as text, never as links.
  */
 import type { AlertReview, ReviewSide } from '../../db/index.ts';
 import type { CaptureRow } from '../../db/schema/index.ts';
@@ -104,7 +105,16 @@ ${sideView(`Candidate: ${a.candidate}`, review.candidate, shared)}</div>
 <h2>Decision history</h2>
 <table><thead><tr><th>When</th><th>Who</th><th>What</th><th>Note</th></tr></thead><tbody>
 ${review.history.map((h) => html`<tr><td>${formatDate(h.at)}</td><td>${h.actor}</td><td>${h.action}</td><td>${typeof h.details?.note === 'string' ? h.details.note : ''}</td></tr>`)}
-</tbody></table>`,
+</tbody></table>
+${
+  review.decisions.length
+    ? html`<h2>Evidence as each decision saw it</h2>${review.decisions.map(
+        (d) => html`<section class="card"><h3>${d.status} by ${d.reviewer} ${formatDate(d.decidedAt)}</h3>
+<p>${verdictBadge(d.verdict)} ${scoreCell(d.score)}</p><ul class="explanation">${d.explanation.map((line) => html`<li>${line}</li>`)}</ul>
+<details><summary>Evidence then (${d.evidence.length} items)</summary>${evidenceView(d.evidence)}</details></section>`,
+      )}`
+    : ''
+}`,
     ctx,
   );
 }

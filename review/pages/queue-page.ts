@@ -1,10 +1,11 @@
-/** The alert queue: filters (status, site, minimum score, dates) and the alerts, newest strongest first. */
-import type { AlertStatus, AlertSummary } from '../../db/index.ts';
+/** The alert queue: filters (status, verdict, site, minimum score, dates) and the alerts, clones first, then strongest and newest. */
+import type { AlertStatus, AlertSummary, Verdict } from '../../db/index.ts';
 import { formatDate, html, type SafeHtml } from '../html.ts';
 import { layout, type PageContext } from './layout.ts';
 
 export interface QueueFilters {
   status?: AlertStatus;
+  verdict?: Verdict;
   site?: string;
   minScore?: number;
   since?: string;
@@ -51,6 +52,7 @@ export function queuePage(
 ${data.error ? html`<p class="notice" role="alert">${data.error}</p>` : ''}
 <form class="filters" method="get" action="/alerts">
 <label>Status <select name="status">${option('', 'any', f.status ?? '')}${option('open', 'open', f.status)}${option('confirmed', 'confirmed', f.status)}${option('dismissed', 'dismissed', f.status)}</select></label>
+<label>Verdict <select name="verdict">${option('', 'any', f.verdict ?? '')}${option('clone', 'clone', f.verdict)}${option('related', 'related', f.verdict)}</select></label>
 <label>Monitored site <select name="site">${option('', 'any', f.site ?? '')}${data.siteNames.map((n) => option(n, n, f.site))}</select></label>
 <label>Minimum score <input type="number" name="minScore" min="0" max="1" step="0.05" value="${f.minScore ?? ''}"></label>
 <label>Updated since <input type="date" name="since" value="${f.since ?? ''}"></label>
@@ -59,7 +61,7 @@ ${data.error ? html`<p class="notice" role="alert">${data.error}</p>` : ''}
 </form>
 <p class="meta">Export these alerts: ${(['json', 'csv', 'stix'] as const).map(
       (format, i) =>
-        html`${i ? ' · ' : ''}<a href="/export/alerts?${new URLSearchParams({ format, ...(f.status ? { status: f.status } : {}), ...(f.site ? { site: f.site } : {}) }).toString()}">${format.toUpperCase()}</a>`,
+        html`${i ? ' · ' : ''}<a href="/export/alerts?${new URLSearchParams({ format, ...(f.status ? { status: f.status } : {}), ...(f.verdict ? { verdict: f.verdict } : {}), ...(f.site ? { site: f.site } : {}) }).toString()}">${format.toUpperCase()}</a>`,
     )}</p>
 <table><thead><tr><th class="num">Score</th><th>Verdict</th><th>Status</th><th>Candidate</th><th>Monitored site</th><th>Raised</th><th>Updated</th><th>Reviewer</th></tr></thead>
 <tbody>${rows.length ? rows : html`<tr><td colspan="8">No alert matches these filters.</td></tr>`}</tbody></table>`,

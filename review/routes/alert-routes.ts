@@ -11,6 +11,8 @@ import {
   listAlerts,
   listSites,
   NotFoundError,
+  VERDICTS,
+  type Verdict,
 } from '../../db/index.ts';
 import type { ReviewEnv } from '../env.ts';
 import { alertPage } from '../pages/alert-page.ts';
@@ -35,6 +37,10 @@ export function parseQueueFilters(query: Record<string, string>): { filters: Que
     if ((ALERT_STATUSES as readonly string[]).includes(query.status)) filters.status = query.status as AlertStatus;
     else problems.push(`"${query.status}" is not a status`);
   }
+  if (query.verdict) {
+    if ((VERDICTS as readonly string[]).includes(query.verdict)) filters.verdict = query.verdict as Verdict;
+    else problems.push(`"${query.verdict}" is not a verdict`);
+  }
   if (query.site) filters.site = query.site.slice(0, 200);
   if (query.minScore) {
     const n = Number(query.minScore);
@@ -58,6 +64,7 @@ export function registerAlertRoutes(app: Hono<ReviewEnv>, o: { db: Executor; log
     const [alerts, sites, counts] = await Promise.all([
       listAlerts(o.db, {
         status: filters.status,
+        verdict: filters.verdict,
         site: filters.site,
         minScore: filters.minScore,
         since: filters.since ? new Date(`${filters.since}T00:00:00Z`) : undefined,

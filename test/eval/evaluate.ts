@@ -14,8 +14,8 @@ import {
   type PageFeatures,
   type SiteProfile,
 } from '../../detector/index.ts';
+import { renderSite } from '../../sitegen/index.ts';
 import { buildEvalUniverse, type EvalPair, type EvalUniverse } from '../fixtures/eval/universe.ts';
-import { renderSite } from '../fixtures/sites/index.ts';
 
 export interface PreparedUniverse {
   universe: EvalUniverse;

@@ -5,8 +5,8 @@
  * when a goal is missed on the held-out part (clone precision ≥ 0.98 and recall ≥ 0.95; contacts ≥ 0.98 each).
  */
 import { defaultThresholds, type SiteProfile } from '../../detector/index.ts';
+import { TEMPLATE_NAMES } from '../../sitegen/index.ts';
 import { CLONE_KINDS, DECOY_KINDS } from '../fixtures/eval/universe.ts';
-import { TEMPLATE_NAMES } from '../fixtures/sites/index.ts';
 import { evaluateContacts } from './contacts-eval.ts';
 import { buildProfiles, prepareUniverse, scorePairs, verdictsByKind } from './evaluate.ts';
 import { printTable } from './print.ts';

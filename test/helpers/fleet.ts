@@ -6,13 +6,7 @@
  */
 import { renderHostContent } from '../../demo/render.ts';
 import { type HostContent, startVhostServer, type VhostServer } from '../../demo/vhost-server.ts';
-import {
-  createOperator,
-  createPhoneAllocator,
-  createRng,
-  type SiteSpec,
-  TEMPLATE_NAMES,
-} from '../fixtures/sites/index.ts';
+import { createOperator, createPhoneAllocator, createRng, type SiteSpec, TEMPLATE_NAMES } from '../../sitegen/index.ts';
 
 export const FLEET_ORIGIN = 'fleet-origin.test';
 

@@ -11,7 +11,7 @@ describe("the README's first command: phenix demo (embedded database, real Chrom
     const r = await runPhenix(['demo', '--dir', dir], { env: { DATABASE_URL: undefined }, timeoutMs: 600_000 });
     expect(r.code, r.stderr.slice(-3000)).toBe(0);
     expect(r.stdout).toContain(
-      `Exactly the ${DEMO_UNIVERSE.expectedAlerts.length} expected clones were found, and no decoy.`,
+      `Exactly the ${DEMO_UNIVERSE.expectedAlerts.length} expected clones were found, and no decoy was called a clone.`,
     );
     const table = r.stdout.slice(r.stdout.indexOf('ALERTS ('));
     for (const e of DEMO_UNIVERSE.expectedAlerts)

@@ -84,7 +84,7 @@ describe('the service: crash and resume, scheduled cycles, graceful stop (Postgr
     const third = await runPhenix(['run', '--once', '--config', configFile], { env, timeoutMs: 300_000 });
     expect(third.code).toBe(0);
     const alerts =
-      await sql`select s.name as site, d.hostname as candidate from alerts a join sites s on s.id = a.site_id join domains d on d.id = a.candidate_domain_id`;
+      await sql`select s.name as site, d.hostname as candidate from alerts a join sites s on s.id = a.site_id join domains d on d.id = a.candidate_domain_id where a.verdict = 'clone'`;
     expect(alerts.map((a) => `${a.site}|${a.candidate}`).sort()).toEqual(expectedPairs(universe));
     const list = await runPhenix(['alerts', 'list', '--json', '--config', configFile], { env });
     const json = JSON.parse(list.stdout) as Record<string, unknown>[];

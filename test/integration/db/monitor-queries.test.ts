@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activeCandidateIds,
+  bandNeighbours,
   bandsOf,
   capturesOfRun,
   confirmedAlertsToPromote,
@@ -247,7 +248,37 @@ describe.each(DB_KINDS)('monitor queries on %s', (kind) => {
     const top = await findNearDuplicates(t.handle.db, 'ad', 0xfffffffffffffffen, 1);
     expect(top.map((n) => [n.ref, n.value])).toEqual([['ad-3', 0xffffffffffffffffn]]);
     expect(bandsOf(0n)).toEqual([-32768, -32768, -32768, -32768]);
-    await expect(findNearDuplicates(t.handle.db, 'ad', v, 4)).rejects.toThrow(RangeError);
+    await expect(findNearDuplicates(t.handle.db, 'ad', v, 65)).rejects.toThrow(RangeError);
+  });
+
+  it('finds ad fingerprints up to 12 bits apart through the bands, spread over every band, and none further', async () => {
+    const base = 0x5a5a_1234_9876_f0f0n;
+    // 12 bits flipped three per band (the worst case for the pigeonhole: no band is exact), and 13 bits.
+    const spread12 = [0, 1, 2, 16, 17, 18, 32, 33, 34, 48, 49, 50].reduce((x, b) => x ^ (1n << BigInt(b)), base);
+    const spread13 = spread12 ^ (1n << 60n);
+    await saveProfile(t.handle.db, { siteId }, { pageCount: 1, data: { v: 3 } }, [
+      { kind: 'ad', value: spread12, ref: 'twelve' },
+      { kind: 'ad', value: spread13, ref: 'thirteen' },
+    ]);
+    const found = await findNearDuplicates(t.handle.db, 'ad', base, 12);
+    expect(found.map((n) => [n.ref, n.distance])).toEqual([['twelve', 12]]);
+    expect((await findNearDuplicates(t.handle.db, 'ad', base, 13)).map((n) => n.ref).sort()).toEqual([
+      'thirteen',
+      'twelve',
+    ]);
+    // Past 19 bits the kind is scanned rather than looked up, with the same answer.
+    expect((await findNearDuplicates(t.handle.db, 'ad', base, 20)).map((n) => n.ref).sort()).toEqual([
+      'thirteen',
+      'twelve',
+    ]);
+  });
+
+  it('lists every 16-bit band value within a radius, once each', () => {
+    const around = bandNeighbours(-32768, 3);
+    expect(around).toHaveLength(1 + 16 + 120 + 560);
+    expect(new Set(around).size).toBe(around.length);
+    expect(around.every((b) => b >= -32768 && b <= 32767)).toBe(true);
+    expect(bandNeighbours(100, 0)).toEqual([100]);
   });
 
   it('leases: one owner at a time, renewed, released, expired, taken over from a dead owner', async () => {

@@ -110,7 +110,7 @@ describe.each(DB_KINDS)('sites and alerts on %s', (kind) => {
       signals: { layout: 0.9, text: 0.8, contacts: 0.7, pivots: null },
       explanation: ['x'],
     };
-    expect((await upsertAlert(t.handle.db, { ...base, verdict: 'related', score: 0.5, evidence: [] })).outcome).toBe(
+    expect((await upsertAlert(t.handle.db, { ...base, verdict: 'unrelated', score: 0.1, evidence: [] })).outcome).toBe(
       'not-raised',
     );
     const created = await upsertAlert(t.handle.db, { ...base, verdict: 'clone', score: 0.8, evidence: [1, 2] });

@@ -16,7 +16,7 @@ import { type RunningUniverse, startUniverse } from '../../../demo/server.ts';
 import { loadSnapshot } from '../../../demo/snapshot.ts';
 import { DEMO_UNIVERSE, type Universe } from '../../../demo/universe.ts';
 import { buildDocumentFrequencies, buildProfile, compareProfiles, extractPage } from '../../../detector/index.ts';
-import { adPath } from '../../fixtures/sites/index.ts';
+import { adPath } from '../../../sitegen/index.ts';
 
 interface Fetched {
   status: number;

@@ -1,6 +1,6 @@
 /**
  * Exports: CSV quoting and spreadsheet-formula guard, JSON, and the STIX 2.1 bundle validated against the
- * OASIS STIX 2.1 JSON schemas (../shared/data/stix2-json-schemas), stable from one export to the next.
+ * OASIS STIX 2.1 JSON schemas (test/fixtures/stix2-json-schemas, see its PROVENANCE.md), stable from one export to the next.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +13,7 @@ import { alertsToCsv, CSV_COLUMNS, csvCell } from '../../../review/export/index.
 import { exportAlerts } from '../../../review/index.ts';
 import { createReviewFixture, type ReviewFixture, TestClient } from './review-fixture.ts';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const SCHEMA_DIR = join(repoRoot, '..', 'shared', 'data', 'stix2-json-schemas', 'schemas');
+const SCHEMA_DIR = fileURLToPath(new URL('../../fixtures/stix2-json-schemas/schemas', import.meta.url));
 
 let f: ReviewFixture;
 beforeAll(async () => {
@@ -105,7 +104,7 @@ describe('STIX 2.1', () => {
   function validator() {
     if (!existsSync(SCHEMA_DIR)) {
       throw new Error(
-        `The STIX 2.1 JSON schemas are missing: expected the OASIS cti-stix2-json-schemas folder at ${SCHEMA_DIR} (../shared/data/stix2-json-schemas beside the repository). This test cannot validate the export without them.`,
+        `The STIX 2.1 JSON schemas are missing: expected the OASIS cti-stix2-json-schemas folder at ${SCHEMA_DIR} (shipped in the repository). This test cannot validate the export without them.`,
       );
     }
     const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false }); // the OASIS patterns use \- (invalid with the u flag);

@@ -20,7 +20,7 @@ import {
   retemplate,
   type SiteSpec,
   shareAdvertisers,
-} from '../../fixtures/sites/index.ts';
+} from '../../../sitegen/index.ts';
 
 const rng = createRng('compare-test');
 const phones = createPhoneAllocator();

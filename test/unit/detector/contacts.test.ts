@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractContacts } from '../../../detector/index.ts';
-import { createPhoneAllocator, displayPhone, PHONE_STYLES } from '../../fixtures/sites/index.ts';
+import { createPhoneAllocator, displayPhone, PHONE_STYLES } from '../../../sitegen/index.ts';
 
 const found = (text: string, html?: string, region?: string) =>
   extractContacts(text, html, { region }).map((c) => `${c.kind}:${c.value}`);

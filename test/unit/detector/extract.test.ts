@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildProfile, extractPage, type PageFeatures } from '../../../detector/index.ts';
-import {
-  createOperator,
-  createPhoneAllocator,
-  createRng,
-  renderSite,
-  TEMPLATE_NAMES,
-} from '../../fixtures/sites/index.ts';
+import { createOperator, createPhoneAllocator, createRng, renderSite, TEMPLATE_NAMES } from '../../../sitegen/index.ts';
 
 const page = (html: string, url = 'http://site.test/') => extractPage({ url, html });
 

@@ -8,7 +8,7 @@ import {
   shodanFaviconHash,
 } from '../../../detector/index.ts';
 import { encodebytes } from '../../../detector/pivots/favicon.ts';
-import { createRng, fictionIban } from '../../fixtures/sites/index.ts';
+import { createRng, fictionIban } from '../../../sitegen/index.ts';
 
 const pivotsOf = (html: string, extra: Partial<Parameters<typeof extractPage>[0]> = {}) =>
   extractPage({ url: 'http://site.test/', html, ...extra }).pivots.map((p) => `${p.kind}:${p.value}`);

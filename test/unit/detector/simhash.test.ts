@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hash64, popcount32 } from '../../../detector/hash64.ts';
 import { hammingDistance64, simhash64 } from '../../../detector/index.ts';
 import { wordShingles } from '../../../detector/simhash.ts';
-import { createRng } from '../../fixtures/sites/index.ts';
+import { createRng } from '../../../sitegen/index.ts';
 
 const shingles = (text: string) => wordShingles(text.split(' '), 3);
 

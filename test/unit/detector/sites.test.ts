@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { hammingDistance64 } from '../../../detector/index.ts';
-import { buildProfiles, prepareUniverse } from '../../eval/evaluate.ts';
 import {
   createOperator,
   createPhoneAllocator,
@@ -10,7 +9,8 @@ import {
   renderSite,
   type SiteSpec,
   TEMPLATE_NAMES,
-} from '../../fixtures/sites/index.ts';
+} from '../../../sitegen/index.ts';
+import { buildProfiles, prepareUniverse } from '../../eval/evaluate.ts';
 
 function spec(seed: string, template: SiteSpec['template'] = 'classic'): SiteSpec {
   const op = createOperator(createRng(seed), createPhoneAllocator(), { name: seed, advertisers: 6 });

@@ -1,0 +1,10 @@
+/**
+ * The detector's version, recorded with every capture's page features and every profile. Bump it whenever a change
+ * to extraction, profiles or comparison makes stored features or profiles differ from what this code would compute:
+ * the monitor then recomputes features from the stored HTML at the next cycle (or `phenix reprocess`), so profiles
+ * of two versions are never compared with each other.
+ *
+ * 1: features and profiles stored before versions were recorded.
+ * 2: issue 11 (specific and corroborated evidence, ad text in every script, related tier).
+ */
+export const DETECTOR_VERSION = 2;
