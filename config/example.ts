@@ -68,4 +68,5 @@ discovery:
 review:
   host: 127.0.0.1
   port: 8377
+  # trustedProxies: [10.0.0.5]   # reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges)
 `;

@@ -3,7 +3,7 @@
  * brings. The database sets each entry's time, position and hashes (migration 0004); callers give only who,
  * what and on which subject.
  */
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { type AuditRow, auditLog } from '../schema/index.ts';
 import { type ChainEntry, type ChainReport, createChainChecker } from './audit-chain.ts';
@@ -39,6 +39,8 @@ export interface AuditFilter {
   since?: Date;
   until?: Date;
   limit?: number;
+  /** Newest first (the journal page); the default is the chain's order. */
+  newestFirst?: boolean;
 }
 
 export async function listAudit(db: Executor, filter: AuditFilter = {}): Promise<AuditRow[]> {
@@ -59,7 +61,7 @@ export async function listAudit(db: Executor, filter: AuditFilter = {}): Promise
     .select()
     .from(auditLog)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(auditLog.seq))
+    .orderBy(filter.newestFirst ? desc(auditLog.seq) : asc(auditLog.seq))
     .limit(filter.limit ?? 100_000);
 }
 

@@ -15,6 +15,7 @@ export function registerExportRoutes(app: Hono<ReviewEnv>, o: { db: Executor; lo
       format: format as ExportFormat,
       filter: { status: status as AlertStatus | undefined, site: c.req.query('site') || undefined },
       by: c.get('user').name,
+      address: c.get('address'),
     });
     o.log.info({ format, count: result.count, by: c.get('user').name }, 'alerts exported');
     return c.body(result.body, 200, {
