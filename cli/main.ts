@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { registerAlertsCommands } from './commands/alerts.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerCandidatesCommands } from './commands/candidates.ts';
 import { registerCompareCommand } from './commands/compare.ts';
 import { registerConfigCommands } from './commands/config.ts';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerEvidenceCommands(program);
   registerUsersCommands(program);
   registerReviewCommands(program);
+  registerAuditCommands(program);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }

@@ -1,10 +1,10 @@
 /** `phenix alerts list|show|confirm|dismiss|reopen`: the alert queue and decisions from the terminal. */
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
   ALERT_STATUSES,
   type AlertStatus,
+  appendAudit,
   decideAlert,
   type Executor,
   getAlertReview,
@@ -13,6 +13,7 @@ import {
 import { describeEvidence, terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { actAs } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
 
 export function parseAlertId(raw: string): number {
@@ -30,14 +31,7 @@ export function parseStatus(raw: string | undefined): AlertStatus | undefined {
   return raw as AlertStatus;
 }
 
-/** Who takes a decision when --by is not given: the account running the command. */
-export function defaultAnalyst(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? 'unknown';
-  }
-}
+const BY = ['--by <name>', 'the account you act as (default: $PHENIX_USER, else your system user name)'] as const;
 
 export function registerAlertsCommands(program: Command): void {
   const alerts = program.command('alerts').description('clone alerts: list, show, confirm, dismiss');
@@ -47,11 +41,20 @@ export function registerAlertsCommands(program: Command): void {
     .option('--status <status>', `only this status (${ALERT_STATUSES.join(', ')})`)
     .option('--site <name>', 'only alerts against this monitored site')
     .option('--json', 'print JSON')
-    .action(async (opts: { status?: string; site?: string; json?: boolean }, cmd: Command) => {
+    .option(...BY)
+    .action(async (opts: { status?: string; site?: string; json?: boolean; by?: string }, cmd: Command) => {
       const status = parseStatus(opts.status);
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       await withDatabase(loaded, async ({ db }) => {
+        const actor = await actAs(db, opts.by, 'alerts.read');
         const rows = await listAlerts(db, { status, site: opts.site });
+        await appendAudit(db, {
+          actor,
+          action: 'view.queue',
+          subjectType: 'alerts',
+          subjectId: [status && `status=${status}`, opts.site && `site=${opts.site}`].filter(Boolean).join('&') || '-',
+          details: { via: 'cli', count: rows.length },
+        });
         if (opts.json) {
           printJson(
             rows.map((a) => ({
@@ -90,11 +93,22 @@ export function registerAlertsCommands(program: Command): void {
     .command('show')
     .description('show an alert: explanation, evidence and where its captured files are')
     .argument('<id>', 'alert id (see: phenix alerts list)')
-    .action(async (raw: string, _opts, cmd: Command) => {
+    .option(...BY)
+    .action(async (raw: string, opts: { by?: string }, cmd: Command) => {
       const id = parseAlertId(raw);
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       const evidenceDir = loaded.resolvePath(loaded.config.evidence.dir);
-      await withDatabase(loaded, async ({ db }) => print(await renderAlert(db, id, evidenceDir)));
+      await withDatabase(loaded, async ({ db }) => {
+        const actor = await actAs(db, opts.by, 'alerts.read');
+        print(await renderAlert(db, id, evidenceDir));
+        await appendAudit(db, {
+          actor,
+          action: 'view.alert',
+          subjectType: 'alert',
+          subjectId: id,
+          details: { via: 'cli' },
+        });
+      });
     });
 
   for (const [name, status, verb] of [
@@ -107,14 +121,14 @@ export function registerAlertsCommands(program: Command): void {
       .description(`${verb}; the decision and the note go to the audit log`)
       .argument('<id>', 'alert id')
       .requiredOption('--note <text>', 'why (kept in the audit log)')
-      .option('--by <name>', 'analyst taking the decision (default: your user name)')
+      .option(...BY)
       .action(async (raw: string, opts: { note: string; by?: string }, cmd: Command) => {
         const id = parseAlertId(raw);
         const note = opts.note.trim();
         if (!note) throw new UsageError('--note cannot be empty: write why you take this decision');
-        const by = (opts.by ?? defaultAnalyst()).trim();
         const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
         await withDatabase(loaded, async ({ db }) => {
+          const by = await actAs(db, opts.by, 'alerts.decide');
           const row = await (
             db as unknown as { transaction: <T>(fn: (tx: Executor) => Promise<T>) => Promise<T> }
           ).transaction((tx) => decideAlert(tx, id, { status, reviewer: by, note }));
