@@ -6,8 +6,8 @@ export {
   type ExportResult,
   exportAlerts,
 } from './export/index.ts';
-export { type Permission, PERMISSIONS, roleAllows, rolesFor } from './security/permissions.ts';
 export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword, WeakPasswordError } from './security/passwords.ts';
+export { PERMISSIONS, type Permission, roleAllows, rolesFor } from './security/permissions.ts';
 export {
   createReviewServer,
   PUBLIC_ROUTES,
