@@ -13,6 +13,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
+import { registerPurgeCommands } from './commands/purge.ts';
 import { registerQueueCommands } from './commands/queue.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerRunCommand } from './commands/run.ts';
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   registerUsersCommands(program);
   registerReviewCommands(program);
   registerAuditCommands(program);
+  registerPurgeCommands(program);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }

@@ -48,6 +48,22 @@ const ipOrCidr = z.string().refine(
   { message: 'must be an IP address or a CIDR range, e.g. 10.0.0.1 or 10.0.0.0/8' },
 );
 
+const days = z.number().int('must be a whole number of days').min(0, 'cannot be negative').max(36_500);
+
+/** How long crawled data is kept, by kind and status (issue 15.4); `phenix purge` and `phenix serve` apply it. */
+const retentionSchema = z.strictObject({
+  /** Captures of candidates whose alerts were all dismissed: days after capture. */
+  dismissedDays: days.default(365),
+  /** Captures of candidates that never raised an alert: days after capture. */
+  unrelatedDays: days.default(180),
+  /** Captures of a case's confirmed clones: days after the case is closed (legal hold until then). */
+  closedCaseDays: days.default(365),
+  /** Records of pages that could not be captured. */
+  failuresDays: days.default(90),
+  /** When `phenix serve` purges (daily by default). */
+  schedule: cron.default('30 3 * * *'),
+});
+
 const positiveInt = (max: number) =>
   z.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
 
@@ -185,6 +201,7 @@ export const configSchema = z.strictObject({
     }),
   detector: detectorSchema.default({}),
   queue: queueSchema.default(queueSchema.parse({})),
+  retention: retentionSchema.default(retentionSchema.parse({})),
   review: z
     .strictObject({
       host: z.string().default('127.0.0.1'),

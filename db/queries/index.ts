@@ -7,6 +7,7 @@ export * from './crawls.ts';
 export * from './domains.ts';
 export * from './locks.ts';
 export * from './profiles.ts';
+export * from './retention.ts';
 export * from './review.ts';
 export * from './sites.ts';
 export * from './users.ts';

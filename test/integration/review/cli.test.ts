@@ -253,6 +253,19 @@ describe('roles on the command line', () => {
   });
 });
 
+describe('phenix purge and cases', () => {
+  it('lists what retention would remove in a dry run, for supervisors only, and closes a case', async () => {
+    expect((await phenix(['purge', '--dry-run', '--by', 'igpn.durand'])).code).toBe(2);
+    const dry = await phenix(['purge', '--dry-run', '--by', 'analyste.leroy']);
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out).toMatch(/^Dry run: \d+ capture\(s\)/);
+    const closed = await phenix(['cases', 'close', 'maison-services', '--note', 'jugement', '--by', 'analyste.leroy']);
+    expect(closed.code, closed.err).toBe(0);
+    expect(closed.out).toContain('The case of maison-services is closed');
+    expect((await phenix(['cases', 'close', 'maison-services', '--note', 'x', '--by', 'analyste.leroy'])).code).toBe(2);
+  });
+});
+
 describe('phenix export and evidence', () => {
   it('writes CSV and STIX files', async () => {
     const csv = join(dir, 'alerts.csv');
