@@ -47,3 +47,8 @@ export async function actAs(db: Executor, by: string | undefined, permission: Pe
   }
   return name;
 }
+
+/** The `--by` option every role-checked command takes. */
+export function byOption(who = 'the account you act as'): [string, string] {
+  return ['--by <name>', `${who} (default: $${IDENTITY_ENV}, else your system user name)`];
+}

@@ -13,7 +13,7 @@ import {
 import { describeEvidence, terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { actAs } from '../identity.ts';
+import { actAs, byOption } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
 
 export function parseAlertId(raw: string): number {
@@ -31,7 +31,7 @@ export function parseStatus(raw: string | undefined): AlertStatus | undefined {
   return raw as AlertStatus;
 }
 
-const BY = ['--by <name>', 'the account you act as (default: $PHENIX_USER, else your system user name)'] as const;
+const BY = byOption();
 
 export function registerAlertsCommands(program: Command): void {
   const alerts = program.command('alerts').description('clone alerts: list, show, confirm, dismiss');

@@ -8,7 +8,7 @@ import { appendAudit, listAudit, verifyAuditChain } from '../../db/index.ts';
 import { terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { actAs } from '../identity.ts';
+import { actAs, byOption } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
 
 /** The audit chain does not verify (exit 1): the journal was altered after it was written. */
@@ -26,7 +26,7 @@ export function parseDate(raw: string | undefined, option: string): Date | undef
   return date;
 }
 
-const BY = ['--by <name>', 'the account you act as (default: $PHENIX_USER, else your system user name)'] as const;
+const BY = byOption();
 
 export function registerAuditCommands(program: Command): void {
   const audit = program.command('audit').description('the journal: who did or consulted what, when, from where');

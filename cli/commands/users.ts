@@ -8,13 +8,10 @@ import { createUser, listUsers, parseRole, setUserActive, setUserRole, USER_ROLE
 import { hashPassword, MIN_PASSWORD_LENGTH, terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { actAs } from '../identity.ts';
+import { actAs, byOption } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
 
-const BY = [
-  '--by <name>',
-  'the supervisor account you act as (default: $PHENIX_USER, else your system user name)',
-] as const;
+const BY = byOption('the supervisor account you act as');
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
