@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { registerAlertsCommands } from './commands/alerts.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerCandidatesCommands } from './commands/candidates.ts';
 import { registerCompareCommand } from './commands/compare.ts';
 import { registerConfigCommands } from './commands/config.ts';
@@ -12,6 +13,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
+import { registerPurgeCommands } from './commands/purge.ts';
 import { registerQueueCommands } from './commands/queue.ts';
 import { registerReprocessCommand } from './commands/reprocess.ts';
 import { registerReviewCommands } from './commands/review.ts';
@@ -50,6 +52,8 @@ export function buildProgram(): Command {
   registerEvidenceCommands(program);
   registerUsersCommands(program);
   registerReviewCommands(program);
+  registerAuditCommands(program);
+  registerPurgeCommands(program);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }

@@ -65,7 +65,15 @@ discovery:
 #   retryLimit: 4
 #   retryDelaySeconds: 60      # doubled at each retry
 
+# retention:                   # how long crawled data is kept (retention/README.md); phenix purge [--dry-run]
+#   dismissedDays: 365         # captures of candidates whose alerts were all dismissed
+#   unrelatedDays: 180         # captures of candidates that never raised an alert
+#   closedCaseDays: 365        # confirmed clones, after "phenix cases close" ends the legal hold
+#   failuresDays: 90           # records of pages that could not be captured
+#   schedule: "30 3 * * *"     # when phenix serve purges
+
 review:
   host: 127.0.0.1
   port: 8377
+  # trustedProxies: [10.0.0.5]   # reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges)
 `;

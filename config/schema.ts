@@ -2,6 +2,7 @@
  * The zod schema of phenix.yaml: every key an analyst may write, its default and the plain-words
  * message when it is wrong. Unknown keys are refused (a typo must not silently disable a setting).
  */
+import { isIP } from 'node:net';
 import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import { thresholdProblems } from '../detector/index.ts';
@@ -36,6 +37,33 @@ const region = z
   .string()
   .regex(/^[A-Z]{2}$/, 'must be a two-letter country code in capitals, e.g. FR')
   .default('FR');
+
+const ipOrCidr = z.string().refine(
+  (v) => {
+    const [address, bits, extra] = v.split('/');
+    const family = isIP(address);
+    if (family === 0 || extra !== undefined) return false;
+    if (bits === undefined) return true;
+    return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+  },
+  { message: 'must be an IP address or a CIDR range, e.g. 10.0.0.1 or 10.0.0.0/8' },
+);
+
+const days = z.number().int('must be a whole number of days').min(0, 'cannot be negative').max(36_500);
+
+/** How long crawled data is kept, by kind and status (issue 15.4); `phenix purge` and `phenix serve` apply it. */
+const retentionSchema = z.strictObject({
+  /** Captures of candidates whose alerts were all dismissed: days after capture. */
+  dismissedDays: days.default(365),
+  /** Captures of candidates that never raised an alert: days after capture. */
+  unrelatedDays: days.default(180),
+  /** Captures of a case's confirmed clones: days after the case is closed (legal hold until then). */
+  closedCaseDays: days.default(365),
+  /** Records of pages that could not be captured. */
+  failuresDays: days.default(90),
+  /** When `phenix serve` purges (daily by default). */
+  schedule: cron.default('30 3 * * *'),
+});
 
 const positiveInt = (max: number) =>
   z.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
@@ -190,9 +218,15 @@ export const configSchema = z.strictObject({
     }),
   detector: detectorSchema.default({}),
   queue: queueSchema.default(queueSchema.parse({})),
+  retention: retentionSchema.default(retentionSchema.parse({})),
   review: z
-    .strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(8377) })
-    .default({ host: '127.0.0.1', port: 8377 }),
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(8377),
+      /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); nobody else's is. */
+      trustedProxies: z.array(ipOrCidr).default([]),
+    })
+    .default({ host: '127.0.0.1', port: 8377, trustedProxies: [] }),
 });
 
 export type Config = z.output<typeof configSchema>;

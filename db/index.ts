@@ -17,7 +17,8 @@ export type {
   FingerprintRow,
   SiteProfileRow,
   SiteRow,
+  UserRole,
   UserRow,
   Verdict,
 } from './schema/index.ts';
-export { ALERT_STATUSES, DNS_STATES, DOMAIN_SOURCES, VERDICTS } from './schema/index.ts';
+export { ALERT_STATUSES, DNS_STATES, DOMAIN_SOURCES, USER_ROLES, VERDICTS } from './schema/index.ts';

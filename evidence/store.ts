@@ -31,6 +31,11 @@ export interface EvidenceStore {
   has(sha256: string): Promise<boolean>;
   /** Absolute path of an object (it may not exist). */
   absolutePath(sha256: string): string;
+  /**
+   * Deletes an object (retention); false when it was not there. The caller checks first that no capture still
+   * references it: the store itself does not know who uses a file.
+   */
+  remove(sha256: string): Promise<boolean>;
 }
 
 /** The asked object is not in the store (never stored, or deleted by hand). */
@@ -108,5 +113,11 @@ export function createEvidenceStore(options: EvidenceStoreOptions): EvidenceStor
       }
     },
     has: (sha256) => exists(absolutePath(sha256)),
+    async remove(sha256) {
+      const file = absolutePath(sha256);
+      if (!(await exists(file))) return false;
+      await rm(file, { force: true });
+      return true;
+    },
   };
 }

@@ -14,11 +14,15 @@ export interface ReviewServerOptions {
   /** How long a login lasts (default 12 hours). */
   sessionTtlMs?: number;
   rateLimit?: RateLimitOptions;
+  /** Reverse proxies whose X-Forwarded-For is believed (config `review.trustedProxies`: addresses or CIDR). */
+  trustedProxies?: readonly string[];
 }
 
 export interface ReviewEnv {
   Variables: {
     user: PublicUser;
     session: SessionRow;
+    /** The client's address (see security/client-address.ts), journaled with every consultation. */
+    address: string;
   };
 }

@@ -7,6 +7,7 @@ export {
   exportAlerts,
 } from './export/index.ts';
 export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword, WeakPasswordError } from './security/passwords.ts';
+export { PERMISSIONS, type Permission, roleAllows, rolesFor } from './security/permissions.ts';
 export {
   createReviewServer,
   PUBLIC_ROUTES,

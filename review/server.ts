@@ -7,21 +7,29 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ReviewEnv, ReviewServerOptions } from './env.ts';
 import { errorPage } from './pages/error-page.ts';
 import { registerAlertRoutes } from './routes/alert-routes.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerExportRoutes } from './routes/export-routes.ts';
+import { registerJournalRoutes } from './routes/journal-routes.ts';
+import { authorize, ROUTE_RULES } from './security/access.ts';
 import { cookieNames, requireCsrf, requireSession } from './security/auth.ts';
+import { clientAddress, trustedProxies } from './security/client-address.ts';
 import { securityHeaders } from './security/headers.ts';
 import { createLoginRateLimiter, DEFAULT_RATE_LIMIT } from './security/rate-limit.ts';
 
 const STYLESHEET = readFileSync(new URL('./static/review.css', import.meta.url), 'utf8');
 const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60_000;
+/** Every form of the page fits in far less (a decision note is cut at 4,000 characters); larger bodies get 413. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Routes reachable without logging in; every other route requires a session (tested route by route). */
-export const PUBLIC_ROUTES = ['GET /login', 'POST /login', 'GET /static/review.css'] as const;
+export const PUBLIC_ROUTES = Object.entries(ROUTE_RULES)
+  .filter(([, rule]) => rule.permission === 'public')
+  .map(([route]) => route);
 
 export interface ReviewServer {
   app: Hono<ReviewEnv>;
@@ -38,8 +46,21 @@ export interface RunningReviewServer {
 export function createReviewServer(options: ReviewServerOptions): ReviewServer {
   const log = options.logger.child({ component: 'review' });
   const cookies = cookieNames(Boolean(options.secureCookies));
+  const proxies = trustedProxies(options.trustedProxies);
   const app = new Hono<ReviewEnv>();
   app.use('*', securityHeaders());
+  app.use('*', async (c, next) => {
+    c.set('address', clientAddress(c, proxies));
+    await next();
+  });
+  // Before anything reads a body: the limit is checked on Content-Length and while streaming (chunked bodies).
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.text(`The request is too large (more than ${MAX_BODY_BYTES / 1024} KiB).`, 413),
+    }),
+  );
   app.get('/static/review.css', (c) =>
     c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   );
@@ -50,8 +71,9 @@ export function createReviewServer(options: ReviewServerOptions): ReviewServer {
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     log,
   });
-  app.use('*', requireSession(options.db, cookies), requireCsrf());
+  app.use('*', requireSession(options.db, cookies), authorize(options.db, log), requireCsrf());
   registerAlertRoutes(app, { db: options.db, log });
+  registerJournalRoutes(app, { db: options.db });
   registerArtifactRoutes(app, { db: options.db, evidenceDir: options.evidenceDir, log });
   registerExportRoutes(app, { db: options.db, log });
   app.notFound((c) => c.html(errorPage(undefined, 'Not found', 'There is no such page.'), 404));

@@ -1,10 +1,10 @@
 /** `phenix alerts list|show|confirm|dismiss|reopen`: the alert queue and decisions from the terminal. */
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
   ALERT_STATUSES,
   type AlertStatus,
+  appendAudit,
   decideAlert,
   type Executor,
   getAlertReview,
@@ -15,6 +15,7 @@ import {
 import { describeEvidence, terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { actAs, byOption } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
 
 export function parseAlertId(raw: string): number {
@@ -40,14 +41,7 @@ export function parseVerdict(raw: string | undefined): Verdict | undefined {
   return raw as Verdict;
 }
 
-/** Who takes a decision when --by is not given: the account running the command. */
-export function defaultAnalyst(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? 'unknown';
-  }
-}
+const BY = byOption();
 
 export function registerAlertsCommands(program: Command): void {
   const alerts = program.command('alerts').description('clone alerts: list, show, confirm, dismiss');
@@ -58,55 +52,80 @@ export function registerAlertsCommands(program: Command): void {
     .option('--verdict <verdict>', 'only this verdict (clone, related)')
     .option('--site <name>', 'only alerts against this monitored site')
     .option('--json', 'print JSON')
-    .action(async (opts: { status?: string; verdict?: string; site?: string; json?: boolean }, cmd: Command) => {
-      const status = parseStatus(opts.status);
-      const verdict = parseVerdict(opts.verdict);
-      const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
-      await withDatabase(loaded, async ({ db }) => {
-        const rows = await listAlerts(db, { status, verdict, site: opts.site });
-        if (opts.json) {
-          printJson(
-            rows.map((a) => ({
-              id: a.id,
-              site: a.site,
-              candidate: a.candidate,
-              verdict: a.verdict,
-              score: a.score,
-              status: a.status,
-              createdAt: a.createdAt,
-              updatedAt: a.updatedAt,
-            })),
+    .option(...BY)
+    .action(
+      async (opts: { status?: string; verdict?: string; site?: string; json?: boolean; by?: string }, cmd: Command) => {
+        const status = parseStatus(opts.status);
+        const verdict = parseVerdict(opts.verdict);
+        const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
+        await withDatabase(loaded, async ({ db }) => {
+          const actor = await actAs(db, opts.by, 'alerts.read');
+          const rows = await listAlerts(db, { status, verdict, site: opts.site });
+          await appendAudit(db, {
+            actor,
+            action: 'view.queue',
+            subjectType: 'alerts',
+            subjectId:
+              [status && `status=${status}`, verdict && `verdict=${verdict}`, opts.site && `site=${opts.site}`]
+                .filter(Boolean)
+                .join('&') || '-',
+            details: { via: 'cli', count: rows.length },
+          });
+          if (opts.json) {
+            printJson(
+              rows.map((a) => ({
+                id: a.id,
+                site: a.site,
+                candidate: a.candidate,
+                verdict: a.verdict,
+                score: a.score,
+                status: a.status,
+                createdAt: a.createdAt,
+                updatedAt: a.updatedAt,
+              })),
+            );
+            return;
+          }
+          if (rows.length === 0) return print('No alert matches.');
+          print(
+            table(
+              ['id', 'score', 'verdict', 'status', 'candidate', 'site', 'updated', 'reviewer'],
+              rows.map((a) => [
+                a.id,
+                a.score.toFixed(2),
+                a.verdict,
+                a.status,
+                terminalSafe(a.candidate),
+                terminalSafe(a.site),
+                formatTime(a.updatedAt),
+                terminalSafe(a.reviewer ?? ''),
+              ]),
+            ),
           );
-          return;
-        }
-        if (rows.length === 0) return print('No alert matches.');
-        print(
-          table(
-            ['id', 'score', 'verdict', 'status', 'candidate', 'site', 'updated', 'reviewer'],
-            rows.map((a) => [
-              a.id,
-              a.score.toFixed(2),
-              a.verdict,
-              a.status,
-              terminalSafe(a.candidate),
-              terminalSafe(a.site),
-              formatTime(a.updatedAt),
-              terminalSafe(a.reviewer ?? ''),
-            ]),
-          ),
-        );
-      });
-    });
+        });
+      },
+    );
 
   alerts
     .command('show')
     .description('show an alert: explanation, evidence and where its captured files are')
     .argument('<id>', 'alert id (see: phenix alerts list)')
-    .action(async (raw: string, _opts, cmd: Command) => {
+    .option(...BY)
+    .action(async (raw: string, opts: { by?: string }, cmd: Command) => {
       const id = parseAlertId(raw);
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       const evidenceDir = loaded.resolvePath(loaded.config.evidence.dir);
-      await withDatabase(loaded, async ({ db }) => print(await renderAlert(db, id, evidenceDir)));
+      await withDatabase(loaded, async ({ db }) => {
+        const actor = await actAs(db, opts.by, 'alerts.read');
+        print(await renderAlert(db, id, evidenceDir));
+        await appendAudit(db, {
+          actor,
+          action: 'view.alert',
+          subjectType: 'alert',
+          subjectId: id,
+          details: { via: 'cli' },
+        });
+      });
     });
 
   for (const [name, status, verb] of [
@@ -119,14 +138,14 @@ export function registerAlertsCommands(program: Command): void {
       .description(`${verb}; the decision and the note go to the audit log`)
       .argument('<id>', 'alert id')
       .requiredOption('--note <text>', 'why (kept in the audit log)')
-      .option('--by <name>', 'analyst taking the decision (default: your user name)')
+      .option(...BY)
       .action(async (raw: string, opts: { note: string; by?: string }, cmd: Command) => {
         const id = parseAlertId(raw);
         const note = opts.note.trim();
         if (!note) throw new UsageError('--note cannot be empty: write why you take this decision');
-        const by = (opts.by ?? defaultAnalyst()).trim();
         const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
         await withDatabase(loaded, async ({ db }) => {
+          const by = await actAs(db, opts.by, 'alerts.decide');
           const row = await (
             db as unknown as { transaction: <T>(fn: (tx: Executor) => Promise<T>) => Promise<T> }
           ).transaction((tx) => decideAlert(tx, id, { status, reviewer: by, note }));

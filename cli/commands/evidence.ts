@@ -11,8 +11,9 @@ import { sha256Hex } from '../../evidence/index.ts';
 import { buildEvidencePackage, verifyEvidencePackage } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { actAs } from '../identity.ts';
 import { print } from '../output.ts';
-import { defaultAnalyst, parseAlertId } from './alerts.ts';
+import { parseAlertId } from './alerts.ts';
 
 export function registerEvidenceCommands(program: Command): void {
   const evidence = program
@@ -20,7 +21,10 @@ export function registerEvidenceCommands(program: Command): void {
     .description('court evidence packages (WARC/1.1 with a SHA-256 manifest) and their verification')
     .argument('[alert-id]', 'the alert to package')
     .option('--out <file>', 'the package to write (.warc, or .warc.gz to compress each record)')
-    .option('--by <name>', 'who makes the package (recorded in it and in the audit log)')
+    .option(
+      '--by <name>',
+      'the account you act as, recorded in the package and the audit log (default: $PHENIX_USER, else your system user name)',
+    )
     .option('--force', 'replace FILE if it exists')
     .action(async (raw: string | undefined, opts: { out?: string; by?: string; force?: boolean }, cmd: Command) => {
       if (!raw)
@@ -31,9 +35,9 @@ export function registerEvidenceCommands(program: Command): void {
         throw new UsageError(`${opts.out} already exists; choose another name or add --force to replace it`);
       }
       const out = opts.out;
-      const by = opts.by ?? defaultAnalyst();
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       await withDatabase(loaded, async ({ db }) => {
+        const by = await actAs(db, opts.by, 'alerts.export');
         const pkg = await buildEvidencePackage({
           db,
           evidenceDir: loaded.resolvePath(loaded.config.evidence.dir),

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat, exportAlerts } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { defaultAnalyst, parseStatus, parseVerdict } from './alerts.ts';
+import { actAs } from '../identity.ts';
+import { parseStatus, parseVerdict } from './alerts.ts';
 
 export function registerExportCommands(program: Command): void {
   const exp = program.command('export').description('export data for other tools');
@@ -16,7 +17,7 @@ export function registerExportCommands(program: Command): void {
     .option('--verdict <verdict>', 'only alerts with this verdict (clone, related); clones come first')
     .option('--site <name>', 'only alerts against this monitored site')
     .option('--out <file>', 'write to this file instead of the standard output')
-    .option('--by <name>', 'who exports (audit log; default: your user name)')
+    .option('--by <name>', 'the account you act as (default: $PHENIX_USER, else your system user name)')
     .action(
       async (
         opts: { format: string; status?: string; verdict?: string; site?: string; out?: string; by?: string },
@@ -31,7 +32,7 @@ export function registerExportCommands(program: Command): void {
           const result = await exportAlerts(db, {
             format: format as ExportFormat,
             filter: { status, verdict, site: opts.site },
-            by: opts.by ?? defaultAnalyst(),
+            by: await actAs(db, opts.by, 'alerts.export'),
           });
           if (opts.out) {
             writeFileSync(opts.out, result.body);

@@ -36,6 +36,7 @@ export function registerReviewCommands(program: Command): void {
           evidenceDir: loaded.resolvePath(loaded.config.evidence.dir),
           logger: log,
           secureCookies: opts.secureCookies,
+          trustedProxies: loaded.config.review.trustedProxies,
           host,
           port,
         });

@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { scheduleEntries, startScheduler } from '../../monitor/index.ts';
 import { enqueueCycle, syncSchedules } from '../../queue/index.ts';
+import { startDailyPurge } from '../../retention/index.ts';
 import { startReviewServer } from '../../review/index.ts';
 import { type GlobalOptions, logger } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -32,8 +33,18 @@ export function registerServeCommand(program: Command): void {
           const port = opts.port === undefined ? loaded.config.review.port : Number(opts.port);
           const host = opts.host ?? loaded.config.review.host;
           const web = opts.review
-            ? await startReviewServer({ db: ctx.db, evidenceDir: ctx.evidence.dir, logger: ctx.logger, host, port })
+            ? await startReviewServer({
+                db: ctx.db,
+                evidenceDir: ctx.evidence.dir,
+                logger: ctx.logger,
+                trustedProxies: loaded.config.review.trustedProxies,
+                host,
+                port,
+              })
             : null;
+          const { schedule: purgeCron, ...rules } = loaded.config.retention;
+          const purge = startDailyPurge(purgeCron, { db: ctx.db, evidenceDir: ctx.evidence.dir, rules }, log);
+          stop.signal.addEventListener('abort', () => purge.stop(), { once: true });
           if (loaded.config.queue.enabled) {
             await withQueue(ctx, 'phenix serve with queue.enabled', { schedule: true }, async (boss) => {
               const entries = await syncSchedules(boss, scheduleEntries(ctx), loaded.config.queue);

@@ -1,12 +1,17 @@
-/** `phenix users add|list|disable|enable`: analyst accounts for the review web page. */
+/**
+ * `phenix users add|list|disable|enable|role`: accounts of the review page and the CLI, with their role. Only a
+ * supervisor manages accounts, except the very first one (no account yet: see cli/identity.ts).
+ */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { createUser, listUsers, setUserActive } from '../../db/index.ts';
+import { createUser, listUsers, parseRole, setUserActive, setUserRole, USER_ROLES } from '../../db/index.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { actAs, byOption } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
-import { defaultAnalyst } from './alerts.ts';
+
+const BY = byOption('the supervisor account you act as');
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -54,7 +59,10 @@ export function registerUsersCommands(program: Command): void {
     .description('create an account (the password is asked on the terminal, or read with --password-stdin)')
     .argument('<name>', 'account name, as it will appear in the audit log')
     .option('--password-stdin', 'read the password from the standard input')
-    .action(async (name: string, opts: { passwordStdin?: boolean }, cmd: Command) => {
+    .option('--role <role>', `${USER_ROLES.join(', ')} (default analyst)`, 'analyst')
+    .option(...BY)
+    .action(async (name: string, opts: { passwordStdin?: boolean; role: string; by?: string }, cmd: Command) => {
+      const role = parseRole(opts.role);
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       const password = await readPassword(Boolean(opts.passwordStdin));
       if (password.length < MIN_PASSWORD_LENGTH) {
@@ -62,24 +70,28 @@ export function registerUsersCommands(program: Command): void {
       }
       const passwordHash = await hashPassword(password);
       await withDatabase(loaded, async ({ db }) => {
-        const user = await createUser(db, { name, passwordHash, by: defaultAnalyst() });
-        print(`Account ${user.name} created. Log in at the review page (phenix review).`);
+        const by = await actAs(db, opts.by, 'users.manage');
+        const user = await createUser(db, { name, passwordHash, by, role });
+        print(`Account ${user.name} (${user.role}) created. Log in at the review page (phenix review).`);
       });
     });
   users
     .command('list')
     .description('list accounts')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
+    .option(...BY)
+    .action(async (opts: { json?: boolean; by?: string }, cmd: Command) => {
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       await withDatabase(loaded, async ({ db }) => {
+        await actAs(db, opts.by, 'users.manage');
         const rows = await listUsers(db);
-        if (opts.json) return printJson(rows.map((u) => ({ name: u.name, active: u.active, createdAt: u.createdAt })));
+        if (opts.json)
+          return printJson(rows.map((u) => ({ name: u.name, role: u.role, active: u.active, createdAt: u.createdAt })));
         if (rows.length === 0) return print('No account yet. Create one with: phenix users add <name>');
         print(
           table(
-            ['name', 'active', 'created'],
-            rows.map((u) => [terminalSafe(u.name), u.active ? 'yes' : 'no', formatTime(u.createdAt)]),
+            ['name', 'role', 'active', 'created'],
+            rows.map((u) => [terminalSafe(u.name), u.role, u.active ? 'yes' : 'no', formatTime(u.createdAt)]),
           ),
         );
       });
@@ -92,12 +104,27 @@ export function registerUsersCommands(program: Command): void {
       .command(verb)
       .description(active ? 'allow an account to log in again' : 'stop an account from logging in (ends its sessions)')
       .argument('<name>', 'account name')
-      .action(async (name: string, _opts, cmd: Command) => {
+      .option(...BY)
+      .action(async (name: string, opts: { by?: string }, cmd: Command) => {
         const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
         await withDatabase(loaded, async ({ db }) => {
-          await setUserActive(db, name, active, defaultAnalyst());
+          await setUserActive(db, name, active, await actAs(db, opts.by, 'users.manage'));
           print(`Account ${terminalSafe(name)} ${active ? 'enabled' : 'disabled'}.`);
         });
       });
   }
+  users
+    .command('role')
+    .description('change the role of an account (analyst, supervisor or auditor)')
+    .argument('<name>', 'account name')
+    .argument('<role>', USER_ROLES.join(', '))
+    .option(...BY)
+    .action(async (name: string, rawRole: string, opts: { by?: string }, cmd: Command) => {
+      const role = parseRole(rawRole);
+      const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
+      await withDatabase(loaded, async ({ db }) => {
+        await setUserRole(db, name, role, await actAs(db, opts.by, 'users.manage'));
+        print(`Account ${terminalSafe(name)} is now ${role}.`);
+      });
+    });
 }

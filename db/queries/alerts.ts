@@ -2,7 +2,7 @@
  * Clone alerts: upserted once per candidate domain × monitored site, listed for review, decided by
  * analysts (every decision audited). The reopen rule for dismissed alerts lives here, in one place.
  */
-import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { stableJson } from '../../lib/stable-json.ts';
 import type { Executor } from '../client.ts';
 import { InvalidRequestError, NotFoundError } from '../errors.ts';
@@ -64,6 +64,7 @@ export async function upsertAlert(
   db: Executor,
   input: AlertInput,
   at = new Date(),
+  attempt = 0,
 ): Promise<{ outcome: UpsertOutcome; alert: AlertRow | null }> {
   const [existing] = await db
     .select()
@@ -91,7 +92,7 @@ export async function upsertAlert(
       })
       .onConflictDoNothing({ target: [alerts.siteId, alerts.candidateDomainId] })
       .returning();
-    if (!row) return upsertAlert(db, input, at); // raced with another writer: update theirs instead
+    if (!row) return upsertAlert(db, input, at, attempt); // raced with another writer: update theirs instead
     await appendAudit(db, {
       actor: 'monitor',
       action: 'alert.created',
@@ -122,11 +123,23 @@ export async function upsertAlert(
     } else if (!same) outcome = 'kept-dismissed';
   }
   if (same && outcome === 'unchanged') return { outcome, alert: existing };
+  // Conditional update: written only if no analyst decided in between (status and decision time unchanged since
+  // the read). Otherwise re-read and start again, so a confirm or dismiss is never overwritten by a stale status.
   const [row] = await db
     .update(alerts)
     .set({ ...fields, status, updatedAt: at })
-    .where(eq(alerts.id, existing.id))
+    .where(
+      and(
+        eq(alerts.id, existing.id),
+        eq(alerts.status, existing.status),
+        existing.decidedAt === null ? isNull(alerts.decidedAt) : eq(alerts.decidedAt, existing.decidedAt),
+      ),
+    )
     .returning();
+  if (!row) {
+    if (attempt >= 5) throw new Error(`alert ${existing.id} keeps changing under the comparison; try again later`);
+    return upsertAlert(db, input, at, attempt + 1);
+  }
   await appendAudit(db, {
     actor: 'monitor',
     action: outcome === 'reopened' ? 'alert.reopened' : 'alert.updated',
@@ -235,6 +248,9 @@ export async function decideAlert(
   if (!decision.reviewer.trim())
     throw new InvalidRequestError('A decision needs the name of the analyst who takes it (--by NAME)');
   const current = await getAlert(db, id);
+  // The row is locked while the decision is written (inside the caller's transaction), and the dismissal
+  // baseline is taken from the row as it is then, not from the read above.
+  const [locked] = await db.select({ status: alerts.status }).from(alerts).where(eq(alerts.id, id)).for('update');
   const [row] = await db
     .update(alerts)
     .set({
@@ -244,7 +260,7 @@ export async function decideAlert(
       decidedAt: at,
       updatedAt: at,
       ...(decision.status === 'dismissed'
-        ? { dismissedScore: current.score, dismissedEvidenceCount: current.evidence.length }
+        ? { dismissedScore: sql`${alerts.score}`, dismissedEvidenceCount: sql`jsonb_array_length(${alerts.evidence})` }
         : {}),
     })
     .where(eq(alerts.id, id))
@@ -279,7 +295,7 @@ export async function decideAlert(
     subjectType: 'alert',
     subjectId: id,
     details: {
-      from: current.status,
+      from: locked?.status ?? current.status,
       to: decision.status,
       note: decision.note,
       site: current.site,

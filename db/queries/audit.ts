@@ -1,7 +1,12 @@
-/** The append-only audit log: every decision and every change the config brings. */
-import { and, asc, eq } from 'drizzle-orm';
+/**
+ * The append-only, hash-chained audit log: every decision, consultation, export, purge and change the config
+ * brings. The database sets each entry's time, position and hashes (migration 0004); callers give only who,
+ * what and on which subject.
+ */
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { type AuditRow, auditLog } from '../schema/index.ts';
+import { type ChainEntry, type ChainReport, createChainChecker } from './audit-chain.ts';
 
 export interface AuditEntry {
   actor: string;
@@ -25,16 +30,85 @@ export async function appendAudit(db: Executor, entries: AuditEntry | AuditEntry
   );
 }
 
-export async function listAudit(
-  db: Executor,
-  filter: { subjectType?: string; subjectId?: string | number } = {},
-): Promise<AuditRow[]> {
+export interface AuditFilter {
+  subjectType?: string;
+  subjectId?: string | number;
+  actor?: string;
+  /** Action, or a prefix ending in "." (e.g. "view." for every consultation). */
+  action?: string;
+  since?: Date;
+  until?: Date;
+  limit?: number;
+  /** Newest first (the journal page); the default is the chain's order. */
+  newestFirst?: boolean;
+}
+
+export async function listAudit(db: Executor, filter: AuditFilter = {}): Promise<AuditRow[]> {
   const where = [];
   if (filter.subjectType) where.push(eq(auditLog.subjectType, filter.subjectType));
   if (filter.subjectId !== undefined) where.push(eq(auditLog.subjectId, String(filter.subjectId)));
+  if (filter.actor) where.push(eq(auditLog.actor, filter.actor));
+  if (filter.action) {
+    where.push(
+      filter.action.endsWith('.')
+        ? sql`starts_with(${auditLog.action}, ${filter.action})`
+        : eq(auditLog.action, filter.action),
+    );
+  }
+  if (filter.since) where.push(gte(auditLog.at, filter.since));
+  if (filter.until) where.push(lte(auditLog.at, filter.until));
   return db
     .select()
     .from(auditLog)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(auditLog.at), asc(auditLog.id));
+    .orderBy(filter.newestFirst ? desc(auditLog.seq) : asc(auditLog.seq))
+    .limit(filter.limit ?? 100_000);
+}
+
+type RawRows<T> = T[] | { rows: T[] };
+function rowsOf<T>(result: unknown): T[] {
+  const r = result as RawRows<T>;
+  return Array.isArray(r) ? r : r.rows;
+}
+
+/** Recomputes the whole chain in batches; the report names every removed, changed or moved entry. */
+export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<ChainReport> {
+  const checker = createChainChecker();
+  let after = 0;
+  for (;;) {
+    const batch = rowsOf<{
+      id: string | number;
+      seq: string | number;
+      at: string;
+      actor: string;
+      action: string;
+      subject_type: string;
+      subject_id: string;
+      details: string;
+      prev_hash: string;
+      hash: string;
+    }>(
+      await db.execute(sql`
+        select id, seq, actor, action, subject_type, subject_id, prev_hash, hash, details::text as details,
+          to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
+        from audit_log where seq > ${after} order by seq limit ${batchSize}`),
+    );
+    for (const r of batch) {
+      const entry: ChainEntry = {
+        id: Number(r.id),
+        seq: Number(r.seq),
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        subjectType: r.subject_type,
+        subjectId: r.subject_id,
+        details: r.details,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      };
+      checker.add(entry);
+      after = entry.seq;
+    }
+    if (batch.length < batchSize) return checker.result();
+  }
 }

@@ -2,16 +2,26 @@
  * Analyst accounts and their login sessions (the review web page). Passwords arrive already hashed and
  * sessions are stored by the SHA-256 of their token: this module never sees a secret it could leak.
  */
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { InvalidRequestError, NotFoundError } from '../errors.ts';
-import { type SessionRow, sessions, type UserRow, users } from '../schema/index.ts';
+import { type SessionRow, sessions, USER_ROLES, type UserRole, type UserRow, users } from '../schema/index.ts';
 import { appendAudit } from './audit.ts';
 
 /** Names analysts are known by in the audit log: short, printable, no spaces. */
 export const USER_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 
-export async function createUser(db: Executor, input: { name: string; passwordHash: string; by: string }) {
+export function parseRole(raw: string): UserRole {
+  if (!(USER_ROLES as readonly string[]).includes(raw)) {
+    throw new InvalidRequestError(`"${raw}" is not a role; use ${USER_ROLES.join(', ')}`);
+  }
+  return raw as UserRole;
+}
+
+export async function createUser(
+  db: Executor,
+  input: { name: string; passwordHash: string; by: string; role?: UserRole },
+) {
   if (!USER_NAME_PATTERN.test(input.name)) {
     throw new InvalidRequestError(
       `"${input.name}" is not a usable account name: use 1 to 64 letters, digits, dots, dashes, @ or underscores`,
@@ -19,11 +29,17 @@ export async function createUser(db: Executor, input: { name: string; passwordHa
   }
   const [row] = await db
     .insert(users)
-    .values({ name: input.name, passwordHash: input.passwordHash })
+    .values({ name: input.name, passwordHash: input.passwordHash, role: input.role ?? 'analyst' })
     .onConflictDoNothing({ target: users.name })
     .returning();
   if (!row) throw new InvalidRequestError(`An account named "${input.name}" already exists`);
-  await appendAudit(db, { actor: input.by, action: 'user.added', subjectType: 'user', subjectId: input.name });
+  await appendAudit(db, {
+    actor: input.by,
+    action: 'user.added',
+    subjectType: 'user',
+    subjectId: input.name,
+    details: { role: row.role },
+  });
   return publicUser(row);
 }
 
@@ -38,6 +54,24 @@ function publicUser(row: UserRow): PublicUser {
 export async function findUserForLogin(db: Executor, name: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.name, name));
   return row ?? null;
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return Number(row?.n ?? 0);
+}
+
+export async function setUserRole(db: Executor, name: string, role: UserRole, by: string): Promise<void> {
+  const [before] = await db.select({ role: users.role }).from(users).where(eq(users.name, name));
+  if (!before) throw new NotFoundError(`No account named "${name}". See: phenix users list`);
+  await db.update(users).set({ role }).where(eq(users.name, name));
+  await appendAudit(db, {
+    actor: by,
+    action: 'user.role-changed',
+    subjectType: 'user',
+    subjectId: name,
+    details: { from: before.role, to: role },
+  });
 }
 
 export async function listUsers(db: Executor): Promise<PublicUser[]> {

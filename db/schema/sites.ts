@@ -23,6 +23,9 @@ export const sites = pgTable(
     liveState: text('live_state').notNull().default('unknown'),
     liveStateChangedAt: timestamp('live_state_changed_at', { withTimezone: true }),
     lastCrawledAt: timestamp('last_crawled_at', { withTimezone: true }),
+    /** Legal hold: the evidence of this case's confirmed clones is kept until a supervisor closes the case. */
+    caseClosedAt: timestamp('case_closed_at', { withTimezone: true }),
+    caseClosedBy: text('case_closed_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,10 @@
 /** Analyst accounts and login sessions for the review web page. */
 import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
+/** analyst reviews; supervisor also manages accounts, retention and closes cases; auditor reads the journal only. */
+export const USER_ROLES = ['analyst', 'supervisor', 'auditor'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
 export const users = pgTable(
   'users',
   {
@@ -9,6 +13,7 @@ export const users = pgTable(
     /** scrypt$N$r$p$salt$hash */
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
+    role: text('role', { enum: USER_ROLES }).notNull().default('analyst'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_name_uq').on(t.name)],

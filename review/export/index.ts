@@ -16,7 +16,7 @@ export interface ExportResult {
 
 export async function exportAlerts(
   db: Executor,
-  options: { format: ExportFormat; filter?: AlertListFilter; by: string },
+  options: { format: ExportFormat; filter?: AlertListFilter; by: string; address?: string },
 ): Promise<ExportResult> {
   const alerts = await listAlertsForExport(db, options.filter ?? {});
   const result: ExportResult =
@@ -35,7 +35,11 @@ export async function exportAlerts(
     action: 'alerts.exported',
     subjectType: 'export',
     subjectId: options.format,
-    details: { filter: { ...options.filter }, alerts: alerts.map((a) => a.id) },
+    details: {
+      filter: { ...options.filter },
+      alerts: alerts.map((a) => a.id),
+      ...(options.address ? { address: options.address, via: 'web' } : { via: 'cli' }),
+    },
   });
   return result;
 }

@@ -2,6 +2,7 @@
 import type { PublicUser } from '../../db/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { CSRF_FIELD } from '../security/auth.ts';
+import { roleAllows } from '../security/permissions.ts';
 
 export interface PageContext {
   user: PublicUser;
@@ -14,8 +15,10 @@ export function csrfField(csrf: string): SafeHtml {
 
 export function layout(title: string, body: SafeHtml, ctx?: PageContext): string {
   const bar = ctx
-    ? html`<header class="top"><a href="/alerts">Phénix · review</a><a href="/alerts?status=open">Open alerts</a>
-<span class="spacer"></span><span>${ctx.user.name}</span>
+    ? html`<header class="top"><a href="/">Phénix · review</a>${
+        roleAllows(ctx.user.role, 'alerts.read') ? html`<a href="/alerts?status=open">Open alerts</a>` : ''
+      }${roleAllows(ctx.user.role, 'journal.read') ? html`<a href="/journal">Journal</a>` : ''}
+<span class="spacer"></span><span>${ctx.user.name} (${ctx.user.role})</span>
 <form method="post" action="/logout">${csrfField(ctx.csrf)}<button type="submit">Log out</button></form></header>`
     : html``;
   return html`<!doctype html>

@@ -19,6 +19,7 @@ import { alertPage } from '../pages/alert-page.ts';
 import { errorPage } from '../pages/error-page.ts';
 import type { PageContext } from '../pages/layout.ts';
 import { type QueueFilters, queuePage } from '../pages/queue-page.ts';
+import { roleAllows } from '../security/permissions.ts';
 
 const DECISIONS = ['confirmed', 'dismissed', 'open'] as const;
 type Decision = (typeof DECISIONS)[number];
@@ -57,7 +58,7 @@ export function parseQueueFilters(query: Record<string, string>): { filters: Que
 }
 
 export function registerAlertRoutes(app: Hono<ReviewEnv>, o: { db: Executor; log: Logger }): void {
-  app.get('/', (c) => c.redirect('/alerts', 303));
+  app.get('/', (c) => c.redirect(roleAllows(c.get('user').role, 'alerts.read') ? '/alerts' : '/journal', 303));
 
   app.get('/alerts', async (c) => {
     const { filters, problems } = parseQueueFilters(c.req.query());

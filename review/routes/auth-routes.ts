@@ -1,5 +1,6 @@
 /** GET/POST /login and POST /logout: the only routes reachable without a session (besides the stylesheet). */
 import type { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { Logger } from 'pino';
 import { appendAudit, deleteExpiredSessions, type Executor, findUserForLogin } from '../../db/index.ts';
 import type { ReviewEnv } from '../env.ts';
@@ -27,12 +28,6 @@ export interface AuthRouteOptions {
   log: Logger;
 }
 
-/** The client's address as the socket saw it (a proxy's X-Forwarded-For is not trusted). */
-function clientAddress(env: unknown): string {
-  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
 export function registerAuthRoutes(app: Hono<ReviewEnv>, o: AuthRouteOptions): void {
   app.get('/login', (c) => {
     const next = safeLocalPath(c.req.query('next'));
@@ -44,18 +39,20 @@ export function registerAuthRoutes(app: Hono<ReviewEnv>, o: AuthRouteOptions): v
     const name = typeof form.name === 'string' ? form.name.trim().slice(0, 64) : '';
     const password = typeof form.password === 'string' ? form.password.slice(0, 1024) : '';
     const next = safeLocalPath(typeof form.next === 'string' ? form.next : undefined);
-    const address = clientAddress(c.env);
+    const address = c.get('address');
     const again = (status: 400 | 401 | 403 | 429, error: string) =>
       c.html(loginPage({ token: issueLoginToken(c, o.cookies), next, name, error }), status);
     const given = typeof form[CSRF_FIELD] === 'string' ? (form[CSRF_FIELD] as string) : undefined;
     if (!sameOrigin(c) || !checkLoginToken(c, o.cookies, given)) {
       return again(403, 'The login form had expired. Please try again.');
     }
-    const wait = o.limiter.retryAfterMs(name, address);
+    const knownDevice = o.limiter.isKnownDevice(name, getCookie(c, o.cookies.device));
+    const wait = o.limiter.retryAfterMs(name, address, knownDevice);
     if (wait > 0) {
-      o.log.warn({ name, address }, 'login refused: too many failed attempts');
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      return again(429, `Too many failed attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
+      o.log.warn({ name, address, waitMs: wait }, 'login refused: too many failed attempts');
+      const seconds = Math.ceil(wait / 1000);
+      c.header('Retry-After', String(seconds));
+      return again(429, `Too many failed attempts. Try again in ${seconds} second(s).`);
     }
     const user = name ? await findUserForLogin(o.db, name) : null;
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
@@ -64,10 +61,23 @@ export function registerAuthRoutes(app: Hono<ReviewEnv>, o: AuthRouteOptions): v
       o.log.warn({ name, address }, 'login failed');
       return again(401, 'Wrong account name or password.');
     }
-    o.limiter.recordSuccess(name);
+    // This browser is now known for this account: guessing at the name elsewhere will not slow it down.
+    setCookie(c, o.cookies.device, o.limiter.deviceToken(user.name), {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: o.cookies.secure,
+      path: '/',
+      maxAge: 180 * 24 * 3600,
+    });
     await deleteExpiredSessions(o.db); // housekeeping: expired rows are useless and hold token hashes
     await startSession(c, o.db, o.cookies, user.id, o.sessionTtlMs);
-    await appendAudit(o.db, { actor: user.name, action: 'session.login', subjectType: 'user', subjectId: user.name });
+    await appendAudit(o.db, {
+      actor: user.name,
+      action: 'session.login',
+      subjectType: 'user',
+      subjectId: user.name,
+      details: { address },
+    });
     o.log.info({ name, address }, 'analyst logged in');
     return c.redirect(next, 303);
   });

@@ -21,6 +21,7 @@ export function registerExportRoutes(app: Hono<ReviewEnv>, o: { db: Executor; lo
         site: c.req.query('site') || undefined,
       },
       by: c.get('user').name,
+      address: c.get('address'),
     });
     o.log.info({ format, count: result.count, by: c.get('user').name }, 'alerts exported');
     return c.body(result.body, 200, {

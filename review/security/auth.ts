@@ -14,13 +14,20 @@ export const CSRF_FIELD = '_csrf';
 export interface SessionCookies {
   session: string;
   login: string;
+  /** "This browser has logged in as NAME" (signed), which exempts it from the per-name login backoff. */
+  device: string;
   secure: boolean;
 }
 
 /** `__Host-` cookies are only accepted over TLS, for this host and path `/`: used when Secure is on. */
 export function cookieNames(secure: boolean): SessionCookies {
   const prefix = secure ? '__Host-' : '';
-  return { session: `${prefix}phenix_session`, login: `${prefix}phenix_login`, secure };
+  return {
+    session: `${prefix}phenix_session`,
+    login: `${prefix}phenix_login`,
+    device: `${prefix}phenix_device`,
+    secure,
+  };
 }
 
 function cookieOptions(secure: boolean, maxAgeSeconds: number) {

@@ -9,6 +9,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
 import { findUserForLogin, getAlert, listAlerts, listAudit } from '../../../db/index.ts';
@@ -61,6 +62,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.DATABASE_URL;
+  delete process.env.PHENIX_USER;
   await t?.drop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -159,12 +161,17 @@ describe('phenix alerts', () => {
 
 describe('phenix users', () => {
   it('adds an account from --password-stdin, hashed with scrypt, and lists it', async () => {
-    const r = await phenix(['users', 'add', 'analyste.leroy', '--password-stdin'], 'a long enough passphrase\n');
+    // The first account needs nobody's permission (there is nobody yet); from then on a supervisor manages them.
+    const r = await phenix(
+      ['users', 'add', 'analyste.leroy', '--role', 'supervisor', '--password-stdin'],
+      'a long enough passphrase\n',
+    );
     expect(r.code).toBe(0);
+    process.env.PHENIX_USER = 'analyste.leroy';
     const user = await findUserForLogin(t.handle.db, 'analyste.leroy');
     expect(user?.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(await verifyPassword('a long enough passphrase', user?.passwordHash ?? '')).toBe(true);
-    expect((await phenix(['users', 'list'])).out).toContain('analyste.leroy');
+    expect((await phenix(['users', 'list'])).out).toMatch(/analyste\.leroy\s+supervisor/);
     expect(
       (await phenix(['users', 'add', 'analyste.leroy', '--password-stdin'], 'a long enough passphrase')).code,
     ).toBe(2);
@@ -178,6 +185,84 @@ describe('phenix users', () => {
     const r = await phenix(['users', 'add', 'analyste.x'], 'secret secret secret');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--password-stdin');
+  });
+});
+
+describe('roles on the command line', () => {
+  it('refuses what the acting account’s role does not allow, with a plain message', async () => {
+    const add = (name: string, role: string) =>
+      phenix(['users', 'add', name, '--role', role, '--password-stdin'], 'a long enough passphrase');
+    expect((await add('igpn.durand', 'auditor')).code).toBe(0);
+    expect((await add('analyste.petit', 'analyst')).code).toBe(0);
+    const auditorReads = await phenix(['alerts', 'list', '--by', 'igpn.durand']);
+    expect(auditorReads.code).toBe(2);
+    expect(auditorReads.err).toContain('igpn.durand is an auditor: this command needs the role analyst or supervisor');
+    const analystAdds = await phenix(
+      ['users', 'add', 'x.y', '--by', 'analyste.petit', '--password-stdin'],
+      'a long enough passphrase',
+    );
+    expect(analystAdds.code).toBe(2);
+    expect(analystAdds.err).toContain('needs the role supervisor');
+    expect((await phenix(['audit', 'list', '--by', 'analyste.petit'])).code).toBe(2);
+    const stranger = await phenix(['alerts', 'list', '--by', 'nobody.here']);
+    expect(stranger.code).toBe(2);
+    expect(stranger.err).toContain('"nobody.here" (from --by) is not an active account');
+    expect((await phenix(['users', 'role', 'analyste.petit', 'supervisor'])).code).toBe(0);
+    expect(
+      (await phenix(['users', 'add', 'x.y', '--by', 'analyste.petit', '--password-stdin'], 'a long enough passphrase'))
+        .code,
+    ).toBe(0);
+  });
+
+  it('journals consultations from the CLI and lists them by account and date', async () => {
+    expect((await phenix(['alerts', 'show', String(seeded.alerts.clone), '--by', 'analyste.petit'])).code).toBe(0);
+    const r = await phenix([
+      'audit',
+      'list',
+      '--actor',
+      'analyste.petit',
+      '--since',
+      '2020-01-01',
+      '--json',
+      '--by',
+      'igpn.durand',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const rows = JSON.parse(r.out) as { action: string; subjectId: string; details: { via?: string } }[];
+    expect(rows.map((x) => x.action)).toContain('view.alert');
+    expect(rows.find((x) => x.action === 'view.alert')).toMatchObject({
+      subjectId: String(seeded.alerts.clone),
+      details: { via: 'cli' },
+    });
+    const future = await phenix(['audit', 'list', '--since', '2999-01-01', '--json', '--by', 'igpn.durand']);
+    expect(JSON.parse(future.out)).toEqual([]);
+    expect((await phenix(['audit', 'list', '--since', 'yesterday', '--by', 'igpn.durand'])).code).toBe(2);
+  });
+
+  it('verifies the journal, and names the entry changed behind its back', async () => {
+    const ok = await phenix(['audit', 'verify', '--by', 'igpn.durand']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/^OK: \d+ journal entries/);
+    await t.handle.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+    await t.handle.db.execute(sql`update audit_log set actor = 'quelqu.un' where seq = 3`);
+    await t.handle.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+    const bad = await phenix(['audit', 'verify', '--by', 'igpn.durand']);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('entry #3');
+    expect(bad.out).toContain('was changed');
+  });
+});
+
+describe('phenix purge and cases', () => {
+  it('lists what retention would remove in a dry run, for supervisors only, and closes a case', async () => {
+    expect((await phenix(['purge', '--dry-run', '--by', 'igpn.durand'])).code).toBe(2);
+    const dry = await phenix(['purge', '--dry-run', '--by', 'analyste.leroy']);
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out).toMatch(/^Dry run: \d+ capture\(s\)/);
+    const closed = await phenix(['cases', 'close', 'maison-services', '--note', 'jugement', '--by', 'analyste.leroy']);
+    expect(closed.code, closed.err).toBe(0);
+    expect(closed.out).toContain('The case of maison-services is closed');
+    expect((await phenix(['cases', 'close', 'maison-services', '--note', 'x', '--by', 'analyste.leroy'])).code).toBe(2);
   });
 });
 
@@ -222,7 +307,7 @@ describe('the phenix binary', () => {
       [BIN, '--config', config, 'alerts', 'list', '--json', '--status', 'dismissed'],
       {
         encoding: 'utf8',
-        env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'warn' },
+        env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'warn', PHENIX_USER: 'analyste.leroy' },
         timeout: 170_000,
       },
     );

@@ -1,0 +1,54 @@
+/**
+ * Who runs a command, and whether their role allows it. The CLI acts as `--by NAME`, else $PHENIX_USER, else the
+ * operating-system user name, and that name must be an active account (phenix users list) whose role allows the
+ * command (review/security/permissions.ts). A database with no account yet is a one-person set-up (the demo, a
+ * first install): commands then run unchecked as that name, and the first `phenix users add` creates the first
+ * account. The name is a declaration, not a login: what stops someone from using the data directly is the
+ * database credential (see review/README.md, "Rules of police data"); what the CLI adds is that every sensitive
+ * command is refused to the wrong role and journaled under the name given.
+ */
+import { userInfo } from 'node:os';
+import { countUsers, type Executor, findUserForLogin } from '../db/index.ts';
+import { type Permission, roleAllows, rolesFor } from '../review/index.ts';
+
+export const IDENTITY_ENV = 'PHENIX_USER';
+
+/** The role does not allow the command, or the name is no active account (exit 2). */
+export class AccessDeniedError extends Error {
+  override readonly name = 'AccessDeniedError';
+}
+
+/** The name the command acts as when --by is not given. */
+export function defaultActor(): string {
+  const fromEnv = process.env[IDENTITY_ENV]?.trim();
+  if (fromEnv) return fromEnv;
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
+
+/** Checks the acting account's role for `permission` and returns its name (for the audit log). */
+export async function actAs(db: Executor, by: string | undefined, permission: Permission): Promise<string> {
+  const name = (by ?? defaultActor()).trim();
+  if ((await countUsers(db)) === 0) return name;
+  const how = by ? '--by' : process.env[IDENTITY_ENV] ? IDENTITY_ENV : 'your system user name';
+  const user = await findUserForLogin(db, name);
+  if (!user?.active) {
+    throw new AccessDeniedError(
+      `"${name}" (from ${how}) is not an active account. Say who you are with --by NAME or ${IDENTITY_ENV}=NAME; accounts: phenix users list`,
+    );
+  }
+  if (!roleAllows(user.role, permission)) {
+    throw new AccessDeniedError(
+      `${name} is ${user.role === 'auditor' ? 'an' : 'a'} ${user.role}: this command needs the role ${rolesFor(permission).join(' or ')}`,
+    );
+  }
+  return name;
+}
+
+/** The `--by` option every role-checked command takes. */
+export function byOption(who = 'the account you act as'): [string, string] {
+  return ['--by <name>', `${who} (default: $${IDENTITY_ENV}, else your system user name)`];
+}
