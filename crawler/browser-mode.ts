@@ -10,7 +10,7 @@
 import type { PlaywrightCrawlingContext, Request } from 'crawlee';
 import { type BrowserContext, chromium, type Page, type Response } from 'playwright';
 import type { PageSnapshot } from './capture-builder.ts';
-import { CHROMIUM_ARGS } from './chromium.ts';
+import { browserLaunch } from './chromium-launch.ts';
 import type { CrawlRun } from './crawl-run.ts';
 import { isRetryable, PageRefusedError } from './failure.ts';
 import { fetchFavicon } from './fetch-via-guard.ts';
@@ -188,6 +188,7 @@ export function createBrowserMode(
     crawler.markClean(page);
   }
 
+  const launch = browserLaunch(chromiumPath);
   const crawler: ReusingPlaywrightCrawler = new ReusingPlaywrightCrawler(
     {
       ...commonCrawlerOptions(run, deps),
@@ -197,8 +198,9 @@ export function createBrowserMode(
         useIncognitoPages: false,
         userAgent: options.userAgent,
         launchOptions: {
-          executablePath: chromiumPath,
-          args: CHROMIUM_ARGS,
+          executablePath: launch.executablePath,
+          args: launch.args,
+          env: launch.env,
           viewport,
           ignoreHTTPSErrors: true,
           acceptDownloads: false,

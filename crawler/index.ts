@@ -3,7 +3,16 @@
  * structural type): the monitor gives it options and callbacks and stores what comes back.
  */
 export { isPrivateAddress } from './address-policy.ts';
-export { BrowserNotFoundError, CHROMIUM_ARGS, type ChromiumLocation, findChromium } from './chromium.ts';
+export { BrowserNotFoundError, type ChromiumLocation, findChromium } from './chromium.ts';
+export {
+  BROWSER_USER,
+  type BrowserLaunch,
+  BrowserSandboxError,
+  browserLaunch,
+  browserLaunchOptions,
+  CHROMIUM_ARGS,
+  CHROMIUM_WRAPPER,
+} from './chromium-launch.ts';
 export { CrawlOptionsError, crawlSite } from './crawl-site.ts';
 export { classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
 export {
