@@ -151,7 +151,7 @@ export function createBrowserMode(
         guardUrl: run.guard.url,
         maxBytes: 512 * 1024,
         timeoutMs: 5_000,
-        userAgent: options.userAgent,
+        userAgent: run.userAgent,
       }),
     );
     const notes: string[] = [];

@@ -139,3 +139,26 @@ export function browserLaunchOptions(chromiumPath: string): {
   const { executablePath, args, env } = browserLaunch(chromiumPath);
   return { executablePath, args, env };
 }
+
+/** `Chromium 156.0.8078.114 built on Debian…` → `156.0.8078.114`; null when the browser cannot say. */
+export function chromiumVersion(chromiumPath: string): string | null {
+  try {
+    const out = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', timeout: 15_000, stdio: 'pipe' });
+    return /(\d+\.\d+\.\d+\.\d+)/.exec(out)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Used when Chromium's version is unknown (HTTP mode without a browser). */
+const FALLBACK_MAJOR = '156';
+
+/**
+ * The user agent of a whole crawl when none is configured: the desktop Chrome string of the installed major version.
+ * Headless Chromium would say "HeadlessChrome" (a tell), and the favicon fetch used to say "Mozilla/5.0"; one string
+ * for pages, side fetches and both modes means a site sees one visitor.
+ */
+export function browserUserAgent(version: string | null): string {
+  const major = version?.split('.')[0] ?? FALLBACK_MAJOR;
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
+}

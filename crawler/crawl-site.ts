@@ -10,6 +10,7 @@
 import { type BasicCrawler, ProxyConfiguration, type RequestQueue } from 'crawlee';
 import { createBrowserMode } from './browser-mode.ts';
 import { findChromium } from './chromium.ts';
+import { browserUserAgent, chromiumVersion } from './chromium-launch.ts';
 import { createCrawlRun } from './crawl-run.ts';
 import { crawlerLogger, createCrawleeLog, createRunStorage } from './crawlee-setup.ts';
 import { createGuardProxy } from './guard-proxy.ts';
@@ -50,11 +51,16 @@ function checkOptions(options: CrawlOptions): void {
 
 const AUTO_MAX_ROUNDS = 6;
 
-export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
-  checkOptions(options);
+export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
+  checkOptions(given);
   const started = Date.now();
-  const log = crawlerLogger(options.logger);
-  const chromiumPath = options.mode === 'http' ? null : findChromium(options.chromiumPath).path;
+  const log = crawlerLogger(given.logger);
+  const chromiumPath = given.mode === 'http' ? null : findChromium(given.chromiumPath).path;
+  // One user agent for pages, side fetches and both modes (see browserUserAgent).
+  const options: CrawlOptions = {
+    ...given,
+    userAgent: given.userAgent ?? browserUserAgent(chromiumPath ? chromiumVersion(chromiumPath) : null),
+  };
 
   const seeds: Seed[] = [];
   const badSeeds: { raw: string; error: SeedError }[] = [];
