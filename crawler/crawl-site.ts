@@ -15,6 +15,7 @@ import { createCrawlRun } from './crawl-run.ts';
 import { crawlerLogger, createCrawleeLog, createRunStorage } from './crawlee-setup.ts';
 import { createGuardProxy } from './guard-proxy.ts';
 import { createHttpMode, type ModeDeps } from './http-mode.ts';
+import { createNameResolver, resolveAddresses } from './name-resolver.ts';
 import { createScope, normalizeSeed, type Seed, SeedError } from './scope.ts';
 import type { CrawlOptions, CrawlSummary } from './types.ts';
 
@@ -73,13 +74,21 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
     }
   }
   const scope = createScope(seeds.map((s) => s.url));
+  const resolver = createNameResolver({
+    servers: options.dns?.servers,
+    dohUrl: options.dns?.dohUrl,
+    proxyUrl: options.proxyUrl,
+    timeoutMs: options.dns?.timeoutMs ?? 5_000,
+    tries: 2,
+  });
   const guard = await createGuardProxy({
     hostMap: options.hostMap,
     allowPrivateTargets: options.allowPrivateTargets,
     upstreamProxyUrl: options.proxyUrl,
     maxResponseBytes: options.maxResponseBytes,
     maxResponseMs: options.pageTimeoutMs + 1_000,
-    resolve: options.resolve,
+    resolve: options.resolve ?? ((name) => resolveAddresses(resolver, name)),
+    resolveThroughUpstream: !options.resolve && resolver.throughProxy,
   });
   const run = createCrawlRun(options, guard, scope, log);
   let stoppedEarly = options.signal?.aborted ?? false;
