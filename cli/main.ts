@@ -10,6 +10,7 @@ import { registerConfigCommands } from './commands/config.ts';
 import { registerCrawlCommand } from './commands/crawl.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerQueueCommands } from './commands/queue.ts';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerEvidenceCommands(program);
   registerUsersCommands(program);
   registerReviewCommands(program);
+  registerDoctorCommand(program);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }

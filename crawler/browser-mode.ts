@@ -201,6 +201,8 @@ export function createBrowserMode(
           executablePath: launch.executablePath,
           args: launch.args,
           env: launch.env,
+          // Playwright adds --no-sandbox unless told otherwise.
+          chromiumSandbox: true,
           viewport,
           ignoreHTTPSErrors: true,
           acceptDownloads: false,

@@ -132,14 +132,19 @@ export function browserLaunch(chromiumPath: string, options: BrowserLaunchOption
   };
 }
 
-/** `browserLaunch` as Playwright launch options (for code that starts Chromium without the crawler). */
+/**
+ * `browserLaunch` as Playwright launch options (for code that starts Chromium without the crawler).
+ * `chromiumSandbox: true` matters: Playwright adds `--no-sandbox` by itself unless told so (chrome://sandbox said
+ * "NOT adequately sandboxed" without it).
+ */
 export function browserLaunchOptions(chromiumPath: string): {
   executablePath: string;
   args: string[];
   env: Record<string, string>;
+  chromiumSandbox: true;
 } {
   const { executablePath, args, env } = browserLaunch(chromiumPath);
-  return { executablePath, args, env };
+  return { executablePath, args, env, chromiumSandbox: true };
 }
 
 /** `Chromium 156.0.8078.114 built on Debian…` → `156.0.8078.114`; null when the browser cannot say. */

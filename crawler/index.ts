@@ -10,8 +10,10 @@ export {
   BrowserSandboxError,
   browserLaunch,
   browserLaunchOptions,
+  browserUserAgent,
   CHROMIUM_ARGS,
   CHROMIUM_WRAPPER,
+  chromiumVersion,
 } from './chromium-launch.ts';
 export { CrawlOptionsError, crawlSite } from './crawl-site.ts';
 export { classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
@@ -24,6 +26,13 @@ export {
 } from './guard-proxy.ts';
 export { compileHostMap, type HostMap, HostMapError, type HostTarget, resolveHostMap } from './host-map.ts';
 export { extractFromHtml, type HtmlExtract, needsBrowser } from './html-extract.ts';
+export {
+  createNameResolver,
+  DnsConfigError,
+  type NameResolver,
+  type NameResolverOptions,
+  resolveAddresses,
+} from './name-resolver.ts';
 export { compileUrlPatterns, createScope, normalizeSeed, type Scope, SeedError, siteKey } from './scope.ts';
 export type {
   Capture,

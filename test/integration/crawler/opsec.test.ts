@@ -9,8 +9,13 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDomains } from '../../../crawler/discovery/index.ts';
-import { crawlSite, createGuardProxy, type GuardProxy } from '../../../crawler/index.ts';
-import { createNameResolver, resolveAddresses } from '../../../crawler/name-resolver.ts';
+import {
+  crawlSite,
+  createGuardProxy,
+  createNameResolver,
+  type GuardProxy,
+  resolveAddresses,
+} from '../../../crawler/index.ts';
 import { type DohServer, startDohServer } from '../../helpers/doh-server.ts';
 import { type RecordingSocks, startRecordingSocks } from '../../helpers/socks-server.ts';
 import { type CrawlHarness, createHarness } from './crawl-helpers.ts';
