@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CheerioCrawler, Configuration, LogLevel, log, PlaywrightCrawler, ProxyConfiguration } from 'crawlee';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, crawlSite, createGuardProxy, findChromium } from '../crawler/index.ts';
+import { browserLaunchOptions, crawlSite, createGuardProxy, findChromium } from '../crawler/index.ts';
 import { createEvidenceStore } from '../evidence/index.ts';
 import { startFixtureSite } from '../test/helpers/fixture-server.ts';
 
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
         minConcurrency: CONCURRENCY,
         maxConcurrency: CONCURRENCY,
         maxRequestsPerCrawl: PAGES,
-        launchContext: { launcher: chromium, launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS } },
+        launchContext: { launcher: chromium, launchOptions: browserLaunchOptions(chromiumPath) },
         browserPoolOptions: { useFingerprints: false },
         requestHandler: async ({ page, enqueueLinks }) => {
           await page.content();

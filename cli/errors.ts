@@ -46,7 +46,9 @@ export function describeError(error: unknown): string {
     const known =
       error instanceof ConfigError ||
       BAD_INPUT_ERRORS.includes(error.name) ||
-      error instanceof DatabaseUnavailableError;
+      error instanceof DatabaseUnavailableError ||
+      error.name === 'DoctorFailedError' ||
+      error.name === 'BrowserSandboxError';
     if (known) return error.message;
     const cause = (error as { cause?: { message?: string } }).cause?.message;
     return `${error.message}${cause ? `\n  cause: ${cause}` : ''}`;

@@ -11,6 +11,7 @@ import { registerConfigCommands } from './commands/config.ts';
 import { registerCrawlCommand } from './commands/crawl.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerPurgeCommands } from './commands/purge.ts';
@@ -54,6 +55,7 @@ export function buildProgram(): Command {
   registerReviewCommands(program);
   registerAuditCommands(program);
   registerPurgeCommands(program);
+  registerDoctorCommand(program);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }

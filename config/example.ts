@@ -47,6 +47,7 @@ evidence:
 
 dns:
   # servers: ["9.9.9.9", "1.1.1.1"]
+  # dohUrl: https://dns.quad9.net/dns-query   # required with crawler.proxyUrl: DNS checks then go through the proxy
   timeoutMs: 3000
   concurrency: 16
 

@@ -45,6 +45,7 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Con
   const result = configSchema.safeParse(raw);
   const problems = result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, raw, where));
   problems.push(...crossChecks((raw as { sites?: unknown }).sites, where));
+  problems.push(...proxyChecks(raw as Record<string, unknown>, where));
   if (!result.success || problems.length > 0) throw new ConfigError(source, problems);
   const config = result.data;
   const envUrl = options.env?.DATABASE_URL;
@@ -93,6 +94,9 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, where: (p: Propert
       return `${at}${where(path)}: expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, got ${show(got)}`;
     case 'invalid_value':
       return `${at}${where(path)}: ${show(got)} is not allowed; expected one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_key':
+      // A record key (hostMap name) was refused: say why, about the key rather than its value.
+      return `${at}${where(path)}: "${String(path[path.length - 1])}" ${issue.issues[0]?.message ?? 'is not allowed here'}`;
     case 'custom':
       return `${at}${where(path)}: ${issue.message.startsWith('is ') ? `${show(got)} ` : ''}${issue.message}`;
     default:
@@ -156,4 +160,21 @@ function crossChecks(rawSites: unknown, where: (p: PropertyKey[]) => string): st
     });
   });
   return problems;
+}
+
+/**
+ * With an upstream proxy, the unit hides where it crawls from; DNS checks of suspects' names must hide too, so they
+ * need a DNS-over-HTTPS endpoint reached through that proxy (the unit's own resolver would otherwise be asked).
+ */
+function proxyChecks(raw: Record<string, unknown>, where: (p: PropertyKey[]) => string): string[] {
+  const crawler = raw.crawler as { proxyUrl?: unknown } | undefined;
+  const dns = raw.dns as { dohUrl?: unknown } | undefined;
+  // An invalid proxyUrl is reported by the schema already.
+  if (typeof crawler?.proxyUrl !== 'string' || !/^(https?|socks[45]h?):\/\/\S+$/.test(crawler.proxyUrl)) return [];
+  if (dns?.dohUrl !== undefined) return [];
+  return [
+    `crawler.proxyUrl${where(['crawler', 'proxyUrl'])}: is set but dns.dohUrl is not; DNS checks of suspects' domains ` +
+      "would then go to this machine's own resolver. Add dns.dohUrl (a DNS-over-HTTPS URL such as " +
+      'https://dns.quad9.net/dns-query), reached through the proxy',
+  ];
 }

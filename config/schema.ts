@@ -7,6 +7,7 @@ import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import { thresholdProblems } from '../detector/index.ts';
 import { normalizeHostname } from '../lib/hostname.ts';
+import { ipLiteralIn } from '../lib/ip-literal.ts';
 
 export const SITE_STATUSES = ['convicted', 'suspected', 'seized', 'cleared'] as const;
 export const CRAWL_MODES = ['browser', 'http', 'auto'] as const;
@@ -89,7 +90,35 @@ export const siteSchema = z.strictObject({
   crawl: siteCrawl.optional(),
 });
 
-const hostMapTarget = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:8080');
+/** A name that a browser reads as an IP address (`127.1`, `0x7f.1`…) says one thing and means another: refused. */
+function disguisedIp(host: string): string | null {
+  const address = ipLiteralIn(host);
+  return address !== null && !isIP(host) ? address : null;
+}
+
+const hostMapTarget = z
+  .string()
+  .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:8080')
+  .superRefine((value, ctx) => {
+    const address = disguisedIp(value.replace(/:\d+$/, ''));
+    if (address !== null)
+      ctx.addIssue({
+        code: 'custom',
+        message: `writes the IP address ${address} in disguise; write ${address} itself`,
+      });
+  });
+
+const hostMapPattern = z
+  .string()
+  .regex(/^(\*\.)?[a-z0-9.-]+$/i, 'must be a hostname or a pattern such as *.test')
+  .superRefine((value, ctx) => {
+    const address = ipLiteralIn(value.replace(/^\*\./, ''));
+    if (address !== null)
+      ctx.addIssue({
+        code: 'custom',
+        message: `is the IP address ${address}, not a name; hostMap maps names (such as *.test) to local servers`,
+      });
+  });
 
 export const crawlerSchema = z.strictObject({
   mode: z.enum(CRAWL_MODES).default('browser'),
@@ -112,9 +141,7 @@ export const crawlerSchema = z.strictObject({
     )
     .optional(),
   userAgent: z.string().min(1).optional(),
-  hostMap: z
-    .record(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/i, 'must be a hostname or a pattern such as *.test'), hostMapTarget)
-    .default({}),
+  hostMap: z.record(hostMapPattern, hostMapTarget).default({}),
   allowPrivateTargets: z.boolean().default(false),
 });
 
@@ -193,6 +220,11 @@ export const configSchema = z.strictObject({
     .strictObject({
       servers: z
         .array(z.string().regex(/^[0-9a-f.:[\]]+$/i, 'must be an IP address, optionally with :port'))
+        .optional(),
+      /** DNS-over-HTTPS endpoint; with crawler.proxyUrl, DNS checks go there through the proxy. */
+      dohUrl: z
+        .string()
+        .regex(/^https?:\/\/[^\s]+$/, 'must be a DNS-over-HTTPS URL such as https://dns.quad9.net/dns-query')
         .optional(),
       timeoutMs: z.number().int().min(100).max(60_000).default(3000),
       concurrency: positiveInt(256).default(16),

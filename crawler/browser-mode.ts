@@ -10,7 +10,7 @@
 import type { PlaywrightCrawlingContext, Request } from 'crawlee';
 import { type BrowserContext, chromium, type Page, type Response } from 'playwright';
 import type { PageSnapshot } from './capture-builder.ts';
-import { CHROMIUM_ARGS } from './chromium.ts';
+import { browserLaunch } from './chromium-launch.ts';
 import type { CrawlRun } from './crawl-run.ts';
 import { isRetryable, PageRefusedError } from './failure.ts';
 import { fetchFavicon } from './fetch-via-guard.ts';
@@ -151,7 +151,7 @@ export function createBrowserMode(
         guardUrl: run.guard.url,
         maxBytes: 512 * 1024,
         timeoutMs: 5_000,
-        userAgent: options.userAgent,
+        userAgent: run.userAgent,
       }),
     );
     const notes: string[] = [];
@@ -188,6 +188,7 @@ export function createBrowserMode(
     crawler.markClean(page);
   }
 
+  const launch = browserLaunch(chromiumPath);
   const crawler: ReusingPlaywrightCrawler = new ReusingPlaywrightCrawler(
     {
       ...commonCrawlerOptions(run, deps),
@@ -197,8 +198,11 @@ export function createBrowserMode(
         useIncognitoPages: false,
         userAgent: options.userAgent,
         launchOptions: {
-          executablePath: chromiumPath,
-          args: CHROMIUM_ARGS,
+          executablePath: launch.executablePath,
+          args: launch.args,
+          env: launch.env,
+          // Playwright adds --no-sandbox unless told otherwise.
+          chromiumSandbox: true,
           viewport,
           ignoreHTTPSErrors: true,
           acceptDownloads: false,

@@ -1,7 +1,7 @@
 /**
  * Finding and launching Chromium. Order: the configured `chromiumPath`, `CHROMIUM_PATH` (the caller passes the
- * environment), the Debian package at /usr/bin/chromium, then Playwright's own download. The launch flags keep the
- * browser quiet (no background traffic that would leave from the unit outside the guard proxy).
+ * environment), the Debian package at /usr/bin/chromium, then Playwright's own download. Launch flags and the
+ * sandbox set-up live in chromium-launch.ts.
  */
 import { accessSync, constants } from 'node:fs';
 import { chromium } from 'playwright';
@@ -16,19 +16,6 @@ export class BrowserNotFoundError extends Error {
     this.name = 'BrowserNotFoundError';
   }
 }
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
-  '--mute-audio',
-];
 
 function executable(path: string | undefined): path is string {
   if (!path) return false;

@@ -6,6 +6,7 @@
  */
 import type { RequestQueue } from 'crawlee';
 import { buildCapture, type PageSnapshot } from './capture-builder.ts';
+import { browserUserAgent } from './chromium-launch.ts';
 import { type ClassifiedFailure, classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
 import type { GuardProxy } from './guard-proxy.ts';
 import { createHostThrottle } from './host-throttle.ts';
@@ -45,6 +46,8 @@ export function createCrawlRun(options: CrawlOptions, guard: GuardProxy, scope: 
 
   return {
     options,
+    /** The crawl's one user agent (crawl-site sets it from the browser's version when none is configured). */
+    userAgent: options.userAgent ?? browserUserAgent(null),
     /** Per-host politeness delay, shared by both modes of the run. */
     throttle: createHostThrottle(options.perHostDelayMs),
     guard,

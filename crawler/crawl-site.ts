@@ -10,10 +10,12 @@
 import { type BasicCrawler, ProxyConfiguration, type RequestQueue } from 'crawlee';
 import { createBrowserMode } from './browser-mode.ts';
 import { findChromium } from './chromium.ts';
+import { browserUserAgent, chromiumVersion } from './chromium-launch.ts';
 import { createCrawlRun } from './crawl-run.ts';
 import { crawlerLogger, createCrawleeLog, createRunStorage } from './crawlee-setup.ts';
 import { createGuardProxy } from './guard-proxy.ts';
 import { createHttpMode, type ModeDeps } from './http-mode.ts';
+import { createNameResolver, resolveAddresses } from './name-resolver.ts';
 import { createScope, normalizeSeed, type Seed, SeedError } from './scope.ts';
 import type { CrawlOptions, CrawlSummary } from './types.ts';
 
@@ -50,11 +52,16 @@ function checkOptions(options: CrawlOptions): void {
 
 const AUTO_MAX_ROUNDS = 6;
 
-export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
-  checkOptions(options);
+export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
+  checkOptions(given);
   const started = Date.now();
-  const log = crawlerLogger(options.logger);
-  const chromiumPath = options.mode === 'http' ? null : findChromium(options.chromiumPath).path;
+  const log = crawlerLogger(given.logger);
+  const chromiumPath = given.mode === 'http' ? null : findChromium(given.chromiumPath).path;
+  // One user agent for pages, side fetches and both modes (see browserUserAgent).
+  const options: CrawlOptions = {
+    ...given,
+    userAgent: given.userAgent ?? browserUserAgent(chromiumPath ? chromiumVersion(chromiumPath) : null),
+  };
 
   const seeds: Seed[] = [];
   const badSeeds: { raw: string; error: SeedError }[] = [];
@@ -67,13 +74,21 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
     }
   }
   const scope = createScope(seeds.map((s) => s.url));
+  const resolver = createNameResolver({
+    servers: options.dns?.servers,
+    dohUrl: options.dns?.dohUrl,
+    proxyUrl: options.proxyUrl,
+    timeoutMs: options.dns?.timeoutMs ?? 5_000,
+    tries: 2,
+  });
   const guard = await createGuardProxy({
     hostMap: options.hostMap,
     allowPrivateTargets: options.allowPrivateTargets,
     upstreamProxyUrl: options.proxyUrl,
     maxResponseBytes: options.maxResponseBytes,
     maxResponseMs: options.pageTimeoutMs + 1_000,
-    resolve: options.resolve,
+    resolve: options.resolve ?? ((name) => resolveAddresses(resolver, name)),
+    resolveThroughUpstream: !options.resolve && resolver.throughProxy,
   });
   const run = createCrawlRun(options, guard, scope, log);
   let stoppedEarly = options.signal?.aborted ?? false;

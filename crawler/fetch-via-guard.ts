@@ -11,7 +11,8 @@ export interface GuardFetchOptions {
   guardUrl: string;
   maxBytes: number;
   timeoutMs: number;
-  userAgent?: string;
+  /** The crawl's own user agent: a side fetch must look like the pages it belongs to. */
+  userAgent: string;
 }
 
 interface Fetched {
@@ -45,7 +46,7 @@ function tunnel(guard: URL, host: string, port: number, timeoutMs: number): Prom
 async function getOnce(target: URL, options: GuardFetchOptions): Promise<Fetched> {
   const guard = new URL(options.guardUrl);
   const headers = {
-    'user-agent': options.userAgent ?? 'Mozilla/5.0',
+    'user-agent': options.userAgent,
     accept: 'image/*,*/*;q=0.5',
     connection: 'close',
   };

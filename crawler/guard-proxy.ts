@@ -19,11 +19,20 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import net, { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { readHost } from '../lib/ip-literal.ts';
 import { isPrivateAddress } from './address-policy.ts';
+import { internalNameReason, isBrowserServiceHost } from './browser-service-hosts.ts';
 import { compileHostMap, type HostMap } from './host-map.ts';
 import { connectThroughUpstream, parseUpstreamProxy } from './upstream-connect.ts';
 
-export type GuardReason = 'refused-private-address' | 'dns' | 'too-large' | 'blocked-scheme' | 'network' | 'timeout';
+export type GuardReason =
+  | 'refused-private-address'
+  | 'refused-browser-service'
+  | 'dns'
+  | 'too-large'
+  | 'blocked-scheme'
+  | 'network'
+  | 'timeout';
 
 export interface GuardRefusal {
   reason: GuardReason;
@@ -42,6 +51,11 @@ export interface GuardProxyOptions {
   connectTimeoutMs?: number;
   /** Name resolution (tests inject one to play DNS rebinding); default: the system resolver, all addresses. */
   resolve?: (hostname: string) => Promise<string[]>;
+  /**
+   * `resolve` asks through the upstream proxy (DNS-over-HTTPS via the proxy): names are then resolved and judged
+   * here and the proxy is asked for the judged address. Otherwise, with an upstream, the proxy resolves names.
+   */
+  resolveThroughUpstream?: boolean;
 }
 
 export interface GuardProxy {
@@ -51,7 +65,8 @@ export interface GuardProxy {
   latestRefusal(since: number): GuardRefusal | null;
   /** The last refusal for this URL or its host:port, if any (and not older than `since`, epoch ms). */
   refusalFor(url: string, since?: number): GuardRefusal | null;
-  stats: { connections: number; refused: number; bytes: number };
+  /** `browserServices`: Chromium's own background requests refused (browser-service-hosts.ts). */
+  stats: { connections: number; refused: number; bytes: number; browserServices: number };
   close(): Promise<void>;
 }
 
@@ -92,10 +107,15 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
   const resolve = options.resolve ?? systemResolve;
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const refusals = new Map<string, GuardRefusal>();
-  const stats = { connections: 0, refused: 0, bytes: 0 };
+  const stats = { connections: 0, refused: 0, bytes: 0, browserServices: 0 };
   const open = new Set<Duplex>();
 
   function remember(keys: string[], reason: GuardReason, message: string): void {
+    if (reason === 'refused-browser-service') {
+      // Not a page's failure: kept out of the log that names why pages failed.
+      stats.browserServices++;
+      return;
+    }
     stats.refused++;
     for (const key of keys) {
       refusals.delete(key);
@@ -110,42 +130,58 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
     return stream;
   }
 
+  /** Resolves a public name and refuses it when any answer is internal; the address to connect to. */
+  async function resolveAndJudge(bare: string): Promise<string> {
+    let addresses: string[];
+    try {
+      addresses = await resolve(bare);
+    } catch (error) {
+      throw new GuardRefusalError(
+        'dns',
+        `The name ${bare} does not resolve (${(error as NodeJS.ErrnoException).code ?? 'no answer'}).`,
+      );
+    }
+    if (addresses.length === 0) throw new GuardRefusalError('dns', `The name ${bare} does not resolve.`);
+    const internal = addresses.filter((a) => isPrivateAddress(a));
+    if (!options.allowPrivateTargets && internal.length > 0) {
+      throw new GuardRefusalError(
+        'refused-private-address',
+        `${bare} resolves to the internal address ${internal[0]}: refused.`,
+      );
+    }
+    return addresses.find((a) => isIP(a) === 4) ?? addresses[0];
+  }
+
   /** Judges host:port, then connects to the very address it judged. */
   async function connectGuarded(hostname: string, port: number): Promise<net.Socket> {
-    const bare = hostname.replace(/^\[|\]$/g, '');
+    // Read the host as a browser would: `0x7f.1` or `2130706433` is 127.0.0.1, never a name for the upstream.
+    const reading = readHost(hostname);
+    if (reading.kind === 'invalid') {
+      throw new GuardRefusalError('dns', `${hostname} is neither a valid name nor a valid address.`);
+    }
+    const bare = reading.kind === 'ip' ? reading.address : reading.hostname;
     const mapped = mapHost(bare, port);
     let address: string;
     let targetPort = port;
     if (mapped) {
       targetPort = mapped.port;
       address = isIP(mapped.host) ? mapped.host : ((await resolve(mapped.host))[0] ?? mapped.host);
-    } else if (isIP(bare)) {
+    } else if (reading.kind === 'name' && isBrowserServiceHost(bare)) {
+      throw new GuardRefusalError('refused-browser-service', `${bare} is one of the browser's own services: refused.`);
+    } else if (reading.kind === 'ip') {
       if (!options.allowPrivateTargets && isPrivateAddress(bare)) {
         throw new GuardRefusalError('refused-private-address', `${bare} is a private or internal address: refused.`);
       }
       address = bare;
-    } else if (upstream) {
-      // The upstream proxy resolves the name: no DNS query leaves the unit; its network is not ours.
-      address = bare;
     } else {
-      let addresses: string[];
-      try {
-        addresses = await resolve(bare);
-      } catch (error) {
-        throw new GuardRefusalError(
-          'dns',
-          `The name ${bare} does not resolve (${(error as NodeJS.ErrnoException).code ?? 'no answer'}).`,
-        );
+      const internal = options.allowPrivateTargets ? null : internalNameReason(bare);
+      if (internal) throw new GuardRefusalError('refused-private-address', `${bare} is ${internal}: refused.`);
+      if (upstream && !options.resolveThroughUpstream) {
+        // The upstream proxy resolves the name: no DNS query leaves the unit; its network is not ours.
+        address = bare;
+      } else {
+        address = await resolveAndJudge(bare);
       }
-      if (addresses.length === 0) throw new GuardRefusalError('dns', `The name ${bare} does not resolve.`);
-      const internal = addresses.filter((a) => isPrivateAddress(a));
-      if (!options.allowPrivateTargets && internal.length > 0) {
-        throw new GuardRefusalError(
-          'refused-private-address',
-          `${bare} resolves to the internal address ${internal[0]}: refused.`,
-        );
-      }
-      address = addresses.find((a) => isIP(a) === 4) ?? addresses[0];
     }
     stats.connections++;
     if (upstream && !mapped) return connectThroughUpstream(upstream, address, targetPort, connectTimeoutMs);

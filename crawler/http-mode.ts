@@ -180,7 +180,7 @@ export function createHttpMode(
             guardUrl: run.guard.url,
             maxBytes: 512 * 1024,
             timeoutMs: 5_000,
-            userAgent: options.userAgent,
+            userAgent: run.userAgent,
           }),
         );
         const snapshot: PageSnapshot = {

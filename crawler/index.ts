@@ -3,7 +3,18 @@
  * structural type): the monitor gives it options and callbacks and stores what comes back.
  */
 export { isPrivateAddress } from './address-policy.ts';
-export { BrowserNotFoundError, CHROMIUM_ARGS, type ChromiumLocation, findChromium } from './chromium.ts';
+export { BrowserNotFoundError, type ChromiumLocation, findChromium } from './chromium.ts';
+export {
+  BROWSER_USER,
+  type BrowserLaunch,
+  BrowserSandboxError,
+  browserLaunch,
+  browserLaunchOptions,
+  browserUserAgent,
+  CHROMIUM_ARGS,
+  CHROMIUM_WRAPPER,
+  chromiumVersion,
+} from './chromium-launch.ts';
 export { CrawlOptionsError, crawlSite } from './crawl-site.ts';
 export { classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
 export {
@@ -15,6 +26,13 @@ export {
 } from './guard-proxy.ts';
 export { compileHostMap, type HostMap, HostMapError, type HostTarget, resolveHostMap } from './host-map.ts';
 export { extractFromHtml, type HtmlExtract, needsBrowser } from './html-extract.ts';
+export {
+  createNameResolver,
+  DnsConfigError,
+  type NameResolver,
+  type NameResolverOptions,
+  resolveAddresses,
+} from './name-resolver.ts';
 export { compileUrlPatterns, createScope, normalizeSeed, type Scope, SeedError, siteKey } from './scope.ts';
 export type {
   Capture,

@@ -128,8 +128,14 @@ export interface CrawlOptions {
   logger?: CrawlLogger;
   /** Graceful stop: pages in flight finish, then crawlSite returns with stoppedEarly. */
   signal?: AbortSignal;
-  /** Name resolution used by the guard (tests play DNS rebinding with it); default: the system resolver. */
+  /** Name resolution used by the guard (tests play DNS rebinding with it); default: the resolver `dns` describes. */
   resolve?: (hostname: string) => Promise<string[]>;
+  /**
+   * The unit's resolver (config `dns`), the same one the DNS checks use. With `proxyUrl` and `dohUrl`, the guard
+   * resolves names by DoH through the proxy and judges the addresses itself; with `proxyUrl` alone the proxy
+   * resolves them.
+   */
+  dns?: { servers?: readonly string[]; dohUrl?: string; timeoutMs?: number };
   /** Viewport of the browser (default 1280×800). */
   viewport?: { width: number; height: number };
 }

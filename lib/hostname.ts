@@ -5,6 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
+import { ipLiteralIn } from './ip-literal.ts';
 
 export type HostnameResult = { ok: true; hostname: string } | { ok: false; reason: string };
 
@@ -24,8 +25,23 @@ export function normalizeHostname(input: string): HostnameResult {
     return { ok: false, reason: `"${raw}" has a port; write the hostname alone, such as ${raw.replace(/:\d+$/, '')}` };
   const trimmed = raw.replace(/\.$/, '');
   if (isIP(trimmed)) return { ok: false, reason: `"${raw}" is an IP address; expected a hostname such as x.fr` };
+  const disguised = ipLiteralIn(trimmed);
+  if (disguised !== null) {
+    return {
+      ok: false,
+      reason: `"${raw}" is the IP address ${disguised} written as a name (browsers read it so); expected a hostname such as x.fr`,
+    };
+  }
   const ascii = domainToASCII(trimmed.toLowerCase());
-  if (ascii === '') return { ok: false, reason: `"${raw}" is not a valid domain name` };
+  if (ascii === '') {
+    if (/(^|\.)(\d+|0x[0-9a-f]*)$/i.test(trimmed.normalize('NFKC'))) {
+      return {
+        ok: false,
+        reason: `"${raw}" ends in a number, so browsers read it as an IP address, and it is not a valid one`,
+      };
+    }
+    return { ok: false, reason: `"${raw}" is not a valid domain name` };
+  }
   const labels = ascii.split('.');
   if (labels.length < 2)
     return { ok: false, reason: `"${raw}" has no dot; expected a full hostname such as ${ascii}.fr` };

@@ -62,6 +62,7 @@ export function crawlOptionsFromConfig(config: Config, target: CrawlTarget, mode
     fullPageMaxHeight: c.fullPageMaxHeight,
     userAgent: c.userAgent,
     proxyUrl: c.proxyUrl,
+    dns: { servers: config.dns.servers, dohUrl: config.dns.dohUrl, timeoutMs: config.dns.timeoutMs },
     hostMap: c.hostMap,
     allowPrivateTargets: c.allowPrivateTargets,
   };

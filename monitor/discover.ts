@@ -69,10 +69,12 @@ export async function refreshDns(
   ctx: MonitorContext,
   domains: DomainRow[],
 ): Promise<Map<string, DomainRow['dnsState']>> {
-  const { servers, timeoutMs, concurrency } = ctx.config.dns;
+  const { servers, dohUrl, timeoutMs, concurrency } = ctx.config.dns;
+  // With proxyUrl, dohUrl is required by the config: the questions then go through the proxy like the crawls.
+  const proxyUrl = ctx.config.crawler.proxyUrl;
   const results = await checkDomains(
     domains.map((d) => d.hostname),
-    { servers, timeoutMs, concurrency, tries: 2, hostMap: ctx.config.crawler.hostMap },
+    { servers, dohUrl, proxyUrl, timeoutMs, concurrency, tries: 2, hostMap: ctx.config.crawler.hostMap },
   );
   const states = new Map<string, DomainRow['dnsState']>();
   const byName = new Map(domains.map((d) => [d.hostname, d]));

@@ -3,8 +3,10 @@
  * are recorded for the analyst (a name with MX but no A is registered yet not serving a site).
  * Only `resolves` means registered-and-live: SERVFAIL and timeouts say nothing about registration.
  */
-import { promises as dns } from 'node:dns';
+import { createNameResolver, DnsConfigError, type NameResolver } from '../name-resolver.ts';
 import { matchHostMap } from './host-map.ts';
+
+export { DnsConfigError };
 
 export type DnsState = 'resolves' | 'nxdomain' | 'nodata' | 'servfail' | 'timeout' | 'error';
 
@@ -25,6 +27,12 @@ export interface DnsResult {
 export interface CheckDomainsOptions {
   /** Resolvers as `1.2.3.4`, `127.0.0.1:5353` or `[::1]:53`; the system's resolvers when absent. */
   servers?: readonly string[];
+  /** DNS-over-HTTPS endpoint (wins over `servers`); through `proxyUrl` when given. */
+  dohUrl?: string;
+  /** The upstream proxy of the crawls: DoH questions go through it, so the unit's resolver never sees the names. */
+  proxyUrl?: string;
+  /** A ready resolver (the same one the crawler uses); wins over servers/dohUrl. */
+  resolver?: NameResolver;
   /** Per-try timeout in milliseconds. */
   timeoutMs: number;
   /** How many names are checked at the same time. */
@@ -35,14 +43,6 @@ export interface CheckDomainsOptions {
   hostMap?: Readonly<Record<string, string>>;
   /** Also ask NS and MX for names that exist (default true). */
   withNsMx?: boolean;
-}
-
-/** The resolver settings themselves are wrong (e.g. a server that is not an IP address). */
-export class DnsConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DnsConfigError';
-  }
 }
 
 type QueryOutcome<T> = { state: 'ok'; values: T[] } | { state: Exclude<DnsState, 'resolves'>; code: string };
@@ -83,21 +83,7 @@ function combine(a: QueryOutcome<string>, aaaa: QueryOutcome<string>): { state: 
   return { state: 'error', detail: 'no answer' };
 }
 
-function createResolver(options: CheckDomainsOptions): dns.Resolver {
-  const resolver = new dns.Resolver({ timeout: options.timeoutMs, tries: Math.max(1, options.tries) });
-  if (options.servers && options.servers.length > 0) {
-    try {
-      resolver.setServers([...options.servers]);
-    } catch {
-      throw new DnsConfigError(
-        `DNS servers ${JSON.stringify(options.servers)} are not valid; write IP addresses such as 1.2.3.4 or 127.0.0.1:5353.`,
-      );
-    }
-  }
-  return resolver;
-}
-
-async function checkOne(resolver: dns.Resolver, domain: string, options: CheckDomainsOptions): Promise<DnsResult> {
+async function checkOne(resolver: NameResolver, domain: string, options: CheckDomainsOptions): Promise<DnsResult> {
   const started = performance.now();
   const mapped = matchHostMap(domain, options.hostMap);
   if (mapped) {
@@ -140,7 +126,7 @@ async function checkOne(resolver: dns.Resolver, domain: string, options: CheckDo
 
 /** Checks every name, at most `concurrency` at a time; results come back in the input order. */
 export async function checkDomains(domains: readonly string[], options: CheckDomainsOptions): Promise<DnsResult[]> {
-  const resolver = createResolver(options);
+  const resolver = options.resolver ?? createNameResolver(options);
   const results: DnsResult[] = new Array(domains.length);
   let next = 0;
   const worker = async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS } from '../../crawler/index.ts';
+import { browserLaunchOptions } from '../../crawler/index.ts';
 import { createReviewServer } from '../../review/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { ANALYST, seedAnalyst, seedReview } from '../helpers/seed-review.ts';
@@ -27,10 +27,7 @@ async function database(): Promise<TestDatabase> {
 
 const t = await database();
 const evidenceDir = mkdtempSync(join(tmpdir(), 'phenix-screens-'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const browser = await chromium.launch(browserLaunchOptions(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'));
 try {
   // The seeded "captured pages" are photographed with JavaScript off, as the crawler's own screenshots would be.
   const renderer = await browser.newPage({ viewport: { width: 900, height: 560 }, javaScriptEnabled: false });

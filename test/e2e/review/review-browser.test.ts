@@ -5,7 +5,7 @@
  */
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../../../crawler/index.ts';
+import { browserLaunchOptions } from '../../../crawler/index.ts';
 import { getAlert } from '../../../db/index.ts';
 import type { RunningReviewServer } from '../../../review/index.ts';
 import { ANALYST, PAYLOAD_HOST } from '../../helpers/seed-review.ts';
@@ -22,7 +22,7 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   f = await createReviewFixture();
   server = await f.server.start({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch(browserLaunchOptions('/usr/bin/chromium'));
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Nothing may leave for another host; anything that tries is recorded (and would fail the XSS test).
   await context.route('**/*', (route) =>

@@ -1,0 +1,214 @@
+/**
+ * What `phenix doctor` looks at, one check per concern, each with a plain-words fix when wrong: the browser and its
+ * sandbox (proved by Chromium's own chrome://sandbox page, not inferred from flags), the resolver and the proxy the
+ * crawls use, and the database. A check never sends a query about a real site: the proxy check opens a TCP
+ * connection to the proxy only.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import { chromium } from 'playwright';
+import type { Config } from '../config/index.ts';
+import {
+  BROWSER_USER,
+  BrowserSandboxError,
+  browserLaunchOptions,
+  chromiumVersion,
+  createNameResolver,
+  findChromium,
+} from '../crawler/index.ts';
+import { openDatabase } from '../db/index.ts';
+
+export type CheckState = 'ok' | 'warn' | 'fail';
+
+export interface CheckResult {
+  name: string;
+  state: CheckState;
+  detail: string;
+  fix?: string;
+}
+
+export interface DoctorOptions {
+  config: Config;
+  /** Where the embedded database lives (resolved beside the config). */
+  embeddedDir: string;
+  /** Create the browser user when missing (as root). */
+  fix: boolean;
+}
+
+function createBrowserUser(): void {
+  execFileSync('useradd', ['--system', '--shell', '/usr/sbin/nologin', BROWSER_USER], { stdio: 'pipe' });
+}
+
+async function checkBrowser(options: DoctorOptions): Promise<CheckResult[]> {
+  const needed = options.config.crawler.mode !== 'http';
+  let path: string;
+  try {
+    path = findChromium(options.config.crawler.chromiumPath, process.env.CHROMIUM_PATH).path;
+  } catch (error) {
+    return [
+      {
+        name: 'chromium',
+        state: needed ? 'fail' : 'warn',
+        detail: (error as Error).message,
+        fix: 'apt-get install chromium',
+      },
+    ];
+  }
+  const version = chromiumVersion(path);
+  const results: CheckResult[] = [
+    version
+      ? { name: 'chromium', state: 'ok', detail: `${path}, version ${version}` }
+      : { name: 'chromium', state: 'fail', detail: `${path} does not start (--version failed)`, fix: 'reinstall it' },
+  ];
+  const root = process.getuid?.() === 0;
+  if (root && options.fix) {
+    try {
+      execFileSync('id', ['-u', BROWSER_USER], { stdio: 'ignore' });
+    } catch {
+      createBrowserUser();
+      results.push({ name: 'browser user', state: 'ok', detail: `created the system user ${BROWSER_USER}` });
+    }
+  }
+  let launch: ReturnType<typeof browserLaunchOptions>;
+  try {
+    launch = browserLaunchOptions(path);
+  } catch (error) {
+    if (!(error instanceof BrowserSandboxError)) throw error;
+    results.push({
+      name: 'sandbox',
+      state: needed ? 'fail' : 'warn',
+      detail: error.message,
+      fix: 'phenix doctor --fix',
+    });
+    return results;
+  }
+  const browser = await chromium.launch(launch).catch((error: Error) => error);
+  if (browser instanceof Error) {
+    results.push({
+      name: 'sandbox',
+      state: needed ? 'fail' : 'warn',
+      detail: `Chromium did not start sandboxed${root ? ` as ${BROWSER_USER}` : ''}: ${browser.message.split('\n')[0]}`,
+      fix: 'unprivileged user namespaces must be allowed: sysctl -w kernel.unprivileged_userns_clone=1 (and user.max_user_namespaces > 0)',
+    });
+    return results;
+  }
+  try {
+    const page = await browser.newPage();
+    await page.goto('chrome://sandbox');
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText keeps the table's tabs.
+    const text = await page.innerText('body');
+    const layer = /Layer 1 Sandbox\s+(\S+)/.exec(text)?.[1] ?? 'unknown';
+    const adequate = /You are adequately sandboxed/.test(text);
+    results.push({
+      name: 'sandbox',
+      state: adequate ? 'ok' : needed ? 'fail' : 'warn',
+      detail: `${adequate ? 'adequately sandboxed' : 'NOT adequately sandboxed'} (layer 1: ${layer}, seccomp-BPF: ${/Seccomp-BPF sandbox\s+Yes/.test(text) ? 'yes' : 'no'})${root ? `, runs as ${BROWSER_USER}` : ''}`,
+      ...(adequate ? {} : { fix: 'allow unprivileged user namespaces, or run Phénix as a non-root user' }),
+    });
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
+function checkNetwork(config: Config): CheckResult[] {
+  const { proxyUrl } = config.crawler;
+  const resolver = createNameResolver({
+    servers: config.dns.servers,
+    dohUrl: config.dns.dohUrl,
+    proxyUrl,
+    timeoutMs: config.dns.timeoutMs,
+    tries: 1,
+  });
+  const results: CheckResult[] = [
+    {
+      name: 'resolver',
+      state: proxyUrl && !resolver.throughProxy ? 'fail' : 'ok',
+      detail: `DNS checks and the crawler's guard use ${resolver.describe}`,
+    },
+  ];
+  if (!proxyUrl) {
+    results.push({
+      name: 'proxy',
+      state: 'warn',
+      detail: "no crawler.proxyUrl: crawls and DNS questions leave from this machine's own address",
+      fix: 'set crawler.proxyUrl (socks5://… or http://…) and dns.dohUrl',
+    });
+  }
+  return results;
+}
+
+async function checkProxyReachable(proxyUrl: string): Promise<CheckResult> {
+  const url = new URL(proxyUrl);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(url.port || (url.protocol === 'http:' ? 80 : 1080));
+  const where = `${url.protocol}//${host}:${port}`;
+  const reached = await new Promise<string | null>((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.setTimeout(5_000, () => {
+      socket.destroy();
+      resolve('no answer in 5 s');
+    });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(null);
+    });
+    socket.once('error', (error) => resolve(error.message));
+  });
+  return reached === null
+    ? { name: 'proxy', state: 'ok', detail: `${where} accepts connections` }
+    : {
+        name: 'proxy',
+        state: 'fail',
+        detail: `${where} cannot be reached: ${reached}`,
+        fix: 'start the proxy or fix crawler.proxyUrl',
+      };
+}
+
+async function checkDatabase(options: DoctorOptions): Promise<CheckResult> {
+  const url = options.config.database.url;
+  if (!url) {
+    if (!existsSync(options.embeddedDir)) {
+      return {
+        name: 'database',
+        state: 'ok',
+        detail: `embedded database not created yet (${options.embeddedDir}); it is created on first use`,
+      };
+    }
+    try {
+      const handle = await openDatabase({ dataDir: options.embeddedDir });
+      await handle.close();
+      return { name: 'database', state: 'ok', detail: `embedded database at ${options.embeddedDir}, migrated` };
+    } catch (error) {
+      return {
+        name: 'database',
+        state: 'warn',
+        detail: `embedded database at ${options.embeddedDir}: ${(error as Error).message}`,
+        fix: 'stop the other phenix process using it, or point DATABASE_URL at a PostgreSQL server',
+      };
+    }
+  }
+  try {
+    const handle = await openDatabase({ url, requireMigrated: true });
+    const location = handle.location;
+    await handle.close();
+    return { name: 'database', state: 'ok', detail: `PostgreSQL at ${location} reachable and migrated` };
+  } catch (error) {
+    const message = (error as Error).message;
+    const unreachable = /Cannot reach/.test(message);
+    return {
+      name: 'database',
+      state: 'fail',
+      detail: message,
+      fix: unreachable ? 'start PostgreSQL or fix database.url / DATABASE_URL' : 'run phenix db migrate',
+    };
+  }
+}
+
+export async function runDoctor(options: DoctorOptions): Promise<CheckResult[]> {
+  const results = [...(await checkBrowser(options)), ...checkNetwork(options.config)];
+  if (options.config.crawler.proxyUrl) results.push(await checkProxyReachable(options.config.crawler.proxyUrl));
+  results.push(await checkDatabase(options));
+  return results;
+}
