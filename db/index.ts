@@ -10,13 +10,18 @@ export type {
   CaptureRow,
   ContactRow,
   CrawlRunRow,
+  CycleRow,
+  CycleStatus,
+  DeliveryRow,
   DnsState,
   DomainRow,
   DomainSource,
   FingerprintRow,
+  NotifyEvent,
+  OutboxRow,
   SiteProfileRow,
   SiteRow,
   UserRow,
   Verdict,
 } from './schema/index.ts';
-export { ALERT_STATUSES, DNS_STATES, DOMAIN_SOURCES, VERDICTS } from './schema/index.ts';
+export { ALERT_STATUSES, CYCLE_STATUSES, DNS_STATES, DOMAIN_SOURCES, NOTIFY_EVENTS, VERDICTS } from './schema/index.ts';

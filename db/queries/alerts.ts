@@ -8,6 +8,7 @@ import type { Executor } from '../client.ts';
 import { InvalidRequestError, NotFoundError } from '../errors.ts';
 import { type AlertRow, type AlertStatus, alerts, domains, sites, type Verdict } from '../schema/index.ts';
 import { appendAudit } from './audit.ts';
+import { enqueueNotification } from './notifications.ts';
 
 export interface AlertInput {
   siteId: number;
@@ -42,11 +43,49 @@ export function isMateriallyStronger(
   );
 }
 
-/** Creates the alert for a `clone` verdict, or updates the existing one with the new evidence; never duplicates. */
+/**
+ * Creates the alert for a `clone` verdict, or updates the existing one with the new evidence; never duplicates.
+ * A new alert or a reopened one goes to the notifications outbox in the same transaction.
+ */
 export async function upsertAlert(
   db: Executor,
   input: AlertInput,
   at = new Date(),
+): Promise<{ outcome: UpsertOutcome; alert: AlertRow | null }> {
+  return db.transaction(async (tx) => {
+    const result = await upsertAlertIn(tx, input, at);
+    if (result.alert && (result.outcome === 'created' || result.outcome === 'reopened'))
+      await enqueueNotification(
+        tx,
+        result.outcome === 'created' ? 'alert.created' : 'alert.reopened',
+        await alertNotice(tx, result.alert),
+      );
+    return result;
+  });
+}
+
+/** What a notification says about an alert: names, score and explanation, never captured content. */
+async function alertNotice(db: Executor, alert: AlertRow): Promise<Record<string, unknown>> {
+  const [row] = await db
+    .select({ site: sites.name, caseRef: sites.caseRef, candidate: domains.hostname })
+    .from(sites)
+    .innerJoin(domains, eq(domains.id, alert.candidateDomainId))
+    .where(eq(sites.id, alert.siteId));
+  return {
+    alertId: alert.id,
+    site: row?.site ?? null,
+    caseRef: row?.caseRef ?? null,
+    candidate: row?.candidate ?? null,
+    verdict: alert.verdict,
+    score: alert.score,
+    explanation: alert.explanation,
+  };
+}
+
+async function upsertAlertIn(
+  db: Executor,
+  input: AlertInput,
+  at: Date,
 ): Promise<{ outcome: UpsertOutcome; alert: AlertRow | null }> {
   const [existing] = await db
     .select()
@@ -74,7 +113,7 @@ export async function upsertAlert(
       })
       .onConflictDoNothing({ target: [alerts.siteId, alerts.candidateDomainId] })
       .returning();
-    if (!row) return upsertAlert(db, input, at); // raced with another writer: update theirs instead
+    if (!row) return upsertAlertIn(db, input, at); // raced with another writer: update theirs instead
     await appendAudit(db, {
       actor: 'monitor',
       action: 'alert.created',
