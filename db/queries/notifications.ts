@@ -122,15 +122,13 @@ export async function recordDeliveryAttempt(
   at = new Date(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx
-      .insert(notificationAttempts)
-      .values({
-        deliveryId,
-        at,
-        ok: attempt.ok,
-        detail: attempt.detail.slice(0, 2000),
-        durationMs: attempt.durationMs,
-      });
+    await tx.insert(notificationAttempts).values({
+      deliveryId,
+      at,
+      ok: attempt.ok,
+      detail: attempt.detail.slice(0, 2000),
+      durationMs: attempt.durationMs,
+    });
     await tx
       .update(notificationDeliveries)
       .set({
