@@ -12,6 +12,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
+import { registerNotifyCommands } from './commands/notify.ts';
 import { registerQueueCommands } from './commands/queue.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerRunCommand } from './commands/run.ts';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerEvidenceCommands(program);
   registerUsersCommands(program);
   registerReviewCommands(program);
+  registerNotifyCommands(program);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }

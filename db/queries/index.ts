@@ -6,6 +6,7 @@ export * from './crawls.ts';
 export * from './cycles.ts';
 export * from './domains.ts';
 export * from './locks.ts';
+export * from './metrics.ts';
 export * from './notifications.ts';
 export * from './profiles.ts';
 export * from './review.ts';

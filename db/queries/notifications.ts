@@ -148,12 +148,17 @@ export interface DeliveryView extends DeliveryRow {
   attemptLog: AttemptRow[];
 }
 
-/** Deliveries with their attempts, newest events first (`phenix notify status`, tests). */
-export async function listDeliveries(db: Executor, limit = 50): Promise<DeliveryView[]> {
+/** Deliveries with their attempts, newest first (`phenix notify status`, `notify test`, tests). */
+export async function listDeliveries(
+  db: Executor,
+  filter: { limit?: number; outboxId?: number } = {},
+): Promise<DeliveryView[]> {
+  const limit = filter.limit ?? 50;
   const rows = await db
     .select({ delivery: notificationDeliveries, event: notificationOutbox.event })
     .from(notificationDeliveries)
     .innerJoin(notificationOutbox, eq(notificationOutbox.id, notificationDeliveries.outboxId))
+    .where(filter.outboxId === undefined ? undefined : eq(notificationDeliveries.outboxId, filter.outboxId))
     .orderBy(sql`${notificationDeliveries.id} desc`)
     .limit(limit);
   if (rows.length === 0) return [];

@@ -112,7 +112,7 @@ describe('notifications of a cycle (Postgres, demo universe)', () => {
     // Never captured content: no HTML, no attachment.
     expect(smtp.mails.every((m) => !/Content-Type: (text\/html|image|multipart)/i.test(m.raw))).toBe(true);
 
-    const deliveries = await listDeliveries(ctx.db, 100);
+    const deliveries = await listDeliveries(ctx.db, { limit: 100 });
     expect(deliveries.filter((d) => d.event === 'alert.created')).toHaveLength(alerts.length * 2);
     expect(deliveries.every((d) => d.status === 'delivered' && d.attempts === 1 && d.attemptLog.length === 1)).toBe(
       true,
@@ -152,7 +152,7 @@ describe('notifications of a cycle (Postgres, demo universe)', () => {
       shift += 60_000;
     }
     await notifier.stop();
-    const [gaveUp] = await listDeliveries(ctx.db, 1);
+    const [gaveUp] = await listDeliveries(ctx.db, { limit: 1 });
     expect(gaveUp).toMatchObject({ status: 'failed', attempts: 3, lastError: 'HTTP 500' });
     expect(gaveUp.attemptLog.map((a) => a.ok)).toEqual([false, false, false]);
   });
@@ -164,7 +164,7 @@ describe('notifications of a cycle (Postgres, demo universe)', () => {
     hook.failNext(1, 400);
     await notifier.tick();
     await notifier.stop();
-    const [refused] = await listDeliveries(ctx.db, 1);
+    const [refused] = await listDeliveries(ctx.db, { limit: 1 });
     expect(refused).toMatchObject({ status: 'failed', attempts: 1, lastError: 'HTTP 400' });
   });
 
