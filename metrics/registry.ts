@@ -29,7 +29,7 @@ export interface PhenixMetrics {
 
 export function createMetrics(options: MetricsOptions): PhenixMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'phenix_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'phenix_' });
   const m = {
     up: new Gauge({
       name: 'phenix_database_up',
