@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerAlertsCommands } from './commands/alerts.ts';
 import { registerCandidatesCommands } from './commands/candidates.ts';
+import { registerCaseCommands } from './commands/case.ts';
 import { registerCompareCommand } from './commands/compare.ts';
 import { registerConfigCommands } from './commands/config.ts';
 import { registerCrawlCommand } from './commands/crawl.ts';
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   registerUsersCommands(program);
   registerReviewCommands(program);
   registerNotifyCommands(program);
+  registerCaseCommands(program);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }

@@ -14,6 +14,8 @@ export interface ReviewServerOptions {
   /** How long a login lasts (default 12 hours). */
   sessionTtlMs?: number;
   rateLimit?: RateLimitOptions;
+  /** Browser that prints case reports (config crawler.chromiumPath; else the usual places). */
+  chromiumPath?: string;
 }
 
 export interface ReviewEnv {

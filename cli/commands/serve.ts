@@ -34,7 +34,14 @@ export function registerServeCommand(program: Command): void {
           const port = opts.port === undefined ? loaded.config.review.port : Number(opts.port);
           const host = opts.host ?? loaded.config.review.host;
           const web = opts.review
-            ? await startReviewServer({ db: ctx.db, evidenceDir: ctx.evidence.dir, logger: ctx.logger, host, port })
+            ? await startReviewServer({
+                db: ctx.db,
+                evidenceDir: ctx.evidence.dir,
+                logger: ctx.logger,
+                host,
+                port,
+                chromiumPath: ctx.config.crawler.chromiumPath,
+              })
             : null;
           if (loaded.config.queue.enabled) {
             await withQueue(ctx, 'phenix serve with queue.enabled', { schedule: true }, async (boss) =>

@@ -1,5 +1,6 @@
 export * from './alerts.ts';
 export * from './audit.ts';
+export * from './cases.ts';
 export * from './contacts.ts';
 export * from './corpora.ts';
 export * from './crawls.ts';

@@ -14,7 +14,7 @@ export function csrfField(csrf: string): SafeHtml {
 
 export function layout(title: string, body: SafeHtml, ctx?: PageContext): string {
   const bar = ctx
-    ? html`<header class="top"><a href="/alerts">Phénix · review</a><a href="/alerts?status=open">Open alerts</a>
+    ? html`<header class="top"><a href="/alerts">Phénix · review</a><a href="/alerts?status=open">Open alerts</a><a href="/cases">Cases</a><a href="/candidates">Candidates</a><a href="/cycles">Cycles</a>
 <span class="spacer"></span><span>${ctx.user.name}</span>
 <form method="post" action="/logout">${csrfField(ctx.csrf)}<button type="submit">Log out</button></form></header>`
     : html``;
