@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerAlertsCommands } from './commands/alerts.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerCandidatesCommands } from './commands/candidates.ts';
+import { registerCaseCommands } from './commands/case.ts';
 import { registerCompareCommand } from './commands/compare.ts';
 import { registerConfigCommands } from './commands/config.ts';
 import { registerCrawlCommand } from './commands/crawl.ts';
@@ -15,6 +16,7 @@ import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerPurgeCommands } from './commands/purge.ts';
+import { registerNotifyCommands } from './commands/notify.ts';
 import { registerQueueCommands } from './commands/queue.ts';
 import { registerReprocessCommand } from './commands/reprocess.ts';
 import { registerReviewCommands } from './commands/review.ts';
@@ -56,6 +58,8 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerPurgeCommands(program);
   registerDoctorCommand(program);
+  registerNotifyCommands(program);
+  registerCaseCommands(program);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }

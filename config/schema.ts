@@ -204,6 +204,55 @@ export const queueSchema = z.strictObject({
   discoveryRounds: z.number().int().min(0).max(10).default(3),
 });
 
+export const NOTIFY_EVENT_NAMES = ['alert.created', 'alert.reopened', 'cycle.failed'] as const;
+const notifyEvents = z
+  .array(z.enum(NOTIFY_EVENT_NAMES))
+  .min(1, 'is empty; leave it out to receive every event, or list some of alert.created, alert.reopened, cycle.failed')
+  .optional();
+
+/** Where new clone alerts, reopened alerts and failed cycles are sent (see notify/README.md). */
+export const notifySchema = z.strictObject({
+  webhooks: z
+    .array(
+      z.strictObject({
+        url: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL'),
+        /** Key of the X-Phenix-Signature HMAC; the receiver checks every body with it. */
+        secret: z.string().min(16, 'must be at least 16 characters (a random key shared with the receiver)'),
+        events: notifyEvents,
+      }),
+    )
+    .default([]),
+  email: z
+    .strictObject({
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65535).default(587),
+      /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+      secure: z.boolean().default(false),
+      user: z.string().min(1).optional(),
+      password: z.string().min(1).optional(),
+      from: z.string().min(3, 'is empty; write the sender address, e.g. phenix@unit.example'),
+      to: z.array(z.string().min(3)).min(1, 'lists no recipient'),
+      events: notifyEvents,
+    })
+    .optional(),
+  /** Attempts per delivery before it is given up (each recorded); the delay doubles from retrySeconds. */
+  maxAttempts: z.number().int().min(1).max(50).default(8),
+  retrySeconds: z.number().int().min(1).max(3600).default(30),
+  timeoutSeconds: z.number().int().min(1).max(300).default(15),
+});
+
+export const metricsSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  host: z.string().default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(9464),
+  /** /healthz answers 503 when no cycle has completed for this long (and the process is older than that). */
+  maxCycleAgeHours: z
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
+});
+
 export const configSchema = z.strictObject({
   sites: z.array(siteSchema).default([]),
   crawler: crawlerSchema.default(crawlerSchema.parse({})),
@@ -257,11 +306,20 @@ export const configSchema = z.strictObject({
       port: z.number().int().min(0).max(65535).default(8377),
       /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); nobody else's is. */
       trustedProxies: z.array(ipOrCidr).default([]),
+      /** The review page's address as analysts reach it, for links in notifications (e.g. https://phenix.unit.example). */
+      publicUrl: z
+        .string()
+        .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+        .optional(),
     })
     .default({ host: '127.0.0.1', port: 8377, trustedProxies: [] }),
+  notify: notifySchema.default(notifySchema.parse({})),
+  metrics: metricsSchema.default(metricsSchema.parse({})),
 });
 
 export type Config = z.output<typeof configSchema>;
 export type SiteConfig = z.output<typeof siteSchema>;
 export type CrawlerConfig = z.output<typeof crawlerSchema>;
+export type NotifyConfig = z.output<typeof notifySchema>;
+export type MetricsConfig = z.output<typeof metricsSchema>;
 export type SiteStatus = (typeof SITE_STATUSES)[number];

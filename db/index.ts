@@ -11,14 +11,19 @@ export type {
   CaptureRow,
   ContactRow,
   CrawlRunRow,
+  CycleRow,
+  CycleStatus,
+  DeliveryRow,
   DnsState,
   DomainRow,
   DomainSource,
   FingerprintRow,
+  NotifyEvent,
+  OutboxRow,
   SiteProfileRow,
   SiteRow,
   UserRole,
   UserRow,
   Verdict,
 } from './schema/index.ts';
-export { ALERT_STATUSES, DNS_STATES, DOMAIN_SOURCES, USER_ROLES, VERDICTS } from './schema/index.ts';
+export { ALERT_STATUSES, CYCLE_STATUSES, DNS_STATES, DOMAIN_SOURCES, NOTIFY_EVENTS, USER_ROLES, VERDICTS } from './schema/index.ts';

@@ -61,6 +61,8 @@ export function demoConfigYaml(universe: DemoConfigSource, options: DemoConfigOp
     evidence: { dir: options.evidenceDir ?? 'data/demo/evidence' },
     dns: { servers: [universe.dnsServer], timeoutMs: 300, concurrency: 16 },
     discovery: { tlds: ['test'], affixes: [...universe.affixes], maxLookalikesPerSeed: 300 },
+    // A free port: a demo (or a test) must not collide with a service already exposing 9464.
+    metrics: { port: 0 },
   };
   const header = [
     '# Phénix demo configuration, written by `phenix demo` for the local fixture universe.',

@@ -15,6 +15,9 @@ import {
   listSites,
   promoteConfirmedClone,
   purgeExpiredLeases,
+  recordCycleEnd,
+  recordCycleProgress,
+  recordCycleStart,
   type SiteWithDomains,
   type SyncReport,
   syncSites,
@@ -43,6 +46,8 @@ export interface CycleOptions {
   sites?: string[];
   /** How many generations of newly discovered candidates are followed (default 3). */
   discoveryRounds?: number;
+  /** Who started it (a schedule name, "phenix run --once"), shown on the cycles page. */
+  origin?: string;
 }
 
 export interface CycleSummary {
@@ -59,12 +64,70 @@ export interface CycleSummary {
   stoppedEarly: boolean;
 }
 
+/**
+ * Runs a cycle and records it (cycles table): started, then completed, stopped or failed. A failure is recorded
+ * (and notified) even when the database was the cause: the record is retried while it comes back.
+ */
 export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}): Promise<CycleSummary> {
-  const scope = options.scope ?? 'all';
   const cycleId = randomUUID();
+  const scope = options.scope ?? 'all';
+  await recordCycleStart(ctx.db, { id: cycleId, scope, origin: options.origin });
+  let summary: CycleSummary;
+  try {
+    summary = await cycleSteps(ctx, cycleId, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await retryWhileDatabaseReturns(() =>
+      recordCycleEnd(ctx.db, cycleId, { status: 'failed', error: message.slice(0, 2000) }),
+    ).catch((recordError) =>
+      ctx.logger.error({ err: recordError, cycleId }, 'could not record the failed cycle; it stays marked running'),
+    );
+    throw error;
+  }
+  await recordCycleEnd(ctx.db, cycleId, {
+    status: summary.stoppedEarly ? 'stopped' : 'completed',
+    summary: cycleRecordOf(summary),
+  });
+  return summary;
+}
+
+/** The figures kept with the cycle record (the full summary lists every crawl and can be large). */
+function cycleRecordOf(s: CycleSummary): Record<string, unknown> {
+  return {
+    durationMs: s.durationMs,
+    promoted: s.promoted,
+    lookalikes: s.lookalikes,
+    dns: s.dns,
+    discovered: s.discovered.length,
+    crawls: s.crawls.length,
+    pagesOk: s.crawls.reduce((n, c) => n + c.pagesOk, 0),
+    pagesFailed: s.crawls.reduce((n, c) => n + c.pagesFailed, 0),
+    compared: s.comparisons.compared,
+    outcomes: s.comparisons.outcomes,
+  };
+}
+
+/** A few tries over ~30 s: long enough for a PostgreSQL restart, short enough not to hold a stopping service. */
+async function retryWhileDatabaseReturns(fn: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** Math.min(attempt, 4)));
+    }
+  }
+}
+
+async function cycleSteps(ctx: MonitorContext, cycleId: string, options: CycleOptions): Promise<CycleSummary> {
+  const scope = options.scope ?? 'all';
   const started = Date.now();
   const log = ctx.logger.child({ component: 'cycle', cycleId, scope });
-  const say = (line: string) => ctx.onProgress?.(line);
+  const say = (line: string) => {
+    ctx.onProgress?.(line);
+    // The cycles page shows where a running cycle is; a lost progress line is not worth failing the cycle for.
+    recordCycleProgress(ctx.db, cycleId, { step: line, at: new Date().toISOString() }).catch(() => {});
+  };
   log.info('cycle started');
   await purgeExpiredLeases(ctx.db);
 

@@ -66,7 +66,7 @@ export function startScheduler(
       if (stopping) return null;
       log.info({ schedule: entry.name }, 'scheduled cycle starting');
       try {
-        const summary = await runCycle(cycleCtx, entry.options);
+        const summary = await runCycle(cycleCtx, { origin: `schedule ${entry.name}`, ...entry.options });
         hooks.onCycle?.(entry.name, summary);
         return summary;
       } catch (error) {

@@ -9,7 +9,7 @@
  * Each successor has a derived id, so a retried finish job does not start a second chain.
  */
 import { createHash } from 'node:crypto';
-import { appendAudit, latestProfileIds, listAudit, runsOfCycle, saveCorpus } from '../db/index.ts';
+import { appendAudit, latestProfileIds, listAudit, recordCycleEnd, runsOfCycle, saveCorpus } from '../db/index.ts';
 import { buildProfiles, candidateSubjects, layoutCorpus, siteSubjects } from '../monitor/index.ts';
 import { BOSS_SCHEMA, unfinishedJobs } from './boss.ts';
 import type { CompareJobData, FinishJobData, JobContext, ProfileJobData } from './job-context.ts';
@@ -73,6 +73,10 @@ export async function finishJob(jc: JobContext, data: FinishJobData) {
       subjectId: cycleId,
       details: { scope: data.scope, queued: true, durationMs: Date.now() - Date.parse(data.startedAt), ...details },
     });
+  await recordCycleEnd(ctx.db, cycleId, {
+    status: 'completed',
+    summary: { ...details, durationMs: Date.now() - Date.parse(data.startedAt) },
+  });
   jc.log.info({ cycleId, ...details }, 'cycle finished');
   return { stage, ...details };
 }

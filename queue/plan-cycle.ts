@@ -10,6 +10,7 @@ import {
   listSites,
   promoteConfirmedClone,
   purgeExpiredLeases,
+  recordCycleStart,
   syncSites,
 } from '../db/index.ts';
 import { refreshLookalikes, siteSpecsFromConfig } from '../monitor/index.ts';
@@ -32,6 +33,7 @@ export async function planCycle(jc: JobContext, cycleId: string, data: CycleJobD
   const { ctx, boss } = jc;
   const scope = data.scope ?? 'all';
   const log = jc.log.child({ cycleId, scope });
+  await recordCycleStart(ctx.db, { id: cycleId, scope, origin: data.origin ?? 'queue' });
   await purgeExpiredLeases(ctx.db);
   await syncSites(ctx.db, siteSpecsFromConfig(ctx.config));
   const promoted: string[] = [];

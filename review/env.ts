@@ -16,6 +16,8 @@ export interface ReviewServerOptions {
   rateLimit?: RateLimitOptions;
   /** Reverse proxies whose X-Forwarded-For is believed (config `review.trustedProxies`: addresses or CIDR). */
   trustedProxies?: readonly string[];
+  /** Browser that prints case reports (config crawler.chromiumPath; else the usual places). */
+  chromiumPath?: string;
 }
 
 export interface ReviewEnv {

@@ -1,4 +1,6 @@
 /** Public surface of the review side: the web server, accounts, exports and evidence packages. */
+
+export { type CaseReportOptions, renderCaseReport } from './case-report.ts';
 export type { ReviewServerOptions } from './env.ts';
 export {
   EXPORT_FORMATS,

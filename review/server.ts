@@ -13,6 +13,7 @@ import { errorPage } from './pages/error-page.ts';
 import { registerAlertRoutes } from './routes/alert-routes.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerCaseRoutes } from './routes/case-routes.ts';
 import { registerExportRoutes } from './routes/export-routes.ts';
 import { registerJournalRoutes } from './routes/journal-routes.ts';
 import { authorize, ROUTE_RULES } from './security/access.ts';
@@ -76,6 +77,7 @@ export function createReviewServer(options: ReviewServerOptions): ReviewServer {
   registerJournalRoutes(app, { db: options.db });
   registerArtifactRoutes(app, { db: options.db, evidenceDir: options.evidenceDir, log });
   registerExportRoutes(app, { db: options.db, log });
+  registerCaseRoutes(app, { db: options.db, log, chromiumPath: options.chromiumPath });
   app.notFound((c) => c.html(errorPage(undefined, 'Not found', 'There is no such page.'), 404));
   app.onError((error, c) => {
     log.error({ err: error, path: c.req.path }, 'review request failed');

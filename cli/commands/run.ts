@@ -7,6 +7,7 @@ import { UsageError } from '../errors.ts';
 import { endProgress, gracefulSignal, parseMode, terminalProgress, withMonitor } from '../monitor-context.ts';
 import { print, printJson } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
+import { drainNotifications } from '../service-extras.ts';
 
 export function registerRunCommand(program: Command): void {
   program
@@ -37,12 +38,24 @@ export function registerRunCommand(program: Command): void {
                 { scope: opts.scope as 'all', sites: opts.site, origin: 'phenix run --once' },
                 opts.json,
               );
+              await drainNotifications(ctx);
               return;
             }
-            const summary = await runCycle(ctx, { scope: opts.scope as 'all', sites: opts.site });
-            endProgress();
-            if (opts.json) printJson(summary);
-            else printCycleSummary(summary);
+            try {
+              const summary = await runCycle(ctx, {
+                scope: opts.scope as 'all',
+                sites: opts.site,
+                origin: 'phenix run --once',
+              });
+              endProgress();
+              if (opts.json) printJson(summary);
+              else printCycleSummary(summary);
+            } finally {
+              // A failed cycle is notified too.
+              await drainNotifications(ctx).catch((error) =>
+                ctx.logger.warn({ err: error }, 'notifications could not be sent; the next run or serve sends them'),
+              );
+            }
           });
         } finally {
           stop.dispose();

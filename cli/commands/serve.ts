@@ -5,8 +5,9 @@
  * cycle finishes its pages in flight, the web server and the database close, the process exits 0.
  */
 import type { Command } from 'commander';
-import { scheduleEntries, startScheduler } from '../../monitor/index.ts';
-import { enqueueCycle, syncSchedules } from '../../queue/index.ts';
+import type { Liveness } from '../../metrics/index.ts';
+import { type MonitorContext, type Scheduler, scheduleEntries, startScheduler } from '../../monitor/index.ts';
+import { type Boss, enqueueCycle, syncSchedules } from '../../queue/index.ts';
 import { startDailyPurge } from '../../retention/index.ts';
 import { startReviewServer } from '../../review/index.ts';
 import { type GlobalOptions, logger } from '../context.ts';
@@ -14,6 +15,7 @@ import { UsageError } from '../errors.ts';
 import { gracefulSignal, withMonitor } from '../monitor-context.ts';
 import { formatTime, print } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
+import { type ServiceExtrasOptions, withServiceExtras } from '../service-extras.ts';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -40,26 +42,34 @@ export function registerServeCommand(program: Command): void {
                 trustedProxies: loaded.config.review.trustedProxies,
                 host,
                 port,
+                chromiumPath: ctx.config.crawler.chromiumPath,
               })
             : null;
           const { schedule: purgeCron, ...rules } = loaded.config.retention;
           const purge = startDailyPurge(purgeCron, { db: ctx.db, evidenceDir: ctx.evidence.dir, rules }, log);
           stop.signal.addEventListener('abort', () => purge.stop(), { once: true });
           if (loaded.config.queue.enabled) {
-            await withQueue(ctx, 'phenix serve with queue.enabled', { schedule: true }, async (boss) => {
-              const entries = await syncSchedules(boss, scheduleEntries(ctx), loaded.config.queue);
-              print(`Phénix is scheduling cycles on the job queue (pid ${process.pid}). Stop with Ctrl-C or SIGTERM.`);
-              print('Cycles run on the workers: start "phenix worker" on each machine.');
-              if (web) print(`Review page: ${web.url}`);
-              for (const { entry } of entries) print(`  schedule ${entry.name.padEnd(24)} "${entry.cron}"`);
-              if (opts.runNow) {
-                const id = await enqueueCycle(boss, { scope: 'all', origin: 'serve --run-now' });
-                log.info({ cycleId: id }, 'cycle sent to the workers');
-              }
-              await new Promise<void>((resolve) =>
-                stop.signal.addEventListener('abort', () => resolve(), { once: true }),
-              );
-            });
+            await withQueue(ctx, 'phenix serve with queue.enabled', { schedule: true }, async (boss) =>
+              withServiceExtras(
+                extras(ctx, { name: 'queue schedules', alive: () => !stop.signal.aborted }, boss),
+                async () => {
+                  const entries = await syncSchedules(boss, scheduleEntries(ctx), loaded.config.queue);
+                  print(
+                    `Phénix is scheduling cycles on the job queue (pid ${process.pid}). Stop with Ctrl-C or SIGTERM.`,
+                  );
+                  print('Cycles run on the workers: start "phenix worker" on each machine.');
+                  if (web) print(`Review page: ${web.url}`);
+                  for (const { entry } of entries) print(`  schedule ${entry.name.padEnd(24)} "${entry.cron}"`);
+                  if (opts.runNow) {
+                    const id = await enqueueCycle(boss, { scope: 'all', origin: 'serve --run-now' });
+                    log.info({ cycleId: id }, 'cycle sent to the workers');
+                  }
+                  await new Promise<void>((resolve) =>
+                    stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+                  );
+                },
+              ),
+            );
             await web?.close();
             return;
           }
@@ -70,13 +80,17 @@ export function registerServeCommand(program: Command): void {
                 'cycle done',
               ),
           });
-          print(`Phénix is running (pid ${process.pid}). Stop with Ctrl-C or SIGTERM.`);
-          if (web) print(`Review page: ${web.url}`);
-          for (const r of scheduler.nextRuns())
-            print(`  schedule ${r.name.padEnd(24)} "${r.cron}"  next: ${formatTime(r.next)}`);
-          if (opts.runNow) void scheduler.trigger('seeds').then(() => scheduler.trigger('candidates'));
-          await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
-          await scheduler.stop();
+          await withServiceExtras(extras(ctx, schedulerLiveness(scheduler, stop.signal)), async () => {
+            print(`Phénix is running (pid ${process.pid}). Stop with Ctrl-C or SIGTERM.`);
+            if (web) print(`Review page: ${web.url}`);
+            for (const r of scheduler.nextRuns())
+              print(`  schedule ${r.name.padEnd(24)} "${r.cron}"  next: ${formatTime(r.next)}`);
+            if (opts.runNow) void scheduler.trigger('seeds').then(() => scheduler.trigger('candidates'));
+            await new Promise<void>((resolve) =>
+              stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+            );
+            await scheduler.stop();
+          });
           await web?.close();
         });
         print('Phénix stopped cleanly.');
@@ -84,4 +98,18 @@ export function registerServeCommand(program: Command): void {
         stop.dispose();
       }
     });
+}
+
+function extras(ctx: MonitorContext, liveness: Liveness, boss?: Boss): ServiceExtrasOptions {
+  return { db: ctx.db, config: ctx.config, logger: ctx.logger, liveness, boss };
+}
+
+/** The scheduler is alive while every cron task has a next run that is not overdue by more than two minutes. */
+function schedulerLiveness(scheduler: Scheduler, stopping: AbortSignal): Liveness {
+  return {
+    name: 'scheduler',
+    alive: () =>
+      !stopping.aborted &&
+      scheduler.nextRuns().every((r) => r.next !== null && r.next.getTime() > Date.now() - 120_000),
+  };
 }

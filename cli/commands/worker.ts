@@ -8,6 +8,7 @@ import { type GlobalOptions, logger } from '../context.ts';
 import { gracefulSignal, parsePositiveInt, withMonitor } from '../monitor-context.ts';
 import { print } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
+import { withServiceExtras } from '../service-extras.ts';
 
 export function registerWorkerCommand(program: Command): void {
   program
@@ -26,11 +27,17 @@ export function registerWorkerCommand(program: Command): void {
           withQueue(ctx, 'phenix worker', { schedule: false }, async (boss) => {
             const n = concurrency ?? ctx.config.crawler.parallelSites;
             const worker = await startWorker(ctx, boss, { concurrency: n });
-            print(`Phénix worker running (pid ${process.pid}, ${n} job(s) at once). Stop with Ctrl-C or SIGTERM.`);
-            await new Promise<void>((resolve) =>
-              stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+            const liveness = { name: 'worker', alive: () => !stop.signal.aborted };
+            await withServiceExtras(
+              { db: ctx.db, config: ctx.config, logger: ctx.logger, liveness, boss },
+              async () => {
+                print(`Phénix worker running (pid ${process.pid}, ${n} job(s) at once). Stop with Ctrl-C or SIGTERM.`);
+                await new Promise<void>((resolve) =>
+                  stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+                );
+                await worker.stop();
+              },
             );
-            await worker.stop();
           }),
         );
         print('Phénix worker stopped cleanly.');

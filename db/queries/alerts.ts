@@ -19,6 +19,7 @@ import {
   type Verdict,
 } from '../schema/index.ts';
 import { appendAudit } from './audit.ts';
+import { enqueueNotification } from './notifications.ts';
 
 export interface AlertInput {
   siteId: number;
@@ -58,12 +59,48 @@ export const RAISED_VERDICTS: readonly Verdict[] = ['clone', 'related'];
 
 /**
  * Creates the alert for a `clone` or `related` verdict (status open), or updates the existing one with the new
- * evidence; never duplicates.
+ * evidence; never duplicates. A new clone alert or a reopened one goes to the notifications outbox in the same
+ * transaction (a `related` one does not: it waits for the analyst in the queue).
  */
 export async function upsertAlert(
   db: Executor,
   input: AlertInput,
   at = new Date(),
+): Promise<{ outcome: UpsertOutcome; alert: AlertRow | null }> {
+  return db.transaction(async (tx) => {
+    const result = await upsertAlertIn(tx, input, at);
+    if (result.alert?.verdict === 'clone' && (result.outcome === 'created' || result.outcome === 'reopened'))
+      await enqueueNotification(
+        tx,
+        result.outcome === 'created' ? 'alert.created' : 'alert.reopened',
+        await alertNotice(tx, result.alert),
+      );
+    return result;
+  });
+}
+
+/** What a notification says about an alert: names, score and explanation, never captured content. */
+async function alertNotice(db: Executor, alert: AlertRow): Promise<Record<string, unknown>> {
+  const [row] = await db
+    .select({ site: sites.name, caseRef: sites.caseRef, candidate: domains.hostname })
+    .from(sites)
+    .innerJoin(domains, eq(domains.id, alert.candidateDomainId))
+    .where(eq(sites.id, alert.siteId));
+  return {
+    alertId: alert.id,
+    site: row?.site ?? null,
+    caseRef: row?.caseRef ?? null,
+    candidate: row?.candidate ?? null,
+    verdict: alert.verdict,
+    score: alert.score,
+    explanation: alert.explanation,
+  };
+}
+
+async function upsertAlertIn(
+  db: Executor,
+  input: AlertInput,
+  at: Date,
   attempt = 0,
 ): Promise<{ outcome: UpsertOutcome; alert: AlertRow | null }> {
   const [existing] = await db
@@ -92,7 +129,7 @@ export async function upsertAlert(
       })
       .onConflictDoNothing({ target: [alerts.siteId, alerts.candidateDomainId] })
       .returning();
-    if (!row) return upsertAlert(db, input, at, attempt); // raced with another writer: update theirs instead
+    if (!row) return upsertAlertIn(db, input, at, attempt); // raced with another writer: update theirs instead
     await appendAudit(db, {
       actor: 'monitor',
       action: 'alert.created',
@@ -138,7 +175,7 @@ export async function upsertAlert(
     .returning();
   if (!row) {
     if (attempt >= 5) throw new Error(`alert ${existing.id} keeps changing under the comparison; try again later`);
-    return upsertAlert(db, input, at, attempt + 1);
+    return upsertAlertIn(db, input, at, attempt + 1);
   }
   await appendAudit(db, {
     actor: 'monitor',

@@ -134,16 +134,18 @@ export interface CandidateListing extends DomainRow {
 
 export async function listCandidates(
   db: Executor,
-  filter: { source?: DomainSource } = {},
+  filter: { source?: DomainSource; dnsState?: DnsState; limit?: number } = {},
 ): Promise<CandidateListing[]> {
   const where: SQL[] = [eq(domains.role, 'candidate')];
   if (filter.source) where.push(eq(domains.source, filter.source));
+  if (filter.dnsState) where.push(eq(domains.dnsState, filter.dnsState));
   const rows = await db
     .select({ domain: domains, originSite: sites.name })
     .from(domains)
     .leftJoin(sites, eq(sites.id, domains.originSiteId))
     .where(and(...where))
-    .orderBy(desc(domains.firstSeenAt), asc(domains.hostname));
+    .orderBy(desc(domains.firstSeenAt), asc(domains.hostname))
+    .limit(filter.limit ?? 1_000_000);
   return rows.map((r) => ({ ...r.domain, originSite: r.originSite }));
 }
 

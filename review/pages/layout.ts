@@ -16,7 +16,9 @@ export function csrfField(csrf: string): SafeHtml {
 export function layout(title: string, body: SafeHtml, ctx?: PageContext): string {
   const bar = ctx
     ? html`<header class="top"><a href="/">Phénix · review</a>${
-        roleAllows(ctx.user.role, 'alerts.read') ? html`<a href="/alerts?status=open">Open alerts</a>` : ''
+        roleAllows(ctx.user.role, 'alerts.read')
+          ? html`<a href="/alerts?status=open">Open alerts</a><a href="/cases">Cases</a><a href="/candidates">Candidates</a><a href="/cycles">Cycles</a>`
+          : ''
       }${roleAllows(ctx.user.role, 'journal.read') ? html`<a href="/journal">Journal</a>` : ''}
 <span class="spacer"></span><span>${ctx.user.name} (${ctx.user.role})</span>
 <form method="post" action="/logout">${csrfField(ctx.csrf)}<button type="submit">Log out</button></form></header>`

@@ -35,6 +35,22 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   },
   // exportAlerts itself writes `alerts.exported` (with the alert ids and the address).
   'GET /export/alerts': { permission: 'alerts.export' },
+  'GET /cases': { permission: 'alerts.read', journal: { action: 'view.cases', subjectType: 'cases' } },
+  'GET /cases/:site': {
+    permission: 'alerts.read',
+    journal: { action: 'view.case', subjectType: 'case', param: 'site' },
+  },
+  // The PDF of a case leaves the system: an export, journaled as one.
+  'GET /cases/:site/report.pdf': {
+    permission: 'alerts.export',
+    journal: { action: 'case.exported', subjectType: 'case', param: 'site' },
+  },
+  'GET /candidates': { permission: 'alerts.read', journal: { action: 'view.candidates', subjectType: 'candidates' } },
+  'GET /cycles': { permission: 'alerts.read', journal: { action: 'view.cycles', subjectType: 'cycles' } },
+  'GET /cycles/:id': {
+    permission: 'alerts.read',
+    journal: { action: 'view.cycle', subjectType: 'cycle', param: 'id' },
+  },
   'GET /journal': { permission: 'journal.read', journal: { action: 'view.journal', subjectType: 'journal' } },
 };
 

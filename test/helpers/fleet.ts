@@ -116,6 +116,8 @@ export function fleetConfigYaml(
     `  url: ${options.databaseUrl}`,
     'evidence:',
     `  dir: ${options.evidenceDir}`,
+    'metrics:',
+    '  port: 0',
     'dns:',
     // No lookalike resolves: a closed local port answers nothing, quickly.
     '  servers: ["127.0.0.1:9"]',

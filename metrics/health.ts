@@ -1,0 +1,76 @@
+/**
+ * The health verdict of a serve or worker process: the database answers, the process's own loop (scheduler or
+ * worker) is alive, and a cycle completed recently enough. Unhealthy means a monitoring system should page someone.
+ */
+import { type Executor, latestCycles, pingDatabase } from '../db/index.ts';
+
+export interface Liveness {
+  /** "scheduler", "worker", "queue schedules". */
+  name: string;
+  alive(): boolean;
+}
+
+export interface HealthOptions {
+  db: Executor;
+  liveness: Liveness;
+  maxCycleAgeMs: number;
+  /** When the process started: a fresh install has no cycle yet and is healthy until maxCycleAge has passed. */
+  startedAt: Date;
+  now?: () => Date;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'unhealthy';
+  checks: {
+    database: { ok: boolean; detail: string };
+    loop: { ok: boolean; name: string };
+    lastCycle: {
+      ok: boolean;
+      /** Seconds since the last completed cycle ended, or null when none ever did. */
+      ageSeconds: number | null;
+      lastStatus: string | null;
+      lastEndedAt: string | null;
+      detail: string;
+    };
+  };
+}
+
+export async function checkHealth(o: HealthOptions): Promise<HealthReport> {
+  const now = (o.now ?? (() => new Date()))();
+  const database = await pingDatabase(o.db);
+  const loop = { ok: o.liveness.alive(), name: o.liveness.name };
+  let lastCycle: HealthReport['checks']['lastCycle'] = {
+    ok: false,
+    ageSeconds: null,
+    lastStatus: null,
+    lastEndedAt: null,
+    detail: 'unknown: the database does not answer',
+  };
+  if (database.ok) {
+    try {
+      const { ended, completed } = await latestCycles(o.db);
+      const age = completed?.finishedAt ? (now.getTime() - completed.finishedAt.getTime()) / 1000 : null;
+      const limit = o.maxCycleAgeMs / 1000;
+      const young = now.getTime() - o.startedAt.getTime() < o.maxCycleAgeMs;
+      const ok = age === null ? young : age <= limit;
+      lastCycle = {
+        ok,
+        ageSeconds: age === null ? null : Math.round(age),
+        lastStatus: ended?.status ?? null,
+        lastEndedAt: ended?.finishedAt?.toISOString() ?? null,
+        detail:
+          age === null
+            ? ok
+              ? 'no cycle completed yet'
+              : `no cycle completed in the ${limit / 3600} h since this process started`
+            : ok
+              ? 'recent enough'
+              : `the last completed cycle ended ${Math.round(age / 60)} min ago (limit ${limit / 3600} h)`,
+      };
+    } catch (error) {
+      lastCycle.detail = `could not be read: ${(error as Error).message}`;
+    }
+  }
+  const status = database.ok && loop.ok && lastCycle.ok ? 'ok' : 'unhealthy';
+  return { status, checks: { database, loop, lastCycle } };
+}

@@ -1,0 +1,96 @@
+/**
+ * The case view (GET /cases, /cases/:site, /cases/:site/report.pdf), candidates (GET /candidates) and cycles
+ * (GET /cycles, /cycles/:id). Registered behind the session middleware like every other route.
+ */
+import type { Context, Hono } from 'hono';
+import type { Logger } from 'pino';
+import {
+  DNS_STATES,
+  type DnsState,
+  DOMAIN_SOURCES,
+  type DomainSource,
+  type Executor,
+  getCase,
+  getCycle,
+  listCandidates,
+  listCycles,
+  listSites,
+  NotFoundError,
+} from '../../db/index.ts';
+import { renderCaseReport } from '../case-report.ts';
+import type { ReviewEnv } from '../env.ts';
+import { casePage, casesIndexPage } from '../pages/case-page.ts';
+import { errorPage } from '../pages/error-page.ts';
+import type { PageContext } from '../pages/layout.ts';
+import { candidatesPage, cyclePage, cyclesPage } from '../pages/operations-pages.ts';
+
+const CANDIDATES_SHOWN = 2000;
+
+function pageContext(c: Context<ReviewEnv>): PageContext {
+  return { user: c.get('user'), csrf: c.get('session').csrfToken };
+}
+
+export function registerCaseRoutes(app: Hono<ReviewEnv>, o: { db: Executor; log: Logger; chromiumPath?: string }) {
+  const notFound = (c: Context<ReviewEnv>, what: string, message: string, back: string) =>
+    c.html(errorPage(pageContext(c), what, message, back), 404);
+
+  app.get('/cases', async (c) =>
+    c.html(casesIndexPage(pageContext(c), await listSites(o.db, { includeInactive: true }))),
+  );
+
+  app.get('/cases/:site', async (c) => {
+    try {
+      return c.html(casePage(pageContext(c), await getCase(o.db, c.req.param('site'))));
+    } catch (error) {
+      if (error instanceof NotFoundError) return notFound(c, 'No such case', error.message, '/cases');
+      throw error;
+    }
+  });
+
+  app.get('/cases/:site/report.pdf', async (c) => {
+    const user = c.get('user').name;
+    try {
+      const { pdf, caseRef } = await renderCaseReport({
+        db: o.db,
+        site: c.req.param('site'),
+        by: user,
+        chromiumPath: o.chromiumPath,
+      });
+      o.log.info({ site: c.req.param('site'), by: user }, 'case report exported');
+      const name = `case-${caseRef.replace(/[^A-Za-z0-9._-]+/g, '_')}.pdf`;
+      return c.body(new Uint8Array(pdf), 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${name}"`,
+        'Cache-Control': 'no-store',
+      });
+    } catch (error) {
+      if (error instanceof NotFoundError) return notFound(c, 'No such case', error.message, '/cases');
+      if (error instanceof Error && error.name === 'BrowserNotFoundError')
+        return c.html(errorPage(pageContext(c), 'No browser to print with', error.message, '/cases'), 503);
+      throw error;
+    }
+  });
+
+  app.get('/candidates', async (c) => {
+    const q = c.req.query();
+    const source = (DOMAIN_SOURCES as readonly string[]).includes(q.source ?? '')
+      ? (q.source as DomainSource)
+      : undefined;
+    const dnsState = (DNS_STATES as readonly string[]).includes(q.dns ?? '') ? (q.dns as DnsState) : undefined;
+    const candidates = await listCandidates(o.db, { source, dnsState, limit: CANDIDATES_SHOWN });
+    return c.html(candidatesPage(pageContext(c), { candidates, source, dnsState, limit: CANDIDATES_SHOWN }));
+  });
+
+  app.get('/cycles', async (c) => c.html(cyclesPage(pageContext(c), await listCycles(o.db, 200))));
+
+  app.get('/cycles/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!/^[A-Za-z0-9-]{1,80}$/.test(id)) return notFound(c, 'No such cycle', 'Cycle ids are UUIDs.', '/cycles');
+    try {
+      return c.html(cyclePage(pageContext(c), await getCycle(o.db, id)));
+    } catch (error) {
+      if (error instanceof NotFoundError) return notFound(c, 'No such cycle', error.message, '/cycles');
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,99 @@
+/** The case view, candidates and cycles pages, and the case PDF (Chromium print, read back with pdftotext). */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideAlert, getAlert, getCase, recordCycleEnd, recordCycleStart } from '../../../db/index.ts';
+import { renderCaseReport } from '../../../review/index.ts';
+import { createReviewFixture, type ReviewFixture, TestClient } from './review-fixture.ts';
+
+describe('the case view (Postgres)', () => {
+  let f: ReviewFixture;
+  let client: TestClient;
+  let confirmed: string;
+
+  beforeAll(async () => {
+    f = await createReviewFixture();
+    const clone = await getAlert(f.t.handle.db, f.seeded.alerts.clone);
+    await decideAlert(f.t.handle.db, clone.id, {
+      status: 'confirmed',
+      reviewer: 'analyste.dupont',
+      note: 'same phones',
+    });
+    confirmed = clone.candidate;
+    await recordCycleStart(f.t.handle.db, { id: 'a1b2c3d4-0000-4000-8000-000000000001', scope: 'all', origin: 'test' });
+    await recordCycleEnd(f.t.handle.db, 'a1b2c3d4-0000-4000-8000-000000000001', {
+      status: 'completed',
+      summary: { crawls: 4, pagesOk: 31, outcomes: { created: 3 } },
+    });
+    client = new TestClient(f.server);
+    await client.loginAndGetCsrf();
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  it('needs a login like every page', async () => {
+    const anonymous = new TestClient(f.server);
+    for (const path of [
+      '/cases',
+      '/cases/maison-services',
+      '/cases/maison-services/report.pdf',
+      '/candidates',
+      '/cycles',
+    ])
+      expect((await anonymous.request(path)).status, path).toBe(303);
+  });
+
+  it('shows the case: reference, status, counts, an SVG timeline and family graph, no script', async () => {
+    const view = await getCase(f.t.handle.db, 'maison-services');
+    const res = await client.request('/cases/maison-services');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('Case PJ-2026-017');
+    expect(page).toContain(`${view.counts.confirmed} confirmed`);
+    expect(view.counts.confirmed).toBe(1);
+    expect(page).toMatch(/<svg[^>]+aria-label="Timeline of the case"/);
+    expect(page).toMatch(/<svg[^>]+aria-label="Family graph of the case"/);
+    for (const a of view.alerts) expect(page).toContain(a.candidate);
+    expect(page).toContain('contact(s)');
+    expect(page).not.toMatch(/<script|onerror=|onload=/i);
+    expect(page).toContain('/cases/maison-services/report.pdf');
+    expect((await client.request('/cases')).status).toBe(200);
+    expect((await client.request('/cases/no-such-site')).status).toBe(404);
+  });
+
+  it('lists candidates by source and DNS state, and cycles with their summary', async () => {
+    const all = await (await client.request('/candidates')).text();
+    expect(all).toContain(confirmed);
+    const none = await (await client.request('/candidates?source=feed&dns=nxdomain')).text();
+    expect(none).toContain('No candidate matches these filters.');
+    const cycles = await (await client.request('/cycles')).text();
+    expect(cycles).toContain('completed');
+    const one = await client.request('/cycles/a1b2c3d4-0000-4000-8000-000000000001');
+    expect(await one.text()).toContain('pagesOk');
+    expect((await client.request('/cycles/nope')).status).toBe(404);
+  });
+
+  it('exports the case as one PDF holding the case reference and each confirmed clone', async () => {
+    const { pdf } = await renderCaseReport({ db: f.t.handle.db, site: 'maison-services', by: 'analyste.dupont' });
+    const file = join(mkdtempSync(join(tmpdir(), 'phenix-case-')), 'case.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
+    expect(text).toContain('PJ-2026-017');
+    expect(text).toContain(confirmed);
+    expect(text).toContain('Confirmed clones');
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const res = await client.request('/cases/maison-services/report.pdf');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toContain('case-PJ-2026-017.pdf');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  }, 120_000);
+});
