@@ -23,6 +23,7 @@ const BAD_INPUT_ERRORS = [
   'HostnameError',
   'BrowserNotFoundError',
   'QueueSetupError',
+  'SigningKeyError',
 ];
 
 export function exitCodeFor(error: unknown): number {

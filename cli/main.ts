@@ -12,6 +12,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
+import { registerKeysCommands } from './commands/keys.ts';
 import { registerQueueCommands } from './commands/queue.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerRunCommand } from './commands/run.ts';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerAlertsCommands(program);
   registerExportCommands(program);
   registerEvidenceCommands(program);
+  registerKeysCommands(program);
   registerUsersCommands(program);
   registerReviewCommands(program);
   for (const cmd of program.commands) applyExitOverride(cmd);

@@ -1,5 +1,6 @@
 /** Public surface of the review side: the web server, accounts, exports and evidence packages. */
 export type { ReviewServerOptions } from './env.ts';
+export { type BuildPackageOptions, buildEvidencePackage } from './evidence-package.ts';
 export {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -15,12 +16,3 @@ export {
   startReviewServer,
 } from './server.ts';
 export { describeEvidence, terminalSafe } from './text.ts';
-export {
-  type BuildPackageOptions,
-  buildEvidencePackage,
-  EvidenceIntegrityError,
-  type EvidenceManifest,
-  toolVersion,
-} from './warc/evidence-package.ts';
-export { UnreadableWarcError } from './warc/records.ts';
-export { type VerifyReport, verifyEvidencePackage } from './warc/verify.ts';
