@@ -122,6 +122,8 @@ export async function crawlTarget(
         const host = hostOf(capture.finalUrl) ?? hostOf(capture.requestedUrl) ?? '';
         const domainId = byHost.get(host) ?? byHost.get(hostOf(capture.requestedUrl) ?? '') ?? primary.id;
         const stored = await storeCapture(ctx.db, capture, { domainId, region: target.region });
+        // A challenge page says nothing about the site (not its links, not a takedown): stored, not used.
+        if (capture.challenge) return;
         pages.push({
           captureId: stored.id,
           requestedUrl: capture.requestedUrl,
