@@ -64,6 +64,12 @@ export function crawlOptionsFromConfig(config: Config, target: CrawlTarget, mode
     proxyUrl: c.proxyUrl,
     hostMap: c.hostMap,
     allowPrivateTargets: c.allowPrivateTargets,
+    egressCheckUrl: config.evidence.egressCheckUrl,
+    resolverDescription: c.proxyUrl
+      ? 'names resolved by the upstream proxy'
+      : config.dns.servers?.length
+        ? `DNS checks: ${config.dns.servers.join(', ')}; pages: system resolver`
+        : 'system resolver',
   };
 }
 

@@ -30,6 +30,7 @@ import {
   type RunChoice,
   type StepOutcome,
 } from './crawl-steps.ts';
+import { sealCycle } from './cycle-seal.ts';
 import { refreshDns, refreshLookalikes } from './discover.ts';
 import { buildProfiles, collectSubjects } from './profiles.ts';
 import { siteSpecsFromConfig } from './site-specs.ts';
@@ -169,6 +170,8 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
     const profiles = await buildProfiles(ctx.db, await collectSubjects(ctx.db));
     summary.comparisons = await compareAll(ctx.db, ctx.config, profiles);
   }
+  const seal = await sealCycle(ctx, cycleId);
+  log.info({ root: seal.root, captures: seal.captures, timestamped: seal.timestamped }, 'cycle captures sealed');
   summary.durationMs = Date.now() - started;
   await appendAudit(ctx.db, {
     actor: 'monitor',
