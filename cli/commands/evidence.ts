@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { appendAudit } from '../../db/index.ts';
 import { loadPrivateKey, loadPublicKey, sha256Hex, verifyEvidencePackage } from '../../evidence/index.ts';
+import { checkCycleSeal } from '../../monitor/index.ts';
 import { buildEvidencePackage } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -120,6 +121,36 @@ export function registerEvidenceCommands(program: Command): void {
       }
       print(`SHA-256 of the file: ${sha256Hex(bytes)}`);
       if (!report.ok) throw new PackageMismatchError(`${file} failed verification: do not use it as evidence as is`);
+    });
+  registerCycleSealCheck(evidence);
+}
+
+export function registerCycleSealCheck(evidence: Command): void {
+  evidence
+    .command('check-cycle')
+    .description(
+      "recompute a cycle's Merkle root from the database and check it against the sealed one and its timestamp",
+    )
+    .argument('<cycle-id>', 'the cycle (its id is in the audit log and the run reports)')
+    .option('--tsa-ca <pem>', "the TSA's CA certificate (default: evidence.tsaCaCert)")
+    .action(async (cycleId: string, opts: { tsaCa?: string }, cmd: Command) => {
+      const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
+      const caFile =
+        opts.tsaCa ?? (loaded.config.evidence.tsaCaCert && loaded.resolvePath(loaded.config.evidence.tsaCaCert));
+      if (caFile && !existsSync(caFile)) throw new UsageError(`The TSA certificate ${caFile} does not exist`);
+      await withDatabase(loaded, async ({ db }) => {
+        const check = await checkCycleSeal(db, cycleId, caFile ? readFileSync(caFile, 'utf8') : undefined);
+        if (check.ok) {
+          print(`OK: the ${check.captures} capture(s) of cycle ${cycleId} still give the sealed root ${check.root}.`);
+          print(
+            check.genTime ? `Timestamped ${check.genTime}.` : 'Not timestamped (no TSA was configured or reachable).',
+          );
+          return;
+        }
+        print(`MISMATCH: cycle ${cycleId}:`);
+        for (const p of check.problems) print(`  - ${p}`);
+        throw new PackageMismatchError(`cycle ${cycleId} no longer matches its seal`);
+      });
     });
 }
 
