@@ -12,6 +12,7 @@ import { errorPage } from './pages/error-page.ts';
 import { registerAlertRoutes } from './routes/alert-routes.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerEvidenceRoutes } from './routes/evidence-routes.ts';
 import { registerExportRoutes } from './routes/export-routes.ts';
 import { cookieNames, requireCsrf, requireSession } from './security/auth.ts';
 import { securityHeaders } from './security/headers.ts';
@@ -54,6 +55,12 @@ export function createReviewServer(options: ReviewServerOptions): ReviewServer {
   registerAlertRoutes(app, { db: options.db, log });
   registerArtifactRoutes(app, { db: options.db, evidenceDir: options.evidenceDir, log });
   registerExportRoutes(app, { db: options.db, log });
+  registerEvidenceRoutes(app, {
+    db: options.db,
+    evidenceDir: options.evidenceDir,
+    signing: options.evidenceSigning,
+    log,
+  });
   app.notFound((c) => c.html(errorPage(undefined, 'Not found', 'There is no such page.'), 404));
   app.onError((error, c) => {
     log.error({ err: error, path: c.req.path }, 'review request failed');

@@ -3,7 +3,7 @@
  * timestamped when `evidence.tsaUrl` is set); `phenix evidence verify FILE` checks it offline against the unit's
  * public key: exit 0 when intact, 1 with every reason when anything differs.
  */
-import { randomBytes } from 'node:crypto';
+import { type KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
@@ -11,7 +11,7 @@ import { appendAudit } from '../../db/index.ts';
 import { loadPrivateKey, loadPublicKey, sha256Hex, verifyEvidencePackage } from '../../evidence/index.ts';
 import { checkCycleSeal } from '../../monitor/index.ts';
 import { buildEvidencePackage } from '../../review/index.ts';
-import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
+import { type GlobalOptions, type LoadedConfig, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { print } from '../output.ts';
 import { defaultAnalyst, parseAlertId } from './alerts.ts';
@@ -152,6 +152,13 @@ export function registerCycleSealCheck(evidence: Command): void {
         throw new PackageMismatchError(`cycle ${cycleId} no longer matches its seal`);
       });
     });
+}
+
+/** The signing set-up the review page needs to offer package downloads; none until `phenix keys init` made the key. */
+export function reviewSigning(loaded: LoadedConfig): { signingKey: KeyObject; tsaUrl?: string } | undefined {
+  const file = loaded.resolvePath(loaded.config.evidence.signingKey);
+  if (!existsSync(file)) return undefined;
+  return { signingKey: loadPrivateKey(file), tsaUrl: loaded.config.evidence.tsaUrl };
 }
 
 /** The key and TSA certificate to trust: from the flags (a court's copy), else from the unit's config. */

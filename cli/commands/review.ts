@@ -5,6 +5,7 @@ import { startReviewServer } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, logger, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { print } from '../output.ts';
+import { reviewSigning } from './evidence.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -38,6 +39,7 @@ export function registerReviewCommands(program: Command): void {
           secureCookies: opts.secureCookies,
           host,
           port,
+          evidenceSigning: reviewSigning(loaded),
         });
         print(`Review page at ${server.url}/ (Ctrl-C to stop)`);
         await new Promise<void>((resolve) => {

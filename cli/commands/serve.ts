@@ -13,6 +13,7 @@ import { UsageError } from '../errors.ts';
 import { gracefulSignal, withMonitor } from '../monitor-context.ts';
 import { formatTime, print } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
+import { reviewSigning } from './evidence.ts';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -32,7 +33,14 @@ export function registerServeCommand(program: Command): void {
           const port = opts.port === undefined ? loaded.config.review.port : Number(opts.port);
           const host = opts.host ?? loaded.config.review.host;
           const web = opts.review
-            ? await startReviewServer({ db: ctx.db, evidenceDir: ctx.evidence.dir, logger: ctx.logger, host, port })
+            ? await startReviewServer({
+                db: ctx.db,
+                evidenceDir: ctx.evidence.dir,
+                logger: ctx.logger,
+                host,
+                port,
+                evidenceSigning: reviewSigning(loaded),
+              })
             : null;
           if (loaded.config.queue.enabled) {
             await withQueue(ctx, 'phenix serve with queue.enabled', { schedule: true }, async (boss) => {

@@ -10,9 +10,11 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARCParser } from 'warcio';
 import { encodeExchanges } from '../../../crawler/network-record.ts';
+import { listAudit } from '../../../db/index.ts';
 import { captures } from '../../../db/schema/index.ts';
 import {
   createEvidenceStore,
@@ -30,9 +32,9 @@ import {
   WARC_PATH,
 } from '../../../evidence/index.ts';
 import { encodeRecord, parseWarc } from '../../../lib/warc.ts';
-import { buildEvidencePackage } from '../../../review/index.ts';
+import { buildEvidencePackage, createReviewServer } from '../../../review/index.ts';
 import { type LocalTsa, startLocalTsa } from '../../helpers/local-tsa.ts';
-import { createReviewFixture, type ReviewFixture } from './review-fixture.ts';
+import { createReviewFixture, type ReviewFixture, TestClient } from './review-fixture.ts';
 
 let f: ReviewFixture;
 let tsa: LocalTsa;
@@ -213,6 +215,35 @@ describe('a genuine package', () => {
     const file = join(keyDir, 'genuine.wacz');
     writeFileSync(file, genuine.bytes);
     expect(execFileSync('unzip', ['-t', file]).toString()).toMatch(/No errors detected/);
+  });
+});
+
+describe('the review page', () => {
+  it('offers the signed package as a download, audited; without a unit key it says how to make one', async () => {
+    const server = createReviewServer({
+      db: f.t.handle.db,
+      evidenceDir: f.evidenceDir,
+      logger: pino({ level: 'silent' }),
+      evidenceSigning: { signingKey: key(), tsaUrl: tsa.url },
+    });
+    const client = new TestClient(server);
+    await client.loginAndGetCsrf();
+    const page = await (await client.get(`/alerts/${f.seeded.alerts.clone}`)).text();
+    expect(page).toContain(`/alerts/${f.seeded.alerts.clone}/evidence.wacz`);
+    const res = await client.get(`/alerts/${f.seeded.alerts.clone}/evidence.wacz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="phenix-alert-\d+\.wacz"/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect((await verifyEvidencePackage(bytes, trust)).problems).toEqual([]);
+    const audit = await listAudit(f.t.handle.db, { subjectType: 'alert', subjectId: f.seeded.alerts.clone });
+    expect(
+      audit.some((a) => a.action === 'evidence.packaged' && (a.details as { via?: string }).via === 'review'),
+    ).toBe(true);
+    const unsigned = new TestClient(f.server);
+    await unsigned.loginAndGetCsrf();
+    const refused = await unsigned.get(`/alerts/${f.seeded.alerts.clone}/evidence.wacz`);
+    expect(refused.status).toBe(503);
+    expect(await refused.text()).toMatch(/phenix keys init/);
   });
 });
 
