@@ -62,6 +62,18 @@ async function ntpSynchronized(): Promise<boolean | null> {
   return null;
 }
 
+// Asked once per process and browser: a version does not change under a running process, and starting the binary
+// costs a second on a loaded machine.
+const chromiumVersions = new Map<string, Promise<string | null>>();
+function chromiumVersion(path: string): Promise<string | null> {
+  let version = chromiumVersions.get(path);
+  if (!version) {
+    version = run(path, ['--version']);
+    chromiumVersions.set(path, version);
+  }
+  return version;
+}
+
 function packageVersion(): Promise<string> {
   return readFile(new URL('../package.json', import.meta.url), 'utf8').then(
     (text) => (JSON.parse(text) as { version: string }).version,
@@ -77,7 +89,7 @@ export async function describeEnvironment(
   const startedAt = new Date().toISOString();
   const [phenix, chromium, source, ntp, egress] = await Promise.all([
     packageVersion(),
-    chromiumPath ? run(chromiumPath, ['--version']) : Promise.resolve(null),
+    chromiumPath ? chromiumVersion(chromiumPath) : Promise.resolve(null),
     readText('/sys/devices/system/clocksource/clocksource0/current_clocksource'),
     ntpSynchronized(),
     options.egressCheckUrl ? egressAddress(options.egressCheckUrl, guardUrl, options.userAgent) : Promise.resolve(null),
