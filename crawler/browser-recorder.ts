@@ -12,7 +12,7 @@ interface PageLog {
   items: Promise<NetworkExchange | null>[];
 }
 
-const BODY_WAIT_MS = 5_000;
+const BODY_WAIT_MS = 2_000;
 
 function later<T>(ms: number, value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(resolve, ms, value).unref());
