@@ -24,6 +24,7 @@ const BAD_INPUT_ERRORS = [
   'BrowserNotFoundError',
   'QueueSetupError',
   'AccessDeniedError',
+  'SigningKeyError',
 ];
 
 export function exitCodeFor(error: unknown): number {

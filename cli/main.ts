@@ -15,8 +15,9 @@ import { registerDemoCommand } from './commands/demo.ts';
 import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
-import { registerPurgeCommands } from './commands/purge.ts';
+import { registerKeysCommands } from './commands/keys.ts';
 import { registerNotifyCommands } from './commands/notify.ts';
+import { registerPurgeCommands } from './commands/purge.ts';
 import { registerQueueCommands } from './commands/queue.ts';
 import { registerReprocessCommand } from './commands/reprocess.ts';
 import { registerReviewCommands } from './commands/review.ts';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerAlertsCommands(program);
   registerExportCommands(program);
   registerEvidenceCommands(program);
+  registerKeysCommands(program);
   registerUsersCommands(program);
   registerReviewCommands(program);
   registerAuditCommands(program);

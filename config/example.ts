@@ -44,6 +44,10 @@ crawler:
 #   url: postgres://phenix@db.internal:5432/phenix   # or env DATABASE_URL; none = embedded database under data/db
 evidence:
   dir: data/evidence           # screenshots, HTML and text, stored by SHA-256
+  signingKey: data/keys/unit-ed25519.pem   # made by "phenix keys init"; signs evidence packages
+  # tsaUrl: https://tsa.example/tsr        # RFC 3161 timestamps on packages and cycle Merkle roots
+  # tsaCaCert: data/keys/tsa-ca.pem        # the TSA's CA certificate, to check timestamps offline
+  # egressCheckUrl: https://ip.example/    # answers the public address crawls leave from (recorded per run)
 
 dns:
   # servers: ["9.9.9.9", "1.1.1.1"]

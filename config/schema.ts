@@ -264,7 +264,21 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .default({}),
-  evidence: z.strictObject({ dir: z.string().min(1).default('data/evidence') }).default({ dir: 'data/evidence' }),
+  evidence: z
+    .strictObject({
+      dir: z.string().min(1).default('data/evidence'),
+      /** The unit's Ed25519 private key (PEM, mode 0600), made by `phenix keys init`; packages are signed with it. */
+      signingKey: z.string().min(1).default('data/keys/unit-ed25519.pem'),
+      /** RFC 3161 time-stamping authority; packages and cycle Merkle roots are timestamped when set. */
+      tsaUrl: z
+        .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL of an RFC 3161 TSA' })
+        .optional(),
+      /** The TSA's CA certificate (PEM), to check its timestamps' chain offline. */
+      tsaCaCert: z.string().min(1).optional(),
+      /** A URL answering the caller's public address as text, fetched through the crawl's proxy at each run. */
+      egressCheckUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    })
+    .default({ dir: 'data/evidence', signingKey: 'data/keys/unit-ed25519.pem' }),
   dns: z
     .strictObject({
       servers: z

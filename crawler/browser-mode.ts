@@ -9,12 +9,20 @@
  */
 import type { PlaywrightCrawlingContext, Request } from 'crawlee';
 import { type BrowserContext, chromium, type Page, type Response } from 'playwright';
+import { createBrowserRecorder } from './browser-recorder.ts';
 import type { PageSnapshot } from './capture-builder.ts';
+import { detectChallenge } from './challenge.ts';
 import { browserLaunch } from './chromium-launch.ts';
 import type { CrawlRun } from './crawl-run.ts';
 import { isRetryable, PageRefusedError } from './failure.ts';
 import { fetchFavicon } from './fetch-via-guard.ts';
-import { commonCrawlerOptions, failRequest, faviconCandidate, type ModeDeps, refuseResponse } from './http-mode.ts';
+import {
+  commonCrawlerOptions,
+  failRequest,
+  faviconCandidate,
+  type ModeDeps,
+  refuseUnlessChallenge,
+} from './http-mode.ts';
 import { ReusingPlaywrightCrawler } from './page-reuse.ts';
 import type { RedirectHop } from './types.ts';
 
@@ -95,8 +103,11 @@ export function createBrowserMode(
   const attempts = new WeakMap<Request, Attempt>();
   const dialogs = new WeakMap<Page, number>();
   const preparedContexts = new WeakSet<BrowserContext>();
+  // The page's resources share a budget of a few pages' worth; past it, bodies are cut (and the records say so).
+  const recorder = createBrowserRecorder(options.maxResponseBytes * 4);
 
   async function preparePage(page: Page): Promise<void> {
+    recorder.attach(page);
     page.on('dialog', (dialog) => {
       dialogs.set(page, (dialogs.get(page) ?? 0) + 1);
       dialog.dismiss().catch(() => {});
@@ -118,7 +129,8 @@ export function createBrowserMode(
     const navigatedAt = Date.now();
     const status = response?.status() ?? null;
     const headers = response ? response.headers() : {};
-    const refused = refuseResponse(request.url, status, headers);
+    const body = status !== null && status >= 400 ? await response?.text().catch(() => '') : '';
+    const refused = refuseUnlessChallenge(request.url, status, headers, () => body ?? '');
     if (refused) throw refused;
     const left = options.pageTimeoutMs - (Date.now() - attempt.startedAt);
     await page.waitForLoadState('load', { timeout: Math.max(100, Math.min(left / 3, 5_000)) }).catch(() => {});
@@ -145,6 +157,7 @@ export function createBrowserMode(
             clip: { x: 0, y: 0, width: viewport.width, height: fullHeight },
             timeout: Math.max(1_000, left / 2),
           });
+    const exchanges = await recorder.take(page);
     const faviconUrl = faviconCandidate(facts.favicon, finalUrl);
     const favicon = await run.favicon(faviconUrl, (url) =>
       fetchFavicon(url, {
@@ -182,6 +195,8 @@ export function createBrowserMode(
       favicon,
       screenshots: { viewport: viewportShot, fullPage: fullShot, mediaType: 'image/png' },
       notes,
+      exchanges,
+      challenge: detectChallenge({ status, headers, title: facts.title, html, text: facts.text }),
     };
     await run.capture(snapshot);
     await run.enqueueLinks(linkQueue, facts.links, depth);
@@ -222,6 +237,7 @@ export function createBrowserMode(
         ({ request, page }, gotoOptions) => {
           attempts.set(request, { startedAt: Date.now() });
           dialogs.set(page, 0);
+          recorder.reset(page);
           if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
         },
       ],

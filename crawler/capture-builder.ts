@@ -3,6 +3,7 @@
  * chain as JSON, screenshots, favicon) to the evidence store, hashes them, splits outlinks into internal/external
  * and keeps an allow-list of response headers. Shared by browser and HTTP mode so both produce the same evidence.
  */
+import { encodeExchanges, type NetworkExchange } from './network-record.ts';
 import type { Scope } from './scope.ts';
 import type { Capture, CrawlEvidenceStore, StoredArtifact } from './types.ts';
 
@@ -31,6 +32,10 @@ export type PageSnapshot = Pick<
   /** Browser mode only: HTTP mode has no rendering, so no screenshot (the capture says so). */
   screenshots: { viewport: Buffer; fullPage: Buffer; mediaType: string } | null;
   notes: string[];
+  /** Every HTTP exchange of the page as received (network-level WARC), when the mode recorded them. */
+  exchanges?: NetworkExchange[];
+  /** Vendor of the WAF/CDN challenge page served instead of the site, if any (see challenge.ts). */
+  challenge?: string | null;
 };
 
 export const KEPT_HEADERS = [
@@ -58,6 +63,8 @@ export interface CaptureBuilderOptions {
   evidence: CrawlEvidenceStore;
   scope: Scope;
   maxBytes: number;
+  /** The run's capture environment, already stored (one file per run, referenced by every capture). */
+  environment?: { sha256: string; size: number; path: string } | null;
 }
 
 /** Cuts a string to at most `maxBytes` UTF-8 bytes without splitting a character. */
@@ -94,6 +101,17 @@ export async function buildCapture(page: PageSnapshot, options: CaptureBuilderOp
     await keep('screenshot-full', page.screenshots.fullPage, page.screenshots.mediaType);
   }
   if (page.favicon) await keep('favicon', page.favicon.bytes, page.favicon.mediaType);
+  if (page.exchanges?.length) await keep('warc', encodeExchanges(page.exchanges), 'application/warc');
+  if (options.environment) {
+    const env = options.environment;
+    artifacts.push({
+      kind: 'environment',
+      sha256: env.sha256,
+      size: env.size,
+      path: env.path,
+      mediaType: 'application/json',
+    });
+  }
 
   const internal = new Set<string>();
   const external = new Set<string>();
@@ -136,5 +154,6 @@ export async function buildCapture(page: PageSnapshot, options: CaptureBuilderOp
     truncated: html.truncated || text.truncated,
     screenshotsTaken: page.screenshots !== null,
     notes,
+    challenge: page.challenge ?? null,
   };
 }

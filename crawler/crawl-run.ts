@@ -27,7 +27,13 @@ export interface Favicon {
 
 const FAVICON_CACHE_SIZE = 500;
 
-export function createCrawlRun(options: CrawlOptions, guard: GuardProxy, scope: Scope, log: CrawlLogger) {
+export function createCrawlRun(
+  options: CrawlOptions,
+  guard: GuardProxy,
+  scope: Scope,
+  log: CrawlLogger,
+  environment: { sha256: string; size: number; path: string } | null = null,
+) {
   const isIncluded = compileUrlPatterns(options.include);
   const isExcluded = compileUrlPatterns(options.exclude);
   const seen = new Set<string>();
@@ -107,6 +113,7 @@ export function createCrawlRun(options: CrawlOptions, guard: GuardProxy, scope: 
         evidence: options.evidence,
         scope,
         maxBytes: options.maxResponseBytes,
+        environment,
       });
       await options.onCapture(capture);
       counters.ok++;

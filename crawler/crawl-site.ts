@@ -4,7 +4,9 @@
  *   crawlee-setup.ts request storage of the run (fresh dir = fresh run; same dir = resume) and Crawlee logs → pino
  *   crawl-run.ts     scope, budget, depth, counters, callbacks
  *   http-mode.ts / browser-mode.ts   one Crawlee crawler each, turning pages into snapshots
- *   capture-builder.ts  snapshot → evidence artifacts + Capture
+ *   capture-builder.ts  snapshot → evidence artifacts + Capture (network-record.ts: the page's HTTP exchanges as WARC)
+ *   environment.ts   the run's capture environment (versions, proxy, resolver, egress, clock), stored once
+ *   challenge.ts     WAF/CDN challenge pages, kept as such and never as the site's content
  * `auto` runs HTTP first; pages that look drawn by JavaScript go to a browser queue, crawled right after.
  */
 import { type BasicCrawler, ProxyConfiguration, type RequestQueue } from 'crawlee';
@@ -13,6 +15,7 @@ import { findChromium } from './chromium.ts';
 import { browserUserAgent, chromiumVersion } from './chromium-launch.ts';
 import { createCrawlRun } from './crawl-run.ts';
 import { crawlerLogger, createCrawleeLog, createRunStorage } from './crawlee-setup.ts';
+import { describeEnvironment } from './environment.ts';
 import { createGuardProxy } from './guard-proxy.ts';
 import { createHttpMode, type ModeDeps } from './http-mode.ts';
 import { createNameResolver, resolveAddresses } from './name-resolver.ts';
@@ -90,7 +93,12 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
     resolve: options.resolve ?? ((name) => resolveAddresses(resolver, name)),
     resolveThroughUpstream: !options.resolve && resolver.throughProxy,
   });
-  const run = createCrawlRun(options, guard, scope, log);
+  // Stored before the first page so every capture of the run can name it.
+  const environment = await options.evidence.put(
+    JSON.stringify(await describeEnvironment(options, guard.url, chromiumPath), null, 2),
+    'application/json',
+  );
+  const run = createCrawlRun(options, guard, scope, log, environment);
   let stoppedEarly = options.signal?.aborted ?? false;
   let current: BasicCrawler | null = null;
   const onAbort = () => {

@@ -114,3 +114,8 @@ export async function fetchFavicon(url: string, options: GuardFetchOptions): Pro
   }
   return null;
 }
+
+/** One GET through the guard (no redirect followed), for small side checks such as the egress address. */
+export function fetchViaGuard(url: string, options: GuardFetchOptions): Promise<Fetched> {
+  return getOnce(new URL(url), options);
+}

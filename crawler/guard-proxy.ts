@@ -289,9 +289,12 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
         finish();
         return;
       }
-      const out: Record<string, string | string[]> = {};
-      for (const [name, value] of Object.entries(upstreamRes.headers)) {
-        if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+      // The raw list (names' case, order, repeated fields as the site sent them), so the network-level WARC records
+      // what the site answered; only the hop-by-hop fields are the guard's own.
+      const out: string[] = [];
+      const raw = upstreamRes.rawHeaders;
+      for (let i = 0; i + 1 < raw.length; i += 2) {
+        if (!HOP_BY_HOP.has(raw[i].toLowerCase())) out.push(raw[i], raw[i + 1]);
       }
       res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, out);
       let seen = 0;

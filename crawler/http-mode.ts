@@ -3,6 +3,8 @@
  * (crawler/html-extract.ts) — no browser, so no screenshot and text as the server sent it. In `auto` mode a page
  * that looks drawn by JavaScript is not captured here but handed to the browser queue.
  */
+
+import type { IncomingMessage } from 'node:http';
 import {
   type Configuration,
   HttpCrawler,
@@ -13,10 +15,12 @@ import {
   type RequestQueue,
 } from 'crawlee';
 import type { PageSnapshot } from './capture-builder.ts';
+import { detectChallenge } from './challenge.ts';
 import type { CrawlRun } from './crawl-run.ts';
 import { isRetryable, PageRefusedError, statusFailure } from './failure.ts';
 import { fetchFavicon } from './fetch-via-guard.ts';
 import { extractFromHtml, needsBrowser } from './html-extract.ts';
+import { budgetBody, type NetworkExchange } from './network-record.ts';
 import type { RedirectHop } from './types.ts';
 
 export interface ModeDeps {
@@ -30,6 +34,59 @@ interface Attempt {
   startedAt: number;
   navigatedAt: number;
   hops: RedirectHop[];
+  /** The redirect hops' exchanges (heads only: got keeps no body for them). */
+  exchanges: NetworkExchange[];
+}
+
+/** Pairs of a raw header list (`[name, value, name, value, ...]`, as received). */
+function pairs(raw: string[] | undefined): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; raw && i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
+  return out;
+}
+
+/** One exchange of got's: the headers it sent (as set on the request) and the response head as received. */
+function gotExchange(
+  response: IncomingMessage & { url?: string; requestUrl?: URL },
+  startedAt: number,
+  body: Buffer | null,
+  note?: string,
+): NetworkExchange {
+  const req = (
+    response as { req?: { method?: string; getRawHeaderNames?: () => string[]; getHeader?: (n: string) => unknown } }
+  ).req;
+  const sent: [string, string][] = (req?.getRawHeaderNames?.() ?? []).map((name) => [
+    name,
+    String(req?.getHeader?.(name) ?? ''),
+  ]);
+  return {
+    url: String(response.url ?? response.requestUrl ?? ''),
+    method: req?.method ?? 'GET',
+    startedAt: new Date(startedAt),
+    requestHeaders: sent,
+    requestBody: null,
+    status: response.statusCode ?? 0,
+    statusText: response.statusMessage ?? '',
+    protocol: response.httpVersion ? `http/${response.httpVersion}` : null,
+    responseHeaders: pairs(response.rawHeaders),
+    body,
+    bodyNote: note,
+  };
+}
+
+/**
+ * The guard's or the status's refusal, except for a WAF/CDN challenge page answered with 403/503: that one is kept
+ * (as a challenge capture, never as the site's content) because being blocked is itself worth recording.
+ */
+export function refuseUnlessChallenge(
+  url: string,
+  status: number | null,
+  headers: Record<string, string>,
+  body: () => string,
+): PageRefusedError | null {
+  const refused = refuseResponse(url, status, headers);
+  if (!refused || headers['x-phenix-guard'] || status === null || status < 400) return refused;
+  return detectChallenge({ status, headers, title: null, html: body() }) ? null : refused;
 }
 
 const ALL_ERROR_STATUSES = Array.from({ length: 200 }, (_, i) => 400 + i);
@@ -103,7 +160,7 @@ export function createHttpMode(
   const attemptOf = (request: Request): Attempt => {
     let attempt = attempts.get(request);
     if (!attempt) {
-      attempt = { startedAt: Date.now(), navigatedAt: Date.now(), hops: [] };
+      attempt = { startedAt: Date.now(), navigatedAt: Date.now(), hops: [], exchanges: [] };
       attempts.set(request, attempt);
     }
     return attempt;
@@ -117,7 +174,7 @@ export function createHttpMode(
       preNavigationHooks: [
         ({ request }) => run.throttle(request.url),
         ({ request }, gotOptions) => {
-          const attempt = { startedAt: Date.now(), navigatedAt: Date.now(), hops: [] as RedirectHop[] };
+          const attempt: Attempt = { startedAt: Date.now(), navigatedAt: Date.now(), hops: [], exchanges: [] };
           attempts.set(request, attempt);
           gotOptions.headers = {
             ...gotOptions.headers,
@@ -133,6 +190,7 @@ export function createHttpMode(
                   status: response.statusCode,
                   location: String(response.headers.location ?? ''),
                 });
+                attempt.exchanges.push(gotExchange(response, Date.now(), null, 'redirect: no body kept'));
               },
             ],
           };
@@ -159,10 +217,11 @@ export function createHttpMode(
         const finalUrl = response.url ?? request.loadedUrl ?? request.url;
         const status = response.statusCode ?? null;
         const headers = flattenHeaders(response.headers);
-        const refused =
-          refuseResponse(request.url, status, headers) ?? run.guardCut([request.url, finalUrl], attempt.startedAt);
-        if (refused) throw refused;
         const html = Buffer.isBuffer(body) ? body.toString('utf8') : String(body);
+        const refused =
+          refuseUnlessChallenge(request.url, status, headers, () => html) ??
+          run.guardCut([request.url, finalUrl], attempt.startedAt);
+        if (refused) throw refused;
         const extract = extractFromHtml(html, finalUrl);
         const depth = Number(request.userData.depth ?? 0);
         if (browserQueue && needsBrowser(extract)) {
@@ -204,6 +263,14 @@ export function createHttpMode(
           favicon,
           screenshots: null,
           notes: [],
+          exchanges: [
+            ...attempt.exchanges,
+            {
+              ...gotExchange(response, attempt.startedAt, null),
+              ...budgetBody(Buffer.isBuffer(body) ? body : Buffer.from(html), { left: options.maxResponseBytes }),
+            },
+          ],
+          challenge: detectChallenge({ status, headers, title: extract.title, html, text: extract.text }),
         };
         await run.capture(snapshot);
         await run.enqueueLinks(deps.queue, extract.links, depth);

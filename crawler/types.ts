@@ -8,8 +8,9 @@ export type CrawlMode = 'browser' | 'http' | 'auto';
 
 /** One artifact of a capture, already written to the content-addressed evidence store. */
 export interface StoredArtifact {
-  /** What it is: html, text, screenshot (viewport), screenshot-full, favicon, headers. */
-  kind: 'html' | 'text' | 'screenshot' | 'screenshot-full' | 'favicon' | 'headers';
+  /** What it is: html, text, screenshot (viewport), screenshot-full, favicon, headers, warc (the page's HTTP
+   *  exchanges as WARC request/response records), environment (the run's capture environment, JSON). */
+  kind: 'html' | 'text' | 'screenshot' | 'screenshot-full' | 'favicon' | 'headers' | 'warc' | 'environment';
   sha256: string;
   size: number;
   /** Path relative to the evidence directory, e.g. `sha256/ab/cd/abcd…`. */
@@ -58,6 +59,9 @@ export interface Capture {
   screenshotsTaken?: boolean;
   /** Plain remarks for the analyst: dialogs dismissed, pop-up windows blocked, outlink lists cut, text rendered from HTTP only. */
   notes?: string[];
+  /** Vendor of the WAF/CDN challenge page served instead of the site (cloudflare, hcaptcha, recaptcha, ddos-guard,
+   *  sucuri, ...); null when the page is the site's own. A challenge capture is evidence of the block, not of the site. */
+  challenge?: string | null;
 }
 
 /** A page that could not be captured: the crawl records it and goes on. */
@@ -136,6 +140,10 @@ export interface CrawlOptions {
    * resolves them.
    */
   dns?: { servers?: readonly string[]; dohUrl?: string; timeoutMs?: number };
+  /** Fetched through the guard at the start of the run; its answer (the public address) goes into the capture environment. */
+  egressCheckUrl?: string;
+  /** How names are resolved, in words, for the capture environment (the caller knows dns.servers / DoH). */
+  resolverDescription?: string;
   /** Viewport of the browser (default 1280×800). */
   viewport?: { width: number; height: number };
 }

@@ -26,4 +26,12 @@ export type {
   UserRow,
   Verdict,
 } from './schema/index.ts';
-export { ALERT_STATUSES, CYCLE_STATUSES, DNS_STATES, DOMAIN_SOURCES, NOTIFY_EVENTS, USER_ROLES, VERDICTS } from './schema/index.ts';
+export {
+  ALERT_STATUSES,
+  CYCLE_STATUSES,
+  DNS_STATES,
+  DOMAIN_SOURCES,
+  NOTIFY_EVENTS,
+  USER_ROLES,
+  VERDICTS,
+} from './schema/index.ts';

@@ -65,6 +65,12 @@ export function crawlOptionsFromConfig(config: Config, target: CrawlTarget, mode
     dns: { servers: config.dns.servers, dohUrl: config.dns.dohUrl, timeoutMs: config.dns.timeoutMs },
     hostMap: c.hostMap,
     allowPrivateTargets: c.allowPrivateTargets,
+    egressCheckUrl: config.evidence.egressCheckUrl,
+    resolverDescription: c.proxyUrl
+      ? 'names resolved by the upstream proxy'
+      : config.dns.servers?.length
+        ? `DNS checks: ${config.dns.servers.join(', ')}; pages: system resolver`
+        : 'system resolver',
   };
 }
 
@@ -123,6 +129,8 @@ export async function crawlTarget(
         const host = hostOf(capture.finalUrl) ?? hostOf(capture.requestedUrl) ?? '';
         const domainId = byHost.get(host) ?? byHost.get(hostOf(capture.requestedUrl) ?? '') ?? primary.id;
         const stored = await storeCapture(ctx.db, capture, { domainId, region: target.region });
+        // A challenge page says nothing about the site (not its links, not a takedown): stored, not used.
+        if (capture.challenge) return;
         pages.push({
           captureId: stored.id,
           requestedUrl: capture.requestedUrl,

@@ -33,6 +33,7 @@ import {
   type RunChoice,
   type StepOutcome,
 } from './crawl-steps.ts';
+import { sealCycle } from './cycle-seal.ts';
 import { refreshDns, refreshLookalikes } from './discover.ts';
 import { rebuildAndCompare } from './rebuild.ts';
 import { siteSpecsFromConfig } from './site-specs.ts';
@@ -234,6 +235,8 @@ async function cycleSteps(ctx: MonitorContext, cycleId: string, options: CycleOp
     if (rebuilt.refresh.recomputed || rebuilt.refresh.missing)
       log.info(rebuilt.refresh, 'page features recomputed for the current detector version');
   }
+  const seal = await sealCycle(ctx, cycleId);
+  log.info({ root: seal.root, captures: seal.captures, timestamped: seal.timestamped }, 'cycle captures sealed');
   summary.durationMs = Date.now() - started;
   await appendAudit(ctx.db, {
     actor: 'monitor',

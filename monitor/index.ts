@@ -11,6 +11,14 @@ export {
 } from './crawl-steps.ts';
 export { type CrawlTarget, type CrawlTargetResult, crawlOptionsFromConfig, crawlTarget } from './crawl-target.ts';
 export { type CrawlReport, type CycleOptions, type CycleSummary, runCycle } from './cycle.ts';
+export {
+  type CycleSeal,
+  type CycleSealCheck,
+  captureLeaf,
+  checkCycleSeal,
+  SEAL_ACTION,
+  sealCycle,
+} from './cycle-seal.ts';
 export { candidatesOfCrawl, recordCrawlCandidates, refreshDns, refreshLookalikes } from './discover.ts';
 export { importSnapshot, type SnapshotInput } from './import-snapshot.ts';
 export { processOwner, withLease } from './leases.ts';

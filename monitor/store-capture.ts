@@ -1,6 +1,6 @@
 /**
  * Maps a crawler Capture onto database rows: the capture itself (with its artifacts and the detector's
- * page features, extracted once here) and the contacts it shows.
+ * page features, extracted once here) and the contacts it shows. Challenge pages get neither.
  */
 import type { Capture } from '../crawler/index.ts';
 import type { Database } from '../db/index.ts';
@@ -10,7 +10,8 @@ import { DETECTOR_VERSION, extractPage, type PageFeatures } from '../detector/in
 export interface StoredCapture {
   id: number;
   inserted: boolean;
-  features: PageFeatures;
+  /** null for a challenge page: it is not the site, so nothing is extracted from it (profiles skip it). */
+  features: PageFeatures | null;
 }
 
 export function featuresOf(
@@ -35,7 +36,9 @@ export async function storeCapture(
   capture: Capture,
   target: { domainId: number; region: string; imported?: boolean },
 ): Promise<StoredCapture> {
-  const features = featuresOf(capture, target.region);
+  // A WAF/CDN challenge page is kept as evidence of the block but never read as the site's content: no features
+  // (profiles only read captures that have them), no contacts.
+  const features = capture.challenge ? null : featuresOf(capture, target.region);
   const favicon = capture.artifacts.find((a) => a.kind === 'favicon');
   const { id, inserted } = await insertCapture(db, {
     runId: capture.runId,
@@ -59,10 +62,12 @@ export async function storeCapture(
     faviconSha256: favicon?.sha256 ?? null,
     truncated: capture.truncated,
     imported: target.imported ?? false,
-    features: features as unknown as Record<string, unknown>,
+    features: features as unknown as Record<string, unknown> | null,
     featuresVersion: DETECTOR_VERSION,
+    challenge: capture.challenge ?? null,
     capturedAt: new Date(capture.capturedAt),
   });
-  if (inserted) await recordContacts(db, target.domainId, id, features.contacts, new Date(capture.capturedAt));
+  if (inserted && features)
+    await recordContacts(db, target.domainId, id, features.contacts, new Date(capture.capturedAt));
   return { id, inserted, features };
 }

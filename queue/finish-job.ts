@@ -10,7 +10,14 @@
  */
 import { createHash } from 'node:crypto';
 import { appendAudit, latestProfileIds, listAudit, recordCycleEnd, runsOfCycle, saveCorpus } from '../db/index.ts';
-import { buildProfiles, candidateSubjects, layoutCorpus, siteSubjects } from '../monitor/index.ts';
+import {
+  buildProfiles,
+  candidateSubjects,
+  layoutCorpus,
+  SEAL_ACTION,
+  sealCycle,
+  siteSubjects,
+} from '../monitor/index.ts';
 import { BOSS_SCHEMA, unfinishedJobs } from './boss.ts';
 import type { CompareJobData, FinishJobData, JobContext, ProfileJobData } from './job-context.ts';
 import { jobId, QUEUE } from './names.ts';
@@ -65,7 +72,12 @@ export async function finishJob(jc: JobContext, data: FinishJobData) {
   const recorded = (await listAudit(ctx.db, { subjectType: 'cycle', subjectId: cycleId })).some(
     (a) => a.action === 'cycle.completed',
   );
-  if (!recorded)
+  if (!recorded) {
+    // A retried finish job may have sealed already: one seal per cycle.
+    const sealed = (await listAudit(ctx.db, { subjectType: 'cycle', subjectId: cycleId })).some(
+      (a) => a.action === SEAL_ACTION,
+    );
+    if (!sealed) await sealCycle(ctx, cycleId);
     await appendAudit(ctx.db, {
       actor: 'monitor',
       action: 'cycle.completed',
@@ -73,6 +85,7 @@ export async function finishJob(jc: JobContext, data: FinishJobData) {
       subjectId: cycleId,
       details: { scope: data.scope, queued: true, durationMs: Date.now() - Date.parse(data.startedAt), ...details },
     });
+  }
   await recordCycleEnd(ctx.db, cycleId, {
     status: 'completed',
     summary: { ...details, durationMs: Date.now() - Date.parse(data.startedAt) },

@@ -1,4 +1,5 @@
 /** Types shared by the review server's routes: its options and what the auth middleware puts on a request. */
+import type { KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Executor, PublicUser } from '../db/index.ts';
 import type { SessionRow } from '../db/schema/index.ts';
@@ -18,6 +19,8 @@ export interface ReviewServerOptions {
   trustedProxies?: readonly string[];
   /** Browser that prints case reports (config crawler.chromiumPath; else the usual places). */
   chromiumPath?: string;
+  /** The unit's signing key and TSA, for evidence package downloads; without it the download says how to make one. */
+  evidenceSigning?: { signingKey: KeyObject; tsaUrl?: string };
 }
 
 export interface ReviewEnv {

@@ -2,6 +2,7 @@
 
 export { type CaseReportOptions, renderCaseReport } from './case-report.ts';
 export type { ReviewServerOptions } from './env.ts';
+export { type BuildPackageOptions, buildEvidencePackage } from './evidence-package.ts';
 export {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -18,12 +19,3 @@ export {
   startReviewServer,
 } from './server.ts';
 export { describeEvidence, terminalSafe } from './text.ts';
-export {
-  type BuildPackageOptions,
-  buildEvidencePackage,
-  EvidenceIntegrityError,
-  type EvidenceManifest,
-  toolVersion,
-} from './warc/evidence-package.ts';
-export { UnreadableWarcError } from './warc/records.ts';
-export { type VerifyReport, verifyEvidencePackage } from './warc/verify.ts';

@@ -14,6 +14,7 @@ import { registerAlertRoutes } from './routes/alert-routes.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCaseRoutes } from './routes/case-routes.ts';
+import { registerEvidenceRoutes } from './routes/evidence-routes.ts';
 import { registerExportRoutes } from './routes/export-routes.ts';
 import { registerJournalRoutes } from './routes/journal-routes.ts';
 import { authorize, ROUTE_RULES } from './security/access.ts';
@@ -78,6 +79,12 @@ export function createReviewServer(options: ReviewServerOptions): ReviewServer {
   registerArtifactRoutes(app, { db: options.db, evidenceDir: options.evidenceDir, log });
   registerExportRoutes(app, { db: options.db, log });
   registerCaseRoutes(app, { db: options.db, log, chromiumPath: options.chromiumPath });
+  registerEvidenceRoutes(app, {
+    db: options.db,
+    evidenceDir: options.evidenceDir,
+    signing: options.evidenceSigning,
+    log,
+  });
   app.notFound((c) => c.html(errorPage(undefined, 'Not found', 'There is no such page.'), 404));
   app.onError((error, c) => {
     log.error({ err: error, path: c.req.path }, 'review request failed');

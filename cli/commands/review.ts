@@ -5,6 +5,7 @@ import { startReviewServer } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, logger, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { print } from '../output.ts';
+import { reviewSigning } from './evidence.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -39,6 +40,7 @@ export function registerReviewCommands(program: Command): void {
           trustedProxies: loaded.config.review.trustedProxies,
           host,
           port,
+          evidenceSigning: reviewSigning(loaded),
         });
         print(`Review page at ${server.url}/ (Ctrl-C to stop)`);
         await new Promise<void>((resolve) => {

@@ -16,6 +16,7 @@ import { gracefulSignal, withMonitor } from '../monitor-context.ts';
 import { formatTime, print } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
 import { type ServiceExtrasOptions, withServiceExtras } from '../service-extras.ts';
+import { reviewSigning } from './evidence.ts';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -43,6 +44,7 @@ export function registerServeCommand(program: Command): void {
                 host,
                 port,
                 chromiumPath: ctx.config.crawler.chromiumPath,
+                evidenceSigning: reviewSigning(loaded),
               })
             : null;
           const { schedule: purgeCron, ...rules } = loaded.config.retention;

@@ -162,6 +162,13 @@ export async function recordRunRevealed(db: Executor, id: string, hostnames: str
     .where(eq(crawlRuns.id, id));
 }
 
+/** Every capture taken by the runs of a cycle, in id order (the order their Merkle root commits to). */
+export async function capturesOfCycle(db: Executor, cycleId: string): Promise<CaptureRow[]> {
+  const runs = (await runsOfCycle(db, cycleId)).map((r) => r.id);
+  if (runs.length === 0) return [];
+  return db.select().from(captures).where(inArray(captures.runId, runs)).orderBy(captures.id);
+}
+
 export async function runsOfCycle(db: Executor, cycleId: string): Promise<CrawlRunRow[]> {
   return db.select().from(crawlRuns).where(eq(crawlRuns.cycleId, cycleId)).orderBy(crawlRuns.startedAt);
 }

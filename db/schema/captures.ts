@@ -42,6 +42,8 @@ export const captures = pgTable(
     faviconUrl: text('favicon_url'),
     faviconSha256: text('favicon_sha256'),
     truncated: boolean('truncated').notNull().default(false),
+    /** Vendor of the WAF/CDN challenge page served instead of the site (cloudflare, hcaptcha, ...): never the site's content. */
+    challenge: text('challenge'),
     /** What the detector extracted from the page (layout tokens, ads, contacts, pivots), so profiles are rebuilt without re-parsing. */
     features: jsonb('features').$type<Record<string, unknown>>(),
     /** DETECTOR_VERSION that extracted `features` (null: before versions were recorded, i.e. version 1). */

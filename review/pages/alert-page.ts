@@ -95,6 +95,7 @@ ${flash ? html`<p class="flash" role="status">${flash}</p>` : ''}
 <span class="meta">raised ${formatDate(a.createdAt)} · updated ${formatDate(a.updatedAt)}${a.reviewer ? html` · decided by ${a.reviewer} ${formatDate(a.decidedAt)}` : ''}</span></p>
 ${a.note ? html`<p><strong>Note:</strong> ${a.note}</p>` : ''}
 ${decisionForm(review, ctx.csrf)}
+<p class="meta"><a href="/alerts/${a.id}/evidence.wacz" download>Download the evidence package (signed WACZ)</a></p>
 <div class="grid-2"><section><h2>Why Phénix raised it</h2><ul class="explanation">${(a.explanation ?? []).map((line) => html`<li>${line}</li>`)}</ul></section>
 <section><h2>Signals</h2>${signalsTable(a.signals)}</section></div>
 <h2>Side by side</h2>

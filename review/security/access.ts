@@ -35,6 +35,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   },
   // exportAlerts itself writes `alerts.exported` (with the alert ids and the address).
   'GET /export/alerts': { permission: 'alerts.export' },
+  // evidence packages leave the system: exports; the route itself writes `evidence.packaged`.
+  'GET /alerts/:id/evidence.wacz': { permission: 'alerts.export' },
   'GET /cases': { permission: 'alerts.read', journal: { action: 'view.cases', subjectType: 'cases' } },
   'GET /cases/:site': {
     permission: 'alerts.read',

@@ -75,7 +75,14 @@ describe('crawling the fixture ad site', () => {
     expect(ad.faviconUrl).toBe('http://annonces.test/favicon.png');
     expect(Buffer.from(ad.faviconBase64 ?? '', 'base64')).toEqual(await readFile(FAVICON));
     expect(ad.screenshotsTaken).toBe(false);
-    expect(ad.artifacts.map((a) => a.kind).sort()).toEqual(['favicon', 'headers', 'html', 'text']);
+    expect(ad.artifacts.map((a) => a.kind).sort()).toEqual([
+      'environment',
+      'favicon',
+      'headers',
+      'html',
+      'text',
+      'warc',
+    ]);
     expect(ad.depth).toBe(2);
     expect(ad.timings.totalMs).toBeGreaterThanOrEqual(ad.timings.navigationMs);
     expect(Number.isNaN(Date.parse(ad.capturedAt))).toBe(false);

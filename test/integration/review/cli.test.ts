@@ -4,7 +4,7 @@
  * package written and verified (exit 0 intact, 1 altered).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -276,26 +276,41 @@ describe('phenix export and evidence', () => {
     expect((await phenix(['export', 'alerts', '--format', 'xml'])).code).toBe(2);
   });
 
-  it('writes an evidence package that verifies, and fails verification once altered', async () => {
-    const out = join(dir, `alert-${seeded.alerts.clone}.warc.gz`);
+  it('creates the unit key, writes a signed package that verifies, and fails verification once altered', async () => {
+    const keys = await phenix(['keys', 'init']);
+    expect(keys.code).toBe(0);
+    expect(keys.out).toMatch(/Fingerprint \(SHA-256 of the public key\): [0-9a-f]{64}/);
+    expect(statSync(join(dir, 'data/keys/unit-ed25519.pem')).mode & 0o777).toBe(0o600);
+    expect((await phenix(['keys', 'init'])).code).toBe(2); // never replaces the key packages were signed with
+    const out = join(dir, `alert-${seeded.alerts.clone}.wacz`);
     const made = await phenix(['evidence', String(seeded.alerts.clone), '--out', out]);
     expect(made.code).toBe(0);
     expect(made.out).toMatch(/SHA-256 of the package: [0-9a-f]{64}/);
+    expect(made.out).toMatch(/NOT timestamped/);
     expect((await phenix(['evidence', String(seeded.alerts.clone), '--out', out])).code).toBe(2); // no silent overwrite
-    const ok = await phenix(['evidence', 'verify', out]);
+    expect((await phenix(['evidence', 'verify', out])).code).toBe(1); // no timestamp: refused unless accepted
+    const ok = await phenix(['evidence', 'verify', out, '--allow-untimestamped']);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/^OK: /);
-    const plain = join(dir, 'alert.warc');
-    expect((await phenix(['evidence', String(seeded.alerts.clone), '--out', plain])).code).toBe(0);
-    const bytes = readFileSync(plain);
+    const court = await phenix([
+      'evidence',
+      'verify',
+      out,
+      '--allow-untimestamped',
+      '--public-key',
+      join(dir, 'data/keys/unit-ed25519.pem.pub.pem'),
+    ]);
+    expect(court.code).toBe(0);
+    const bytes = readFileSync(out);
     const at = bytes.indexOf('Maison Services');
     bytes[at] = 'm'.charCodeAt(0);
-    writeFileSync(plain, bytes);
-    const bad = await phenix(['evidence', 'verify', plain]);
+    writeFileSync(out, bytes);
+    const bad = await phenix(['evidence', 'verify', out, '--allow-untimestamped']);
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/^MISMATCH: /);
-    expect(bad.out).toContain('does not match its block digest');
-    expect((await phenix(['evidence', 'abc', '--out', join(dir, 'x.warc')])).code).toBe(2);
+    expect(bad.out).toContain('does not match the SHA-256 and size listed in datapackage.json');
+    expect((await phenix(['evidence', 'abc', '--out', join(dir, 'x.wacz')])).code).toBe(2);
+    expect((await phenix(['evidence', 'check-cycle', 'no-such-cycle'])).out).toMatch(/has no sealed root/);
   });
 });
 

@@ -11,6 +11,11 @@ export interface WarcRecord {
   /** Field names as written (WARC-Type, WARC-Record-ID, ...). */
   headers: Record<string, string>;
   block: Buffer;
+  /** Where the record starts in the (uncompressed) file and how many bytes it spans, separator included. */
+  offset: number;
+  length: number;
+  /** Field names that appeared more than once (a well-formed record has none; the last value is kept). */
+  repeatedFields: string[];
 }
 
 /** The file is not a WARC this tool can read (truncated, corrupted, not WARC at all). */
@@ -38,6 +43,18 @@ export function digestToHex(digest: string | undefined): string | null {
   }
 }
 
+/** The HTTP head and payload of a request/response block (payload: what follows the first blank line). */
+export function splitHttpBlock(block: Buffer): { head: string; payload: Buffer } | null {
+  const end = block.indexOf('\r\n\r\n');
+  if (end < 0) return null;
+  return { head: block.subarray(0, end).toString('latin1'), payload: block.subarray(end + 4) };
+}
+
+/** `WARC-Date` form: UTC to the second (WARC 1.1 allows fractions; one form keeps the manifest comparison simple). */
+export function warcDate(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 export function newRecordId(): string {
   return `<urn:uuid:${randomUUID()}>`;
 }
@@ -46,7 +63,7 @@ export function encodeRecord(type: string, fields: Record<string, string>, block
   const headers: Record<string, string> = {
     'WARC-Type': type,
     'WARC-Record-ID': fields['WARC-Record-ID'] ?? newRecordId(),
-    'WARC-Date': date.toISOString().replace(/\.\d+Z$/, 'Z'),
+    'WARC-Date': warcDate(date),
     ...fields,
     'WARC-Block-Digest': sha256Digest(block),
     'Content-Length': String(block.length),
@@ -85,9 +102,13 @@ export function parseWarc(file: Buffer): WarcRecord[] {
       );
     }
     const headers: Record<string, string> = {};
+    const repeatedFields: string[] = [];
     for (const line of lines.slice(1)) {
       const colon = line.indexOf(':');
-      if (colon > 0) headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+      if (colon <= 0) continue;
+      const name = line.slice(0, colon).trim();
+      if (name in headers) repeatedFields.push(name);
+      headers[name] = line.slice(colon + 1).trim();
     }
     const length = Number(headers['Content-Length']);
     if (!Number.isInteger(length) || length < 0) {
@@ -95,12 +116,13 @@ export function parseWarc(file: Buffer): WarcRecord[] {
     }
     const start = end + 4;
     if (start + length > data.length) throw new UnreadableWarcError(`Record ${records.length + 1} is truncated`);
-    records.push({ headers, block: data.subarray(start, start + length) });
+    const offset = at;
     at = start + length;
     if (data.subarray(at, at + 4).toString('latin1') !== '\r\n\r\n') {
-      throw new UnreadableWarcError(`Record ${records.length} is not followed by the record separator`);
+      throw new UnreadableWarcError(`Record ${records.length + 1} is not followed by the record separator`);
     }
     at += 4;
+    records.push({ headers, block: data.subarray(start, start + length), offset, length: at - offset, repeatedFields });
   }
   return records;
 }

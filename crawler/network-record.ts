@@ -1,0 +1,103 @@
+/**
+ * Network-level evidence: every HTTP exchange of a page (the document, its scripts, styles, images, XHR, redirects)
+ * as WARC/1.1 `request` and `response` records. What "as received" can mean here, and why:
+ *  - browser mode listens to Playwright's `response` events: the status, the header list exactly as Chromium
+ *    received it (repeated fields kept, in order) and the body Chromium delivered. The guard proxy sees raw bytes
+ *    only for plain http (https passes it as an opaque CONNECT tunnel), so it could not record https pages at all;
+ *    the browser sees both, after TLS.
+ *  - the body is the one after content decoding (Chromium and got both undo gzip/br and chunking): such records say
+ *    so in `WARC-Phenix-Decoded`, and keep the Content-Encoding / Transfer-Encoding lines as they were received.
+ *  - HTTP/2 has no status line; it is written as `HTTP/1.1 <status> <text>` so WARC readers parse it, and the
+ *    record says `WARC-Protocol: h2` when the browser reported it.
+ * A body over the byte budget is cut and the record marked `WARC-Truncated: length`.
+ */
+import { encodeRecord, newRecordId, sha256Digest } from '../lib/warc.ts';
+
+export interface NetworkExchange {
+  url: string;
+  method: string;
+  startedAt: Date;
+  requestHeaders: [string, string][];
+  requestBody: Buffer | null;
+  status: number;
+  statusText: string;
+  /** 'http/1.1', 'h2', ... when known. */
+  protocol: string | null;
+  responseHeaders: [string, string][];
+  /** null when there is none to have (redirects, aborted loads); `bodyNote` says why. */
+  body: Buffer | null;
+  bodyNote?: string;
+  truncated?: boolean;
+}
+
+const line = (value: string) => value.replace(/[\r\n]+/g, ' ');
+
+function httpHead(first: string, headers: [string, string][]): Buffer {
+  return Buffer.from(
+    `${line(first)}\r\n${headers.map(([k, v]) => `${line(k)}: ${line(v)}\r\n`).join('')}\r\n`,
+    'latin1',
+  );
+}
+
+function requestTarget(url: URL): string {
+  return `${url.pathname || '/'}${url.search}`;
+}
+
+/** The exchanges as WARC records, request after its response (as warcio and pywb write them). */
+export function encodeExchanges(exchanges: NetworkExchange[]): Buffer {
+  const out: Buffer[] = [];
+  for (const x of exchanges) {
+    let url: URL;
+    try {
+      url = new URL(x.url);
+    } catch {
+      continue;
+    }
+    if (!/^https?:$/.test(url.protocol)) continue;
+    const responseId = newRecordId();
+    const payload = x.body ?? Buffer.alloc(0);
+    const head = httpHead(`HTTP/1.1 ${x.status} ${x.statusText}`.trimEnd(), x.responseHeaders);
+    const fields: Record<string, string> = {
+      'WARC-Record-ID': responseId,
+      'WARC-Target-URI': x.url,
+      'Content-Type': 'application/http; msgtype=response',
+      'WARC-Payload-Digest': sha256Digest(payload),
+    };
+    if (x.protocol && x.protocol !== 'http/1.1') fields['WARC-Protocol'] = line(x.protocol);
+    const encoded = x.responseHeaders
+      .filter(([k]) => /^(content-encoding|transfer-encoding)$/i.test(k))
+      .map(([k, v]) => `${k}: ${v}`);
+    if (encoded.length && x.body) fields['WARC-Phenix-Decoded'] = line(encoded.join('; '));
+    if (x.truncated) fields['WARC-Truncated'] = 'length';
+    if (x.bodyNote) fields['WARC-Phenix-Note'] = line(x.bodyNote);
+    out.push(encodeRecord('response', fields, Buffer.concat([head, payload]), x.startedAt));
+    const hostHeader = x.requestHeaders.some(([k]) => k.toLowerCase() === 'host')
+      ? []
+      : [['Host', url.host] as [string, string]];
+    const requestHead = httpHead(`${x.method} ${requestTarget(url)} HTTP/1.1`, [...hostHeader, ...x.requestHeaders]);
+    out.push(
+      encodeRecord(
+        'request',
+        {
+          'WARC-Target-URI': x.url,
+          'WARC-Concurrent-To': responseId,
+          'Content-Type': 'application/http; msgtype=request',
+        },
+        Buffer.concat([requestHead, x.requestBody ?? Buffer.alloc(0)]),
+        x.startedAt,
+      ),
+    );
+  }
+  return Buffer.concat(out);
+}
+
+/** Cuts a body to the budget left; says whether it was cut. */
+export function budgetBody(body: Buffer, budget: { left: number }): { body: Buffer; truncated: boolean } {
+  if (body.length <= budget.left) {
+    budget.left -= body.length;
+    return { body, truncated: false };
+  }
+  const cut = body.subarray(0, Math.max(0, budget.left));
+  budget.left = 0;
+  return { body: cut, truncated: true };
+}
