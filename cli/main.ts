@@ -12,6 +12,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerExportCommands } from './commands/export.ts';
+import { registerFeedsCommands } from './commands/feeds.ts';
 import { registerQueueCommands } from './commands/queue.ts';
 import { registerReviewCommands } from './commands/review.ts';
 import { registerRunCommand } from './commands/run.ts';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerSitesCommands(program);
   registerCandidatesCommands(program);
+  registerFeedsCommands(program);
   registerCrawlCommand(program);
   registerRunCommand(program);
   registerCompareCommand(program);

@@ -6,6 +6,7 @@ export { isPrivateAddress } from './address-policy.ts';
 export { BrowserNotFoundError, CHROMIUM_ARGS, type ChromiumLocation, findChromium } from './chromium.ts';
 export { CrawlOptionsError, crawlSite } from './crawl-site.ts';
 export { classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
+export { fetchFavicon, fetchLandingPage, type GuardFetchOptions, type LandingPage } from './fetch-via-guard.ts';
 export {
   createGuardProxy,
   type GuardProxy,

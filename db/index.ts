@@ -13,10 +13,12 @@ export type {
   DnsState,
   DomainRow,
   DomainSource,
+  FeedSourceRow,
   FingerprintRow,
+  ScreenState,
   SiteProfileRow,
   SiteRow,
   UserRow,
   Verdict,
 } from './schema/index.ts';
-export { ALERT_STATUSES, DNS_STATES, DOMAIN_SOURCES, VERDICTS } from './schema/index.ts';
+export { ALERT_STATUSES, DNS_STATES, DOMAIN_SOURCES, SCREEN_STATES, VERDICTS } from './schema/index.ts';

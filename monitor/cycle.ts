@@ -21,6 +21,7 @@ import {
 } from '../db/index.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { runGrowingQueue } from '../lib/work-queue.ts';
+import { emptyScreenSummary, type ScreenSummary, screenDue } from '../screen/index.ts';
 import { type ComparisonReport, compareAll, emptyComparisonReport } from './compare-all.ts';
 import type { MonitorContext } from './context.ts';
 import {
@@ -31,7 +32,7 @@ import {
   type StepOutcome,
 } from './crawl-steps.ts';
 import { refreshDns, refreshLookalikes } from './discover.ts';
-import { buildProfiles, collectSubjects } from './profiles.ts';
+import { buildProfiles, collectSubjects, monitoredForScreening } from './profiles.ts';
 import { siteSpecsFromConfig } from './site-specs.ts';
 
 export type { CrawlReport } from './crawl-steps.ts';
@@ -54,6 +55,8 @@ export interface CycleSummary {
   lookalikes: { generated: number; added: number };
   dns: { checked: number; resolving: number };
   discovered: string[];
+  /** Feed names screened this cycle (DNS, landing page, lookup) and those escalated to a crawl. */
+  screening: ScreenSummary;
   crawls: CrawlReport[];
   comparisons: ComparisonReport;
   stoppedEarly: boolean;
@@ -85,6 +88,7 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
     lookalikes: { generated: 0, added: 0 },
     dns: { checked: 0, resolving: 0 },
     discovered: [],
+    screening: emptyScreenSummary(),
     crawls: [],
     comparisons: emptyComparisonReport(),
     stoppedEarly: false,
@@ -139,6 +143,18 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
     });
   }
 
+  // Feed names: screened against the monitored sites as they are after this cycle's seed crawls; the escalated
+  // ones are active candidates from now on and join this cycle's candidate crawls.
+  const escalated: DomainRow[] = [];
+  if (scope !== 'seeds' && !stopped()) {
+    summary.screening = await screenDue(ctx, await monitoredForScreening(ctx.db));
+    if (summary.screening.escalatedNames.length > 0) {
+      const rows = await listDomains(ctx.db, { hostnames: summary.screening.escalatedNames });
+      const states = await refreshDns(ctx, rows);
+      escalated.push(...rows.filter((d) => states.get(d.hostname) === 'resolves'));
+    }
+  }
+
   // Candidates: every resolving one (candidates scope) and what crawls reveal, each crawled as soon as it is
   // found, following discoveries up to `discoveryRounds` generations deep.
   const rounds = options.discoveryRounds ?? 3;
@@ -155,6 +171,7 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
       generation: 0,
     })),
     ...(await resolving(fresh)).map((domain) => ({ domain, generation: 1 })),
+    ...escalated.map((domain) => ({ domain, generation: 1 })),
   ];
   await runGrowingQueue(initial, ctx.config.crawler.parallelSites, async ({ domain, generation }, push) => {
     if (stopped()) return;

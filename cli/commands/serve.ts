@@ -5,6 +5,7 @@
  * cycle finishes its pages in flight, the web server and the database close, the process exits 0.
  */
 import type { Command } from 'commander';
+import { scorerFromDatabase, startDropFolder } from '../../feeds/index.ts';
 import { scheduleEntries, startScheduler } from '../../monitor/index.ts';
 import { enqueueCycle, syncSchedules } from '../../queue/index.ts';
 import { startReviewServer } from '../../review/index.ts';
@@ -34,6 +35,18 @@ export function registerServeCommand(program: Command): void {
           const web = opts.review
             ? await startReviewServer({ db: ctx.db, evidenceDir: ctx.evidence.dir, logger: ctx.logger, host, port })
             : null;
+          const { dropDir, dropPollSeconds } = loaded.config.feeds;
+          const drop = dropDir
+            ? startDropFolder({
+                db: ctx.db,
+                dir: dropDir,
+                pollMs: dropPollSeconds * 1000,
+                logger: ctx.logger,
+                score: () => scorerFromDatabase(ctx.db),
+              })
+            : null;
+          if (dropDir) print(`Ingesting feed files dropped in ${dropDir}`);
+          stop.signal.addEventListener('abort', () => void drop?.stop(), { once: true });
           if (loaded.config.queue.enabled) {
             await withQueue(ctx, 'phenix serve with queue.enabled', { schedule: true }, async (boss) => {
               const entries = await syncSchedules(boss, scheduleEntries(ctx), loaded.config.queue);
@@ -49,6 +62,7 @@ export function registerServeCommand(program: Command): void {
                 stop.signal.addEventListener('abort', () => resolve(), { once: true }),
               );
             });
+            await drop?.stop();
             await web?.close();
             return;
           }
@@ -66,6 +80,7 @@ export function registerServeCommand(program: Command): void {
           if (opts.runNow) void scheduler.trigger('seeds').then(() => scheduler.trigger('candidates'));
           await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
           await scheduler.stop();
+          await drop?.stop();
           await web?.close();
         });
         print('Phénix stopped cleanly.');

@@ -5,6 +5,7 @@ export * from './contacts.ts';
 export * from './corpora.ts';
 export * from './crawl-runs.ts';
 export * from './domains.ts';
+export * from './feeds.ts';
 export * from './locks.ts';
 export * from './profiles.ts';
 export * from './sites.ts';
