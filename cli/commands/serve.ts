@@ -5,7 +5,7 @@
  * cycle finishes its pages in flight, the web server and the database close, the process exits 0.
  */
 import type { Command } from 'commander';
-import { scorerFromDatabase, startDropFolder } from '../../feeds/index.ts';
+import { scorerFromDatabase, startCertstream, startDropFolder } from '../../feeds/index.ts';
 import { scheduleEntries, startScheduler } from '../../monitor/index.ts';
 import { enqueueCycle, syncSchedules } from '../../queue/index.ts';
 import { startReviewServer } from '../../review/index.ts';
@@ -46,6 +46,18 @@ export function registerServeCommand(program: Command): void {
               })
             : null;
           if (dropDir) print(`Ingesting feed files dropped in ${dropDir}`);
+          const ct = loaded.config.feeds.certstream;
+          const certstream = ct
+            ? startCertstream({
+                db: ctx.db,
+                url: ct.url,
+                logger: ctx.logger,
+                score: await scorerFromDatabase(ctx.db),
+                backoffMs: ct.backoffSeconds * 1000,
+                maxBackoffMs: ct.maxBackoffSeconds * 1000,
+              })
+            : null;
+          if (ct) print(`Recording certificate-transparency names from ${ct.url}`);
           stop.signal.addEventListener('abort', () => void drop?.stop(), { once: true });
           if (loaded.config.queue.enabled) {
             await withQueue(ctx, 'phenix serve with queue.enabled', { schedule: true }, async (boss) => {
@@ -63,6 +75,7 @@ export function registerServeCommand(program: Command): void {
               );
             });
             await drop?.stop();
+            await certstream?.stop();
             await web?.close();
             return;
           }
@@ -81,6 +94,7 @@ export function registerServeCommand(program: Command): void {
           await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
           await scheduler.stop();
           await drop?.stop();
+          await certstream?.stop();
           await web?.close();
         });
         print('Phénix stopped cleanly.');
