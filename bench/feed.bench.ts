@@ -92,7 +92,9 @@ async function runDay(label: string, count: number, clones: string[], mode: 'fun
     }
   }
   // Clones spread through the day, not at its start.
-  clones.forEach((c, i) => names.splice(Math.floor(((i + 1) * names.length) / (clones.length + 1)), 0, c));
+  clones.forEach((c, i) => {
+    names.splice(Math.floor(((i + 1) * names.length) / (clones.length + 1)), 0, c);
+  });
   const universe = dayUniverse(clones);
   const zone = universeDnsRecords(universe);
   for (const name of live) zone.records[name] = { A: ['127.0.0.1'] };
