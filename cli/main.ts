@@ -18,6 +18,7 @@ import { registerExportCommands } from './commands/export.ts';
 import { registerKeysCommands } from './commands/keys.ts';
 import { registerNotifyCommands } from './commands/notify.ts';
 import { registerPurgeCommands } from './commands/purge.ts';
+import { registerFeedsCommands } from './commands/feeds.ts';
 import { registerQueueCommands } from './commands/queue.ts';
 import { registerReprocessCommand } from './commands/reprocess.ts';
 import { registerReviewCommands } from './commands/review.ts';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerSitesCommands(program);
   registerCandidatesCommands(program);
+  registerFeedsCommands(program);
   registerCrawlCommand(program);
   registerRunCommand(program);
   registerReprocessCommand(program);

@@ -253,6 +253,60 @@ export const metricsSchema = z.strictObject({
     .default(24),
 });
 
+/**
+ * Feeds of new names (feeds/): a drop folder `phenix serve` ingests as files appear, and a certificate-transparency
+ * stream in the self-hosted certstream server's JSON format.
+ */
+export const feedsSchema = z.strictObject({
+  dropDir: z.string().min(1).optional(),
+  dropPollSeconds: z.number().min(0.2).max(3600).default(30),
+  certstream: z
+    .strictObject({
+      url: z.string().regex(/^wss?:\/\/[^\s]+$/, 'must be a ws:// or wss:// URL, e.g. ws://127.0.0.1:4000/'),
+      /** First reconnection delay; doubled after each failure up to maxBackoffSeconds. */
+      backoffSeconds: z.number().min(0.05).max(600).default(1),
+      maxBackoffSeconds: z.number().min(0.1).max(3600).default(60),
+    })
+    .optional(),
+});
+
+/** The screening funnel of feed names (screen/): DNS, one landing page, index lookup, then escalation. */
+export const screenSchema = z.strictObject({
+  /** Names screened per cycle at most (the most name-like first); the rest wait for the next cycle. */
+  maxNamesPerCycle: positiveInt(50_000_000).default(1_000_000),
+  /** Names per batch (one pg-boss job when the queue is on). */
+  batchSize: positiveInt(100_000).default(2000),
+  dnsConcurrency: positiveInt(4096).default(128),
+  /** Queries per second sent to each resolver at most. */
+  dnsRatePerSecond: positiveInt(1_000_000).default(2000),
+  /** How long an NXDOMAIN/NODATA answer is believed (the cache's negative TTL). */
+  negativeTtlSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(3600),
+  /** Longest time any answer is cached, whatever its TTL. */
+  maxTtlSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(86_400),
+  fetchConcurrency: positiveInt(512).default(32),
+  fetchTimeoutSeconds: z.number().min(0.5).max(120).default(10),
+  fetchMaxKB: positiveInt(65_536).default(512),
+  /** Layout fingerprints within this many bits of a monitored site's escalate (8-band index: at most 7). */
+  layoutMaxBits: z.number().int().min(0).max(7).default(6),
+  /** First re-screening delay of a parked, for-sale, empty, error or unrelated page; doubled each time. */
+  rescreenHours: z
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(24),
+  maxRescreenDays: z.number().min(0).max(3650).default(30),
+});
+
 export const configSchema = z.strictObject({
   sites: z.array(siteSchema).default([]),
   crawler: crawlerSchema.default(crawlerSchema.parse({})),
@@ -314,6 +368,8 @@ export const configSchema = z.strictObject({
   detector: detectorSchema.default({}),
   queue: queueSchema.default(queueSchema.parse({})),
   retention: retentionSchema.default(retentionSchema.parse({})),
+  feeds: feedsSchema.default(feedsSchema.parse({})),
+  screen: screenSchema.default(screenSchema.parse({})),
   review: z
     .strictObject({
       host: z.string().default('127.0.0.1'),

@@ -13,12 +13,17 @@ export interface GuardFetchOptions {
   timeoutMs: number;
   /** The crawl's own user agent: a side fetch must look like the pages it belongs to. */
   userAgent: string;
+  /** What to ask for (default: images, for favicons). */
+  accept?: string;
+  /** Keep the first maxBytes of a larger body (a landing page) rather than failing (a favicon). */
+  truncate?: boolean;
 }
 
 interface Fetched {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
+  truncated: boolean;
 }
 
 function tunnel(guard: URL, host: string, port: number, timeoutMs: number): Promise<net.Socket> {
@@ -47,7 +52,7 @@ async function getOnce(target: URL, options: GuardFetchOptions): Promise<Fetched
   const guard = new URL(options.guardUrl);
   const headers = {
     'user-agent': options.userAgent,
-    accept: 'image/*,*/*;q=0.5',
+    accept: options.accept ?? 'image/*,*/*;q=0.5',
     connection: 'close',
   };
   let request: http.ClientRequest;
@@ -75,7 +80,10 @@ async function getOnce(target: URL, options: GuardFetchOptions): Promise<Fetched
     });
   }
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => request.destroy(new Error('favicon timed out')), options.timeoutMs);
+    const timer = setTimeout(
+      () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
     request.once('error', (error) => {
       clearTimeout(timer);
       reject(error);
@@ -83,15 +91,23 @@ async function getOnce(target: URL, options: GuardFetchOptions): Promise<Fetched
     request.once('response', (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      const done = (truncated: boolean) => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), truncated });
+      };
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > options.maxBytes) request.destroy(new Error('favicon too large'));
-        else chunks.push(chunk);
+        if (size <= options.maxBytes) chunks.push(chunk);
+        else if (!options.truncate) request.destroy(new Error(`larger than ${options.maxBytes} bytes`));
+        else {
+          chunks.push(chunk.subarray(0, chunk.length - (size - options.maxBytes)));
+          res.removeAllListeners('data');
+          res.removeAllListeners('end');
+          request.destroy();
+          done(true);
+        }
       });
-      res.once('end', () => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
-      });
+      res.once('end', () => done(false));
       res.once('error', reject);
     });
     request.end();
@@ -118,4 +134,50 @@ export async function fetchFavicon(url: string, options: GuardFetchOptions): Pro
 /** One GET through the guard (no redirect followed), for small side checks such as the egress address. */
 export function fetchViaGuard(url: string, options: GuardFetchOptions): Promise<Fetched> {
   return getOnce(new URL(url), options);
+}
+
+export interface LandingPage {
+  requestedUrl: string;
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  /** Every URL before the final one, in order. */
+  redirects: string[];
+  html: string;
+  truncated: boolean;
+}
+
+/**
+ * One landing page through the guard (hostMap, SSRF rule, upstream proxy), following up to `maxRedirects` HTTP
+ * redirects (each hop judged by the guard again), with the body capped at maxBytes and each hop at timeoutMs.
+ * Network failures and guard refusals throw; HTTP error statuses are returned as they are.
+ */
+export async function fetchLandingPage(url: string, options: GuardFetchOptions & { maxRedirects?: number }) {
+  let target = new URL(url);
+  const redirects: string[] = [];
+  for (let hop = 0; ; hop++) {
+    const reply = await getOnce(target, {
+      ...options,
+      accept: options.accept ?? 'text/html,*/*;q=0.5',
+      truncate: true,
+    });
+    const location = reply.headers.location;
+    if (reply.status >= 300 && reply.status < 400 && location && hop < (options.maxRedirects ?? 5)) {
+      const next = new URL(location, target);
+      if (next.protocol !== 'http:' && next.protocol !== 'https:')
+        throw new Error(`redirect to ${next.protocol} refused`);
+      redirects.push(target.href);
+      target = next;
+      continue;
+    }
+    return {
+      requestedUrl: url,
+      finalUrl: target.href,
+      status: reply.status,
+      contentType: String(reply.headers['content-type'] ?? ''),
+      redirects,
+      html: reply.body.toString('utf8'),
+      truncated: reply.truncated,
+    } satisfies LandingPage;
+  }
 }

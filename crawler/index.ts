@@ -17,6 +17,7 @@ export {
 } from './chromium-launch.ts';
 export { CrawlOptionsError, crawlSite } from './crawl-site.ts';
 export { classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
+export { fetchFavicon, fetchLandingPage, type GuardFetchOptions, type LandingPage } from './fetch-via-guard.ts';
 export {
   createGuardProxy,
   type GuardProxy,

@@ -24,4 +24,4 @@ export {
   type Universe,
   type UniverseHost,
 } from './universe.ts';
-export type { HostContent, VhostServer } from './vhost-server.ts';
+export { type HostContent, startVhostServer, type VhostServer } from './vhost-server.ts';

@@ -24,6 +24,7 @@ import {
 } from '../db/index.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { runGrowingQueue } from '../lib/work-queue.ts';
+import { emptyScreenSummary, type ScreenSummary, screenDue } from '../screen/index.ts';
 import { type ComparisonReport, emptyComparisonReport } from './compare-all.ts';
 import type { MonitorContext } from './context.ts';
 import {
@@ -36,6 +37,7 @@ import {
 import { sealCycle } from './cycle-seal.ts';
 import { refreshDns, refreshLookalikes } from './discover.ts';
 import { rebuildAndCompare } from './rebuild.ts';
+import { monitoredForScreening } from './profiles.ts';
 import { siteSpecsFromConfig } from './site-specs.ts';
 
 export type { CrawlReport } from './crawl-steps.ts';
@@ -60,6 +62,8 @@ export interface CycleSummary {
   lookalikes: { generated: number; added: number };
   dns: { checked: number; resolving: number };
   discovered: string[];
+  /** Feed names screened this cycle (DNS, landing page, lookup) and those escalated to a crawl. */
+  screening: ScreenSummary;
   crawls: CrawlReport[];
   comparisons: ComparisonReport;
   stoppedEarly: boolean;
@@ -149,6 +153,7 @@ async function cycleSteps(ctx: MonitorContext, cycleId: string, options: CycleOp
     lookalikes: { generated: 0, added: 0 },
     dns: { checked: 0, resolving: 0 },
     discovered: [],
+    screening: emptyScreenSummary(),
     crawls: [],
     comparisons: emptyComparisonReport(),
     stoppedEarly: false,
@@ -203,6 +208,18 @@ async function cycleSteps(ctx: MonitorContext, cycleId: string, options: CycleOp
     });
   }
 
+  // Feed names: screened against the monitored sites as they are after this cycle's seed crawls; the escalated
+  // ones are active candidates from now on and join this cycle's candidate crawls.
+  const escalated: DomainRow[] = [];
+  if (scope !== 'seeds' && !stopped()) {
+    summary.screening = await screenDue(ctx, await monitoredForScreening(ctx.db));
+    if (summary.screening.escalatedNames.length > 0) {
+      const rows = await listDomains(ctx.db, { hostnames: summary.screening.escalatedNames });
+      const states = await refreshDns(ctx, rows);
+      escalated.push(...rows.filter((d) => states.get(d.hostname) === 'resolves'));
+    }
+  }
+
   // Candidates: every resolving one (candidates scope) and what crawls reveal, each crawled as soon as it is
   // found, following discoveries up to `discoveryRounds` generations deep.
   const rounds = options.discoveryRounds ?? 3;
@@ -219,6 +236,7 @@ async function cycleSteps(ctx: MonitorContext, cycleId: string, options: CycleOp
       generation: 0,
     })),
     ...(await resolving(fresh)).map((domain) => ({ domain, generation: 1 })),
+    ...escalated.map((domain) => ({ domain, generation: 1 })),
   ];
   await runGrowingQueue(initial, ctx.config.crawler.parallelSites, async ({ domain, generation }, push) => {
     if (stopped()) return;

@@ -30,6 +30,7 @@ import {
 import type { EvidenceStore } from '../evidence/index.ts';
 import { stableJson } from '../lib/stable-json.ts';
 import { type RefreshReport, refreshCaptures } from './reprocess.ts';
+import type { MonitoredSet } from '../screen/index.ts';
 
 export interface ProfileSubject {
   kind: 'site' | 'candidate';
@@ -191,4 +192,19 @@ export async function buildProfiles(
     built.push({ subject, profile, row });
   }
   return built;
+}
+
+/** The monitored sites' profiles built in memory with their own idf, for screening new names against them. */
+export async function monitoredForScreening(db: Database): Promise<MonitoredSet> {
+  const subjects = await siteSubjects(db);
+  const idf = layoutCorpus(subjects);
+  return {
+    idf,
+    profiles: subjects.map((s) => ({
+      siteId: s.siteId!,
+      siteName: s.label,
+      hostnames: s.hostnames,
+      profile: buildProfile(pagesOf(s), { site: s.label, idf }),
+    })),
+  };
 }

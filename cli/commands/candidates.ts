@@ -32,6 +32,10 @@ export function registerCandidatesCommands(program: Command): void {
               addresses: r.dnsAddresses,
               firstSeenAt: r.firstSeenAt,
               lastCrawledAt: r.lastCrawledAt,
+              screening: r.screenState,
+              screeningReason: r.screenReason,
+              screenedAt: r.screenedAt,
+              nextScreening: r.nextScreenAt,
             })),
           );
           return;
@@ -40,7 +44,7 @@ export function registerCandidatesCommands(program: Command): void {
           return print('No candidate yet. They come from: phenix run --once, or phenix candidates import FILE');
         print(
           table(
-            ['domain', 'source', 'how it was found', 'site', 'DNS', 'first seen'],
+            ['domain', 'source', 'how it was found', 'site', 'DNS', 'first seen', 'screening'],
             rows.map((r) => [
               r.hostname,
               r.source,
@@ -48,6 +52,7 @@ export function registerCandidatesCommands(program: Command): void {
               r.originSite,
               r.dnsState,
               formatTime(r.firstSeenAt),
+              r.screenState ? `${r.screenState}: ${(r.screenReason ?? 'not screened yet').slice(0, 70)}` : '',
             ]),
           ),
         );

@@ -5,6 +5,7 @@
  * cycle finishes its pages in flight, the web server and the database close, the process exits 0.
  */
 import type { Command } from 'commander';
+import { scorerFromDatabase, startCertstream, startDropFolder } from '../../feeds/index.ts';
 import type { Liveness } from '../../metrics/index.ts';
 import { type MonitorContext, type Scheduler, scheduleEntries, startScheduler } from '../../monitor/index.ts';
 import { type Boss, enqueueCycle, syncSchedules } from '../../queue/index.ts';
@@ -47,6 +48,30 @@ export function registerServeCommand(program: Command): void {
                 evidenceSigning: reviewSigning(loaded),
               })
             : null;
+          const { dropDir, dropPollSeconds } = loaded.config.feeds;
+          const drop = dropDir
+            ? startDropFolder({
+                db: ctx.db,
+                dir: dropDir,
+                pollMs: dropPollSeconds * 1000,
+                logger: ctx.logger,
+                score: () => scorerFromDatabase(ctx.db),
+              })
+            : null;
+          if (dropDir) print(`Ingesting feed files dropped in ${dropDir}`);
+          const ct = loaded.config.feeds.certstream;
+          const certstream = ct
+            ? startCertstream({
+                db: ctx.db,
+                url: ct.url,
+                logger: ctx.logger,
+                score: await scorerFromDatabase(ctx.db),
+                backoffMs: ct.backoffSeconds * 1000,
+                maxBackoffMs: ct.maxBackoffSeconds * 1000,
+              })
+            : null;
+          if (ct) print(`Recording certificate-transparency names from ${ct.url}`);
+          stop.signal.addEventListener('abort', () => void drop?.stop(), { once: true });
           const { schedule: purgeCron, ...rules } = loaded.config.retention;
           const purge = startDailyPurge(purgeCron, { db: ctx.db, evidenceDir: ctx.evidence.dir, rules }, log);
           stop.signal.addEventListener('abort', () => purge.stop(), { once: true });
@@ -72,6 +97,8 @@ export function registerServeCommand(program: Command): void {
                 },
               ),
             );
+            await drop?.stop();
+            await certstream?.stop();
             await web?.close();
             return;
           }
@@ -93,6 +120,8 @@ export function registerServeCommand(program: Command): void {
             );
             await scheduler.stop();
           });
+          await drop?.stop();
+          await certstream?.stop();
           await web?.close();
         });
         print('Phénix stopped cleanly.');

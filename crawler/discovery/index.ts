@@ -12,7 +12,7 @@ export {
   createCandidateFilter,
 } from './candidate.ts';
 export { type CheckDomainsOptions, checkDomains, DnsConfigError, type DnsResult, type DnsState } from './dns-check.ts';
-export { type FeedLineProblem, type ParsedDomainFeed, parseDomainFeed } from './feed.ts';
+export { type FeedLine, type FeedLineProblem, type ParsedDomainFeed, parseDomainFeed, parseFeedLine } from './feed.ts';
 export {
   candidatesFromOutlinks,
   candidatesFromRedirects,

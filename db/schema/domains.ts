@@ -1,6 +1,17 @@
 /** Every hostname Phénix knows: seeds of monitored sites and candidates, with their DNS state. */
 import { relations } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { sites } from './sites.ts';
 
 export const DOMAIN_ROLES = ['seed', 'candidate'] as const;
@@ -13,6 +24,22 @@ export const DOMAIN_SOURCES = [
   'import',
   'manual',
   'promoted',
+  'feed',
+] as const;
+/**
+ * Last screening result of a feed name (screen/): `pending` until screened; `escalated` when its landing page
+ * matched a monitored site (then it is an active candidate, crawled and compared); the others say why it was not.
+ */
+export const SCREEN_STATES = [
+  'pending',
+  'nxdomain',
+  'dns-failed',
+  'parked',
+  'for-sale',
+  'empty',
+  'error',
+  'unrelated',
+  'escalated',
 ] as const;
 export const DNS_STATES = ['unknown', 'resolves', 'nxdomain', 'nodata', 'servfail', 'timeout', 'error'] as const;
 
@@ -37,11 +64,21 @@ export const domains = pgTable(
     lastCrawledAt: timestamp('last_crawled_at', { withTimezone: true }),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Screening of feed names (null for names from other sources, which are crawled directly). */
+    screenState: text('screen_state', { enum: SCREEN_STATES }),
+    screenReason: text('screen_reason'),
+    screenedAt: timestamp('screened_at', { withTimezone: true }),
+    /** When the name is due for (re-)screening; null when it is not to be screened. */
+    nextScreenAt: timestamp('next_screen_at', { withTimezone: true }),
+    screenCount: integer('screen_count').notNull().default(0),
+    /** Lexical closeness to the monitored names (0–1): orders the screening, never gates it. */
+    lexicalScore: real('lexical_score').notNull().default(0),
   },
   (t) => [
     uniqueIndex('domains_hostname_uq').on(t.hostname),
     index('domains_site_idx').on(t.siteId),
     index('domains_role_dns_idx').on(t.role, t.dnsState),
+    index('domains_screen_due_idx').on(t.nextScreenAt),
   ],
 );
 
@@ -69,3 +106,4 @@ export type DomainRow = typeof domains.$inferSelect;
 export type NewDomainRow = typeof domains.$inferInsert;
 export type DomainSource = (typeof DOMAIN_SOURCES)[number];
 export type DnsState = (typeof DNS_STATES)[number];
+export type ScreenState = (typeof SCREEN_STATES)[number];

@@ -7,6 +7,7 @@ export * from './corpora.ts';
 export * from './crawl-runs.ts';
 export * from './cycles.ts';
 export * from './domains.ts';
+export * from './feeds.ts';
 export * from './locks.ts';
 export * from './notifications.ts';
 export * from './profiles.ts';

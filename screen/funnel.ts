@@ -1,0 +1,168 @@
+/**
+ * One batch of names through the funnel: DNS (stage 1) → one guarded landing page (stage 2) → lookup of its
+ * features against every monitored site (stage 3) → a result and reason per name. Names whose page matches, or
+ * announces a move naming a monitored domain, are escalated; parked, for-sale, empty, error and unrelated pages
+ * come back later with a growing interval. Every name gets a result: nothing is dropped silently.
+ */
+import { browserUserAgent, fetchFavicon, fetchLandingPage, type LandingPage } from '../crawler/index.ts';
+import type { DueName, ScreenResult } from '../db/index.ts';
+import { extractPage } from '../detector/index.ts';
+import { mapLimit } from '../lib/map-limit.ts';
+import { classifyLanding, roughText } from './classify.ts';
+import type { DnsCache } from './dns-cache.ts';
+import type { SiteIndex } from './site-index.ts';
+
+export interface FunnelTools {
+  dns: DnsCache;
+  index: SiteIndex;
+  guardUrl: string;
+  dnsConcurrency: number;
+  fetchConcurrency: number;
+  fetchTimeoutMs: number;
+  fetchMaxBytes: number;
+  userAgent?: string;
+  region: string;
+  /** Delay before the next screening of a name screened `count` times already. */
+  rescreenAfter(count: number): number;
+  now?: () => number;
+}
+
+export interface FunnelStats {
+  names: number;
+  resolving: number;
+  fetched: number;
+  escalated: number;
+  dnsMs: number;
+  fetchMs: number;
+  byState: Record<string, number>;
+}
+
+export interface FunnelOutcome {
+  results: ScreenResult[];
+  escalated: { id: number; hostname: string; siteId: number; reason: string }[];
+  stats: FunnelStats;
+}
+
+async function landing(hostname: string, tools: FunnelTools): Promise<LandingPage | Error> {
+  const options = {
+    guardUrl: tools.guardUrl,
+    maxBytes: tools.fetchMaxBytes,
+    timeoutMs: tools.fetchTimeoutMs,
+    userAgent: tools.userAgent ?? browserUserAgent(null),
+  };
+  try {
+    return await fetchLandingPage(`http://${hostname}/`, options);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+export async function screenBatch(names: readonly DueName[], tools: FunnelTools): Promise<FunnelOutcome> {
+  const now = tools.now ?? Date.now;
+  const stats: FunnelStats = {
+    names: names.length,
+    resolving: 0,
+    fetched: 0,
+    escalated: 0,
+    dnsMs: 0,
+    fetchMs: 0,
+    byState: {},
+  };
+  const results: ScreenResult[] = [];
+  const escalated: FunnelOutcome['escalated'] = [];
+  const later = (name: DueName) => new Date(now() + tools.rescreenAfter(name.screenCount));
+  const done = (r: ScreenResult) => {
+    results.push(r);
+    stats.byState[r.state] = (stats.byState[r.state] ?? 0) + 1;
+  };
+
+  let started = performance.now();
+  const answers = await mapLimit([...names], tools.dnsConcurrency, (n) => tools.dns.lookup(n.hostname));
+  stats.dnsMs = performance.now() - started;
+  const live: { name: DueName; addresses: string[] }[] = [];
+  names.forEach((name, i) => {
+    const a = answers[i];
+    if (a.state === 'resolves') live.push({ name, addresses: a.addresses });
+    else if (a.state === 'failed')
+      done({
+        id: name.id,
+        state: 'dns-failed',
+        reason: a.detail ?? 'DNS failed',
+        nextScreenAt: later(name),
+        dnsState: 'servfail',
+        addresses: [],
+      });
+    else
+      done({
+        id: name.id,
+        state: 'nxdomain',
+        reason:
+          a.state === 'nxdomain'
+            ? 'the name does not exist in DNS (NXDOMAIN)'
+            : 'the name exists but has no address (NODATA)',
+        nextScreenAt: later(name),
+        dnsState: a.state,
+        addresses: [],
+      });
+  });
+  stats.resolving = live.length;
+
+  started = performance.now();
+  await mapLimit(live, tools.fetchConcurrency, async ({ name, addresses }) => {
+    const base = { id: name.id, dnsState: 'resolves' as const, addresses };
+    const page = await landing(name.hostname, tools);
+    if (page instanceof Error) {
+      done({
+        ...base,
+        state: 'error',
+        reason: `the landing page could not be fetched: ${page.message}`.slice(0, 300),
+        nextScreenAt: later(name),
+      });
+      return;
+    }
+    stats.fetched++;
+    const text = roughText(page.html);
+    let features = extractPage({ url: page.finalUrl, html: page.html, text }, { region: tools.region });
+    let match = tools.index.match(features, text);
+    const verdict = match ? null : classifyLanding(page);
+    if (!match && !verdict) {
+      // A live page unlike the parked and empty ones: its favicon is worth one more small request.
+      const favicon = await fetchFavicon(new URL('/favicon.ico', page.finalUrl).href, {
+        guardUrl: tools.guardUrl,
+        maxBytes: 200_000,
+        timeoutMs: tools.fetchTimeoutMs,
+        userAgent: tools.userAgent ?? browserUserAgent(null),
+      }).catch(() => null);
+      if (favicon) {
+        features = extractPage(
+          { url: page.finalUrl, html: page.html, text, faviconBase64: favicon.bytes.toString('base64') },
+          { region: tools.region },
+        );
+        match = tools.index.match(features, text);
+      }
+    }
+    const via = page.redirects.length > 0 ? ` (after redirects to ${page.finalUrl})` : '';
+    if (match) {
+      escalated.push({ id: name.id, hostname: name.hostname, siteId: match.siteId, reason: match.reason });
+      done({
+        ...base,
+        state: 'escalated',
+        reason: `like ${match.siteName}: ${match.reason}${via}`,
+        nextScreenAt: null,
+        siteId: match.siteId,
+      });
+    } else if (verdict) {
+      done({ ...base, state: verdict.kind, reason: `${verdict.reason}${via}`, nextScreenAt: later(name) });
+    } else {
+      done({
+        ...base,
+        state: 'unrelated',
+        reason: `a live page unlike every monitored site${via}`,
+        nextScreenAt: later(name),
+      });
+    }
+  });
+  stats.fetchMs = performance.now() - started;
+  stats.escalated = escalated.length;
+  return { results, escalated, stats };
+}

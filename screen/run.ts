@@ -1,0 +1,208 @@
+/**
+ * Screening runs: the tools set up once (DNS cache, guard proxy, index of the monitored sites' latest profiles)
+ * and batches of due names pushed through the funnel, results stored per batch. `screenDue` is the in-process
+ * run of `phenix run --once`/`serve` on the embedded database; the queue's screen job calls `screenIds`.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.ts';
+import { MOVE_PHRASES } from '../crawler/discovery/index.ts';
+import { createGuardProxy, createNameResolver, type GuardProxy, resolveAddresses } from '../crawler/index.ts';
+import {
+  type Database,
+  type DueName,
+  dueForScreening,
+  latestProfile,
+  listSites,
+  namesByIds,
+  recordScreenResults,
+} from '../db/index.ts';
+import type { LayoutIdf, SiteProfile } from '../detector/index.ts';
+import { resolveThresholds } from '../detector/index.ts';
+import { createDnsCache, type DnsCache } from './dns-cache.ts';
+import { type FunnelStats, type FunnelTools, screenBatch } from './funnel.ts';
+import { buildSiteIndex, type MonitoredProfile } from './site-index.ts';
+
+export interface ScreenContext {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  signal?: AbortSignal;
+  onProgress?: (line: string) => void;
+}
+
+/** The monitored sites' profiles to screen against, and the idf they were built with (the cycle's own). */
+export interface MonitoredSet {
+  profiles: MonitoredProfile[];
+  idf?: LayoutIdf;
+}
+
+export interface ScreenSummary extends FunnelStats {
+  batches: number;
+  monitoredSites: number;
+  escalatedNames: string[];
+  durationMs: number;
+}
+
+export interface Screener {
+  screen(names: readonly DueName[]): Promise<FunnelStats & { escalatedNames: string[] }>;
+  monitoredSites: number;
+  dns: DnsCache;
+  close(): Promise<void>;
+}
+
+/** The stored latest profiles of the monitored sites (used when the caller has none fresher). */
+async function storedMonitoredProfiles(db: Database): Promise<MonitoredProfile[]> {
+  const out: MonitoredProfile[] = [];
+  for (const site of await listSites(db)) {
+    const row = await latestProfile(db, { siteId: site.id });
+    if (!row) continue;
+    out.push({
+      siteId: site.id,
+      siteName: site.name,
+      hostnames: site.domains.map((d) => d.hostname),
+      profile: row.profile as unknown as SiteProfile,
+    });
+  }
+  return out;
+}
+
+/** Growing re-screening delay: rescreenHours × 2^count, at most maxRescreenDays. */
+export function rescreenDelayMs(config: Config['screen'], count: number): number {
+  const hour = 3_600_000;
+  return Math.min(config.rescreenHours * hour * 2 ** Math.min(count, 20), config.maxRescreenDays * 24 * hour);
+}
+
+export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Promise<Screener> {
+  const { screen, crawler, dns: dnsConfig } = ctx.config;
+  const monitored = set?.profiles ?? (await storedMonitoredProfiles(ctx.db));
+  const thresholds = resolveThresholds(ctx.config.detector);
+  const index = buildSiteIndex(monitored, {
+    layoutMaxBits: screen.layoutMaxBits,
+    adMaxBits: Math.min(7, thresholds.adMaxDistance),
+    movePhrases: MOVE_PHRASES,
+    idf: set?.idf,
+  });
+  // With a DoH endpoint (required with proxyUrl), screening resolves exactly as crawls do: through the proxy.
+  const shared = dnsConfig.dohUrl
+    ? createNameResolver({
+        servers: dnsConfig.servers,
+        dohUrl: dnsConfig.dohUrl,
+        proxyUrl: crawler.proxyUrl,
+        timeoutMs: dnsConfig.timeoutMs,
+        tries: 2,
+      })
+    : undefined;
+  const dns = createDnsCache({
+    resolver: shared,
+    servers: dnsConfig.servers,
+    timeoutMs: dnsConfig.timeoutMs,
+    tries: 2,
+    ratePerSecond: screen.dnsRatePerSecond,
+    negativeTtlSeconds: screen.negativeTtlSeconds,
+    maxTtlSeconds: screen.maxTtlSeconds,
+  });
+  const guard: GuardProxy = await createGuardProxy({
+    hostMap: crawler.hostMap,
+    allowPrivateTargets: crawler.allowPrivateTargets,
+    upstreamProxyUrl: crawler.proxyUrl,
+    ...(shared ? { resolve: (name: string) => resolveAddresses(shared, name), resolveThroughUpstream: true } : {}),
+    maxResponseBytes: screen.fetchMaxKB * 1024,
+    maxResponseMs: screen.fetchTimeoutSeconds * 1000 + 1000,
+  });
+  const tools: FunnelTools = {
+    dns,
+    index,
+    guardUrl: guard.url,
+    dnsConcurrency: screen.dnsConcurrency,
+    fetchConcurrency: screen.fetchConcurrency,
+    fetchTimeoutMs: screen.fetchTimeoutSeconds * 1000,
+    fetchMaxBytes: screen.fetchMaxKB * 1024,
+    userAgent: crawler.userAgent,
+    region: 'FR',
+    rescreenAfter: (count) => rescreenDelayMs(screen, count),
+  };
+  return {
+    monitoredSites: monitored.length,
+    dns,
+    async screen(names) {
+      const outcome = await screenBatch(names, tools);
+      await recordScreenResults(ctx.db, outcome.results);
+      return { ...outcome.stats, escalatedNames: outcome.escalated.map((e) => e.hostname) };
+    },
+    close: () => guard.close(),
+  };
+}
+
+function addStats(total: ScreenSummary, part: FunnelStats) {
+  total.names += part.names;
+  total.resolving += part.resolving;
+  total.fetched += part.fetched;
+  total.escalated += part.escalated;
+  total.dnsMs += part.dnsMs;
+  total.fetchMs += part.fetchMs;
+  for (const [state, n] of Object.entries(part.byState)) total.byState[state] = (total.byState[state] ?? 0) + n;
+}
+
+export function emptyScreenSummary(): ScreenSummary {
+  return {
+    names: 0,
+    resolving: 0,
+    fetched: 0,
+    escalated: 0,
+    dnsMs: 0,
+    fetchMs: 0,
+    byState: {},
+    batches: 0,
+    monitoredSites: 0,
+    escalatedNames: [],
+    durationMs: 0,
+  };
+}
+
+/** Screens the names that are due, the most name-like first, batch after batch, up to maxNamesPerCycle. */
+export async function screenDue(ctx: ScreenContext, set?: MonitoredSet): Promise<ScreenSummary> {
+  const started = Date.now();
+  const summary = emptyScreenSummary();
+  const { batchSize, maxNamesPerCycle } = ctx.config.screen;
+  let names = await dueForScreening(ctx.db, Math.min(batchSize, maxNamesPerCycle));
+  if (names.length === 0) return summary;
+  const screener = await createScreener(ctx, set);
+  summary.monitoredSites = screener.monitoredSites;
+  const log = ctx.logger.child({ component: 'screen' });
+  try {
+    while (names.length > 0 && ctx.signal?.aborted !== true) {
+      const part = await screener.screen(names);
+      addStats(summary, part);
+      summary.escalatedNames.push(...part.escalatedNames);
+      summary.batches++;
+      ctx.onProgress?.(
+        `Screened ${summary.names} new name(s): ${summary.resolving} resolve, ${summary.fetched} landing page(s), ${summary.escalated} escalated`,
+      );
+      log.info({ batch: summary.batches, ...part, escalatedNames: undefined }, 'screening batch done');
+      const left = maxNamesPerCycle - summary.names;
+      names = left > 0 ? await dueForScreening(ctx.db, Math.min(batchSize, left)) : [];
+    }
+  } finally {
+    await screener.close();
+  }
+  summary.durationMs = Date.now() - started;
+  return summary;
+}
+
+/** The queue's screen job: these names (a slice of the day's feed), whatever their due time. */
+export async function screenIds(ctx: ScreenContext, ids: number[]): Promise<ScreenSummary> {
+  const started = Date.now();
+  const summary = emptyScreenSummary();
+  const screener = await createScreener(ctx);
+  summary.monitoredSites = screener.monitoredSites;
+  try {
+    const part = await screener.screen(await namesByIds(ctx.db, ids));
+    addStats(summary, part);
+    summary.escalatedNames.push(...part.escalatedNames);
+    summary.batches = 1;
+  } finally {
+    await screener.close();
+  }
+  summary.durationMs = Date.now() - started;
+  return summary;
+}
