@@ -87,6 +87,10 @@ export const crawlerSchema = z.strictObject({
     .record(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/i, 'must be a hostname or a pattern such as *.test'), hostMapTarget)
     .default({}),
   allowPrivateTargets: z.boolean().default(false),
+  /** Pictures (ad photos, images of text) kept per page and per crawl, and their size cap. */
+  imagesPerPage: z.number().int().min(0).max(100).default(12),
+  imagesPerCrawl: z.number().int().min(0).max(100_000).default(400),
+  imageMaxMB: z.number().positive().max(64).default(4),
 });
 
 /** Detector thresholds (defaults calibrated on the evaluation corpus; see detector/README.md). */
@@ -106,6 +110,10 @@ export const detectorSchema = z.strictObject({
   minSharedAds: z.number().int().min(1).optional(),
   minAds: z.number().int().min(1).optional(),
   minContacts: z.number().int().min(1).optional(),
+  photoMaxDistance: bits.optional(),
+  clonePhotoShare: share.optional(),
+  minSharedPhotos: z.number().min(0).optional(),
+  lookZeroDistance: bits.optional(),
 });
 
 /**

@@ -3,6 +3,7 @@
  * chain as JSON, screenshots, favicon) to the evidence store, hashes them, splits outlinks into internal/external
  * and keeps an allow-list of response headers. Shared by browser and HTTP mode so both produce the same evidence.
  */
+import type { PageImage } from './ad-images.ts';
 import type { Scope } from './scope.ts';
 import type { Capture, CrawlEvidenceStore, StoredArtifact } from './types.ts';
 
@@ -31,6 +32,8 @@ export type PageSnapshot = Pick<
   /** Browser mode only: HTTP mode has no rendering, so no screenshot (the capture says so). */
   screenshots: { viewport: Buffer; fullPage: Buffer; mediaType: string } | null;
   notes: string[];
+  /** The page's pictures (ad photos, images of text), within the run's image budget. */
+  images?: PageImage[];
 };
 
 export const KEPT_HEADERS = [
@@ -70,9 +73,10 @@ export function capUtf8(text: string, maxBytes: number): { text: string; truncat
 export async function buildCapture(page: PageSnapshot, options: CaptureBuilderOptions): Promise<Capture> {
   const { evidence, scope } = options;
   const artifacts: StoredArtifact[] = [];
-  async function keep(kind: StoredArtifact['kind'], bytes: Buffer | string, mediaType: string) {
+  async function keep(kind: StoredArtifact['kind'], bytes: Buffer | string, mediaType: string, url?: string) {
     const stored = await evidence.put(bytes, mediaType);
-    artifacts.push({ kind, sha256: stored.sha256, size: stored.size, path: stored.path, mediaType });
+    const artifact: StoredArtifact = { kind, sha256: stored.sha256, size: stored.size, path: stored.path, mediaType };
+    artifacts.push(url === undefined ? artifact : { ...artifact, url });
     return stored;
   }
 
@@ -94,6 +98,7 @@ export async function buildCapture(page: PageSnapshot, options: CaptureBuilderOp
     await keep('screenshot-full', page.screenshots.fullPage, page.screenshots.mediaType);
   }
   if (page.favicon) await keep('favicon', page.favicon.bytes, page.favicon.mediaType);
+  for (const image of page.images ?? []) await keep('image', image.bytes, image.mediaType, image.url);
 
   const internal = new Set<string>();
   const external = new Set<string>();

@@ -74,7 +74,7 @@ async function getOnce(target: URL, options: GuardFetchOptions): Promise<Fetched
     });
   }
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => request.destroy(new Error('favicon timed out')), options.timeoutMs);
+    const timer = setTimeout(() => request.destroy(new Error('side fetch timed out')), options.timeoutMs);
     request.once('error', (error) => {
       clearTimeout(timer);
       reject(error);
@@ -84,7 +84,7 @@ async function getOnce(target: URL, options: GuardFetchOptions): Promise<Fetched
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > options.maxBytes) request.destroy(new Error('favicon too large'));
+        if (size > options.maxBytes) request.destroy(new Error('side fetch too large'));
         else chunks.push(chunk);
       });
       res.once('end', () => {
@@ -97,7 +97,7 @@ async function getOnce(target: URL, options: GuardFetchOptions): Promise<Fetched
   });
 }
 
-/** The favicon bytes, or null when there is none (404, HTML error page, empty, too large, refused). */
+/** The favicon's (or a picture's) bytes, or null when there is none (404, HTML error page, empty, too large, refused). */
 export async function fetchFavicon(url: string, options: GuardFetchOptions): Promise<Favicon | null> {
   let target = new URL(url);
   for (let hop = 0; hop < 4; hop++) {

@@ -12,6 +12,7 @@ import {
   type Request,
   type RequestQueue,
 } from 'crawlee';
+import { DEFAULT_IMAGE_BUDGET, imageUrlsFromHtml } from './ad-images.ts';
 import type { PageSnapshot } from './capture-builder.ts';
 import type { CrawlRun } from './crawl-run.ts';
 import { isRetryable, PageRefusedError, statusFailure } from './failure.ts';
@@ -183,6 +184,20 @@ export function createHttpMode(
             userAgent: options.userAgent,
           }),
         );
+        // Side requests through the guard with the crawl's user agent: nothing rendered, so nothing loaded yet.
+        const imageUrls = imageUrlsFromHtml(
+          html,
+          finalUrl,
+          options.images?.maxPerPage ?? DEFAULT_IMAGE_BUDGET.maxPerPage,
+        );
+        const images = await run.images(imageUrls, (url) =>
+          fetchFavicon(url, {
+            guardUrl: run.guard.url,
+            maxBytes: options.images?.maxBytes ?? DEFAULT_IMAGE_BUDGET.maxBytes,
+            timeoutMs: 5_000,
+            userAgent: options.userAgent,
+          }),
+        );
         const snapshot: PageSnapshot = {
           runId: options.runId,
           requestedUrl: request.url,
@@ -204,6 +219,7 @@ export function createHttpMode(
           favicon,
           screenshots: null,
           notes: [],
+          images,
         };
         await run.capture(snapshot);
         await run.enqueueLinks(deps.queue, extract.links, depth);

@@ -4,17 +4,21 @@
  * the monitor maps these types onto rows.
  */
 
+import type { ImageBudget } from './ad-images.ts';
+
 export type CrawlMode = 'browser' | 'http' | 'auto';
 
 /** One artifact of a capture, already written to the content-addressed evidence store. */
 export interface StoredArtifact {
-  /** What it is: html, text, screenshot (viewport), screenshot-full, favicon, headers. */
-  kind: 'html' | 'text' | 'screenshot' | 'screenshot-full' | 'favicon' | 'headers';
+  /** What it is: html, text, screenshot (viewport), screenshot-full, favicon, headers, image (a picture of the page). */
+  kind: 'html' | 'text' | 'screenshot' | 'screenshot-full' | 'favicon' | 'headers' | 'image';
   sha256: string;
   size: number;
   /** Path relative to the evidence directory, e.g. `sha256/ab/cd/abcd…`. */
   path: string;
   mediaType: string;
+  /** Pictures only: the URL the picture was loaded from. */
+  url?: string;
 }
 
 export interface RedirectHop {
@@ -130,6 +134,8 @@ export interface CrawlOptions {
   signal?: AbortSignal;
   /** Name resolution used by the guard (tests play DNS rebinding with it); default: the system resolver. */
   resolve?: (hostname: string) => Promise<string[]>;
+  /** Pictures kept per page and per run, and their size cap (default DEFAULT_IMAGE_BUDGET; maxPerCrawl 0 keeps none). */
+  images?: ImageBudget;
   /** Viewport of the browser (default 1280×800). */
   viewport?: { width: number; height: number };
 }

@@ -64,6 +64,11 @@ export function crawlOptionsFromConfig(config: Config, target: CrawlTarget, mode
     proxyUrl: c.proxyUrl,
     hostMap: c.hostMap,
     allowPrivateTargets: c.allowPrivateTargets,
+    images: {
+      maxPerPage: c.imagesPerPage,
+      maxPerCrawl: c.imagesPerCrawl,
+      maxBytes: Math.round(c.imageMaxMB * 1024 * 1024),
+    },
   };
 }
 

@@ -5,6 +5,8 @@
  * keeps either its texts or its advertisers whatever it did to its template. A candidate that copied at least
  * `cloneAdShare` of the ads is a clone even when it changed template and every phone number.
  */
+
+import { lookSignal, photoRule, photoSignal } from '../images/index.ts';
 import { resolveThresholds } from '../thresholds.ts';
 import type { Comparison, DetectorThresholds, SiteProfile, Verdict } from '../types.ts';
 import { evidenceOf, explain } from './explain.ts';
@@ -24,13 +26,17 @@ export function compareProfiles(
   const contacts = contactSignal(reference, candidate, t);
   const layout = layoutSignal(reference, candidate, t);
   const pivots = pivotSignal(reference, candidate);
+  // Pictures: shared ad photos have their own rule (like copied ads); the screenshot's look is a layout signal.
+  const photos = photoSignal(reference, candidate, t);
+  const look = lookSignal(reference, candidate, t);
+  const layoutValue = Math.max(layout.value ?? 0, look.value ?? 0);
   const tv = text.value ?? 0;
   const cv = contacts.value ?? 0;
   const weighted = Math.min(
     1,
     t.weightContent * Math.max(tv, cv) +
       t.weightSecondContent * Math.min(tv, cv) +
-      t.weightLayout * (layout.value ?? 0) +
+      t.weightLayout * layoutValue +
       t.weightPivots * (pivots.value ?? 0),
   );
   // Copied ads alone make a clone: the score then rises from the clone threshold with the share of copied ads.
@@ -38,9 +44,9 @@ export function compareProfiles(
     text.value !== null && text.value >= t.cloneAdShare && text.matchedCandidate >= t.minSharedAds
       ? t.cloneScore + ((1 - t.cloneScore) * (text.value - t.cloneAdShare)) / (1 - t.cloneAdShare)
       : 0;
-  const score = Math.max(weighted, adRule);
+  const score = Math.max(weighted, adRule, photoRule(photos, t));
   const verdict: Verdict = score >= t.cloneScore ? 'clone' : score >= t.relatedScore ? 'related' : 'unrelated';
-  const input = { ref: reference, cand: candidate, text, contacts, layout, pivots, thresholds: t };
+  const input = { ref: reference, cand: candidate, text, contacts, layout, pivots, photos, look, thresholds: t };
   return {
     verdict,
     score: round(score),
@@ -49,6 +55,8 @@ export function compareProfiles(
       text: text.value === null ? null : round(text.value),
       contacts: contacts.value === null ? null : round(contacts.value),
       pivots: pivots.value,
+      ...(photos.value === null ? {} : { photos: round(photos.value) }),
+      ...(look.value === null ? {} : { look: round(look.value) }),
     },
     evidence: evidenceOf(input),
     explanation: explain(input),

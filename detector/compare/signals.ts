@@ -92,21 +92,26 @@ export interface ContactSignal {
 
 export function contactSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): ContactSignal {
   if (ref.contacts.length < t.minContacts || cand.contacts.length < t.minContacts) return { value: null, shared: [] };
-  const refKeys = new Set(ref.contacts.map(contactKey));
+  const refByKey = new Map(ref.contacts.map((c) => [contactKey(c), c]));
   const byKind = new Map<ContactKind, string[]>();
+  const fromImages = new Map<ContactKind, string[]>();
   let shared = 0;
   for (const c of cand.contacts) {
-    if (!refKeys.has(contactKey(c))) continue;
+    const r = refByKey.get(contactKey(c));
+    if (!r) continue;
     shared++;
     const list = byKind.get(c.kind) ?? [];
     list.push(c.value);
     byKind.set(c.kind, list);
+    if (c.source === 'image' || r.source === 'image')
+      fromImages.set(c.kind, [...(fromImages.get(c.kind) ?? []), c.value]);
   }
   const count = (p: SiteProfile, k: ContactKind) => p.contacts.filter((c) => c.kind === k).length;
   const evidence: SharedContact[] = [...byKind].map(([kind, values]) => ({
     kind: 'shared-contact',
     contactKind: kind,
     values,
+    ...(fromImages.has(kind) ? { fromImages: fromImages.get(kind) } : {}),
     referenceCount: count(ref, kind),
     candidateCount: count(cand, kind),
   }));
