@@ -140,6 +140,12 @@ export const queueSchema = z.strictObject({
   discoveryRounds: z.number().int().min(0).max(10).default(3),
 });
 
+/** Pictures: OCR of the ones likely to carry a number, within a budget per crawl and a time limit per picture. */
+export const imagesSchema = z.strictObject({
+  ocrPerCrawl: z.number().int().min(0).max(100_000).default(100),
+  ocrSecondsPerImage: z.number().positive().max(600).default(20),
+});
+
 export const configSchema = z.strictObject({
   sites: z.array(siteSchema).default([]),
   crawler: crawlerSchema.default(crawlerSchema.parse({})),
@@ -180,6 +186,7 @@ export const configSchema = z.strictObject({
       maxLookalikesPerSeed: 500,
     }),
   detector: detectorSchema.default({}),
+  images: imagesSchema.default(imagesSchema.parse({})),
   queue: queueSchema.default(queueSchema.parse({})),
   review: z
     .strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(8377) })

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { MAX_INPUT_PIXELS } from './perceptual-hash.ts';
 
@@ -30,7 +30,7 @@ export interface OcrPass {
 const TARGET_MIN_HEIGHT = 120;
 const MAX_OCR_WIDTH = 2_000;
 
-type Pass = { name: string; prepare: (img: sharp.Sharp) => sharp.Sharp };
+type Pass = { name: string; prepare: (img: Sharp) => Sharp };
 
 const PASSES: Pass[] = [
   { name: 'grey', prepare: (img) => img.normalise() },
@@ -38,7 +38,7 @@ const PASSES: Pass[] = [
   { name: 'inverted', prepare: (img) => img.normalise().negate({ alpha: false }).threshold(140) },
 ];
 
-async function baseImage(bytes: Uint8Array): Promise<sharp.Sharp> {
+async function baseImage(bytes: Uint8Array): Promise<Sharp> {
   const img = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, animated: false })
     .rotate()
     .flatten({ background: '#ffffff' });
@@ -50,8 +50,8 @@ async function baseImage(bytes: Uint8Array): Promise<sharp.Sharp> {
 }
 
 export interface OcrEngine {
-  /** The text of every preprocessing pass of one image. */
-  read(bytes: Uint8Array): Promise<OcrPass[]>;
+  /** The text of the preprocessing passes of one image, in order, until `enough` says the passes read so far do. */
+  read(bytes: Uint8Array, enough?: (passes: OcrPass[]) => boolean): Promise<OcrPass[]>;
   close(): Promise<void>;
 }
 
@@ -70,13 +70,14 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     preserve_interword_spaces: '1',
   });
   return {
-    async read(bytes) {
+    async read(bytes, enough) {
       const base = await baseImage(bytes);
       const out: OcrPass[] = [];
       for (const pass of PASSES) {
         const png = await pass.prepare(base.clone()).png({ compressionLevel: 1 }).toBuffer();
         const { data } = await worker.recognize(png);
         out.push({ name: pass.name, text: data.text, confidence: data.confidence });
+        if (enough?.(out)) break;
       }
       return out;
     },

@@ -116,14 +116,3 @@ export async function phash(bytes: Uint8Array): Promise<string> {
 export async function dhash(bytes: Uint8Array): Promise<string> {
   return dhashOfPixels(await thumbnail(bytes, 9, 8));
 }
-
-/** Hamming distance of two 16-hex-digit hashes. */
-export function hashDistance(a: string, b: string): number {
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let n = 0;
-  while (x) {
-    n += Number(x & 1n);
-    x >>= 1n;
-  }
-  return n;
-}

@@ -18,9 +18,11 @@ import {
 import {
   buildDocumentFrequencies,
   buildProfile,
+  defaultThresholds,
   fingerprintsOf,
   type LayoutIdf,
   type PageFeatures,
+  photoSiteFrequencies,
   type SiteProfile,
 } from '../detector/index.ts';
 import { stableJson } from '../lib/stable-json.ts';
@@ -105,15 +107,27 @@ export function layoutCorpus(subjects: ProfileSubject[]): LayoutIdf {
   return buildDocumentFrequencies(subjects.flatMap(pagesOf));
 }
 
+/**
+ * On how many of the subjects each ad photo appears (within the photo distance): the specificity of photos, so stock
+ * images and a common script's logos weigh little. Computed over the subjects profiled together (a whole cycle).
+ */
+export function photoCorpus(subjects: ProfileSubject[], maxDistance = defaultThresholds.photoMaxDistance) {
+  return photoSiteFrequencies(
+    subjects.map((s) => pagesOf(s).flatMap((p) => (p.images ?? []).map((i) => i.hash))),
+    maxDistance,
+  );
+}
+
 /** Builds and stores the subjects' profiles (a new row only when a profile changed), with one idf. */
 export async function buildProfiles(
   db: Database,
   subjects: ProfileSubject[],
   idf: LayoutIdf = layoutCorpus(subjects),
+  photoSites: Map<string, number> = photoCorpus(subjects),
 ): Promise<BuiltProfile[]> {
   const built: BuiltProfile[] = [];
   for (const subject of subjects) {
-    const profile = buildProfile(pagesOf(subject), { site: subject.label, idf });
+    const profile = buildProfile(pagesOf(subject), { site: subject.label, idf, photoSites });
     const key = subject.kind === 'site' ? { siteId: subject.siteId! } : { domainId: subject.domain!.id };
     const previous = await latestProfile(db, key);
     const row =

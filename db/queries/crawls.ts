@@ -77,6 +77,15 @@ export async function insertCapture(db: Executor, row: NewCaptureRow): Promise<{
   return { id: existing.id, inserted: false };
 }
 
+/** Replaces a capture's page features (contacts read later in its pictures are added this way). */
+export async function updateCaptureFeatures(
+  db: Executor,
+  id: number,
+  features: Record<string, unknown>,
+): Promise<void> {
+  await db.update(captures).set({ features }).where(eq(captures.id, id));
+}
+
 export async function insertFailure(
   db: Executor,
   failure: {
