@@ -128,12 +128,13 @@ export function createImageAnalyser(options: ImageAnalyserOptions) {
      * contacts read, once per capture that has any. Returns at once.
      */
     queueOcr(images: PageImage[], region: string, found: (contacts: Contact[]) => Promise<void>): void {
-      const todo = images.filter(
-        (i) => !read.has(i.sha256) && Math.min(i.width, i.height) >= MIN_OCR_SIDE && queued < options.ocrPerCrawl,
-      );
-      for (const i of todo) {
+      const todo: PageImage[] = [];
+      for (const i of images) {
+        if (queued >= options.ocrPerCrawl) break;
+        if (read.has(i.sha256) || Math.min(i.width, i.height) < MIN_OCR_SIDE) continue;
         read.add(i.sha256);
         queued++;
+        todo.push(i);
       }
       if (todo.length === 0) return;
       tail = tail.then(async () => {
