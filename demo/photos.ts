@@ -72,3 +72,40 @@ export async function syntheticPhoto(
     .jpeg({ quality: options.quality ?? 85 })
     .toBuffer();
 }
+
+/** How a site shows its ad photos: the originals, or copies re-encoded smaller (what a resurgent site serves). */
+export interface DemoPhotos {
+  /** Photo seed of each ad, by ad id. */
+  seeds: Record<string, number>;
+  /** URL folder of the photos on this site. */
+  dir: string;
+  variant: 'original' | 'copy';
+}
+
+/** `<img>` of an ad's photo, or '' when the ad has none. */
+export function photoTag(photos: DemoPhotos | undefined, adId: string): string {
+  const seed = photos?.seeds[adId];
+  return seed === undefined ? '' : `<img class="ad-photo" src="/${photos!.dir}/${seed}.jpg" width="480" alt="">`;
+}
+
+/** The photo files a site serves, by path; bytes made on first request and kept. */
+export function photoFiles(photos: DemoPhotos): Map<string, { mediaType: string; bytes: () => Promise<Buffer> }> {
+  const out = new Map<string, { mediaType: string; bytes: () => Promise<Buffer> }>();
+  for (const seed of new Set(Object.values(photos.seeds))) {
+    let made: Promise<Buffer> | null = null;
+    const make = async () => {
+      const original = await syntheticPhoto(seed);
+      if (photos.variant === 'original') return original;
+      // The copy a resurgent site serves: resized and recompressed, its watermark in a corner.
+      const mark = Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="110" height="30"><rect width="110" height="30" rx="5" fill="white" fill-opacity="0.6"/><text x="55" y="21" font-size="16" text-anchor="middle" font-family="DejaVu Sans">annonces</text></svg>',
+      );
+      const marked = await sharp(original)
+        .composite([{ input: mark, left: 522, top: 442 }])
+        .toBuffer();
+      return sharp(marked).resize(420).jpeg({ quality: 55 }).toBuffer();
+    };
+    out.set(`/${photos.dir}/${seed}.jpg`, { mediaType: 'image/jpeg', bytes: () => (made ??= make()) });
+  }
+  return out;
+}
