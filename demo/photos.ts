@@ -88,11 +88,13 @@ export function photoTag(photos: DemoPhotos | undefined, adId: string): string {
   return seed === undefined ? '' : `<img class="ad-photo" src="/${photos!.dir}/${seed}.jpg" width="480" alt="">`;
 }
 
-/** The photo files a site serves, by path; bytes made on first request and kept. */
+/**
+ * The photo files a site serves, by path. Made at once when the universe is built (not on first request): on a
+ * loaded machine a crawler's side fetch would otherwise wait for sharp and give up.
+ */
 export function photoFiles(photos: DemoPhotos): Map<string, { mediaType: string; bytes: () => Promise<Buffer> }> {
   const out = new Map<string, { mediaType: string; bytes: () => Promise<Buffer> }>();
   for (const seed of new Set(Object.values(photos.seeds))) {
-    let made: Promise<Buffer> | null = null;
     const make = async () => {
       const original = await syntheticPhoto(seed);
       if (photos.variant === 'original') return original;
@@ -105,7 +107,9 @@ export function photoFiles(photos: DemoPhotos): Map<string, { mediaType: string;
         .toBuffer();
       return sharp(marked).resize(420).jpeg({ quality: 55 }).toBuffer();
     };
-    out.set(`/${photos.dir}/${seed}.jpg`, { mediaType: 'image/jpeg', bytes: () => (made ??= make()) });
+    const made = make();
+    made.catch(() => {}); // a failure is reported to the requester (500), not as an unhandled rejection
+    out.set(`/${photos.dir}/${seed}.jpg`, { mediaType: 'image/jpeg', bytes: () => made });
   }
   return out;
 }
