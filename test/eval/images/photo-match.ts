@@ -64,7 +64,8 @@ export function scoreMatches(set: PhotoSet, threshold: number): MatchScore {
         bestOriginal = g.original;
       }
     }
-    const h = (hit[c.transform] ??= [0, 0]);
+    hit[c.transform] ??= [0, 0];
+    const h = hit[c.transform];
     h[1]++;
     if (best > threshold) continue;
     if (bestOriginal === c.original) {

@@ -45,7 +45,7 @@ async function readAll(images: NumberImage[]): Promise<{ found: Contact[][]; ski
   const analyser = createImageAnalyser({ read: async (s) => bytes.get(s)!, ocrPerCrawl: 1e6, ocrTimeoutMs: 60_000 });
   const found: Contact[][] = images.map(() => []);
   const start = Date.now();
-  images.forEach((img, i) => {
+  images.forEach((_, i) => {
     analyser.queueOcr([{ url: '', sha256: String(i), hash: '', width: 400, height: 100 }], 'FR', async (c) => {
       found[i] = c;
     });
