@@ -143,6 +143,10 @@ export const crawlerSchema = z.strictObject({
   userAgent: z.string().min(1).optional(),
   hostMap: z.record(hostMapPattern, hostMapTarget).default({}),
   allowPrivateTargets: z.boolean().default(false),
+  /** Pictures (ad photos, images of text) kept per page and per crawl, and their size cap. */
+  imagesPerPage: z.number().int().min(0).max(100).default(12),
+  imagesPerCrawl: z.number().int().min(0).max(100_000).default(400),
+  imageMaxMB: z.number().positive().max(64).default(4),
 });
 
 /**
@@ -174,6 +178,10 @@ export const detectorSchema = z
     minSharedAds: z.number().int().min(1).optional(),
     minAds: z.number().int().min(1).optional(),
     minContacts: z.number().int().min(1).optional(),
+    photoMaxDistance: bits.optional(),
+    clonePhotoShare: share.optional(),
+    minSharedPhotos: z.number().min(0).optional(),
+    lookZeroDistance: bits.optional(),
   })
   .superRefine((value, ctx) => {
     const overrides = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
@@ -307,6 +315,12 @@ export const screenSchema = z.strictObject({
   maxRescreenDays: z.number().min(0).max(3650).default(30),
 });
 
+/** Pictures: OCR of the ones likely to carry a number, within a budget per crawl and a time limit per picture. */
+export const imagesSchema = z.strictObject({
+  ocrPerCrawl: z.number().int().min(0).max(100_000).default(100),
+  ocrSecondsPerImage: z.number().positive().max(600).default(20),
+});
+
 export const configSchema = z.strictObject({
   sites: z.array(siteSchema).default([]),
   crawler: crawlerSchema.default(crawlerSchema.parse({})),
@@ -366,6 +380,7 @@ export const configSchema = z.strictObject({
       maxLookalikesPerSeed: 500,
     }),
   detector: detectorSchema.default({}),
+  images: imagesSchema.default(imagesSchema.parse({})),
   queue: queueSchema.default(queueSchema.parse({})),
   retention: retentionSchema.default(retentionSchema.parse({})),
   feeds: feedsSchema.default(feedsSchema.parse({})),

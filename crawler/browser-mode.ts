@@ -9,6 +9,7 @@
  */
 import type { PlaywrightCrawlingContext, Request } from 'crawlee';
 import { type BrowserContext, chromium, type Page, type Response } from 'playwright';
+import { DEFAULT_IMAGE_BUDGET } from './ad-images.ts';
 import { createBrowserRecorder } from './browser-recorder.ts';
 import type { PageSnapshot } from './capture-builder.ts';
 import { detectChallenge } from './challenge.ts';
@@ -39,6 +40,7 @@ interface PageFacts {
   favicon: string | null;
   height: number;
   popups: number;
+  images: string[];
 }
 
 const NO_POPUPS = `(() => {
@@ -73,6 +75,8 @@ const READ_PAGE = `(() => {
     favicon: icon ? http(icon.href) : null,
     height: Math.max(document.documentElement ? document.documentElement.scrollHeight : 0, document.body ? document.body.scrollHeight : 0),
     popups: Number(window.__phenixBlockedPopups || 0),
+    // Pictures actually shown, large enough to be a photo or an image of text (icons and spacers left out).
+    images: [...new Set([...document.images].filter((i) => i.naturalWidth >= 48 && i.naturalHeight >= 24).map((i) => http(i.currentSrc || i.src)).filter(Boolean))],
   };
 })()`;
 
@@ -103,11 +107,19 @@ export function createBrowserMode(
   const attempts = new WeakMap<Request, Attempt>();
   const dialogs = new WeakMap<Page, number>();
   const preparedContexts = new WeakSet<BrowserContext>();
+  /** Image responses of the page's current navigation, by URL: their bytes are the evidence, no second fetch. */
+  const imageResponses = new WeakMap<Page, Map<string, Response>>();
   // The page's resources share a budget of a few pages' worth; past it, bodies are cut (and the records say so).
   const recorder = createBrowserRecorder(options.maxResponseBytes * 4);
 
   async function preparePage(page: Page): Promise<void> {
     recorder.attach(page);
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'image') return;
+      const seen = imageResponses.get(page) ?? new Map<string, Response>();
+      imageResponses.set(page, seen);
+      if (seen.size < 200) seen.set(response.url(), response);
+    });
     page.on('dialog', (dialog) => {
       dialogs.set(page, (dialogs.get(page) ?? 0) + 1);
       dialog.dismiss().catch(() => {});
@@ -167,6 +179,25 @@ export function createBrowserMode(
         userAgent: run.userAgent,
       }),
     );
+    const responses = imageResponses.get(page);
+    const maxImageBytes = options.images?.maxBytes ?? DEFAULT_IMAGE_BUDGET.maxBytes;
+    const images = await run.images(facts.images, async (url) => {
+      const loaded = responses?.get(url);
+      if (loaded?.ok()) {
+        const declared = Number(loaded.headers()['content-length'] ?? 0);
+        if (declared > maxImageBytes) return null;
+        const bytes = await loaded.body().catch(() => null);
+        if (bytes)
+          return { bytes, mediaType: (loaded.headers()['content-type'] ?? '').split(';')[0].trim().toLowerCase() };
+      }
+      // Not among the page's responses (served from cache, or lazy): fetched through the guard like the favicon.
+      return fetchFavicon(url, {
+        guardUrl: run.guard.url,
+        maxBytes: maxImageBytes,
+        timeoutMs: 5_000,
+        userAgent: run.userAgent,
+      });
+    });
     const notes: string[] = [];
     const dialogCount = dialogs.get(page) ?? 0;
     if (dialogCount > 0) notes.push(`${dialogCount} dialog box(es) (alert/confirm/prompt) dismissed.`);
@@ -197,6 +228,7 @@ export function createBrowserMode(
       notes,
       exchanges,
       challenge: detectChallenge({ status, headers, title: facts.title, html, text: facts.text }),
+      images,
     };
     await run.capture(snapshot);
     await run.enqueueLinks(linkQueue, facts.links, depth);
@@ -238,6 +270,7 @@ export function createBrowserMode(
           attempts.set(request, { startedAt: Date.now() });
           dialogs.set(page, 0);
           recorder.reset(page);
+          imageResponses.set(page, new Map());
           if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
         },
       ],

@@ -3,6 +3,8 @@
  * chain as JSON, screenshots, favicon) to the evidence store, hashes them, splits outlinks into internal/external
  * and keeps an allow-list of response headers. Shared by browser and HTTP mode so both produce the same evidence.
  */
+
+import type { PageImage } from './ad-images.ts';
 import { encodeExchanges, type NetworkExchange } from './network-record.ts';
 import type { Scope } from './scope.ts';
 import type { Capture, CrawlEvidenceStore, StoredArtifact } from './types.ts';
@@ -36,6 +38,8 @@ export type PageSnapshot = Pick<
   exchanges?: NetworkExchange[];
   /** Vendor of the WAF/CDN challenge page served instead of the site, if any (see challenge.ts). */
   challenge?: string | null;
+  /** The page's pictures (ad photos, images of text), within the run's image budget. */
+  images?: PageImage[];
 };
 
 export const KEPT_HEADERS = [
@@ -77,9 +81,10 @@ export function capUtf8(text: string, maxBytes: number): { text: string; truncat
 export async function buildCapture(page: PageSnapshot, options: CaptureBuilderOptions): Promise<Capture> {
   const { evidence, scope } = options;
   const artifacts: StoredArtifact[] = [];
-  async function keep(kind: StoredArtifact['kind'], bytes: Buffer | string, mediaType: string) {
+  async function keep(kind: StoredArtifact['kind'], bytes: Buffer | string, mediaType: string, url?: string) {
     const stored = await evidence.put(bytes, mediaType);
-    artifacts.push({ kind, sha256: stored.sha256, size: stored.size, path: stored.path, mediaType });
+    const artifact: StoredArtifact = { kind, sha256: stored.sha256, size: stored.size, path: stored.path, mediaType };
+    artifacts.push(url === undefined ? artifact : { ...artifact, url });
     return stored;
   }
 
@@ -112,6 +117,7 @@ export async function buildCapture(page: PageSnapshot, options: CaptureBuilderOp
       mediaType: 'application/json',
     });
   }
+  for (const image of page.images ?? []) await keep('image', image.bytes, image.mediaType, image.url);
 
   const internal = new Set<string>();
   const external = new Set<string>();

@@ -5,6 +5,7 @@
  * what they saw (a PageSnapshot) or why they failed; it writes evidence, calls back and counts.
  */
 import type { RequestQueue } from 'crawlee';
+import { collectImages, createImageQuota, DEFAULT_IMAGE_BUDGET, type PageImage } from './ad-images.ts';
 import { buildCapture, type PageSnapshot } from './capture-builder.ts';
 import { browserUserAgent } from './chromium-launch.ts';
 import { type ClassifiedFailure, classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
@@ -40,6 +41,7 @@ export function createCrawlRun(
   const failuresByReason: Record<string, number> = {};
   const favicons = new Map<string, Promise<Favicon | null>>();
   const counters = { ok: 0, failed: 0, enqueued: 0, renderedInBrowser: 0 };
+  const imageQuota = createImageQuota(options.images ?? DEFAULT_IMAGE_BUDGET);
 
   function progress(): void {
     options.onProgress?.({
@@ -147,6 +149,11 @@ export function createCrawlRun(
         at: new Date().toISOString(),
       });
       progress();
+    },
+
+    /** The page's pictures within the run's image budget; `source` gives one URL's bytes (page response or guard fetch). */
+    images(urls: string[], source: (url: string) => Promise<Favicon | null>): Promise<PageImage[]> {
+      return collectImages(urls, imageQuota, source);
     },
 
     /** One fetch per favicon URL per run (every page of a site shares it). */

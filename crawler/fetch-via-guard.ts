@@ -114,7 +114,7 @@ async function getOnce(target: URL, options: GuardFetchOptions): Promise<Fetched
   });
 }
 
-/** The favicon bytes, or null when there is none (404, HTML error page, empty, too large, refused). */
+/** The favicon's (or a picture's) bytes, or null when there is none (404, HTML error page, empty, too large, refused). */
 export async function fetchFavicon(url: string, options: GuardFetchOptions): Promise<Favicon | null> {
   let target = new URL(url);
   for (let hop = 0; hop < 4; hop++) {

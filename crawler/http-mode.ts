@@ -14,6 +14,7 @@ import {
   type Request,
   type RequestQueue,
 } from 'crawlee';
+import { DEFAULT_IMAGE_BUDGET, imageUrlsFromHtml } from './ad-images.ts';
 import type { PageSnapshot } from './capture-builder.ts';
 import { detectChallenge } from './challenge.ts';
 import type { CrawlRun } from './crawl-run.ts';
@@ -242,6 +243,20 @@ export function createHttpMode(
             userAgent: run.userAgent,
           }),
         );
+        // Side requests through the guard with the crawl's user agent: nothing rendered, so nothing loaded yet.
+        const imageUrls = imageUrlsFromHtml(
+          html,
+          finalUrl,
+          options.images?.maxPerPage ?? DEFAULT_IMAGE_BUDGET.maxPerPage,
+        );
+        const images = await run.images(imageUrls, (url) =>
+          fetchFavicon(url, {
+            guardUrl: run.guard.url,
+            maxBytes: options.images?.maxBytes ?? DEFAULT_IMAGE_BUDGET.maxBytes,
+            timeoutMs: 5_000,
+            userAgent: run.userAgent,
+          }),
+        );
         const snapshot: PageSnapshot = {
           runId: options.runId,
           requestedUrl: request.url,
@@ -271,6 +286,7 @@ export function createHttpMode(
             },
           ],
           challenge: detectChallenge({ status, headers, title: extract.title, html, text: extract.text }),
+          images,
         };
         await run.capture(snapshot);
         await run.enqueueLinks(deps.queue, extract.links, depth);

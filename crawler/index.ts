@@ -2,6 +2,7 @@
  * Public surface of the crawler. It imports nothing of the project but its own files and evidence/ (through a
  * structural type): the monitor gives it options and callbacks and stores what comes back.
  */
+export { DEFAULT_IMAGE_BUDGET, type ImageBudget, imageUrlsFromHtml } from './ad-images.ts';
 export { isPrivateAddress } from './address-policy.ts';
 export { BrowserNotFoundError, type ChromiumLocation, findChromium } from './chromium.ts';
 export {

@@ -4,18 +4,23 @@
  * the monitor maps these types onto rows.
  */
 
+import type { ImageBudget } from './ad-images.ts';
+
 export type CrawlMode = 'browser' | 'http' | 'auto';
 
 /** One artifact of a capture, already written to the content-addressed evidence store. */
 export interface StoredArtifact {
   /** What it is: html, text, screenshot (viewport), screenshot-full, favicon, headers, warc (the page's HTTP
-   *  exchanges as WARC request/response records), environment (the run's capture environment, JSON). */
-  kind: 'html' | 'text' | 'screenshot' | 'screenshot-full' | 'favicon' | 'headers' | 'warc' | 'environment';
+   *  exchanges as WARC request/response records), environment (the run's capture environment, JSON), image (a picture
+   *  of the page). */
+  kind: 'html' | 'text' | 'screenshot' | 'screenshot-full' | 'favicon' | 'headers' | 'warc' | 'environment' | 'image';
   sha256: string;
   size: number;
   /** Path relative to the evidence directory, e.g. `sha256/ab/cd/abcd…`. */
   path: string;
   mediaType: string;
+  /** Pictures only: the URL the picture was loaded from. */
+  url?: string;
 }
 
 export interface RedirectHop {
@@ -144,6 +149,8 @@ export interface CrawlOptions {
   egressCheckUrl?: string;
   /** How names are resolved, in words, for the capture environment (the caller knows dns.servers / DoH). */
   resolverDescription?: string;
+  /** Pictures kept per page and per run, and their size cap (default DEFAULT_IMAGE_BUDGET; maxPerCrawl 0 keeps none). */
+  images?: ImageBudget;
   /** Viewport of the browser (default 1280×800). */
   viewport?: { width: number; height: number };
 }

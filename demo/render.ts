@@ -2,8 +2,9 @@
  * Turns the declared universe into what the HTTP server serves: pages from the fixture site
  * generator (plus the demo's notices), the seizure notice, the blog, favicons and robots.txt.
  */
-import { renderFavicon, renderSite, type SiteSpec, TEMPLATES } from '../sitegen/index.ts';
+import { adPath, renderFavicon, renderSite, type SiteSpec, TEMPLATES } from '../sitegen/index.ts';
 import { escapeHtml, simplePage } from './html.ts';
+import { type DemoPhotos, photoFiles, photoTag } from './photos.ts';
 import { renderSeizurePage } from './seizure-page.ts';
 import type { HostContentSpec, PageNotice, Universe } from './universe.ts';
 import type { HostContent } from './vhost-server.ts';
@@ -60,13 +61,30 @@ function blogPages(content: Extract<HostContentSpec, { kind: 'blog' }>): Map<str
   );
 }
 
+/** Each ad page gets its photo right after its title (the fixture templates have no pictures). */
+function withPhotos(pages: Map<string, string>, site: SiteSpec, photos: DemoPhotos | undefined): Map<string, string> {
+  if (!photos) return pages;
+  for (const ad of site.ads) {
+    const path = adPath(site, ad);
+    const html = pages.get(path);
+    const tag = photoTag(photos, ad.id);
+    if (html && tag)
+      pages.set(
+        path,
+        /<\/h1>/i.test(html) ? html.replace(/<\/h1>/i, `</h1>\n${tag}`) : html.replace(/<\/body>/i, `${tag}</body>`),
+      );
+  }
+  return pages;
+}
+
 export function renderHostContent(host: string, content: HostContentSpec): HostContent {
   switch (content.kind) {
     case 'classifieds':
       return {
-        pages: classifiedsPages(content.site, content.notices),
+        pages: withPhotos(classifiedsPages(content.site, content.notices), content.site, content.photos),
         favicon: Buffer.from(renderFavicon(content.site)),
         home: TEMPLATES[content.site.template].listingPath(1),
+        ...(content.photos ? { files: photoFiles(content.photos) } : {}),
       };
     case 'seized':
       return { pages: new Map(), catchAll: renderSeizurePage({ host, caseRef: content.caseRef }) };

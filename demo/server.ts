@@ -62,6 +62,9 @@ export function universeDnsRecords(universe: Universe): {
 export async function startUniverse(options: StartUniverseOptions = {}): Promise<RunningUniverse> {
   const universe = options.universe ?? DEMO_UNIVERSE;
   const http = await startVhostServer(renderUniverse(universe), { port: options.port ?? 0 });
+  // The ad photos are made before anyone crawls: sharp shares libuv's thread pool with DNS lookups and file I/O,
+  // and photos made during a crawl slowed the pages down enough to time out on a loaded machine.
+  for (const content of http.hosts.values()) for (const file of content.files?.values() ?? []) await file.bytes();
   let dns: DnsServer;
   try {
     dns = await createDnsServer(universeDnsRecords(universe));

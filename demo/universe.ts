@@ -14,6 +14,7 @@ import {
   shareAdvertisers,
 } from '../sitegen/index.ts';
 import type { DemoMonitoredSite } from './config.ts';
+import type { DemoPhotos } from './photos.ts';
 
 export type HostRole = 'seed' | 'clone' | 'decoy';
 
@@ -33,7 +34,7 @@ export interface PageNotice {
 }
 
 export type HostContentSpec =
-  | { kind: 'classifieds'; site: SiteSpec; notices?: PageNotice[] }
+  | { kind: 'classifieds'; site: SiteSpec; notices?: PageNotice[]; photos?: DemoPhotos }
   | {
       kind: 'seized';
       caseRef: string /** what it served before the takedown (the shipped snapshot) */;
@@ -103,6 +104,22 @@ const competitor = createOperator(rng.fork('annonces-maison-pro'), phones, {
   adsPerAdvertiser: [1, 1],
 });
 
+// Created after the others so their phone numbers stay those of the shipped snapshot.
+const photoCloneOperator = createOperator(rng.fork('services-domicile2'), phones, {
+  name: 'services-domicile2',
+  advertisers: 9,
+  adsPerAdvertiser: [1, 1],
+});
+
+/** Services Domicile shows one photo per ad; its photo-only clone serves re-encoded copies of the same photos. */
+const domicilePhotoSeeds = Object.fromEntries(domicile.ads.map((ad, i) => [ad.id, 500 + i]));
+const domicilePhotos: DemoPhotos = { seeds: domicilePhotoSeeds, dir: 'photos', variant: 'original' };
+const clonePhotos: DemoPhotos = {
+  seeds: Object.fromEntries(photoCloneOperator.ads.map((ad, i) => [ad.id, 500 + i])),
+  dir: 'img/annonces',
+  variant: 'copy',
+};
+
 const SEED = 'annonces-maison';
 const SEED_HOST = 'annonces-maison.test';
 const SEED_CASE = 'PARQUET-DEMO-2025-0042';
@@ -163,8 +180,30 @@ export const DEMO_UNIVERSE: Universe = {
         kind: 'classifieds',
         site: domicileSite,
         notices: [{ at: 'bottom', text: 'Voir aussi nos conseils : ', link: 'http://service-domicile.test/' }],
+        photos: domicilePhotos,
       },
       discovery: [{ by: 'seed' }],
+    },
+    {
+      host: 'services-domicile2.test',
+      role: 'clone',
+      cloneOf: 'services-domicile',
+      description:
+        'Photo-only clone: new template, new ad texts, new phone numbers and trackers; only the ad photos were kept (resized, recompressed, watermarked).',
+      content: {
+        kind: 'classifieds',
+        site: {
+          domain: 'services-domicile2.test',
+          brand: 'Domicile Services Plus',
+          template: 'cards',
+          ads: photoCloneOperator.ads,
+          trackers: photoCloneOperator.trackers,
+          payments: photoCloneOperator.payments,
+          contactEmail: 'contact@services-domicile2.test',
+        },
+        photos: clonePhotos,
+      },
+      discovery: [{ by: 'lookalike', of: 'services-domicile.test' }],
     },
     {
       host: 'annonces-maison2.test',
@@ -295,6 +334,7 @@ export const DEMO_UNIVERSE: Universe = {
     { candidate: 'annonces-maison2.test', site: SEED, verdict: 'clone' },
     { candidate: 'annonces-maison-bis.test', site: SEED, verdict: 'clone' },
     { candidate: MOVED_TO, site: SEED, verdict: 'clone' },
+    { candidate: 'services-domicile2.test', site: 'services-domicile', verdict: 'clone' },
   ],
   snapshotCapturedAt: '2026-09-14T08:30:00.000Z',
 };

@@ -16,6 +16,8 @@ export interface HostContent {
   robotsTxt?: string;
   /** Where `/` redirects when it is not a page itself (a script whose home is /index.php). */
   home?: string;
+  /** Binary files (ad photos) by path, made on first request. */
+  files?: ReadonlyMap<string, { mediaType: string; bytes: () => Promise<Buffer> }>;
 }
 
 export interface VhostServer {
@@ -78,6 +80,14 @@ export function startVhostServer(
       log.push(`${host} ${path} 302`);
       res.writeHead(302, { location: content.home, 'content-length': '0', server: 'demo-universe' });
       return res.end();
+    }
+    const file = content.files?.get(url.pathname);
+    if (file) {
+      file
+        .bytes()
+        .then((bytes) => respond(200, file.mediaType, bytes))
+        .catch(() => respond(500, 'text/plain; charset=utf-8', 'file unavailable\n'));
+      return;
     }
     const page = content.pages.get(raw) ?? content.pages.get(path) ?? content.catchAll;
     if (page === undefined) return respond(404, 'text/html; charset=utf-8', notFound(host, path));

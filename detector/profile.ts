@@ -5,6 +5,7 @@
  */
 import { normaliseText, words } from './extract/normalise.ts';
 import { fromHex64, toHex64 } from './hash64.ts';
+import { siteLook, sitePhotos, specificityOf } from './images/index.ts';
 import { dedupePivots } from './pivots/index.ts';
 import { SimHashAccumulator, simhashHex, wordShingles } from './simhash.ts';
 import type { AdBlock, AdFingerprint, Contact, LayoutIdf, PageFeatures, PageType, SiteProfile } from './types.ts';
@@ -39,6 +40,11 @@ export interface BuildProfileOptions {
   site: string;
   idf?: LayoutIdf;
   fingerprinter?: Fingerprinter;
+  /**
+   * On how many stored sites each photo hash appears (photoSiteFrequencies over every subject); photos seen on many
+   * sites (stock images, logos) weigh less. Without it every photo counts fully.
+   */
+  photoSites?: Map<string, number>;
 }
 
 export function buildDocumentFrequencies(pages: PageFeatures[]): LayoutIdf {
@@ -132,7 +138,8 @@ function majority(weighted: [string, number][]): string | null {
 }
 
 /**
- * The site's contacts, each once, with its scope: `site` for the operator's own (found on service or home pages and
+ * The site's contacts, each once (one seen in a page's text wins over the same read in a picture: plainer evidence),
+ * with its scope: `site` for the operator's own (found on service or home pages and
  * on no ad, or on most pages of the site: a footer), `ad` for an advertiser's (found with the ads). Site-level
  * contacts say who runs the site; an advertiser's number says who posts on it, and advertisers post on many sites.
  */
@@ -147,6 +154,7 @@ function dedupeContacts(pages: PageFeatures[]): Contact[] {
       else {
         entry.pages++;
         entry.withAds ||= withAds;
+        if (entry.contact.source === 'image' && c.source !== 'image') entry.contact = c;
       }
     }
   }
@@ -187,13 +195,21 @@ export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions
     ads,
     textAll: majority(found.map((a) => [a.fingerprint, a.words.length])),
     pivots: dedupePivots(pages.flatMap((p) => p.pivots)),
+    ...imageParts(pages, options.photoSites),
   };
+}
+
+/** Photos and look only when the pages have pictures, so profiles of older captures stay as they were. */
+function imageParts(pages: PageFeatures[], photoSites?: Map<string, number>): Pick<SiteProfile, 'photos' | 'look'> {
+  const photos = sitePhotos(pages).map((p) => ({ ...p, specificity: specificityOf(photoSites?.get(p.hash) ?? 1) }));
+  const look = siteLook(pages);
+  return { ...(photos.length > 0 ? { photos } : {}), ...(look ? { look } : {}) };
 }
 
 /** The 64-bit fingerprints of a profile to index for near-duplicate lookups (unsigned bigints). */
 export interface ProfileFingerprint {
-  kind: 'layout-listing' | 'layout-ad' | 'layout-other' | 'layout-all' | 'text-all' | 'ad';
-  /** Ad id for `ad` fingerprints. */
+  kind: 'layout-listing' | 'layout-ad' | 'layout-other' | 'layout-all' | 'text-all' | 'ad' | 'photo' | 'look';
+  /** Ad id for `ad` fingerprints, the picture's SHA-256 for `photo` ones. */
   ref: string | null;
   value: bigint;
 }
@@ -207,6 +223,9 @@ export function fingerprintsOf(profile: SiteProfile): ProfileFingerprint[] {
   if (profile.layoutAll) out.push({ kind: 'layout-all', ref: null, value: BigInt(`0x${profile.layoutAll}`) });
   if (profile.textAll) out.push({ kind: 'text-all', ref: null, value: BigInt(`0x${profile.textAll}`) });
   for (const ad of profile.ads) out.push({ kind: 'ad', ref: ad.id, value: BigInt(`0x${ad.fingerprint}`) });
+  for (const photo of profile.photos ?? [])
+    out.push({ kind: 'photo', ref: photo.sha256, value: BigInt(`0x${photo.hash}`) });
+  if (profile.look) out.push({ kind: 'look', ref: null, value: BigInt(`0x${profile.look}`) });
   return out;
 }
 

@@ -26,6 +26,10 @@ export const defaultThresholds: DetectorThresholds = {
   relatedScore: 0.25,
   minAds: 2,
   minContacts: 1,
+  photoMaxDistance: 6,
+  clonePhotoShare: 0.5,
+  minSharedPhotos: 3,
+  lookZeroDistance: 24,
 };
 
 export function resolveThresholds(overrides?: Partial<DetectorThresholds>): DetectorThresholds {

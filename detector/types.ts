@@ -30,6 +30,8 @@ export interface Contact {
    * (read as `ad`).
    */
   scope?: 'site' | 'ad';
+  /** Set when the contact was read in a picture (OCR) rather than in the page's text or links. */
+  source?: 'image';
 }
 
 export type PivotKind =
@@ -73,6 +75,27 @@ export interface PageFeatures {
   ads: AdBlock[];
   contacts: Contact[];
   pivots: Pivot[];
+  /** Pictures of the page with their perceptual hash (added when the capture is stored; absent on older captures). */
+  images?: PageImage[];
+  /** Perceptual hash of the page's above-the-fold screenshot (16 hex digits), when one was taken. */
+  look?: string | null;
+}
+
+/** A picture of a page: where it came from, its evidence SHA-256, its 64-bit perceptual hash and its size. */
+export interface PageImage {
+  url: string;
+  sha256: string;
+  hash: string;
+  width: number;
+  height: number;
+}
+
+/** An ad photo of a site profile, with how specific it is to this site (1 = nowhere else; stock images ≪ 1). */
+export interface PhotoFingerprint {
+  url: string;
+  sha256: string;
+  hash: string;
+  specificity: number;
 }
 
 /** Document frequencies of layout tokens over a corpus of pages (any sites), for idf weighting. */
@@ -116,6 +139,10 @@ export interface SiteProfile {
   /** Site text fingerprint: bitwise majority of the ad fingerprints weighted by ad length (for the database index). */
   textAll: string | null;
   pivots: Pivot[];
+  /** Ad photos (absent on profiles built before pictures were kept). */
+  photos?: PhotoFingerprint[];
+  /** Perceptual hash of the home page's above-the-fold screenshot. */
+  look?: string | null;
 }
 
 export interface DetectorThresholds {
@@ -166,6 +193,14 @@ export interface DetectorThresholds {
   minAds: number;
   /** Minimum contacts on both sides for the contacts signal to be measured. */
   minContacts: number;
+  /** Perceptual-hash distance (of 64) up to which two photos are the same picture (re-encoded, resized, cropped). */
+  photoMaxDistance: number;
+  /** Share of photos shared (weighted by specificity) at or above which the candidate is a clone. */
+  clonePhotoShare: number;
+  /** Shared photos (weighted by specificity) needed before the photo rule applies. */
+  minSharedPhotos: number;
+  /** Screenshot-hash distance at which the look signal reaches 0. */
+  lookZeroDistance: number;
 }
 
 export type Evidence =
@@ -173,6 +208,8 @@ export type Evidence =
       kind: 'shared-contact';
       contactKind: ContactKind;
       values: string[];
+      /** The values among `values` read in a picture on either side (OCR). */
+      fromImages?: string[];
       referenceCount: number;
       candidateCount: number;
     }
@@ -183,7 +220,15 @@ export type Evidence =
       candidate: { id: string; url: string; text: string };
     }
   | { kind: 'layout'; pageType: PageType; distance: number }
-  | { kind: 'shared-pivot'; pivotKind: PivotKind; value: string };
+  | { kind: 'shared-pivot'; pivotKind: PivotKind; value: string }
+  | {
+      kind: 'shared-photo';
+      distance: number;
+      specificity: number;
+      reference: { url: string; sha256: string };
+      candidate: { url: string; sha256: string };
+    }
+  | { kind: 'look'; distance: number };
 
 export interface Signals {
   /** Layout similarity (1 same template … 0 unrelated), before any rarity weighting. */
@@ -194,6 +239,10 @@ export interface Signals {
   /** Shared site-level contacts (the operator's own), idf-weighted; null when one side has none. */
   identity: number | null;
   pivots: number | null;
+  /** Shared ad photos (absent when neither side has photos). */
+  photos?: number | null;
+  /** Above-the-fold screenshot likeness (absent when a side has no screenshot). */
+  look?: number | null;
 }
 
 /** The independent families of evidence a verdict rests on, each in [0, 1]. */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { type Capture, type CaptureFailure, type CrawlMode, type CrawlSummary, crawlSite } from '../crawler/index.ts';
 import { type DomainRow, finishRun, insertFailure, markDomainCrawled, startRun } from '../db/index.ts';
+import { createImageAnalyser } from '../images/index.ts';
 import { lookupHostMap } from '../lib/hostname.ts';
 import type { MonitorContext } from './context.ts';
 import { storeCapture } from './store-capture.ts';
@@ -66,11 +67,11 @@ export function crawlOptionsFromConfig(config: Config, target: CrawlTarget, mode
     hostMap: c.hostMap,
     allowPrivateTargets: c.allowPrivateTargets,
     egressCheckUrl: config.evidence.egressCheckUrl,
-    resolverDescription: c.proxyUrl
-      ? 'names resolved by the upstream proxy'
-      : config.dns.servers?.length
-        ? `DNS checks: ${config.dns.servers.join(', ')}; pages: system resolver`
-        : 'system resolver',
+    images: {
+      maxPerPage: c.imagesPerPage,
+      maxPerCrawl: c.imagesPerCrawl,
+      maxBytes: Math.round(c.imageMaxMB * 1024 * 1024),
+    },
   };
 }
 
@@ -108,6 +109,13 @@ export async function crawlTarget(
   const pages: CrawlTargetResult['pages'] = [];
   const failures: CaptureFailure[] = [];
   const started = Date.now();
+  // One analyser per crawl run: its OCR budget is per crawl, and its queue runs beside the crawl.
+  const images = createImageAnalyser({
+    read: (sha256) => ctx.evidence.read(sha256),
+    ocrPerCrawl: ctx.config.images.ocrPerCrawl,
+    ocrTimeoutMs: ctx.config.images.ocrSecondsPerImage * 1000,
+    onError: (error, sha256) => log.warn({ err: error, sha256 }, 'picture not analysed'),
+  });
   log.info(
     { domains: target.domains.map((d) => d.hostname), mode: base.mode, resumed: Boolean(options.resume) },
     'crawl started',
@@ -128,7 +136,7 @@ export async function crawlTarget(
       onCapture: async (capture) => {
         const host = hostOf(capture.finalUrl) ?? hostOf(capture.requestedUrl) ?? '';
         const domainId = byHost.get(host) ?? byHost.get(hostOf(capture.requestedUrl) ?? '') ?? primary.id;
-        const stored = await storeCapture(ctx.db, capture, { domainId, region: target.region });
+        const stored = await storeCapture(ctx.db, capture, { domainId, region: target.region }, images);
         // A challenge page says nothing about the site (not its links, not a takedown): stored, not used.
         if (capture.challenge) return;
         pages.push({
@@ -149,6 +157,9 @@ export async function crawlTarget(
       onProgress: (p) =>
         ctx.onProgress?.(`${target.label}: ${p.done} page(s) captured, ${p.failed} failed, ${p.queued} queued`),
     });
+    // The crawl is over; the numbers still being read in its pictures belong to its captures.
+    await images.close();
+    if (images.stats.hashed > 0) log.info({ ...images.stats }, 'pictures analysed');
     await finishRun(ctx.db, runId, {
       status: summary.stoppedEarly ? 'interrupted' : 'done',
       pagesOk: summary.pagesOk,
@@ -172,6 +183,7 @@ export async function crawlTarget(
     );
     return { runId, summary, pages, failures };
   } catch (error) {
+    await images.close().catch(() => {});
     // A crawl that cannot run at all (no browser, bad proxy) is recorded as failed; the cycle goes on with the others.
     await finishRun(ctx.db, runId, {
       status: 'failed',

@@ -36,8 +36,8 @@ import {
 } from './crawl-steps.ts';
 import { sealCycle } from './cycle-seal.ts';
 import { refreshDns, refreshLookalikes } from './discover.ts';
-import { rebuildAndCompare } from './rebuild.ts';
 import { monitoredForScreening } from './profiles.ts';
+import { rebuildAndCompare } from './rebuild.ts';
 import { siteSpecsFromConfig } from './site-specs.ts';
 
 export type { CrawlReport } from './crawl-steps.ts';

@@ -22,15 +22,17 @@ import {
   buildDocumentFrequencies,
   buildProfile,
   DETECTOR_VERSION,
+  defaultThresholds,
   fingerprintsOf,
   type LayoutIdf,
   type PageFeatures,
+  photoSiteFrequencies,
   type SiteProfile,
 } from '../detector/index.ts';
 import type { EvidenceStore } from '../evidence/index.ts';
 import { stableJson } from '../lib/stable-json.ts';
-import { type RefreshReport, refreshCaptures } from './reprocess.ts';
 import type { MonitoredSet } from '../screen/index.ts';
+import { type RefreshReport, refreshCaptures } from './reprocess.ts';
 
 export interface ProfileSubject {
   kind: 'site' | 'candidate';
@@ -162,6 +164,17 @@ export function profileFingerprints(profile: SiteProfile): FingerprintInput[] {
 }
 
 /**
+ * On how many of the subjects each ad photo appears (within the photo distance): the specificity of photos, so stock
+ * images and a common script's logos weigh little. Computed over the subjects profiled together (a whole cycle).
+ */
+export function photoCorpus(subjects: ProfileSubject[], maxDistance = defaultThresholds.photoMaxDistance) {
+  return photoSiteFrequencies(
+    subjects.map((s) => pagesOf(s).flatMap((p) => (p.images ?? []).map((i) => i.hash))),
+    maxDistance,
+  );
+}
+
+/**
  * Builds and stores the subjects' profiles (a new row only when a profile or the detector version changed), with
  * one idf.
  */
@@ -169,10 +182,11 @@ export async function buildProfiles(
   db: Database,
   subjects: ProfileSubject[],
   idf: LayoutIdf = layoutCorpus(subjects),
+  photoSites: Map<string, number> = photoCorpus(subjects),
 ): Promise<BuiltProfile[]> {
   const built: BuiltProfile[] = [];
   for (const subject of subjects) {
-    const profile = buildProfile(pagesOf(subject), { site: subject.label, idf });
+    const profile = buildProfile(pagesOf(subject), { site: subject.label, idf, photoSites });
     const key = subject.kind === 'site' ? { siteId: subject.siteId! } : { domainId: subject.domain!.id };
     const previous = await latestProfile(db, key);
     const row =

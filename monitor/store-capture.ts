@@ -4,8 +4,9 @@
  */
 import type { Capture } from '../crawler/index.ts';
 import type { Database } from '../db/index.ts';
-import { insertCapture, recordContacts } from '../db/index.ts';
+import { insertCapture, recordContacts, updateCaptureFeatures } from '../db/index.ts';
 import { DETECTOR_VERSION, extractPage, type PageFeatures } from '../detector/index.ts';
+import type { ImageAnalyser } from '../images/index.ts';
 
 export interface StoredCapture {
   id: number;
@@ -31,14 +32,22 @@ export function featuresOf(
   );
 }
 
+/**
+ * Stores a capture. With an image analyser, its pictures and screenshot are hashed into the features first, and its
+ * pictures queued for OCR: numbers read in them are added to the capture's contacts when the queue reaches them.
+ */
 export async function storeCapture(
   db: Database,
   capture: Capture,
   target: { domainId: number; region: string; imported?: boolean },
+  images?: ImageAnalyser,
 ): Promise<StoredCapture> {
   // A WAF/CDN challenge page is kept as evidence of the block but never read as the site's content: no features
   // (profiles only read captures that have them), no contacts.
   const features = capture.challenge ? null : featuresOf(capture, target.region);
+  const pictures = features && images ? await images.pictures(capture.artifacts) : null;
+  if (features && pictures && pictures.images.length > 0) features.images = pictures.images;
+  if (features && pictures?.look) features.look = pictures.look;
   const favicon = capture.artifacts.find((a) => a.kind === 'favicon');
   const { id, inserted } = await insertCapture(db, {
     runId: capture.runId,
@@ -69,5 +78,14 @@ export async function storeCapture(
   });
   if (inserted && features)
     await recordContacts(db, target.domainId, id, features.contacts, new Date(capture.capturedAt));
+  if (inserted && images && features?.images)
+    images.queueOcr(features.images, target.region, async (found) => {
+      const known = new Set(features.contacts.map((c) => `${c.kind}:${c.value}`));
+      const added = found.filter((c) => !known.has(`${c.kind}:${c.value}`));
+      if (added.length === 0) return;
+      features.contacts = [...features.contacts, ...added];
+      await updateCaptureFeatures(db, id, features as unknown as Record<string, unknown>);
+      await recordContacts(db, target.domainId, id, added, new Date(capture.capturedAt));
+    });
   return { id, inserted, features };
 }

@@ -135,14 +135,20 @@ export async function latestUsefulCaptures(
   return [];
 }
 
-/** Replaces a capture's page features with those a newer detector computed from its stored HTML. */
+/**
+ * Replaces a capture's page features: with those a newer detector computed from its stored HTML (featuresVersion
+ * given), or with contacts read later in its pictures added (same version).
+ */
 export async function updateCaptureFeatures(
   db: Executor,
   id: number,
   features: Record<string, unknown>,
-  featuresVersion: number,
+  featuresVersion?: number,
 ): Promise<void> {
-  await db.update(captures).set({ features, featuresVersion }).where(eq(captures.id, id));
+  await db
+    .update(captures)
+    .set({ features, ...(featuresVersion === undefined ? {} : { featuresVersion }) })
+    .where(eq(captures.id, id));
 }
 
 export async function runsOfDomain(db: Executor, domainId: number): Promise<CrawlRunRow[]> {

@@ -3,6 +3,7 @@
  * ("14 of 20 phone numbers shared: +33 6 39 98 01 23, …; 11 ads near-identical; layout distance 4/64").
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { LookSignal, PhotoSignal } from '../images/index.ts';
 import type { ContactKind, DetectorThresholds, Evidence, PivotKind, SiteProfile, Verdict } from '../types.ts';
 import type { ContactSignal, LayoutSignal, PivotSignal, TextSignal } from './signals.ts';
 import type { RuleOutcome } from './verdict.ts';
@@ -50,6 +51,8 @@ export interface ExplainInput {
   contacts: ContactSignal;
   layout: LayoutSignal;
   pivots: PivotSignal;
+  photos?: PhotoSignal;
+  look?: LookSignal;
   rule: RuleOutcome;
   verdict: Verdict;
   thresholds: DetectorThresholds;
@@ -93,6 +96,8 @@ function verdictLine(input: ExplainInput): string {
       return `clone: overwhelming content (${containment})${found.length ? `, corroborated by ${found.join(', ')}` : ''}`;
     if (rule.reason === 'corroborated-content')
       return `clone: ${containment}, corroborated by ${found.join(', ')}${absent ? `; ${absent}` : ''}`;
+    if (rule.reason === null)
+      return `clone: the candidate's ad photos come from the reference (${input.photos?.pairs.length ?? 0} photos identical or near-identical); ${contentSummary(input)}`;
     return `clone: same operator (${found.join(', ')}); ${contentSummary(input)}`;
   }
   const why =
@@ -103,10 +108,13 @@ function verdictLine(input: ExplainInput): string {
 }
 
 export function explain(input: ExplainInput): string[] {
-  const { ref, cand, text, contacts, layout, pivots, thresholds } = input;
+  const { ref, cand, text, contacts, layout, pivots, photos, look, thresholds } = input;
   const lines: string[] = [];
   for (const e of contacts.shared) {
-    const values = e.values.map((v) => formatContact(e.contactKind, v));
+    const inPicture = new Set(e.fromImages ?? []);
+    const values = e.values.map(
+      (v) => `${formatContact(e.contactKind, v)}${inPicture.has(v) ? ' (in a picture)' : ''}`,
+    );
     lines.push(`${e.values.length} of ${e.referenceCount} ${CONTACT_NAMES[e.contactKind]} shared: ${listed(values)}`);
   }
   if (contacts.siteContacts.shared > 0)
@@ -129,6 +137,7 @@ export function explain(input: ExplainInput): string[] {
     const spread = layout.templateSites > 1 ? `, found on ${layout.templateSites} sites of the corpus` : '';
     lines.push(`layout distance ${parts} (${same ? `same template${spread}` : 'different template'})`);
   }
+  lines.push(...explainPictures(cand, photos, look, thresholds));
   const byKind = new Map<PivotKind, string[]>();
   for (const p of pivots.shared) byKind.set(p.pivotKind, [...(byKind.get(p.pivotKind) ?? []), p.value]);
   for (const [kind, values] of byKind) {
@@ -138,6 +147,38 @@ export function explain(input: ExplainInput): string[] {
   return lines;
 }
 
-export function evidenceOf({ text, contacts, layout, pivots }: ExplainInput): Evidence[] {
-  return [...contacts.shared, ...text.pairs, ...layout.evidence, ...pivots.shared];
+function explainPictures(
+  cand: SiteProfile,
+  photos: PhotoSignal | undefined,
+  look: LookSignal | undefined,
+  t: DetectorThresholds,
+): string[] {
+  const lines: string[] = [];
+  if (photos && photos.pairs.length > 0) {
+    const exact = photos.pairs.filter((p) => p.distance === 0).length;
+    const kind = exact === photos.pairs.length ? 'identical' : 'identical or near-identical';
+    const common = photos.pairs.length - photos.pairs.filter((p) => p.specificity === 1).length;
+    lines.push(
+      `${photos.pairs.length} ad photos ${kind} (distance ≤ ${t.photoMaxDistance} of 64; ${cand.photos?.length ?? 0} on the candidate)` +
+        (common > 0 ? `; ${common} of them also on other sites, weighed down` : ''),
+    );
+  }
+  if (look?.evidence[0]) {
+    const d = look.evidence[0].distance;
+    lines.push(
+      `home page screenshot distance ${d}/64 (${d <= t.lookZeroDistance / 2 ? 'same look' : 'different look'})`,
+    );
+  }
+  return lines;
+}
+
+export function evidenceOf({ text, contacts, layout, pivots, photos, look }: ExplainInput): Evidence[] {
+  return [
+    ...contacts.shared,
+    ...text.pairs,
+    ...layout.evidence,
+    ...pivots.shared,
+    ...(photos?.pairs ?? []),
+    ...(look?.evidence ?? []),
+  ];
 }

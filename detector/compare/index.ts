@@ -6,6 +6,8 @@
  * Corpus statistics (buildCorpusStats) say how specific each contact and template is; without them every contact and
  * template counts as specific.
  */
+
+import { lookSignal, photoRule, photoSignal } from '../images/index.ts';
 import { resolveThresholds } from '../thresholds.ts';
 import type { Comparison, CorpusStats, DetectorThresholds, SiteProfile, Verdict } from '../types.ts';
 import { evidenceOf, explain } from './explain.ts';
@@ -30,7 +32,13 @@ export function compareProfiles(
   const contacts = contactSignal(reference, candidate, t, stats);
   const layout = layoutSignal(reference, candidate, t, stats);
   const pivots = pivotSignal(reference, candidate);
-  const rule = decide(text, contacts, layout, pivots, reference.ads.length, candidate.ads.length, t);
+  // Pictures: shared ad photos have their own rule (they come with the operator's database, like copied ads); the
+  // screenshot's look is a layout signal that survives a rebuilt DOM, so layout takes the stronger of the two.
+  const photos = photoSignal(reference, candidate, t);
+  const look = lookSignal(reference, candidate, t);
+  const layoutOrLook =
+    look.value !== null && look.value > (layout.value ?? 0) ? { ...layout, value: look.value } : layout;
+  const rule = decide(text, contacts, layoutOrLook, pivots, reference.ads.length, candidate.ads.length, t);
   const { families } = rule;
   const tv = text.value ?? 0;
   const cv = contacts.value ?? 0;
@@ -45,12 +53,27 @@ export function compareProfiles(
       t.weightLayout * families.layout +
       t.weightPivots * (pivots.value ?? 0),
   );
+  const photoScore = photoRule(photos, t);
   const score =
     rule.reason !== null
-      ? Math.max(weighted, Math.min(1, t.cloneScore + (1 - t.cloneScore) * content))
-      : Math.min(weighted, Math.max(0, t.cloneScore - HELD_UNDER));
+      ? Math.max(weighted, photoScore, Math.min(1, t.cloneScore + (1 - t.cloneScore) * content))
+      : photoScore >= t.cloneScore
+        ? Math.max(weighted, photoScore)
+        : Math.min(weighted, Math.max(0, t.cloneScore - HELD_UNDER));
   const verdict: Verdict = score >= t.cloneScore ? 'clone' : score >= t.relatedScore ? 'related' : 'unrelated';
-  const input = { ref: reference, cand: candidate, text, contacts, layout, pivots, rule, verdict, thresholds: t };
+  const input = {
+    ref: reference,
+    cand: candidate,
+    text,
+    contacts,
+    layout,
+    pivots,
+    photos,
+    look,
+    rule,
+    verdict,
+    thresholds: t,
+  };
   return {
     verdict,
     score: round(score),
@@ -60,6 +83,8 @@ export function compareProfiles(
       contacts: contacts.value === null ? null : round(contacts.value),
       identity: contacts.identity === null ? null : round(contacts.identity),
       pivots: pivots.value,
+      ...(photos.value === null ? {} : { photos: round(photos.value) }),
+      ...(look.value === null ? {} : { look: round(look.value) }),
     },
     families: {
       content: {

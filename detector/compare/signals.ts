@@ -148,7 +148,9 @@ export function contactSignal(
   }
   const w = (key: string) => contactWeight(stats, key);
   for (const key of refAd) advertisers.referenceWeight += w(key);
+  const refByKey = new Map(ref.contacts.map((c) => [contactKey(c), c]));
   const byKind = new Map<ContactKind, string[]>();
+  const fromImages = new Map<ContactKind, string[]>();
   let identity = 0;
   for (const c of cand.contacts) {
     const key = contactKey(c);
@@ -161,15 +163,19 @@ export function contactSignal(
       advertisers.shared++;
       advertisers.sharedWeight += w(key);
     }
+    const r = refByKey.get(key);
     const list = byKind.get(c.kind) ?? [];
     list.push(c.value);
     byKind.set(c.kind, list);
+    if (c.source === 'image' || r?.source === 'image')
+      fromImages.set(c.kind, [...(fromImages.get(c.kind) ?? []), c.value]);
   }
   const count = (p: SiteProfile, k: ContactKind) => p.contacts.filter((c) => c.kind === k).length;
   const evidence: SharedContact[] = [...byKind].map(([kind, values]) => ({
     kind: 'shared-contact',
     contactKind: kind,
     values,
+    ...(fromImages.has(kind) ? { fromImages: fromImages.get(kind) } : {}),
     referenceCount: count(ref, kind),
     candidateCount: count(cand, kind),
   }));

@@ -44,13 +44,36 @@ export function adPair(
 <div class="meta">SimHash distance ${distance ?? '—'} of 64 · ${Math.round(similarity(ops) * 100)}% of words in common</div></div>`;
 }
 
+function photoSide(v: unknown): { url: string; sha256: string } | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  // Only a SHA-256 is put into a URL: anything else in a stored alert is shown as text, never fetched.
+  return typeof o.sha256 === 'string' && /^[0-9a-f]{64}$/.test(o.sha256) ? { url: str(o.url), sha256: o.sha256 } : null;
+}
+
+/** Shared ad photos side by side: both pictures served as the page serves every artifact (inert images). */
+function photoPairs(photos: Item[]): SafeHtml {
+  const pairs = photos.map((p) => {
+    const r = photoSide(p.reference)!;
+    const c = photoSide(p.candidate)!;
+    const spec = num(p.specificity);
+    return html`<div class="photo-pair card">
+<figure><img src="/artifacts/${r.sha256}" alt="Photo on the monitored site" loading="lazy"><figcaption class="meta">Monitored site · ${r.url}</figcaption></figure>
+<figure><img src="/artifacts/${c.sha256}" alt="Photo on the candidate" loading="lazy"><figcaption class="meta">Candidate · ${c.url}</figcaption></figure>
+<div class="meta">Perceptual-hash distance ${num(p.distance) ?? '—'} of 64${spec !== null && spec < 1 ? html` · also on other sites (weight ${spec.toFixed(2)})` : ''}</div></div>`;
+  });
+  return html`<h3>Shared ad photos (${photos.length})</h3><p class="meta">Each pair: the same picture on both sites, possibly resized, recompressed, cropped or watermarked.</p>${pairs}`;
+}
+
 export function evidenceView(evidence: unknown[]): SafeHtml {
   const items = (Array.isArray(evidence) ? evidence : []) as Item[];
   const contacts = items.filter((i) => i?.kind === 'shared-contact');
   const ads = items.filter((i) => i?.kind === 'near-identical-ad');
   const layouts = items.filter((i) => i?.kind === 'layout');
   const pivots = items.filter((i) => i?.kind === 'shared-pivot');
-  const known = new Set([...contacts, ...ads, ...layouts, ...pivots]);
+  const photos = items.filter((i) => i?.kind === 'shared-photo' && photoSide(i.reference) && photoSide(i.candidate));
+  const looks = items.filter((i) => i?.kind === 'look' && num(i.distance) !== null);
+  const known = new Set([...contacts, ...ads, ...layouts, ...pivots, ...photos, ...looks]);
   const other = items.filter((i) => !known.has(i));
   const parts: SafeHtml[] = [];
   if (contacts.length) {
@@ -58,7 +81,7 @@ export function evidenceView(evidence: unknown[]): SafeHtml {
 ${contacts.map(
   (
     c,
-  ) => html`<tr><td>${str(c.contactKind)}</td><td><ul class="contacts">${(Array.isArray(c.values) ? c.values : []).map((v) => html`<li class="shared">${str(v)}</li>`)}</ul></td>
+  ) => html`<tr><td>${str(c.contactKind)}</td><td><ul class="contacts">${(Array.isArray(c.values) ? c.values : []).map((v) => html`<li class="shared">${str(v)}${Array.isArray(c.fromImages) && c.fromImages.includes(v) ? ' (in a picture)' : ''}</li>`)}</ul></td>
 <td class="num">${num(c.referenceCount) ?? '—'}</td><td class="num">${num(c.candidateCount) ?? '—'}</td></tr>`,
 )}</tbody></table>`);
   }
@@ -75,6 +98,12 @@ ${contacts.map(
   if (layouts.length) {
     parts.push(html`<h3>Layout</h3><table><thead><tr><th>Page type</th><th class="num">Layout distance (of 64)</th></tr></thead><tbody>
 ${layouts.map((l) => html`<tr><td>${str(l.pageType)}</td><td class="num">${num(l.distance) ?? '—'}</td></tr>`)}</tbody></table>`);
+  }
+  if (photos.length) parts.push(photoPairs(photos));
+  if (looks.length) {
+    parts.push(
+      html`<h3>Look of the home page</h3><p>Above-the-fold screenshots ${num(looks[0].distance)} of 64 bits apart (perceptual hash).</p>`,
+    );
   }
   if (pivots.length) {
     parts.push(html`<h3>Shared pivots</h3><table><thead><tr><th>Kind</th><th>Value</th></tr></thead><tbody>

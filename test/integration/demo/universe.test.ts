@@ -10,12 +10,21 @@ import {
   generateLookalikes,
   matchHostMap,
 } from '../../../crawler/discovery/index.ts';
+import { imageUrlsFromHtml } from '../../../crawler/index.ts';
 import { demoConfigYaml } from '../../../demo/config.ts';
 import { expectedSnapshots } from '../../../demo/make-snapshot.ts';
 import { type RunningUniverse, startUniverse } from '../../../demo/server.ts';
 import { loadSnapshot } from '../../../demo/snapshot.ts';
 import { DEMO_UNIVERSE, type Universe } from '../../../demo/universe.ts';
-import { buildDocumentFrequencies, buildProfile, compareProfiles, extractPage } from '../../../detector/index.ts';
+import type { HostContent } from '../../../demo/vhost-server.ts';
+import {
+  buildDocumentFrequencies,
+  buildProfile,
+  compareProfiles,
+  extractPage,
+  type PageImage,
+} from '../../../detector/index.ts';
+import { imageInfo, phash } from '../../../images/index.ts';
 import { adPath } from '../../../sitegen/index.ts';
 
 interface Fetched {
@@ -114,7 +123,8 @@ describe('demo universe', () => {
     const seed = DEMO_UNIVERSE.hosts.find((h) => h.content.kind === 'seized')!;
     if (seed.content.kind !== 'seized') throw new Error('unreachable');
     const firstAd = seed.content.before.ads[0];
-    for (const host of hostsOf('clone')) {
+    const cloneHosts = DEMO_UNIVERSE.hosts.filter((h) => h.role === 'clone' && h.cloneOf === 'annonces-maison');
+    for (const { host } of cloneHosts) {
       const home = await get(universe, `http://${host}/`);
       expect(home.body, host).toContain(firstAd.title.replace(/'/g, '&#39;').slice(0, 12));
     }
@@ -237,11 +247,15 @@ describe('demo universe', () => {
     );
     for (const host of universe.liveHosts) {
       if (seedHosts.includes(host) && host !== 'services-domicile.test') continue;
-      const pages = [...universe.http.hosts.get(host)!.pages];
-      sites.set(
-        host === 'services-domicile.test' ? 'services-domicile' : host,
-        pages.map(([path, html]) => extractPage({ url: `http://${host}${path}`, html })),
-      );
+      const content = universe.http.hosts.get(host)!;
+      const pages = [];
+      for (const [path, html] of content.pages) {
+        const page = extractPage({ url: `http://${host}${path}`, html });
+        // The ad photos, hashed as the monitor does when it stores a capture.
+        page.images = await picturesOf(html, `http://${host}${path}`, content.files);
+        pages.push(page);
+      }
+      sites.set(host === 'services-domicile.test' ? 'services-domicile' : host, pages);
     }
     const idf = buildDocumentFrequencies([...sites.values()].flat());
     const profiles = new Map([...sites].map(([name, pages]) => [name, buildProfile(pages, { site: name, idf })]));
@@ -255,6 +269,18 @@ describe('demo universe', () => {
     expect(clones.sort()).toEqual(DEMO_UNIVERSE.expectedAlerts.map((a) => `${a.candidate} × ${a.site}`).sort());
   });
 });
+
+async function picturesOf(html: string, url: string, files: HostContent['files']): Promise<PageImage[]> {
+  const out: PageImage[] = [];
+  for (const src of imageUrlsFromHtml(html, url, 12)) {
+    const file = files?.get(new URL(src).pathname);
+    if (!file) continue;
+    const bytes = await file.bytes();
+    const info = await imageInfo(bytes);
+    out.push({ url: src, sha256: src, hash: await phash(bytes), width: info.width, height: info.height });
+  }
+  return out;
+}
 
 describe('demo universe escaping', () => {
   it('escapes every text it adds to a page (notices, blog, seizure notice)', async () => {

@@ -53,7 +53,7 @@ describe('a monitoring cycle on the demo universe (Postgres, HTTP mode)', () => 
     expect(alerts.every((a) => a.verdict !== 'unrelated' && a.status === 'open')).toBe(true);
     expect(summary.comparisons.outcomes.created).toBe(alerts.length);
     expect(summary.stoppedEarly).toBe(false);
-  });
+  }, 180_000);
 
   it('finds the same clones when each profile is compared only with what the indexes link it to', async () => {
     // The queue's compare jobs look counterparts up by fingerprint bands and shared contacts instead of all × all.

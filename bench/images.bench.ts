@@ -1,0 +1,82 @@
+/**
+ * `npm run bench:images`: pictures per second per core and peak memory.
+ *  1. perceptual hashes (pHash, dHash) and the text-likelihood score on ad-photo-sized JPEGs (640×480 and 1600×1200),
+ *     with libvips held to one thread (sharp.concurrency(1)) so the figure is per core;
+ *  2. OCR of number pictures through the whole pipeline (passes until two agree), one tesseract worker = one core.
+ * The photos are procedural scenes (demo/photos.ts); the number pictures are drawn by sharp.
+ */
+import sharp from 'sharp';
+import { syntheticPhoto } from '../demo/photos.ts';
+import { createImageAnalyser, dhash, phash, textLikelihood } from '../images/index.ts';
+import { fmt } from './lib/measure.ts';
+import { printTable } from './lib/table.ts';
+
+sharp.concurrency(1);
+const rows: string[][] = [];
+const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+
+async function rate(label: string, inputs: Buffer[], fn: (b: Buffer) => Promise<unknown>, rounds = 3): Promise<void> {
+  for (const b of inputs.slice(0, 5)) await fn(b); // warm-up
+  const perRound: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    for (const b of inputs) await fn(b);
+    perRound.push((inputs.length * 1000) / (performance.now() - start));
+  }
+  perRound.sort((a, b) => a - b);
+  rows.push([
+    label,
+    String(inputs.length),
+    fmt(perRound[Math.floor(perRound.length / 2)]),
+    fmt(perRound.at(-1)!),
+    peakMb(),
+  ]);
+}
+
+const small = await Promise.all(Array.from({ length: 200 }, (_, i) => syntheticPhoto(20_000 + i)));
+const large = await Promise.all(
+  Array.from({ length: 40 }, (_, i) => syntheticPhoto(30_000 + i, { width: 1600, height: 1200 })),
+);
+await rate('pHash, 640×480 JPEG', small, phash);
+await rate('dHash, 640×480 JPEG', small, dhash);
+await rate('text likelihood, 640×480 JPEG', small, textLikelihood);
+await rate('pHash, 1600×1200 JPEG', large, phash);
+
+const cards = await Promise.all(
+  Array.from({ length: 12 }, (_, i) =>
+    sharp(
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="80"><rect width="420" height="80" fill="${i % 2 ? '#fff' : '#223'}"/><text x="14" y="52" font-size="32" font-family="DejaVu Sans" fill="${i % 2 ? '#111' : '#fd8'}">06 39 98 ${String(10 + i).padStart(2, '0')} ${String(40 + i)}</text></svg>`,
+      ),
+    )
+      .jpeg({ quality: 70 })
+      .toBuffer(),
+  ),
+);
+{
+  const bytes = new Map(cards.map((c, i) => [String(i), c]));
+  const analyser = createImageAnalyser({ read: async (s) => bytes.get(s)!, ocrPerCrawl: 1e6, ocrTimeoutMs: 60_000 });
+  // Engine start-up measured apart: one per crawl run that has pictures to read.
+  const startUp = performance.now();
+  analyser.queueOcr([{ url: '', sha256: '0', hash: '', width: 420, height: 80 }], 'FR', async () => {});
+  await analyser.drain();
+  const firstMs = performance.now() - startUp;
+  const start = performance.now();
+  let found = 0;
+  for (let i = 1; i < cards.length; i++)
+    analyser.queueOcr([{ url: '', sha256: String(i), hash: '', width: 420, height: 80 }], 'FR', async (c) => {
+      found += c.length;
+    });
+  await analyser.close();
+  const perSecond = ((cards.length - 1) * 1000) / (performance.now() - start);
+  rows.push([
+    `OCR, number pictures (${found}/${cards.length - 1} read)`,
+    String(cards.length - 1),
+    fmt(perSecond),
+    '—',
+    peakMb(),
+  ]);
+  rows.push(['OCR engine start + first picture (ms)', '1', fmt(firstMs), '—', peakMb()]);
+}
+
+printTable(['what', 'pictures', 'per second per core (median)', 'best', 'peak RSS MB'], rows);

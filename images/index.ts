@@ -1,0 +1,32 @@
+/**
+ * Pictures → what the detector compares: perceptual hashes of ad photos and of the above-the-fold screenshot
+ * (sharp), and contacts read in pictures (tesseract.js from node_modules, validated by detector/contacts).
+ * Budgeted; called by the monitor when captures are stored. The comparison itself is pure, in detector/images/.
+ *
+ *   perceptual-hash.ts  pHash (DCT) and dHash, imageInfo, hashDistance
+ *   ocr.ts              the tesseract.js engine and its preprocessing passes
+ *   read-contacts.ts    passes → contacts (two passes must agree), marked source: image
+ *   text-likelihood.ts  which pictures are worth reading
+ *   analyser.ts         per-crawl hashing cache and OCR queue with budgets
+ */
+
+export { hashDistance } from '../detector/index.ts';
+export {
+  type CapturePictures,
+  createImageAnalyser,
+  DEFAULT_MIN_TEXT_LIKELIHOOD,
+  type ImageAnalyser,
+  type ImageAnalyserOptions,
+  OcrTimeoutError,
+  type PictureArtifact,
+} from './analyser.ts';
+export { createOcrEngine, type OcrEngine, type OcrPass } from './ocr.ts';
+export {
+  dhash,
+  imageInfo,
+  MAX_INPUT_PIXELS,
+  phash,
+  UnreadableImageError,
+} from './perceptual-hash.ts';
+export { contactsOfPasses } from './read-contacts.ts';
+export { textLikelihood } from './text-likelihood.ts';

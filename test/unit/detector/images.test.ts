@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildProfile,
+  compareProfiles,
+  fingerprintsOf,
+  type PageFeatures,
+  type PageImage,
+  photoSiteFrequencies,
+} from '../../../detector/index.ts';
+
+/** A deterministic 64-bit hash per photo number, and a copy with `flip` bits changed (a re-encoded copy). */
+function photoHash(n: number, flip = 0): string {
+  let x = BigInt.asUintN(64, BigInt(n + 1) * 0x9e3779b97f4a7c15n);
+  x ^= x >> 29n;
+  x = BigInt.asUintN(64, x * 0xbf58476d1ce4e5b9n);
+  x ^= x >> 32n;
+  for (let b = 0; b < flip; b++) x ^= 1n << BigInt(b * 7);
+  return x.toString(16).padStart(16, '0');
+}
+
+function photo(n: number, flip = 0, side = 400): PageImage {
+  return {
+    url: `http://x.test/p/${n}-${flip}.jpg`,
+    sha256: `${n}-${flip}`.padEnd(64, '0'),
+    hash: photoHash(n, flip),
+    width: side,
+    height: side,
+  };
+}
+
+function page(path: string, images: PageImage[], extra: Partial<PageFeatures> = {}): PageFeatures {
+  return {
+    url: `http://x.test${path}`,
+    path,
+    pageType: 'ad',
+    layout: {},
+    textBlocks: [],
+    ads: [],
+    contacts: [],
+    pivots: [],
+    images,
+    ...extra,
+  };
+}
+
+const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+
+describe('ad photos in the detector', () => {
+  it('a site that kept only its photos (re-encoded: a few bits off) is a clone, with the pairs as evidence', () => {
+    const ref = buildProfile(
+      range(0, 9).map((n) => page(`/ad/${n}`, [photo(n)])),
+      { site: 'ref' },
+    );
+    const cand = buildProfile(
+      range(0, 9).map((n) => page(`/annonce/${n}`, [photo(n, n % 4)])),
+      { site: 'cand' },
+    );
+    const c = compareProfiles(ref, cand);
+    expect(c.verdict).toBe('clone');
+    expect(c.signals.photos).toBe(1);
+    const pairs = c.evidence.filter((e) => e.kind === 'shared-photo');
+    expect(pairs).toHaveLength(9);
+    expect(c.explanation.join('\n')).toContain('9 ad photos identical or near-identical (distance ≤ 6 of 64');
+  });
+
+  it('unrelated photos stay unrelated, and icons under 100 px are not ad photos', () => {
+    const ref = buildProfile(
+      range(0, 9).map((n) => page(`/ad/${n}`, [photo(n), photo(500, 0, 32)])),
+      { site: 'ref' },
+    );
+    const cand = buildProfile(
+      range(100, 9).map((n) => page(`/ad/${n}`, [photo(n), photo(500, 0, 32)])),
+      { site: 'c' },
+    );
+    const c = compareProfiles(ref, cand);
+    expect(c.verdict).toBe('unrelated');
+    expect(c.evidence.some((e) => e.kind === 'shared-photo')).toBe(false);
+  });
+
+  it('stock photos seen on many sites are weighed down by their specificity', () => {
+    const stock = range(900, 6);
+    const sites = range(0, 6).map((s) => [...stock.map((n) => photoHash(n)), photoHash(1000 + s)]);
+    const photoSites = photoSiteFrequencies(sites, 6);
+    expect(photoSites.get(photoHash(900))).toBe(6);
+    const build = (s: number) =>
+      buildProfile([page('/', [...stock.map((n) => photo(n)), photo(1000 + s)])], { site: `s${s}`, photoSites });
+    const c = compareProfiles(build(0), build(1));
+    expect(c.evidence.filter((e) => e.kind === 'shared-photo')).toHaveLength(6);
+    expect(c.verdict).not.toBe('clone');
+    expect(c.explanation.join('\n')).toMatch(/6 of them also on other sites, weighed down/);
+  });
+
+  it('photos and the look are band-indexed fingerprints', () => {
+    const p = buildProfile([page('/', [photo(1)], { look: photoHash(7) })], { site: 's' });
+    const kinds = fingerprintsOf(p).map((f) => f.kind);
+    expect(kinds).toContain('photo');
+    expect(kinds).toContain('look');
+  });
+
+  it('the look of the home page counts as layout when the DOM was rebuilt', () => {
+    const base = { pageType: 'listing' as const };
+    const ref = buildProfile([page('/', [], { ...base, layout: { 'html>body>div': 3 }, look: photoHash(3) })], {
+      site: 'r',
+    });
+    const cand = buildProfile(
+      [page('/', [], { ...base, layout: { 'html>body>main>section': 4 }, look: photoHash(3, 2) })],
+      {
+        site: 'c',
+      },
+    );
+    const c = compareProfiles(ref, cand);
+    expect(c.signals.look).toBeGreaterThan(0.9);
+    expect(c.explanation.join('\n')).toMatch(/home page screenshot distance 2\/64 \(same look\)/);
+  });
+
+  it('a number read in a picture is shared as such and says so', () => {
+    const phone = { kind: 'phone' as const, value: '+33639981234', raw: '06 39 98 12 34' };
+    const ref = buildProfile([page('/', [], { contacts: [phone] })], { site: 'r' });
+    const cand = buildProfile([page('/', [], { contacts: [{ ...phone, source: 'image' }] })], { site: 'c' });
+    const c = compareProfiles(ref, cand);
+    const shared = c.evidence.find((e) => e.kind === 'shared-contact');
+    expect(shared).toMatchObject({ values: ['+33639981234'], fromImages: ['+33639981234'] });
+    expect(c.explanation[0]).toBe('1 of 1 phone numbers shared: +33 6 39 98 12 34 (in a picture)');
+  });
+});
