@@ -1,27 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../config/index.ts';
+import { parseConfig } from '../../../config/index.ts';
 import { ipLiteralIn, readHost } from '../../../lib/ip-literal.ts';
+import { configProblems } from './config-problems.ts';
 
-function problems(yaml: string): string[] {
-  try {
-    parseConfig(yaml, { source: 'phenix.yaml' });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problems = configProblems;
+
+/** Spellings of 127.0.0.1 that browsers accept as a host. */
+const DISGUISED_LOOPBACK = ['0x7f.1', '127.1', '2130706433', '0177.0.0.1', '１２７．０．０．１'];
 
 const siteWith = (domain: string) =>
   `sites:\n  - name: a\n    status: suspected\n    caseRef: C\n    domains: ["${domain}"]\n`;
 
 describe('IP literals disguised as hostnames', () => {
   it.each([
-    ['0x7f.1', '127.0.0.1'],
-    ['127.1', '127.0.0.1'],
-    ['2130706433', '127.0.0.1'],
-    ['0177.0.0.1', '127.0.0.1'],
-    ['１２７．０．０．１', '127.0.0.1'],
+    ...DISGUISED_LOOPBACK.map((host) => [host, '127.0.0.1']),
     ['127。0。0。1', '127.0.0.1'],
     ['0xa9.254.169.254', '169.254.169.254'],
   ])('%s is read as %s', (host, address) => {
@@ -34,13 +26,8 @@ describe('IP literals disguised as hostnames', () => {
     expect(ipLiteralIn('ménage.test')).toBeNull();
   });
 
-  it.each([
-    ['0x7f.1', '127.0.0.1'],
-    ['127.1', '127.0.0.1'],
-    ['2130706433', '127.0.0.1'],
-    ['0177.0.0.1', '127.0.0.1'],
-    ['１２７．０．０．１', '127.0.0.1'],
-  ])('sites[].domains refuses %s with its line and the address it means', (domain, address) => {
+  it.each(DISGUISED_LOOPBACK)('sites[].domains refuses %s with its line and the address it means', (domain) => {
+    const address = '127.0.0.1';
     const [p] = problems(siteWith(domain));
     expect(p).toMatch(/^sites\[0\]\.domains\[0\] \(line 5\): /);
     expect(p).toContain(`is the IP address ${address} written as a name`);

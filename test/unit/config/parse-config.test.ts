@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, exampleConfig, parseConfig } from '../../../config/index.ts';
+import { exampleConfig, parseConfig } from '../../../config/index.ts';
+import { configProblems } from './config-problems.ts';
 
-function problems(yaml: string): string[] {
-  try {
-    parseConfig(yaml, { source: 'phenix.yaml' });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problems = configProblems;
 
 const site = (extra = '') =>
   `sites:\n  - name: annonces-maison\n    status: convicted\n    caseRef: CASE-1\n    domains: [annonces-maison.test]\n${extra}`;
