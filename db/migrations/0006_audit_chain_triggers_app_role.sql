@@ -72,28 +72,30 @@ CREATE TRIGGER audit_log_chain
   BEFORE INSERT ON "audit_log"
   FOR EACH ROW EXECUTE FUNCTION phenix_audit_log_chain();
 --> statement-breakpoint
+-- Roles belong to the whole server: another Phénix database on it may have made phenix_app already. An owner
+-- without CREATEROLE gets a notice instead of a failed migration; the DBA then creates the role and runs the
+-- grants below by hand (review/README.md).
 DO $$
 BEGIN
-  CREATE ROLE phenix_app NOLOGIN;
-EXCEPTION
-  -- Roles belong to the whole server: another Phénix database on it may have created it already.
-  WHEN duplicate_object OR unique_violation THEN NULL;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'phenix_app') THEN
+    BEGIN
+      CREATE ROLE phenix_app NOLOGIN;
+    EXCEPTION
+      WHEN duplicate_object OR unique_violation THEN NULL;
+      WHEN insufficient_privilege THEN
+        RAISE NOTICE 'phenix_app not created (no CREATEROLE): create it and grant it by hand, see review/README.md';
+        RETURN;
+    END;
+  END IF;
+  GRANT USAGE ON SCHEMA public TO phenix_app;
+  GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO phenix_app;
+  GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO phenix_app;
+  -- The journal: read and append only.
+  REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM phenix_app;
+  -- Tables added by later migrations are usable by the application too (audit_log keeps its narrower grant).
+  ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO phenix_app;
+  ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO phenix_app;
+  -- The application checks at start that the database is migrated (it reads the list, never writes it).
+  GRANT USAGE ON SCHEMA drizzle TO phenix_app;
+  GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO phenix_app;
 END $$;
---> statement-breakpoint
-GRANT USAGE ON SCHEMA public TO phenix_app;
---> statement-breakpoint
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO phenix_app;
---> statement-breakpoint
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO phenix_app;
---> statement-breakpoint
-REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "audit_log" FROM phenix_app;
---> statement-breakpoint
--- Tables added by later migrations are usable by the application too (audit_log keeps its own, narrower grant).
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO phenix_app;
---> statement-breakpoint
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO phenix_app;
---> statement-breakpoint
--- The application checks at start that the database is migrated (it reads the list, never writes it).
-GRANT USAGE ON SCHEMA drizzle TO phenix_app;
---> statement-breakpoint
-GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO phenix_app;

@@ -3,6 +3,7 @@
  * role made a member of phenix_app, connected for real, cannot update, delete, truncate, alter the table or
  * disable its triggers, and its inserts are still chained.
  */
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type PhenixDatabase, verifyAuditChain } from '../../../db/index.ts';
@@ -69,5 +70,27 @@ describe('phenix_app role on postgres', () => {
   it('passes the start-up check that the database is migrated', async () => {
     const asApp = await openDatabase({ url: server.url.replace('//postgres@', `//${ROLE}@`), maxConnections: 1 });
     await asApp.close();
+  });
+
+  it('migrates as an owner that is not a superuser (the usual production set-up)', async () => {
+    const owner2 = `phenix_t_owner_${process.pid}`;
+    const db2 = `phenix_t_owned_${process.pid}`;
+    const admin = postgres(server.url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create role ${owner2} login`);
+    await admin.unsafe(`create database ${db2} owner ${owner2}`);
+    try {
+      const url = server.url.replace('//postgres@', `//${owner2}@`).replace(/\/[^/]*$/, `/${db2}`);
+      const handle = await openDatabase({ url, migrate: true, maxConnections: 1 });
+      await handle.db.execute(
+        sql`insert into audit_log (actor, action, subject_type, subject_id) values ('a', 'b', 'c', 'd')`,
+      );
+      expect((await verifyAuditChain(handle.db)).ok).toBe(true);
+      await handle.close();
+    } finally {
+      await admin.unsafe(`drop database if exists ${db2} with (force)`);
+      await admin.unsafe(`drop owned by ${owner2}`).catch(() => {});
+      await admin.unsafe(`drop role if exists ${owner2}`).catch(() => {});
+      await admin.end();
+    }
   });
 });
