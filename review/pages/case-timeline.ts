@@ -21,11 +21,15 @@ export function caseTimeline(view: CaseView): SafeHtml {
     ...view.alerts.flatMap((a) => [a.firstSeenAt, a.createdAt, ...(a.decidedAt ? [a.decidedAt] : [])]),
   ].map((d) => d.getTime());
   if (dates.length === 0) return html`<p class="meta">Nothing to draw yet: no takedown recorded and no alert.</p>`;
-  const min = Math.min(...dates) - DAY / 2;
-  const max = Math.max(...dates) + DAY / 2;
+  // A margin of 5 % of the span (at least a minute): a case of one afternoon spreads over the width, not a dot.
+  const span = Math.max(...dates) - Math.min(...dates);
+  const pad = Math.max(span * 0.05, 60_000);
+  const min = Math.min(...dates) - pad;
+  const max = Math.max(...dates) + pad;
+  const tickLabel = (d: Date) => (max - min > 4 * DAY ? formatDate(d).slice(0, 10) : formatDate(d).slice(0, 16));
   const x = (d: Date) => LABEL + ((d.getTime() - min) / (max - min)) * (WIDTH - LABEL - 20);
   const height = TOP + LANE * (view.alerts.length + 1) + 24;
-  const ticks = Array.from({ length: 5 }, (_, i) => new Date(min + ((max - min) * i) / 4));
+  const ticks = Array.from({ length: 4 }, (_, i) => new Date(min + ((max - min) * (i + 0.5)) / 4));
   const y = (lane: number) => TOP + LANE * lane + LANE / 2;
 
   const siteLane = html`<text x="4" y="${y(0) + 4}" class="tl-label tl-site">${site.name} (${site.liveState})</text>
@@ -43,7 +47,7 @@ ${takedown ? html`<line x1="${x(takedown)}" x2="${x(takedown)}" y1="${TOP}" y2="
 ${decided}</g>`;
   });
   return html`<figure class="case-timeline"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="Timeline of the case">
-${ticks.map((t) => html`<line x1="${x(t)}" x2="${x(t)}" y1="${TOP - 6}" y2="${height - 24}" class="tl-grid"/><text x="${x(t)}" y="${height - 8}" text-anchor="middle" class="tl-tick">${formatDate(t).slice(0, 10)}</text>`)}
+${ticks.map((t) => html`<line x1="${x(t)}" x2="${x(t)}" y1="${TOP - 6}" y2="${height - 24}" class="tl-grid"/><text x="${x(t)}" y="${height - 8}" text-anchor="middle" class="tl-tick">${tickLabel(t)}</text>`)}
 ${siteLane}${lanes}</svg>
 <figcaption class="meta">○ first seen · ■ alert raised · ◆ decision — orange open, red confirmed, grey dismissed; the vertical red line is the takedown.</figcaption></figure>`;
 }

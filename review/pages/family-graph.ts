@@ -43,16 +43,20 @@ export function familyLinks(view: CaseView): Link[] {
   }
   for (const a of view.alerts)
     if (['redirect', 'outlink', 'mention'].includes(a.source))
-      links.push({ from: a.sourceDetail || '(a crawled page)', to: a.candidate, by: `found by ${a.source}` });
+      links.push({
+        from: a.sourceDetail.slice(0, 160) || '(a crawled page)',
+        to: a.candidate,
+        by: `found by ${a.source}`,
+      });
   return links;
 }
 
 export function familyGraph(view: CaseView): SafeHtml {
   const links = familyLinks(view);
   const n = view.alerts.length;
-  const size = 640;
+  const size = 560;
   const c = size / 2;
-  const r = n > 0 ? Math.min(230, 90 + n * 18) : 0;
+  const r = n > 0 ? 200 : 0;
   const pos = new Map<string, { x: number; y: number }>([[view.site.name, { x: c, y: c }]]);
   view.alerts.forEach((a, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(n, 1);
