@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS } from '../../crawler/index.ts';
+import { browserLaunchOptions } from '../../crawler/index.ts';
 import { decideAlert, listAlerts, syncSites } from '../../db/index.ts';
 import { startUniverse } from '../../demo/index.ts';
 import { runCycle, siteSpecsFromConfig } from '../../monitor/index.ts';
@@ -21,10 +21,7 @@ import { ANALYST, seedAnalyst } from '../helpers/seed-review.ts';
 const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
 const universe = await startUniverse();
 const t = await createTestDatabase('postgres').catch(() => createTestDatabase('embedded'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const browser = await chromium.launch(browserLaunchOptions(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'));
 try {
   const ctx = demoContext(t.handle.db, universe);
   await syncSites(ctx.db, siteSpecsFromConfig(ctx.config));
