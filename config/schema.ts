@@ -8,6 +8,16 @@ import { z } from 'zod';
 import { thresholdProblems } from '../detector/index.ts';
 import { normalizeHostname } from '../lib/hostname.ts';
 import { ipLiteralIn } from '../lib/ip-literal.ts';
+import {
+  feedsSchema,
+  imagesSchema,
+  metricsSchema,
+  notifySchema,
+  positiveInt,
+  screenSchema,
+} from './schema-services.ts';
+
+export { NOTIFY_EVENT_NAMES } from './schema-services.ts';
 
 export const SITE_STATUSES = ['convicted', 'suspected', 'seized', 'cleared'] as const;
 export const CRAWL_MODES = ['browser', 'http', 'auto'] as const;
@@ -65,9 +75,6 @@ const retentionSchema = z.strictObject({
   /** When `phenix serve` purges (daily by default). */
   schedule: cron.default('30 3 * * *'),
 });
-
-const positiveInt = (max: number) =>
-  z.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
 
 /** Per-site limits: every key optional, falling back to the crawler section. */
 const siteCrawl = z.strictObject({
@@ -210,115 +217,6 @@ export const queueSchema = z.strictObject({
   maintenanceSeconds: z.number().int().min(1).max(3600).default(60),
   /** Generations of candidates followed from what crawls reveal, within one cycle. */
   discoveryRounds: z.number().int().min(0).max(10).default(3),
-});
-
-export const NOTIFY_EVENT_NAMES = ['alert.created', 'alert.reopened', 'cycle.failed'] as const;
-const notifyEvents = z
-  .array(z.enum(NOTIFY_EVENT_NAMES))
-  .min(1, 'is empty; leave it out to receive every event, or list some of alert.created, alert.reopened, cycle.failed')
-  .optional();
-
-/** Where new clone alerts, reopened alerts and failed cycles are sent (see notify/README.md). */
-export const notifySchema = z.strictObject({
-  webhooks: z
-    .array(
-      z.strictObject({
-        url: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL'),
-        /** Key of the X-Phenix-Signature HMAC; the receiver checks every body with it. */
-        secret: z.string().min(16, 'must be at least 16 characters (a random key shared with the receiver)'),
-        events: notifyEvents,
-      }),
-    )
-    .default([]),
-  email: z
-    .strictObject({
-      host: z.string().min(1),
-      port: z.number().int().min(1).max(65535).default(587),
-      /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
-      secure: z.boolean().default(false),
-      user: z.string().min(1).optional(),
-      password: z.string().min(1).optional(),
-      from: z.string().min(3, 'is empty; write the sender address, e.g. phenix@unit.example'),
-      to: z.array(z.string().min(3)).min(1, 'lists no recipient'),
-      events: notifyEvents,
-    })
-    .optional(),
-  /** Attempts per delivery before it is given up (each recorded); the delay doubles from retrySeconds. */
-  maxAttempts: z.number().int().min(1).max(50).default(8),
-  retrySeconds: z.number().int().min(1).max(3600).default(30),
-  timeoutSeconds: z.number().int().min(1).max(300).default(15),
-});
-
-export const metricsSchema = z.strictObject({
-  enabled: z.boolean().default(true),
-  host: z.string().default('127.0.0.1'),
-  port: z.number().int().min(0).max(65535).default(9464),
-  /** /healthz answers 503 when no cycle has completed for this long (and the process is older than that). */
-  maxCycleAgeHours: z
-    .number()
-    .positive()
-    .max(24 * 365)
-    .default(24),
-});
-
-/**
- * Feeds of new names (feeds/): a drop folder `phenix serve` ingests as files appear, and a certificate-transparency
- * stream in the self-hosted certstream server's JSON format.
- */
-export const feedsSchema = z.strictObject({
-  dropDir: z.string().min(1).optional(),
-  dropPollSeconds: z.number().min(0.2).max(3600).default(30),
-  certstream: z
-    .strictObject({
-      url: z.string().regex(/^wss?:\/\/[^\s]+$/, 'must be a ws:// or wss:// URL, e.g. ws://127.0.0.1:4000/'),
-      /** First reconnection delay; doubled after each failure up to maxBackoffSeconds. */
-      backoffSeconds: z.number().min(0.05).max(600).default(1),
-      maxBackoffSeconds: z.number().min(0.1).max(3600).default(60),
-    })
-    .optional(),
-});
-
-/** The screening funnel of feed names (screen/): DNS, one landing page, index lookup, then escalation. */
-export const screenSchema = z.strictObject({
-  /** Names screened per cycle at most (the most name-like first); the rest wait for the next cycle. */
-  maxNamesPerCycle: positiveInt(50_000_000).default(1_000_000),
-  /** Names per batch (one pg-boss job when the queue is on). */
-  batchSize: positiveInt(100_000).default(2000),
-  dnsConcurrency: positiveInt(4096).default(128),
-  /** Queries per second sent to each resolver at most. */
-  dnsRatePerSecond: positiveInt(1_000_000).default(2000),
-  /** How long an NXDOMAIN/NODATA answer is believed (the cache's negative TTL). */
-  negativeTtlSeconds: z
-    .number()
-    .int()
-    .min(0)
-    .max(7 * 86_400)
-    .default(3600),
-  /** Longest time any answer is cached, whatever its TTL. */
-  maxTtlSeconds: z
-    .number()
-    .int()
-    .min(0)
-    .max(7 * 86_400)
-    .default(86_400),
-  fetchConcurrency: positiveInt(512).default(32),
-  fetchTimeoutSeconds: z.number().min(0.5).max(120).default(10),
-  fetchMaxKB: positiveInt(65_536).default(512),
-  /** Layout fingerprints within this many bits of a monitored site's escalate (8-band index: at most 7). */
-  layoutMaxBits: z.number().int().min(0).max(7).default(6),
-  /** First re-screening delay of a parked, for-sale, empty, error or unrelated page; doubled each time. */
-  rescreenHours: z
-    .number()
-    .min(0)
-    .max(24 * 365)
-    .default(24),
-  maxRescreenDays: z.number().min(0).max(3650).default(30),
-});
-
-/** Pictures: OCR of the ones likely to carry a number, within a budget per crawl and a time limit per picture. */
-export const imagesSchema = z.strictObject({
-  ocrPerCrawl: z.number().int().min(0).max(100_000).default(100),
-  ocrSecondsPerImage: z.number().positive().max(600).default(20),
 });
 
 export const configSchema = z.strictObject({

@@ -70,6 +70,11 @@ export function thresholdProblems(overrides: Partial<DetectorThresholds>): Thres
       key: given('adCounterpartDistance', 'adMaxDistance'),
       message: `adCounterpartDistance (${t.adCounterpartDistance}) must be at least adMaxDistance (${t.adMaxDistance}): a near-identical ad is also a counterpart`,
     });
+  if (t.clonePhotoShare >= 1)
+    out.push({
+      key: 'clonePhotoShare',
+      message: `clonePhotoShare (${t.clonePhotoShare}) must be below 1: the photo rule rises from it to 1 (it divides by 1 − clonePhotoShare)`,
+    });
   if (t.templateRareSites >= t.templateCommonSites)
     out.push({
       key: given('templateRareSites', 'templateCommonSites'),

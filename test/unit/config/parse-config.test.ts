@@ -139,6 +139,7 @@ describe('parseConfig', () => {
     expect(problems('detector:\n  adCounterpartDistance: 8\n').join('\n')).toContain(
       'must be at least adMaxDistance (12)',
     );
+    expect(problems('detector:\n  clonePhotoShare: 1\n').join('\n')).toContain('clonePhotoShare (1) must be below 1');
     expect(parseConfig('detector:\n  cloneAdShare: 1\n  relatedScore: 0.3\n').detector).toEqual({
       cloneAdShare: 1,
       relatedScore: 0.3,
