@@ -3,8 +3,11 @@
  * fresh clone gives either a passing suite or one plain sentence saying what is missing — never a handful of
  * cryptic browser or connection failures.
  *
- * - Debian's Chromium at /usr/bin/chromium (the browser tests launch it): installed with apt-get when missing and
- *   this runs as root, as .ci/run does; otherwise the command to run is printed.
+ * - Debian's Chromium at /usr/bin/chromium (the browser tests launch it), and the tools other tests drive: tshark and
+ *   ip (the network-namespace test), pdftotext (the case PDF), openssl (the local RFC 3161 TSA) and unzip (an
+ *   independent reader of evidence packages): installed with apt-get when missing and this runs as root, as .ci/run
+ *   does; otherwise the command to run is printed.
+ * - The unprivileged user `phenix` that runs the sandboxed browser when the tests run as root: created if missing.
  * - PostgreSQL at 127.0.0.1:5432 (trust auth; TEST_DATABASE_URL overrides): a local cluster that is installed but
  *   down is started. A missing server is not installed from here: that would mean rewriting the machine's
  *   authentication rules, which is the administrator's call, so the message says what to do.
@@ -27,16 +30,36 @@ function run(command: string, args: string[]): void {
   execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-function ensureChromium(): string | null {
-  if (existsSync(CHROMIUM)) return null;
+/** Debian packages the suite drives, by the command that shows each is there. */
+const PACKAGES: [present: () => boolean, pkg: string][] = [
+  [() => existsSync(CHROMIUM), 'chromium'],
+  [() => onPath('tshark'), 'tshark'],
+  [() => onPath('ip'), 'iproute2'],
+  [() => onPath('pdftotext'), 'poppler-utils'],
+  [() => onPath('openssl'), 'openssl'],
+  [() => onPath('unzip'), 'unzip'],
+];
+
+function ensurePackages(): string | null {
+  let missing = PACKAGES.filter(([present]) => !present()).map(([, pkg]) => pkg);
+  if (missing.length === 0) return null;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && onPath('apt-get')) {
-    console.log('test requirements: Chromium is missing; installing Debian’s chromium (about 30 s)…');
+    console.log(`test requirements: installing Debian's ${missing.join(', ')} (about a minute)…`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium']);
-    if (existsSync(CHROMIUM)) return null;
+    run('apt-get', ['install', '-y', '-qq', ...missing]);
+    missing = PACKAGES.filter(([present]) => !present()).map(([, pkg]) => pkg);
+    if (missing.length === 0) return null;
   }
-  return `The browser tests need Debian's Chromium at ${CHROMIUM}, which is missing. Install it with "sudo apt-get install chromium" (running npm test as root installs it), then run npm test again.`;
+  return `The tests need Debian's ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} missing. Install with "sudo apt-get install ${missing.join(' ')}" (running npm test as root installs them), then run npm test again.`;
+}
+
+/** As root, Chromium keeps its sandbox by running as the unprivileged user phenix (crawler/chromium-launch.ts). */
+function ensureBrowserUser(): string | null {
+  if (process.getuid?.() !== 0) return null;
+  if (spawnSync('id', ['-u', 'phenix'], { stdio: 'ignore' }).status === 0) return null;
+  run('useradd', ['--system', '--shell', '/usr/sbin/nologin', 'phenix']);
+  return null;
 }
 
 function serverAddress(): { host: string; port: number } {
@@ -79,7 +102,9 @@ async function ensurePostgres(): Promise<string | null> {
 }
 
 if (process.env.PHENIX_SKIP_TEST_REQUIREMENTS !== '1') {
-  const problems = [ensureChromium(), await ensurePostgres()].filter((p): p is string => p !== null);
+  const problems = [ensurePackages(), ensureBrowserUser(), await ensurePostgres()].filter(
+    (p): p is string => p !== null,
+  );
   if (problems.length) {
     for (const p of problems) console.error(`npm test: ${p}`);
     process.exit(1);
