@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../config/index.ts';
 import { getSiteByName, listAlerts, saveProfile, syncSites } from '../../../db/index.ts';
 import { contacts, domains } from '../../../db/schema/index.ts';
-import { compareProfiles, DETECTOR_VERSION, type SiteProfile } from '../../../detector/index.ts';
+import { buildCorpusStats, compareProfiles, DETECTOR_VERSION, type SiteProfile } from '../../../detector/index.ts';
 import { compareProfileIndexed, profileFingerprints } from '../../../monitor/index.ts';
 import { buildProfiles, prepareUniverse } from '../../eval/evaluate.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
@@ -71,9 +71,11 @@ describe('indexed comparison on the evaluation corpus', () => {
 
   it('raises the same clone and related alerts as the all-by-all comparison', async () => {
     const expected = { clone: [] as string[], related: [] as string[] };
+    // All-by-all with the same corpus statistics the monitor reads (every stored profile): one answer whatever the path.
+    const stats = buildCorpusStats(profiles.values());
     for (const c of others)
       for (const s of seeds) {
-        const verdict = compareProfiles(profiles.get(s.name)!, profiles.get(c.name)!).verdict;
+        const verdict = compareProfiles(profiles.get(s.name)!, profiles.get(c.name)!, undefined, stats).verdict;
         if (verdict !== 'unrelated') expected[verdict].push(`${s.name} ← ${c.spec.domain}`);
       }
     // Both directions, as the queue does: a profile job per candidate, a compare job per monitored site.
