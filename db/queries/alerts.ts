@@ -69,13 +69,17 @@ export async function upsertAlert(
 ): Promise<{ outcome: UpsertOutcome; alert: AlertRow | null }> {
   return db.transaction(async (tx) => {
     const result = await upsertAlertIn(tx, input, at);
-    if (result.alert?.verdict === 'clone' && (result.outcome === 'created' || result.outcome === 'reopened'))
-      await enqueueNotification(
-        tx,
-        result.outcome === 'created' ? 'alert.created' : 'alert.reopened',
-        await alertNotice(tx, result.alert),
-      );
-    return result;
+    // An open `related` alert that a later cycle finds to be a clone is, to the analysts, a new clone alert.
+    const upgraded = result.outcome === 'updated' && result.previousVerdict === 'related';
+    if (
+      result.alert?.verdict === 'clone' &&
+      (result.outcome === 'created' || result.outcome === 'reopened' || upgraded)
+    )
+      await enqueueNotification(tx, result.outcome === 'reopened' ? 'alert.reopened' : 'alert.created', {
+        ...(await alertNotice(tx, result.alert)),
+        ...(upgraded ? { upgradedFrom: 'related' } : {}),
+      });
+    return { outcome: result.outcome, alert: result.alert };
   });
 }
 
@@ -102,7 +106,7 @@ async function upsertAlertIn(
   input: AlertInput,
   at: Date,
   attempt = 0,
-): Promise<{ outcome: UpsertOutcome; alert: AlertRow | null }> {
+): Promise<{ outcome: UpsertOutcome; alert: AlertRow | null; previousVerdict?: Verdict }> {
   const [existing] = await db
     .select()
     .from(alerts)
@@ -189,7 +193,7 @@ async function upsertAlertIn(
       ...(existing.status !== 'open' ? { besideDecision: existing.status } : {}),
     },
   });
-  return { outcome, alert: row };
+  return { outcome, alert: row, previousVerdict: existing.verdict };
 }
 
 export interface AlertListFilter {

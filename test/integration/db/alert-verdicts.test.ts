@@ -165,4 +165,50 @@ describe.each(DB_KINDS)('alert verdicts and decisions on %s', (kind) => {
     ).rejects.toThrow();
     expect((await listDecisions(t.handle.db, alert!.id))[0].score).toBe(0.7);
   });
+
+  it('notifies a clone once: when raised, and when an open related alert becomes a clone; never a related alert', async () => {
+    const db = t.handle.db;
+    const outbox = async () =>
+      rows(await db.execute(sql`select event, payload from notification_outbox order by id`)).map(
+        (r) =>
+          [
+            r.event,
+            (r.payload as { alertId: number }).alertId,
+            (r.payload as { upgradedFrom?: string }).upgradedFrom,
+          ] as const,
+      );
+    const before = (await outbox()).length;
+    const domainId = await candidate('repertoire-artisans.test');
+    const base = {
+      siteId,
+      candidateDomainId: domainId,
+      signals,
+      evidence: [{ kind: 'shared-contact' }],
+      explanation: ['x'],
+    };
+    const related = await upsertAlert(db, { ...base, verdict: 'related', score: 0.4 });
+    expect((await outbox()).length).toBe(before);
+    const clone = await upsertAlert(db, {
+      ...base,
+      verdict: 'clone',
+      score: 0.8,
+      evidence: [{ kind: 'shared-contact' }, { kind: 'layout' }],
+    });
+    expect(clone.outcome).toBe('updated');
+    expect((await outbox()).slice(before)).toEqual([['alert.created', related.alert!.id, 'related']]);
+    await upsertAlert(db, {
+      ...base,
+      verdict: 'clone',
+      score: 0.85,
+      evidence: [{ kind: 'shared-contact' }, { kind: 'layout' }],
+    });
+    expect((await outbox()).length).toBe(before + 1);
+  });
 });
+
+function rows(result: unknown): Record<string, unknown>[] {
+  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<
+    string,
+    unknown
+  >[];
+}
