@@ -31,9 +31,10 @@ export async function compareProfileIndexed(
   if (!profile.latest || profile.detectorVersion !== DETECTOR_VERSION)
     return { ...report, found: { byFingerprint: 0, byContact: 0 } };
   const thresholds = thresholdsFromConfig(config);
+  const { adMaxDistance, adCounterpartDistance } = resolveThresholds(thresholds);
   const counterparts = await counterpartProfiles(db, profile, {
     // containment counts an ad's counterpart up to adCounterpartDistance: the lookup must reach as far
-    adBits: Math.max(resolveThresholds(thresholds).adMaxDistance, resolveThresholds(thresholds).adCounterpartDistance),
+    adBits: Math.max(adMaxDistance, adCounterpartDistance),
     layoutBits: 3,
   });
   const found = { byFingerprint: counterparts.byFingerprint, byContact: counterparts.byContact };
