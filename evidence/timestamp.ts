@@ -41,11 +41,21 @@ export function timestampQuery(sha256: Buffer, nonce: Buffer): Buffer {
   return Buffer.from(request.toSchema().toBER(false));
 }
 
+/**
+ * Eight random bytes read as a DER INTEGER that is positive and minimally encoded: the first byte is 0x01–0x7f. A
+ * leading 0x00 followed by a byte below 0x80 is padding that DER forbids, and `openssl ts` (like other strict TSAs)
+ * then refuses the whole query as "bad request format", about one request in 256 if left to chance.
+ */
+export function timestampNonce(random: (size: number) => Buffer = randomBytes): Buffer {
+  const nonce = random(8);
+  nonce[0] = nonce[0] & 0x7f || 0x01;
+  return nonce;
+}
+
 /** Asks the TSA to stamp `data`'s SHA-256; returns the token (CMS ContentInfo, DER) to keep beside the data. */
 export async function requestTimestamp(data: Uint8Array, options: TimestampRequestOptions): Promise<Buffer> {
   const digest = createHash('sha256').update(data).digest();
-  const nonce = randomBytes(8);
-  nonce[0] &= 0x7f; // a positive INTEGER
+  const nonce = timestampNonce();
   const doFetch = options.fetch ?? fetch;
   let body: Buffer;
   try {
