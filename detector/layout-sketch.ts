@@ -36,7 +36,14 @@ export function layoutSketch(weights: Map<string, number>, size = SKETCH_TOKENS)
   return out;
 }
 
-function decode(sketch: string): { hashes: Uint32Array; weights: Float64Array; norm: number } {
+/** A sketch decoded for comparison: token hashes (ascending), weights and the weights' norm. */
+export interface DecodedSketch {
+  hashes: Uint32Array;
+  weights: Float64Array;
+  norm: number;
+}
+
+export function decodeSketch(sketch: string): DecodedSketch {
   const n = Math.floor(sketch.length / ENTRY);
   const hashes = new Uint32Array(n);
   const weights = new Float64Array(n);
@@ -50,23 +57,8 @@ function decode(sketch: string): { hashes: Uint32Array; weights: Float64Array; n
   return { hashes, weights, norm: Math.sqrt(sq) };
 }
 
-const cache = new Map<string, ReturnType<typeof decode>>();
-const CACHE_MAX = 4096;
-
-function decoded(sketch: string): ReturnType<typeof decode> {
-  let d = cache.get(sketch);
-  if (!d) {
-    if (cache.size >= CACHE_MAX) cache.clear();
-    d = decode(sketch);
-    cache.set(sketch, d);
-  }
-  return d;
-}
-
-/** Cosine similarity of two sketches' weighted tokens, in [0, 1] (0 when either is empty). */
-export function sketchCosine(a: string, b: string): number {
-  const x = decoded(a);
-  const y = decoded(b);
+/** Cosine similarity of two decoded sketches' weighted tokens, in [0, 1] (0 when either is empty). */
+export function decodedCosine(x: DecodedSketch, y: DecodedSketch): number {
   if (x.norm === 0 || y.norm === 0) return 0;
   let i = 0;
   let j = 0;
@@ -79,4 +71,9 @@ export function sketchCosine(a: string, b: string): number {
     else j++;
   }
   return Math.min(1, dot / (x.norm * y.norm));
+}
+
+/** Cosine similarity of two sketches (decoded on each call: compare many pairs through decodedCosine). */
+export function sketchCosine(a: string, b: string): number {
+  return decodedCosine(decodeSketch(a), decodeSketch(b));
 }

@@ -3,7 +3,7 @@
  * the evidence behind each: shared contacts, near-identical ad pairs, layout distances, shared pivots.
  */
 import { fromHex64, popcount32 } from '../hash64.ts';
-import { sketchCosine } from '../layout-sketch.ts';
+import { type DecodedSketch, decodedCosine, decodeSketch } from '../layout-sketch.ts';
 import { WEAK_PIVOTS } from '../pivots/index.ts';
 import type {
   Contact,
@@ -190,6 +190,24 @@ export function contactSignal(
   };
 }
 
+const sketchesOf = new WeakMap<SiteProfile, Map<string, DecodedSketch | null>>();
+
+/** A profile's layout sketch of one page type (or 'all'), decoded once per profile object. */
+function sketch(p: SiteProfile, type: PageType | 'all'): DecodedSketch | null {
+  let m = sketchesOf.get(p);
+  if (!m) {
+    m = new Map();
+    sketchesOf.set(p, m);
+  }
+  let d = m.get(type);
+  if (d === undefined) {
+    const hex = type === 'all' ? p.layoutSketchAll : p.layoutSketch?.[type];
+    d = hex ? decodeSketch(hex) : null;
+    m.set(type, d);
+  }
+  return d;
+}
+
 export interface LayoutSignal {
   value: number | null;
   evidence: LayoutEvidence[];
@@ -221,13 +239,13 @@ export function layoutSignal(
 ): LayoutSignal {
   const evidence: LayoutEvidence[] = [];
   const cosines: (number | null)[] = [];
-  const cosine = (a: string | null | undefined, b: string | null | undefined) => (a && b ? sketchCosine(a, b) : null);
+  const cosine = (a: DecodedSketch | null, b: DecodedSketch | null) => (a && b ? decodedCosine(a, b) : null);
   for (const type of ['listing', 'ad'] as PageType[]) {
     const a = ref.layout[type];
     const b = cand.layout[type];
     if (a && b) {
       evidence.push({ kind: 'layout', pageType: type, distance: hamming(a, b) });
-      cosines.push(cosine(ref.layoutSketch?.[type], cand.layoutSketch?.[type]));
+      cosines.push(cosine(sketch(ref, type), sketch(cand, type)));
     }
   }
   if (evidence.length === 0) {
@@ -235,8 +253,8 @@ export function layoutSignal(
     const b = cand.layout.other ?? cand.layoutAll;
     if (!a || !b) return { value: null, evidence, distance: null, similarity: null, templateSites: 0, rarity: 1 };
     evidence.push({ kind: 'layout', pageType: 'other', distance: hamming(a, b) });
-    const sketchOf = (p: SiteProfile) => (p.layout.other ? p.layoutSketch?.other : p.layoutSketchAll);
-    cosines.push(cosine(sketchOf(ref), sketchOf(cand)));
+    const of = (p: SiteProfile) => sketch(p, p.layout.other ? 'other' : 'all');
+    cosines.push(cosine(of(ref), of(cand)));
   }
   const distance = evidence.reduce((s, e) => s + e.distance, 0) / evidence.length;
   const similarity = cosines.every((c) => c !== null)
