@@ -1,8 +1,8 @@
 /**
  * The layout signal on real HTML (issue 11, item 4): pages of one site must rank above pages of two sites when
  * `signals.layout` is the score. Measured on the reporting part of the real-page set (test/fixtures/real-pages), which
- * the layout sketch was not designed on. Floors sit a little under the measured figures (AUC 0.979, no same-site pair
- * at 0; version 2's clamped SimHash signal: 0.796, 39 % of same-site pairs at 0).
+ * the layout sketch was not designed on. Floors sit a little under the measured figures (AUC 0.984, no same-site pair
+ * at 0; version 2's clamped SimHash signal: 0.800, 38 % of same-site pairs at 0).
  */
 import { describe, expect, it } from 'vitest';
 import { layoutSketch, sketchCosine } from '../../../detector/layout-sketch.ts';
@@ -37,14 +37,17 @@ describe('layout signal on real pages (reporting part)', () => {
   const before = layoutRanking(pages, { sketches: false });
 
   it('holds many sites of several pages, none of the tuning part', () => {
-    expect(after.sites).toBeGreaterThanOrEqual(20);
-    expect(after.pages).toBeGreaterThanOrEqual(80);
+    const pagesOf = new Map<string, number>();
+    for (const p of pages) pagesOf.set(p.site, (pagesOf.get(p.site) ?? 0) + 1);
+    expect([...pagesOf.values()].filter((n) => n >= 2).length).toBeGreaterThanOrEqual(20);
+    expect(after.positives).toBeGreaterThanOrEqual(150);
+    expect(after.pages).toBeGreaterThanOrEqual(100);
     expect(pages.every((p) => partOf(p.site) === 'reporting')).toBe(true);
     expect(loadRealPages('tuning').some((p) => pages.some((q) => q.site === p.site))).toBe(false);
   });
 
-  it('ranks pages of one site above pages of two sites (AUC ≥ 0.97)', () => {
-    expect(after.auc).toBeGreaterThanOrEqual(0.97);
+  it('ranks pages of one site above pages of two sites (AUC ≥ 0.975)', () => {
+    expect(after.auc).toBeGreaterThanOrEqual(0.975);
     expect(after.auc).toBeGreaterThan(before.auc + 0.1);
   });
 
