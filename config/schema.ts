@@ -177,6 +177,7 @@ export const detectorSchema = z
     weightIdentity: share.optional(),
     layoutSameDistance: bits.optional(),
     layoutZeroDistance: bits.optional(),
+    layoutSketchExponent: z.number().gt(0, 'must be above 0').max(8, 'must be at most 8').optional(),
     weightContent: share.optional(),
     weightSecondContent: share.optional(),
     weightLayout: share.optional(),

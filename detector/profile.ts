@@ -6,6 +6,7 @@
 import { normaliseText, words } from './extract/normalise.ts';
 import { fromHex64, toHex64 } from './hash64.ts';
 import { siteLook, sitePhotos, specificityOf } from './images/index.ts';
+import { layoutSketch } from './layout-sketch.ts';
 import { dedupePivots } from './pivots/index.ts';
 import { SimHashAccumulator, simhashHex, wordShingles } from './simhash.ts';
 import type { AdBlock, AdFingerprint, Contact, LayoutIdf, PageFeatures, PageType, SiteProfile } from './types.ts';
@@ -67,6 +68,16 @@ function layoutHash(pages: PageFeatures[], idf: (t: string) => number, fp: Finge
   const weights = new Map<string, number>();
   for (const [t, sum] of sums) weights.set(t, Math.log1p(sum / pages.length) * idf(t));
   return fp.layout(weights);
+}
+
+/** The type's layout sketch: idf × share of its pages carrying each token (see layout-sketch.ts). */
+function sketchOf(pages: PageFeatures[], idf: (t: string) => number): string | null {
+  if (pages.length === 0) return null;
+  const carried = new Map<string, number>();
+  for (const p of pages) for (const t of Object.keys(p.layout)) carried.set(t, (carried.get(t) ?? 0) + 1);
+  const weights = new Map<string, number>();
+  for (const [t, n] of carried) weights.set(t, (n / pages.length) * idf(t));
+  return layoutSketch(weights);
 }
 
 /** Blocks that repeat on most pages of the site (navigation, footer, "contact the advertiser" buttons...). */
@@ -179,6 +190,12 @@ export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions
     ad: layoutHash(byType.ad, idf, fp),
     other: layoutHash(byType.other, idf, fp),
   };
+  const sketches: Record<PageType, string | null> = {
+    listing: sketchOf(byType.listing, idf),
+    ad: sketchOf(byType.ad, idf),
+    other: sketchOf(byType.other, idf),
+  };
+  const single = PAGE_TYPES.find((t) => byType[t].length === pages.length);
   const found = adFingerprints(sourceAds, boilerplate, fp);
   const ads: AdFingerprint[] = found.map(({ id, url, fingerprint, text }) => ({ id, url, fingerprint, text }));
   return {
@@ -188,9 +205,9 @@ export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions
     pageTypes: { listing: byType.listing.length, ad: byType.ad.length, other: byType.other.length },
     layout,
     // When every page has one type (a single page, say) the whole-site layout is that type's: no second hash.
-    layoutAll: PAGE_TYPES.some((t) => byType[t].length === pages.length)
-      ? layout[PAGE_TYPES.find((t) => byType[t].length === pages.length)!]
-      : layoutHash(pages, idf, fp),
+    layoutAll: single ? layout[single] : layoutHash(pages, idf, fp),
+    layoutSketch: sketches,
+    layoutSketchAll: single ? sketches[single] : sketchOf(pages, idf),
     contacts: dedupeContacts(pages),
     ads,
     textAll: majority(found.map((a) => [a.fingerprint, a.words.length])),

@@ -10,6 +10,7 @@ export const defaultThresholds: DetectorThresholds = {
   adCounterpartDistance: 16,
   layoutZeroDistance: 24,
   layoutSameDistance: 12,
+  layoutSketchExponent: 2,
   weightContent: 0.7,
   weightSecondContent: 0.15,
   weightLayout: 0.25,
@@ -59,6 +60,11 @@ export function thresholdProblems(overrides: Partial<DetectorThresholds>): Thres
     out.push({
       key: 'layoutZeroDistance',
       message: 'layoutZeroDistance must be at least 1 bit (the layout signal divides by it)',
+    });
+  if (!(t.layoutSketchExponent > 0))
+    out.push({
+      key: 'layoutSketchExponent',
+      message: `layoutSketchExponent (${t.layoutSketchExponent}) must be above 0: the layout signal is the sketches' cosine to this power`,
     });
   if (t.layoutSameDistance > t.layoutZeroDistance)
     out.push({

@@ -134,6 +134,13 @@ export interface SiteProfile {
   layout: Record<PageType, string | null>;
   /** Layout SimHash of all pages together (for the database near-duplicate index). */
   layoutAll: string | null;
+  /**
+   * Per page type, the layout sketch (layout-sketch.ts: the most specific tokens with their weights) that the layout
+   * signal compares by cosine; absent on profiles of detector versions before 3 (the signal then uses the SimHashes).
+   */
+  layoutSketch?: Record<PageType, string | null>;
+  /** Layout sketch of all pages together. */
+  layoutSketchAll?: string | null;
   contacts: Contact[];
   ads: AdFingerprint[];
   /** Site text fingerprint: bitwise majority of the ad fingerprints weighted by ad length (for the database index). */
@@ -157,6 +164,8 @@ export interface DetectorThresholds {
   layoutZeroDistance: number;
   /** Layout distance up to which two sites are said to share a template in the explanation. */
   layoutSameDistance: number;
+  /** The layout signal is the layout sketches' cosine to this power (graded over the whole range, never clamped). */
+  layoutSketchExponent: number;
   /** Score weights of the signals (the text and contacts signals count through the stronger of the two). */
   weightContent: number;
   weightSecondContent: number;

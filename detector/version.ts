@@ -6,5 +6,6 @@
  *
  * 1: features and profiles stored before versions were recorded.
  * 2: issue 11 (specific and corroborated evidence, ad text in every script, related tier).
+ * 3: layout sketches in profiles; the layout signal is their cosine, graded (issue 11, real-page layout).
  */
-export const DETECTOR_VERSION = 2;
+export const DETECTOR_VERSION = 3;

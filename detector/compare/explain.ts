@@ -135,7 +135,8 @@ export function explain(input: ExplainInput): string[] {
     const parts = layout.evidence.map((e) => `${e.distance}/64 on ${e.pageType} pages`).join(', ');
     const same = layout.distance <= thresholds.layoutSameDistance;
     const spread = layout.templateSites > 1 ? `, found on ${layout.templateSites} sites of the corpus` : '';
-    lines.push(`layout distance ${parts} (${same ? `same template${spread}` : 'different template'})`);
+    const similar = layout.similarity === null ? '' : `; layout tokens ${Math.round(layout.similarity * 100)} % alike`;
+    lines.push(`layout distance ${parts} (${same ? `same template${spread}` : 'different template'})${similar}`);
   }
   lines.push(...explainPictures(cand, photos, look, thresholds));
   const byKind = new Map<PivotKind, string[]>();

@@ -140,6 +140,7 @@ describe('parseConfig', () => {
       'must be at least adMaxDistance (12)',
     );
     expect(problems('detector:\n  clonePhotoShare: 1\n').join('\n')).toContain('clonePhotoShare (1) must be below 1');
+    expect(problems('detector:\n  layoutSketchExponent: 0\n').join('\n')).toContain('detector.layoutSketchExponent');
     expect(parseConfig('detector:\n  cloneAdShare: 1\n  relatedScore: 0.3\n').detector).toEqual({
       cloneAdShare: 1,
       relatedScore: 0.3,

@@ -137,7 +137,7 @@ describe('explanation and evidence', () => {
     expect(text).toMatch(
       /\d+ ads near-identical \(of \d+ on the candidate, \d+ on the reference; \d+ % of the smaller side\)/,
     );
-    expect(text).toMatch(/layout distance \d+\/64 on listing pages/);
+    expect(text).toMatch(/layout distance \d+\/64 on listing pages.*; layout tokens \d+ % alike/);
     expect(text).toContain('same Google Analytics id G-SEED123456');
     const kinds = new Set(c.evidence.map((e) => e.kind));
     expect(kinds).toEqual(new Set(['shared-contact', 'near-identical-ad', 'layout', 'shared-pivot']));
