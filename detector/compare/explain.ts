@@ -136,7 +136,10 @@ export function explain(input: ExplainInput): string[] {
     const same = layout.distance <= thresholds.layoutSameDistance;
     const spread = layout.templateSites > 1 ? `, found on ${layout.templateSites} sites of the corpus` : '';
     const similar = layout.similarity === null ? '' : `; layout tokens ${Math.round(layout.similarity * 100)} % alike`;
-    lines.push(`layout distance ${parts} (${same ? `same template${spread}` : 'different template'})${similar}`);
+    const verdict = same
+      ? `same template${spread}`
+      : `not the same template: fingerprints over ${thresholds.layoutSameDistance} bits apart`;
+    lines.push(`layout distance ${parts} (${verdict})${similar}`);
   }
   lines.push(...explainPictures(cand, photos, look, thresholds));
   const byKind = new Map<PivotKind, string[]>();
