@@ -8,8 +8,9 @@
  * command is refused to the wrong role and journaled under the name given.
  */
 import { userInfo } from 'node:os';
-import { countUsers, type Executor, findUserForLogin } from '../db/index.ts';
+import { countUsers, type Executor, findUserForLogin, type PhenixDatabase } from '../db/index.ts';
 import { type Permission, roleAllows, rolesFor } from '../review/index.ts';
+import { type LoadedConfig, withDatabase } from './context.ts';
 
 export const IDENTITY_ENV = 'PHENIX_USER';
 
@@ -51,4 +52,21 @@ export async function actAs(db: Executor, by: string | undefined, permission: Pe
 /** The `--by` option every role-checked command takes. */
 export function byOption(who = 'the account you act as'): [string, string] {
   return ['--by <name>', `${who} (default: $${IDENTITY_ENV}, else your system user name)`];
+}
+
+/** Who runs a command and the permission it needs; `exempt` says why a command checks no role (see cli/README.md). */
+export type CommandAccess = { permission: Permission; by: string | undefined } | { exempt: string };
+
+/** The access of a command that runs the monitor or looks at its machinery (analysts and supervisors). */
+export function operator(by: string | undefined): { permission: 'operations.run'; by: string | undefined } {
+  return { permission: 'operations.run', by };
+}
+
+/** Opens the config's database, checks the role before anything else, and runs `fn` as that account. */
+export async function withAccount<T>(
+  loaded: LoadedConfig,
+  access: { permission: Permission; by: string | undefined },
+  fn: (handle: PhenixDatabase, actor: string) => Promise<T>,
+): Promise<T> {
+  return withDatabase(loaded, async (handle) => fn(handle, await actAs(handle.db, access.by, access.permission)));
 }
