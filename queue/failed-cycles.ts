@@ -11,7 +11,7 @@
 import { recordCycleEnd, recordCycleStart, unendedCycles } from '../db/index.ts';
 import { BOSS_SCHEMA } from './boss.ts';
 import type { CycleJobData, FinishJobData, JobContext } from './job-context.ts';
-import { isCycleQueue, QUEUE, SCHEDULE_PREFIX } from './names.ts';
+import { isCycleQueue, QUEUE } from './names.ts';
 
 interface FailedJob {
   id: string;
@@ -24,14 +24,19 @@ interface FailedJob {
 
 /** Records the cycles whose planning or stage-end job failed for good in the last three days; returns their ids. */
 export async function recordFailedCycles(jc: JobContext): Promise<string[]> {
-  const { rows } = await jc.boss.getDb().executeSql(
-    `select id::text as id, name, data, output, retry_count as "retryCount" from ${BOSS_SCHEMA}.job
-      where state = 'failed' and completed_on > now() - interval '3 days'
-        and (name = $1 or name = $2 or name like $3)
-      order by completed_on desc limit 500`,
-    [QUEUE.finish, QUEUE.cycleNow, `${SCHEDULE_PREFIX}%`],
-  );
-  const failed = (rows as FailedJob[]).map((job) => ({ job, cycleId: cycleIdOf(job) }));
+  // One query per queue, so PostgreSQL reads only these queues' partitions, never the crawl queue's millions of jobs.
+  const names = [QUEUE.finish, ...(await jc.boss.getQueues()).map((q) => q.name).filter(isCycleQueue)];
+  const rows: FailedJob[] = [];
+  for (const name of names) {
+    const found = await jc.boss.getDb().executeSql(
+      `select id::text as id, name, data, output, retry_count as "retryCount" from ${BOSS_SCHEMA}.job
+        where name = $1 and state = 'failed' and completed_on > now() - interval '3 days'
+        order by completed_on desc limit 500`,
+      [name],
+    );
+    rows.push(...(found.rows as FailedJob[]));
+  }
+  const failed = rows.map((job) => ({ job, cycleId: cycleIdOf(job) }));
   const open = new Set(await unendedCycles(jc.ctx.db, [...new Set(failed.map((f) => f.cycleId))]));
   const recorded: string[] = [];
   for (const { job, cycleId } of failed) {

@@ -223,6 +223,11 @@ describe('roles on every command', () => {
     expect(commandPaths(buildProgram()).filter((path) => !known.has(path))).toEqual([]);
   });
 
+  it('leaves the auditor the journal only', () => {
+    const auditor = ROWS.filter((r) => rolesFor(r.permission).includes('auditor')).map((r) => r.command);
+    expect(auditor).toEqual(['audit list', 'audit verify']);
+  });
+
   for (const row of ROWS) {
     it(`${row.command}: ${rolesFor(row.permission).join(' and ')} only`, async () => {
       for (const role of ['auditor', 'analyst', 'supervisor'] as const) {
