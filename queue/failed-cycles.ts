@@ -17,8 +17,8 @@ interface FailedJob {
   id: string;
   name: string;
   data: CycleJobData | FinishJobData;
-  /** The error as pg-boss kept it; a failed query's own message is in its cause. */
-  output: { message?: string; cause?: { message?: string } } | null;
+  /** The error as pg-boss kept it (a failed query's own message is in its cause), or pg-boss's word on a timeout. */
+  output: { message?: string; cause?: { message?: string }; value?: { message?: string } } | null;
   retryCount: number;
 }
 
@@ -46,10 +46,7 @@ export async function recordFailedCycles(jc: JobContext): Promise<string[]> {
     const scope = job.data.scope ?? 'all';
     // A planner that failed at its first statement never wrote the cycle: it is recorded now, to be ended.
     if (planning) await recordCycleStart(jc.ctx.db, { id: cycleId, scope, origin: originOf(job) });
-    const reason =
-      job.output?.cause?.message ??
-      job.output?.message ??
-      'no reason given (the job expired: its worker stopped or hung)';
+    const reason = job.output?.cause?.message ?? job.output?.message ?? job.output?.value?.message ?? 'no reason given';
     const what = planning
       ? 'the cycle could not be planned'
       : `the end of its ${(job.data as FinishJobData).stage} stage failed`;

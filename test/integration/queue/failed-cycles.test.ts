@@ -1,6 +1,6 @@
 /**
  * A cycle on the queue that cannot end, on a real Postgres with two workers: a planning job that fails at every
- * attempt, and a stage-end job that fails at every attempt. Each cycle is recorded as failed with the reason, and
+ * attempt, a stage-end job that fails at every attempt, and a planning job whose worker died (it expires). Each cycle is recorded as failed with the reason, and
  * the `cycle.failed` notification is in the outbox exactly once, however many workers saw the failed job and however
  * often they looked again.
  */
@@ -8,7 +8,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCycle, openDatabase, type PhenixDatabase } from '../../../db/index.ts';
 import { notificationOutbox } from '../../../db/schema/index.ts';
-import { type Boss, enqueueCycle, openBoss, startWorker, type Worker, waitForCycle } from '../../../queue/index.ts';
+import {
+  type Boss,
+  enqueueCycle,
+  openBoss,
+  scheduleQueue,
+  startWorker,
+  type Worker,
+  waitForCycle,
+} from '../../../queue/index.ts';
 import { waitFor } from '../../helpers/cli.ts';
 import { createServerDatabase } from '../../helpers/db.ts';
 import { queueTestConfig, queueTestContext, queueTestLogger } from '../../helpers/queue.ts';
@@ -110,6 +118,19 @@ describe('failed cycles on the queue', () => {
     } finally {
       await allow();
     }
+  }, 90_000);
+
+  it('records a scheduled cycle whose planner died and let the job expire, before it wrote anything', async () => {
+    const queue = scheduleQueue('expiry test');
+    await bosses[0].createQueue(queue, { name: queue, policy: 'standard', retryLimit: 0, expireInSeconds: 1 });
+    const cycleId = await bosses[0].send(queue, { scope: 'seeds', origin: 'schedule expiry test' });
+    // The worker that takes it dies at once: the job stays active until it expires, and nobody records the cycle.
+    const [taken] = await bosses[0].fetch(queue);
+    expect(taken.id).toBe(cycleId);
+    const cycle = await failedCycle(String(cycleId));
+    expect(cycle).toMatchObject({ scope: 'seeds', origin: 'schedule expiry test' });
+    expect(cycle.error).toBe('the cycle could not be planned after 0 retries: job failed by timeout in active state');
+    expect(await failedNotices(String(cycleId))).toHaveLength(1);
   }, 90_000);
 
   it('leaves a cycle that ends well as completed, with no failure notice', async () => {
