@@ -7,6 +7,7 @@
  * database credential (see review/README.md, "Rules of police data"); what the CLI adds is that every sensitive
  * command is refused to the wrong role and journaled under the name given.
  */
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { countUsers, type Executor, findUserForLogin, type PhenixDatabase } from '../db/index.ts';
 import { type Permission, roleAllows, rolesFor } from '../review/index.ts';
@@ -60,6 +61,14 @@ export type CommandAccess = { permission: Permission; by: string | undefined } |
 /** The access of a command that runs the monitor or looks at its machinery (analysts and supervisors). */
 export function operator(by: string | undefined): { permission: 'operations.run'; by: string | undefined } {
   return { permission: 'operations.run', by };
+}
+
+/**
+ * Whether the config's database may hold accounts, for the commands that also run without it (compare, doctor): an
+ * embedded database not created yet has none, and is not created just to find that out.
+ */
+export function unitDatabaseExists(loaded: LoadedConfig): boolean {
+  return Boolean(loaded.config.database.url) || existsSync(loaded.resolvePath('data/db'));
 }
 
 /** Opens the config's database, checks the role before anything else, and runs `fn` as that account. */

@@ -14,7 +14,7 @@ import { thresholdsFromConfig } from '../../monitor/index.ts';
 import { compareSourcesLabel, loadSource } from '../compare-sources.ts';
 import { configPath, type GlobalOptions, loadConfig } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { byOption, operator, withAccount } from '../identity.ts';
+import { byOption, operator, unitDatabaseExists, withAccount } from '../identity.ts';
 import { ensureBrowser, parseMode, parsePositiveInt } from '../monitor-context.ts';
 import { print, printJson } from '../output.ts';
 
@@ -43,7 +43,7 @@ export function registerCompareCommand(program: Command): void {
         // A config is optional here: it brings the crawler settings (proxy, host map) and the detector thresholds,
         // and the unit's database, whose accounts say who may compare. Without one nothing of the unit is used.
         const unit = existsSync(configPath(globals)) ? loadConfig(globals) : null;
-        if (unit) await withAccount(unit, operator(opts.by), async () => {});
+        if (unit && unitDatabaseExists(unit)) await withAccount(unit, operator(opts.by), async () => {});
         const config: Config = unit?.config ?? parseConfig('');
         const mode = parseMode(opts.mode);
         if (mode) config.crawler.mode = mode;

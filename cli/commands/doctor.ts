@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { parseConfig } from '../../config/index.ts';
 import { configPath, type GlobalOptions, loadConfig } from '../context.ts';
 import { type CheckResult, runDoctor } from '../doctor-checks.ts';
-import { AccessDeniedError, byOption, operator, withAccount } from '../identity.ts';
+import { AccessDeniedError, byOption, operator, unitDatabaseExists, withAccount } from '../identity.ts';
 import { print, printJson } from '../output.ts';
 
 /** At least one essential check failed (the report says which and how to fix it). */
@@ -27,8 +27,7 @@ export function registerDoctorCommand(program: Command): void {
       const loaded = existsSync(configPath(globals)) ? loadConfig(globals) : null;
       const embeddedDir = loaded ? loaded.resolvePath('data/db') : 'data/db';
       // With a unit config the role is checked in its database; a database doctor cannot open is one of its findings.
-      // An embedded database not created yet holds no account: nothing to check there.
-      if (loaded && (loaded.config.database.url || existsSync(embeddedDir)))
+      if (loaded && unitDatabaseExists(loaded))
         await withAccount(loaded, operator(opts.by), async () => {}).catch((error) => {
           if (error instanceof AccessDeniedError) throw error;
         });
