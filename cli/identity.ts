@@ -7,9 +7,11 @@
  * database credential (see review/README.md, "Rules of police data"); what the CLI adds is that every sensitive
  * command is refused to the wrong role and journaled under the name given.
  */
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { countUsers, type Executor, findUserForLogin } from '../db/index.ts';
+import { countUsers, type Executor, findUserForLogin, type PhenixDatabase } from '../db/index.ts';
 import { type Permission, roleAllows, rolesFor } from '../review/index.ts';
+import { type LoadedConfig, withDatabase } from './context.ts';
 
 export const IDENTITY_ENV = 'PHENIX_USER';
 
@@ -51,4 +53,29 @@ export async function actAs(db: Executor, by: string | undefined, permission: Pe
 /** The `--by` option every role-checked command takes. */
 export function byOption(who = 'the account you act as'): [string, string] {
   return ['--by <name>', `${who} (default: $${IDENTITY_ENV}, else your system user name)`];
+}
+
+/** Who runs a command and the permission it needs; `exempt` says why a command checks no role (see cli/README.md). */
+export type CommandAccess = { permission: Permission; by: string | undefined } | { exempt: string };
+
+/** The access of a command that runs the monitor or looks at its machinery (analysts and supervisors). */
+export function operator(by: string | undefined): { permission: 'operations.run'; by: string | undefined } {
+  return { permission: 'operations.run', by };
+}
+
+/**
+ * Whether the config's database may hold accounts, for the commands that also run without it (compare, doctor): an
+ * embedded database not created yet has none, and is not created just to find that out.
+ */
+export function unitDatabaseExists(loaded: LoadedConfig): boolean {
+  return Boolean(loaded.config.database.url) || existsSync(loaded.resolvePath('data/db'));
+}
+
+/** Opens the config's database, checks the role before anything else, and runs `fn` as that account. */
+export async function withAccount<T>(
+  loaded: LoadedConfig,
+  access: { permission: Permission; by: string | undefined },
+  fn: (handle: PhenixDatabase, actor: string) => Promise<T>,
+): Promise<T> {
+  return withDatabase(loaded, async (handle) => fn(handle, await actAs(handle.db, access.by, access.permission)));
 }

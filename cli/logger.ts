@@ -9,8 +9,23 @@ export interface LoggerOptions {
   pretty: boolean;
 }
 
+/**
+ * Keys that hold secrets, wherever a log line would carry them (a config section, a mailer's options, a target):
+ * their values are replaced, never written. Secrets come from the config file or the environment (`{ env: NAME }`).
+ */
+const REDACTED_KEYS = ['secret', 'password', 'pass', 'proxyUrl', 'connectionString', 'authorization'];
+export const LOG_REDACTION = {
+  paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]),
+  censor: '[redacted]',
+};
+
 export function createLogger(options: LoggerOptions): Logger {
-  const base = { level: options.level, base: { app: 'phenix' }, timestamp: pino.stdTimeFunctions.isoTime };
+  const base = {
+    level: options.level,
+    base: { app: 'phenix' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: LOG_REDACTION,
+  };
   if (options.pretty) {
     return pino(
       base,

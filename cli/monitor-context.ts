@@ -9,6 +9,7 @@ import { createEvidenceStore } from '../evidence/index.ts';
 import { type MonitorContext, processOwner } from '../monitor/index.ts';
 import { type GlobalOptions, type LoadedConfig, loadConfig, logger, withDatabase } from './context.ts';
 import { UsageError } from './errors.ts';
+import { actAs, type CommandAccess } from './identity.ts';
 
 export interface MonitorCommandOptions {
   signal?: AbortSignal;
@@ -17,6 +18,8 @@ export interface MonitorCommandOptions {
   browserMissing?: 'fail' | 'http';
   /** Crawl mode for this command (--mode), applied before the browser check. */
   mode?: Config['crawler']['mode'];
+  /** The permission the command needs, checked as soon as the database is open, before any work. */
+  access: CommandAccess;
 }
 
 export async function withMonitor<T>(
@@ -33,8 +36,10 @@ export async function withMonitor<T>(
     for (const site of loaded.config.sites) if (site.crawl?.mode) site.crawl.mode = options.mode;
   }
   ensureBrowser(loaded.config, options.browserMissing ?? 'fail', (line) => log.warn(line));
-  return withDatabase(loaded, (handle) =>
-    fn(
+  return withDatabase(loaded, async (handle) => {
+    const { access } = options;
+    if ('permission' in access) await actAs(handle.db, access.by, access.permission);
+    return fn(
       {
         config: loaded.config,
         db: handle.db,
@@ -47,8 +52,8 @@ export async function withMonitor<T>(
         onProgress: options.onProgress,
       },
       loaded,
-    ),
-  );
+    );
+  });
 }
 
 /** Browser and auto modes need Chromium: say how to install it, or switch to HTTP mode with a notice. */

@@ -42,6 +42,7 @@ crawler:
 
 # database:
 #   url: postgres://phenix@db.internal:5432/phenix   # or env DATABASE_URL; none = embedded database under data/db
+#   # any value can come from the environment instead of this file: url: { env: PHENIX_DATABASE_URL }
 evidence:
   dir: data/evidence           # screenshots, HTML and text, stored by SHA-256
   signingKey: data/keys/unit-ed25519.pem   # made by "phenix keys init"; signs evidence packages

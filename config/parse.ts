@@ -6,13 +6,14 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { normalizeHostname } from '../lib/hostname.ts';
+import { envSourceOf, resolveEnvValues } from './env-values.ts';
 import { ConfigError } from './errors.ts';
 import { type Config, configSchema } from './schema.ts';
 
 export interface ParseConfigOptions {
   /** Shown in messages: the file path, or "<inline>". */
   source?: string;
-  /** Environment overrides: DATABASE_URL wins over database.url. */
+  /** The environment: DATABASE_URL wins over database.url; `{ env: NAME }` values are read from it (env-values.ts). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -29,8 +30,8 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Con
       }),
     );
   }
-  const raw = doc.contents === null ? {} : doc.toJS();
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+  const parsed = doc.contents === null ? {} : doc.toJS();
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigError(source, [
       'the file must be a mapping of sections (sites:, crawler:, ...), not a list or a single value',
     ]);
@@ -42,8 +43,17 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Con
     const { line } = lineCounter.linePos(offset);
     return ` (line ${line})`;
   };
+  const resolved = resolveEnvValues(parsed, options.env ?? {});
+  const raw = resolved.value;
+  const envName = (path: PropertyKey[]) => envSourceOf(resolved.fromEnv, path);
   const result = configSchema.safeParse(raw);
-  const problems = result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, raw, where));
+  const problems = resolved.problems.map((p) => `${formatPath(p.path)}${where(p.path)}: ${p.message}`);
+  if (!result.success)
+    problems.push(
+      ...result.error.issues
+        .filter((issue) => !resolved.problems.some((p) => formatPath(p.path) === formatPath(issue.path)))
+        .map((issue) => describeIssue(issue, raw, where, envName)),
+    );
   problems.push(...crossChecks((raw as { sites?: unknown }).sites, where));
   problems.push(...proxyChecks(raw as Record<string, unknown>, where));
   if (!result.success || problems.length > 0) throw new ConfigError(source, problems);
@@ -71,7 +81,7 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
   return node;
 }
 
-function show(value: unknown): string {
+function shown(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return `"${value}"`;
   if (Array.isArray(value)) return 'a list';
@@ -79,10 +89,18 @@ function show(value: unknown): string {
   return String(value);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, raw: unknown, where: (p: PropertyKey[]) => string): string {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  raw: unknown,
+  where: (p: PropertyKey[]) => string,
+  envName: (p: PropertyKey[]) => string | undefined,
+): string {
   const path = issue.path;
   const at = formatPath(path);
   const got = valueAt(raw, path);
+  // A value from the environment is a secret as often as not: it is named, never shown.
+  const variable = envName(path);
+  const show = (value: unknown) => (variable ? `the value of ${variable}` : shown(value));
   switch (issue.code) {
     case 'unrecognized_keys': {
       const keys = issue.keys.map((k) => `"${k}"`).join(', ');

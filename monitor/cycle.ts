@@ -82,9 +82,9 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
     summary = await cycleSteps(ctx, cycleId, options);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await retryWhileDatabaseReturns(() =>
-      recordCycleEnd(ctx.db, cycleId, { status: 'failed', error: message.slice(0, 2000) }),
-    ).catch((recordError) =>
+    await retryWhileDatabaseReturns(async () => {
+      await recordCycleEnd(ctx.db, cycleId, { status: 'failed', error: message.slice(0, 2000) });
+    }).catch((recordError) =>
       ctx.logger.error({ err: recordError, cycleId }, 'could not record the failed cycle; it stays marked running'),
     );
     throw error;

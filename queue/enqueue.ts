@@ -1,6 +1,6 @@
 /** Sending a cycle by hand and following it to its end (`phenix run --once` and `serve --run-now` on the queue). */
 import { randomUUID } from 'node:crypto';
-import { type Database, listAudit } from '../db/index.ts';
+import { type Database, getCycle, listAudit } from '../db/index.ts';
 import { BOSS_SCHEMA, type Boss } from './boss.ts';
 import type { CycleJobData } from './job-context.ts';
 import { QUEUE } from './names.ts';
@@ -23,6 +23,9 @@ export async function waitForCycle(
       (a) => a.action === 'cycle.completed',
     );
     if (end) return end.details as Record<string, unknown>;
+    // A cycle that can no longer end (planning or a stage end failed for good) is recorded failed by the workers.
+    const cycle = await getCycle(db, cycleId).catch(() => null);
+    if (cycle?.status === 'failed') throw new Error(`the cycle failed on the workers: ${cycle.error ?? 'unknown'}`);
     const plan = await boss.getJobById(QUEUE.cycleNow, cycleId);
     if (plan?.state === 'failed')
       throw new Error(`the cycle could not be planned: ${(plan.output as { message?: string })?.message ?? 'unknown'}`);

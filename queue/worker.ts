@@ -9,6 +9,7 @@ import type { MonitorContext } from '../monitor/index.ts';
 import type { Boss } from './boss.ts';
 import { compareJob } from './compare-job.ts';
 import { crawlJob } from './crawl-job.ts';
+import { recordFailedCycles } from './failed-cycles.ts';
 import { finishJob } from './finish-job.ts';
 import type {
   CompareJobData,
@@ -36,6 +37,14 @@ export async function startWorker(
   const log = ctx.logger.child({ component: 'worker', owner: ctx.owner });
   const jc: JobContext = { ctx, boss, log };
   const done: Record<string, number> = {};
+  let sweeping: Promise<unknown> | null = null;
+  const sweepFailedCycles = () => {
+    sweeping ??= recordFailedCycles(jc)
+      .catch((err) => log.warn({ err }, 'could not look for failed cycles; the next look retries'))
+      .finally(() => {
+        sweeping = null;
+      });
+  };
   const workOptions = { pollingIntervalSeconds: ctx.config.queue.pollSeconds, batchSize: 1 };
   const ids: string[] = [];
 
@@ -65,6 +74,8 @@ export async function startWorker(
         'job failed; pg-boss retries it with backoff until its limit',
       );
       options.onJob?.(queue, job.id, false);
+      // pg-boss marks the job failed once this handler has thrown: look for a cycle that can no longer end then.
+      if (queue === QUEUE.finish || isCycleQueue(queue)) setTimeout(sweepFailedCycles, 1000).unref();
       throw error;
     }
   };
@@ -93,13 +104,22 @@ export async function startWorker(
     watchCycleQueues().catch((err) => log.warn({ err }, 'could not list the queues'));
   }, 60_000);
   timer.unref();
+  // A planning or stage-end job may also fail for good by expiring (its worker died): pg-boss's maintenance fails it.
+  const sweepTimer = setInterval(
+    sweepFailedCycles,
+    Math.min(60, Math.max(1, ctx.config.queue.maintenanceSeconds)) * 1000,
+  );
+  sweepTimer.unref();
+  sweepFailedCycles();
   log.info({ concurrency: options.concurrency, cycleQueues: [...cycleQueues] }, 'worker started');
 
   return {
     done,
     stop: async () => {
       clearInterval(timer);
+      clearInterval(sweepTimer);
       for (const id of ids) await boss.offWork({ id });
+      await sweeping;
       log.info({ done }, 'worker stopped');
     },
   };

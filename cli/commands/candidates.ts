@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseDomainFeed } from '../../crawler/discovery/index.ts';
 import { DOMAIN_SOURCES, type DomainSource, getSiteByName, listCandidates, upsertCandidates } from '../../db/index.ts';
-import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
+import { type GlobalOptions, loadConfig } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { byOption, operator, withAccount } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
 
 export function registerCandidatesCommands(program: Command): void {
@@ -14,12 +15,13 @@ export function registerCandidatesCommands(program: Command): void {
     .description('list candidate domains with their source, DNS state and first-seen time')
     .option('--source <source>', `only this source: ${DOMAIN_SOURCES.join(', ')}`)
     .option('--json', 'print JSON')
-    .action(async (opts: { source?: string; json?: boolean }, cmd: Command) => {
+    .option(...byOption())
+    .action(async (opts: { source?: string; json?: boolean; by?: string }, cmd: Command) => {
       if (opts.source && !(DOMAIN_SOURCES as readonly string[]).includes(opts.source)) {
         throw new UsageError(`--source must be one of ${DOMAIN_SOURCES.join(', ')}; got "${opts.source}"`);
       }
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
-      await withDatabase(loaded, async ({ db }) => {
+      await withAccount(loaded, { permission: 'alerts.read', by: opts.by }, async ({ db }) => {
         const rows = await listCandidates(db, { source: opts.source as DomainSource | undefined });
         if (opts.json) {
           printJson(
@@ -66,7 +68,8 @@ export function registerCandidatesCommands(program: Command): void {
     )
     .argument('<file>', 'file path, or - for standard input')
     .option('--site <name>', 'the monitored site these candidates relate to')
-    .action(async (file: string, opts: { site?: string }, cmd: Command) => {
+    .option(...byOption())
+    .action(async (file: string, opts: { site?: string; by?: string }, cmd: Command) => {
       let text: string;
       try {
         text = readFileSync(file === '-' ? 0 : file, 'utf8');
@@ -75,7 +78,7 @@ export function registerCandidatesCommands(program: Command): void {
       }
       const feed = parseDomainFeed(text);
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
-      await withDatabase(loaded, async ({ db }) => {
+      await withAccount(loaded, operator(opts.by), async ({ db }) => {
         const site = opts.site ? await getSiteByName(db, opts.site) : null;
         const label = file === '-' ? 'standard input' : file;
         const added = await upsertCandidates(

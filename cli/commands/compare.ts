@@ -14,6 +14,7 @@ import { thresholdsFromConfig } from '../../monitor/index.ts';
 import { compareSourcesLabel, loadSource } from '../compare-sources.ts';
 import { configPath, type GlobalOptions, loadConfig } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { byOption, operator, unitDatabaseExists, withAccount } from '../identity.ts';
 import { ensureBrowser, parseMode, parsePositiveInt } from '../monitor-context.ts';
 import { print, printJson } from '../output.ts';
 
@@ -27,19 +28,23 @@ export function registerCompareCommand(program: Command): void {
     .option('--region <CC>', 'default country for phone numbers without +, e.g. FR', 'FR')
     .option('--mode <mode>', 'crawl mode for URLs: browser | http | auto')
     .option('--max-pages <n>', 'pages to crawl per URL', '50')
+    .option(...byOption())
     .action(
       async (
         reference: string,
         candidates: string[],
-        opts: { json?: boolean; region: string; mode?: string; maxPages: string },
+        opts: { json?: boolean; region: string; mode?: string; maxPages: string; by?: string },
         cmd: Command,
       ) => {
         if (!/^[A-Z]{2}$/.test(opts.region))
           throw new UsageError(`--region must be a two-letter country code in capitals, e.g. FR; got "${opts.region}"`);
         const maxPages = parsePositiveInt('--max-pages', opts.maxPages);
         const globals = cmd.optsWithGlobals<GlobalOptions>();
-        // A config is optional here: it brings the crawler settings (proxy, host map) and the detector thresholds.
-        const config: Config = existsSync(configPath(globals)) ? loadConfig(globals).config : parseConfig('');
+        // A config is optional here: it brings the crawler settings (proxy, host map) and the detector thresholds,
+        // and the unit's database, whose accounts say who may compare. Without one nothing of the unit is used.
+        const unit = existsSync(configPath(globals)) ? loadConfig(globals) : null;
+        if (unit && unitDatabaseExists(unit)) await withAccount(unit, operator(opts.by), async () => {});
+        const config: Config = unit?.config ?? parseConfig('');
         const mode = parseMode(opts.mode);
         if (mode) config.crawler.mode = mode;
         const sources = [reference, ...candidates];

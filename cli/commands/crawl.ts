@@ -4,6 +4,7 @@ import { getSiteByName, listDomains, upsertCandidates } from '../../db/index.ts'
 import { normalizeHostname } from '../../lib/hostname.ts';
 import { type CrawlTarget, crawlTarget, type MonitorContext, withLease } from '../../monitor/index.ts';
 import { UsageError } from '../errors.ts';
+import { byOption, operator } from '../identity.ts';
 import {
   endProgress,
   gracefulSignal,
@@ -21,41 +22,46 @@ export function registerCrawlCommand(program: Command): void {
     .argument('<site-or-domain...>', 'monitored site names or hostnames')
     .option('--mode <mode>', 'browser | http | auto (default: the config)')
     .option('--max-pages <n>', 'at most this many pages per target')
-    .action(async (targets: string[], opts: { mode?: string; maxPages?: string }, cmd: Command) => {
+    .option(...byOption())
+    .action(async (targets: string[], opts: { mode?: string; maxPages?: string; by?: string }, cmd: Command) => {
       const mode = parseMode(opts.mode);
       const maxPages = parsePositiveInt('--max-pages', opts.maxPages);
       const stop = gracefulSignal(() => process.stderr.write('\nStopping after the pages in flight…\n'));
       let failed = 0;
       try {
-        await withMonitor(cmd, { signal: stop.signal, onProgress: terminalProgress(), mode }, async (ctx) => {
-          const resolved: CrawlTarget[] = [];
-          for (const arg of targets) resolved.push(await resolveTarget(ctx, arg));
-          const rows: (string | number)[][] = [];
-          for (const target of resolved) {
-            const started = Date.now();
-            const key = target.siteId ? `site:${target.siteId}` : `domain:${target.domains[0].id}`;
-            const lease = await withLease(ctx, key, () => crawlTarget(ctx, target, { maxPages }));
-            endProgress();
-            if (!lease.ran) {
-              rows.push([target.label, 0, 0, 0, '0.0', `skipped: being crawled by ${lease.heldBy}`]);
-              continue;
+        await withMonitor(
+          cmd,
+          { signal: stop.signal, onProgress: terminalProgress(), mode, access: operator(opts.by) },
+          async (ctx) => {
+            const resolved: CrawlTarget[] = [];
+            for (const arg of targets) resolved.push(await resolveTarget(ctx, arg));
+            const rows: (string | number)[][] = [];
+            for (const target of resolved) {
+              const started = Date.now();
+              const key = target.siteId ? `site:${target.siteId}` : `domain:${target.domains[0].id}`;
+              const lease = await withLease(ctx, key, () => crawlTarget(ctx, target, { maxPages }));
+              endProgress();
+              if (!lease.ran) {
+                rows.push([target.label, 0, 0, 0, '0.0', `skipped: being crawled by ${lease.heldBy}`]);
+                continue;
+              }
+              const s = lease.value.summary;
+              if (s.pagesOk === 0) failed++;
+              rows.push([
+                target.label,
+                s.pagesOk,
+                s.pagesFailed,
+                formatBytes(s.bytes),
+                ((Date.now() - started) / 1000).toFixed(1),
+                Object.entries(s.failuresByReason)
+                  .map(([reason, n]) => `${reason}×${n}`)
+                  .join(' ') + (s.stoppedEarly ? ' (stopped early)' : ''),
+              ]);
             }
-            const s = lease.value.summary;
-            if (s.pagesOk === 0) failed++;
-            rows.push([
-              target.label,
-              s.pagesOk,
-              s.pagesFailed,
-              formatBytes(s.bytes),
-              ((Date.now() - started) / 1000).toFixed(1),
-              Object.entries(s.failuresByReason)
-                .map(([reason, n]) => `${reason}×${n}`)
-                .join(' ') + (s.stoppedEarly ? ' (stopped early)' : ''),
-            ]);
-          }
-          print(table(['target', 'pages ok', 'failed', 'bytes', 'seconds', 'failures by reason'], rows));
-          print(`Evidence stored under ${ctx.evidence.dir}`);
-        });
+            print(table(['target', 'pages ok', 'failed', 'bytes', 'seconds', 'failures by reason'], rows));
+            print(`Evidence stored under ${ctx.evidence.dir}`);
+          },
+        );
       } finally {
         stop.dispose();
       }

@@ -47,7 +47,12 @@ export function registerDemoCommand(program: Command): void {
         print(`Config, database and evidence: ${dir}`);
         await withMonitor(
           cmd,
-          { signal: stop.signal, onProgress: terminalProgress(), browserMissing: 'http' },
+          {
+            signal: stop.signal,
+            onProgress: terminalProgress(),
+            browserMissing: 'http',
+            access: { exempt: 'a new embedded database of its own, with no account' },
+          },
           async (ctx) => {
             if (ctx.config.crawler.mode !== mode)
               print(`NOTICE: no Chromium browser found; the demo crawls in HTTP mode.`);

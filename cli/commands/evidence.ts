@@ -11,9 +11,9 @@ import { appendAudit } from '../../db/index.ts';
 import { loadPrivateKey, loadPublicKey, sha256Hex, verifyEvidencePackage } from '../../evidence/index.ts';
 import { checkCycleSeal } from '../../monitor/index.ts';
 import { buildEvidencePackage } from '../../review/index.ts';
-import { type GlobalOptions, type LoadedConfig, loadConfig, withDatabase } from '../context.ts';
+import { type GlobalOptions, type LoadedConfig, loadConfig } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { actAs } from '../identity.ts';
+import { byOption, operator, withAccount } from '../identity.ts';
 import { print } from '../output.ts';
 import { parseAlertId } from './alerts.ts';
 
@@ -29,10 +29,7 @@ export function registerEvidenceCommands(program: Command): void {
     .description('court evidence packages (WACZ: network WARC, signed, timestamped) and their verification')
     .argument('[alert-id]', 'the alert to package')
     .option('--out <file>', 'the package to write (e.g. alert-12.wacz)')
-    .option(
-      '--by <name>',
-      'the account you act as, recorded in the package and the audit log (default: $PHENIX_USER, else your system user name)',
-    )
+    .option(...byOption('the account you act as, recorded in the package and the audit log'))
     .option('--force', 'replace FILE if it exists')
     .action(async (raw: string | undefined, opts: { out?: string; by?: string; force?: boolean }, cmd: Command) => {
       if (!raw)
@@ -45,9 +42,8 @@ export function registerEvidenceCommands(program: Command): void {
       const out = opts.out;
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       const { evidence: e } = loaded.config;
-      const signingKey = loadPrivateKey(loaded.resolvePath(e.signingKey));
-      await withDatabase(loaded, async ({ db }) => {
-        const by = await actAs(db, opts.by, 'alerts.export');
+      await withAccount(loaded, { permission: 'alerts.export', by: opts.by }, async ({ db }, by) => {
+        const signingKey = loadPrivateKey(loaded.resolvePath(e.signingKey));
         const pkg = await buildEvidencePackage({
           db,
           evidenceDir: loaded.resolvePath(e.dir),
@@ -137,12 +133,15 @@ export function registerCycleSealCheck(evidence: Command): void {
     )
     .argument('<cycle-id>', 'the cycle (its id is in the audit log and the run reports)')
     .option('--tsa-ca <pem>', "the TSA's CA certificate (default: evidence.tsaCaCert)")
-    .action(async (cycleId: string, opts: { tsaCa?: string }, cmd: Command) => {
+    .option(...byOption())
+    .action(async (cycleId: string, opts: { tsaCa?: string; by?: string }, cmd: Command) => {
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       const caFile =
         opts.tsaCa ?? (loaded.config.evidence.tsaCaCert && loaded.resolvePath(loaded.config.evidence.tsaCaCert));
       if (caFile && !existsSync(caFile)) throw new UsageError(`The TSA certificate ${caFile} does not exist`);
-      await withDatabase(loaded, async ({ db }) => {
+      // `evidence` itself takes --by too: commander gives it to the parent when written after the subcommand.
+      const by = opts.by ?? cmd.optsWithGlobals<{ by?: string }>().by;
+      await withAccount(loaded, operator(by), async ({ db }) => {
         const check = await checkCycleSeal(db, cycleId, caFile ? readFileSync(caFile, 'utf8') : undefined);
         if (check.ok) {
           print(`OK: the ${check.captures} capture(s) of cycle ${cycleId} still give the sealed root ${check.root}.`);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat, exportAlerts } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { actAs } from '../identity.ts';
+import { actAs, byOption } from '../identity.ts';
 import { parseStatus, parseVerdict } from './alerts.ts';
 
 export function registerExportCommands(program: Command): void {
@@ -17,7 +17,7 @@ export function registerExportCommands(program: Command): void {
     .option('--verdict <verdict>', 'only alerts with this verdict (clone, related); clones come first')
     .option('--site <name>', 'only alerts against this monitored site')
     .option('--out <file>', 'write to this file instead of the standard output')
-    .option('--by <name>', 'the account you act as (default: $PHENIX_USER, else your system user name)')
+    .option(...byOption())
     .action(
       async (
         opts: { format: string; status?: string; verdict?: string; site?: string; out?: string; by?: string },

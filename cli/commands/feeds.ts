@@ -4,8 +4,9 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { listFeedSources } from '../../db/index.ts';
 import { ingestFeed, scorerFromDatabase } from '../../feeds/index.ts';
-import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
+import { type GlobalOptions, loadConfig } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { byOption, operator, withAccount } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
 
 export function registerFeedsCommands(program: Command): void {
@@ -15,7 +16,8 @@ export function registerFeedsCommands(program: Command): void {
     .description('record the names of a feed (one name or URL a line, plain or gzip); "-" reads stdin')
     .argument('<file>', 'file path, or - for standard input')
     .option('--source <name>', 'name of the source in "phenix feeds status" (default: the file name)')
-    .action(async (file: string, opts: { source?: string }, cmd: Command) => {
+    .option(...byOption())
+    .action(async (file: string, opts: { source?: string; by?: string }, cmd: Command) => {
       let fileKey: string | undefined;
       if (file !== '-') {
         try {
@@ -30,7 +32,7 @@ export function registerFeedsCommands(program: Command): void {
       const source = `file:${opts.source ?? (file === '-' ? 'stdin' : basename(file))}`;
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       const started = performance.now();
-      const report = await withDatabase(loaded, async ({ db }) =>
+      const report = await withAccount(loaded, operator(opts.by), async ({ db }) =>
         ingestFeed(file === '-' ? process.stdin : createReadStream(file), {
           db,
           source,
@@ -67,9 +69,10 @@ export function registerFeedsCommands(program: Command): void {
     .command('status')
     .description('per feed source: names in, names new, the last one seen, errors')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
+    .option(...byOption())
+    .action(async (opts: { json?: boolean; by?: string }, cmd: Command) => {
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
-      await withDatabase(loaded, async ({ db }) => {
+      await withAccount(loaded, operator(opts.by), async ({ db }) => {
         const rows = await listFeedSources(db);
         if (opts.json) return printJson(rows);
         if (rows.length === 0)

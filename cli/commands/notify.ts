@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { listDeliveries } from '../../db/index.ts';
 import { createNotifier, enqueueTestNotification } from '../../notify/index.ts';
-import { type GlobalOptions, loadConfig, logger, withDatabase } from '../context.ts';
+import { type GlobalOptions, loadConfig, logger } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { byOption, operator, withAccount } from '../identity.ts';
 import { parsePositiveInt } from '../monitor-context.ts';
 import { formatTime, print, printJson } from '../output.ts';
 
@@ -12,8 +13,8 @@ export function registerNotifyCommands(program: Command): void {
   notify
     .command('test')
     .description('send one test message to every configured webhook and e-mail recipient, and say how each went')
-    .option('--by <name>', 'who asks (written in the message)', process.env.USER ?? 'phenix notify test')
-    .action(async (opts: { by: string }, cmd: Command) => {
+    .option(...byOption('who asks (written in the message)'))
+    .action(async (opts: { by?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const loaded = loadConfig(globals);
       const { notify, review } = loaded.config;
@@ -21,8 +22,8 @@ export function registerNotifyCommands(program: Command): void {
         throw new UsageError(
           `No notification target in ${loaded.path}: add notify.webhooks (url, secret) or notify.email (host, from, to).`,
         );
-      await withDatabase(loaded, async (handle) => {
-        const id = await enqueueTestNotification(handle.db, opts.by);
+      await withAccount(loaded, operator(opts.by), async (handle, actor) => {
+        const id = await enqueueTestNotification(handle.db, actor);
         const notifier = createNotifier({
           db: handle.db,
           config: { ...notify, maxAttempts: 1 },
@@ -50,10 +51,11 @@ export function registerNotifyCommands(program: Command): void {
     .description('the latest deliveries: target, event, status, attempts and the last answer')
     .option('--limit <n>', 'how many', '30')
     .option('--json', 'print as JSON')
-    .action(async (opts: { limit: string; json?: boolean }, cmd: Command) => {
+    .option(...byOption())
+    .action(async (opts: { limit: string; json?: boolean; by?: string }, cmd: Command) => {
       const limit = parsePositiveInt('--limit', opts.limit) ?? 30;
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
-      await withDatabase(loaded, async (handle) => {
+      await withAccount(loaded, operator(opts.by), async (handle) => {
         const deliveries = await listDeliveries(handle.db, { limit });
         if (opts.json) return printJson(deliveries);
         if (deliveries.length === 0) print('No notification sent yet.');

@@ -1,6 +1,7 @@
 /** `phenix queue status`: jobs per queue and state, and the latest failures with their reason. */
 import type { Command } from 'commander';
 import { queueStatus } from '../../queue/index.ts';
+import { byOption, operator } from '../identity.ts';
 import { parsePositiveInt, withMonitor } from '../monitor-context.ts';
 import { formatTime, print, printJson } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
@@ -12,9 +13,10 @@ export function registerQueueCommands(program: Command): void {
     .description('jobs per queue and state, and the latest failed jobs with their reason')
     .option('--failed <n>', 'how many failed jobs to show', '10')
     .option('--json', 'print as JSON')
-    .action(async (opts: { failed: string; json?: boolean }, cmd: Command) => {
+    .option(...byOption())
+    .action(async (opts: { failed: string; json?: boolean; by?: string }, cmd: Command) => {
       const limit = parsePositiveInt('--failed', opts.failed) ?? 10;
-      await withMonitor(cmd, { browserMissing: 'http' }, async (ctx) =>
+      await withMonitor(cmd, { browserMissing: 'http', access: operator(opts.by) }, async (ctx) =>
         withQueue(ctx, 'phenix queue status', {}, async (boss) => {
           const status = await queueStatus(boss, limit);
           if (opts.json) return printJson(status);

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { DETECTOR_VERSION } from '../../detector/index.ts';
 import { rebuildAndCompare } from '../../monitor/index.ts';
+import { byOption, operator } from '../identity.ts';
 import { withMonitor } from '../monitor-context.ts';
 import { print, printJson } from '../output.ts';
 
@@ -15,9 +16,10 @@ export function registerReprocessCommand(program: Command): void {
       `recompute page features from the stored HTML with this detector (version ${DETECTOR_VERSION}), rebuild the profiles and compare again`,
     )
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
+    .option(...byOption())
+    .action(async (opts: { json?: boolean; by?: string }, cmd: Command) => {
       // Nothing is crawled: HTTP mode spares the browser check.
-      await withMonitor(cmd, { mode: 'http' }, async (ctx) => {
+      await withMonitor(cmd, { mode: 'http', access: operator(opts.by) }, async (ctx) => {
         const report = await rebuildAndCompare(ctx);
         const { refresh, profiles, comparisons } = report;
         if (opts.json) {

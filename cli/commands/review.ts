@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { listUsers } from '../../db/index.ts';
 import { startReviewServer } from '../../review/index.ts';
-import { type GlobalOptions, loadConfig, logger, withDatabase } from '../context.ts';
+import { type GlobalOptions, loadConfig, logger } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { byOption, operator, withAccount } from '../identity.ts';
 import { print } from '../output.ts';
 import { reviewSigning } from './evidence.ts';
 
@@ -16,7 +17,8 @@ export function registerReviewCommands(program: Command): void {
     .option('--host <host>', 'address to listen on (default: review.host of the config, 127.0.0.1)')
     .option('--port <port>', 'port (default: review.port of the config, 8377)')
     .option('--secure-cookies', 'mark cookies Secure: use when a TLS proxy serves the page over https')
-    .action(async (opts: { host?: string; port?: string; secureCookies?: boolean }, cmd: Command) => {
+    .option(...byOption('the account that starts the page'))
+    .action(async (opts: { host?: string; port?: string; secureCookies?: boolean; by?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const loaded = loadConfig(globals);
       const port = opts.port === undefined ? loaded.config.review.port : Number(opts.port);
@@ -29,7 +31,7 @@ export function registerReviewCommands(program: Command): void {
           'serving the review page beyond this machine over plain HTTP: put it behind TLS and use --secure-cookies',
         );
       }
-      await withDatabase(loaded, async ({ db }) => {
+      await withAccount(loaded, operator(opts.by), async ({ db }) => {
         if ((await listUsers(db)).length === 0)
           print('No analyst account yet: create one with "phenix users add <name>".');
         const server = await startReviewServer({

@@ -4,6 +4,7 @@ import { type MonitorContext, runCycle } from '../../monitor/index.ts';
 import { type CycleJobData, enqueueCycle, waitForCycle } from '../../queue/index.ts';
 import { printCycleSummary, printQueuedCycle } from '../cycle-report.ts';
 import { UsageError } from '../errors.ts';
+import { byOption, operator } from '../identity.ts';
 import { endProgress, gracefulSignal, parseMode, terminalProgress, withMonitor } from '../monitor-context.ts';
 import { print, printJson } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
@@ -18,8 +19,12 @@ export function registerRunCommand(program: Command): void {
     .option('--site <name...>', 'only these monitored sites')
     .option('--mode <mode>', 'crawl mode for this cycle: browser | http | auto')
     .option('--json', 'print the cycle summary as JSON')
+    .option(...byOption())
     .action(
-      async (opts: { once?: boolean; scope: string; site?: string[]; mode?: string; json?: boolean }, cmd: Command) => {
+      async (
+        opts: { once?: boolean; scope: string; site?: string[]; mode?: string; json?: boolean; by?: string },
+        cmd: Command,
+      ) => {
         if (!opts.once)
           throw new UsageError('phenix run needs --once (one cycle now); for cycles on a schedule use: phenix serve');
         if (!['all', 'seeds', 'candidates'].includes(opts.scope))
@@ -27,36 +32,40 @@ export function registerRunCommand(program: Command): void {
         const mode = parseMode(opts.mode);
         const stop = gracefulSignal(() => process.stderr.write('\nStopping after the pages in flight…\n'));
         try {
-          await withMonitor(cmd, { signal: stop.signal, onProgress: terminalProgress(), mode }, async (ctx) => {
-            if (ctx.config.queue.enabled) {
-              if (mode)
-                throw new UsageError(
-                  '--mode applies to one process; with queue.enabled set crawler.mode in the config the workers read',
+          await withMonitor(
+            cmd,
+            { signal: stop.signal, onProgress: terminalProgress(), mode, access: operator(opts.by) },
+            async (ctx) => {
+              if (ctx.config.queue.enabled) {
+                if (mode)
+                  throw new UsageError(
+                    '--mode applies to one process; with queue.enabled set crawler.mode in the config the workers read',
+                  );
+                await runOnQueue(
+                  ctx,
+                  { scope: opts.scope as 'all', sites: opts.site, origin: 'phenix run --once' },
+                  opts.json,
                 );
-              await runOnQueue(
-                ctx,
-                { scope: opts.scope as 'all', sites: opts.site, origin: 'phenix run --once' },
-                opts.json,
-              );
-              await drainNotifications(ctx);
-              return;
-            }
-            try {
-              const summary = await runCycle(ctx, {
-                scope: opts.scope as 'all',
-                sites: opts.site,
-                origin: 'phenix run --once',
-              });
-              endProgress();
-              if (opts.json) printJson(summary);
-              else printCycleSummary(summary);
-            } finally {
-              // A failed cycle is notified too.
-              await drainNotifications(ctx).catch((error) =>
-                ctx.logger.warn({ err: error }, 'notifications could not be sent; the next run or serve sends them'),
-              );
-            }
-          });
+                await drainNotifications(ctx);
+                return;
+              }
+              try {
+                const summary = await runCycle(ctx, {
+                  scope: opts.scope as 'all',
+                  sites: opts.site,
+                  origin: 'phenix run --once',
+                });
+                endProgress();
+                if (opts.json) printJson(summary);
+                else printCycleSummary(summary);
+              } finally {
+                // A failed cycle is notified too.
+                await drainNotifications(ctx).catch((error) =>
+                  ctx.logger.warn({ err: error }, 'notifications could not be sent; the next run or serve sends them'),
+                );
+              }
+            },
+          );
         } finally {
           stop.dispose();
         }

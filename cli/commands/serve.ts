@@ -13,6 +13,7 @@ import { startDailyPurge } from '../../retention/index.ts';
 import { startReviewServer } from '../../review/index.ts';
 import { type GlobalOptions, logger } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { byOption, operator } from '../identity.ts';
 import { gracefulSignal, withMonitor } from '../monitor-context.ts';
 import { formatTime, print } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
@@ -27,108 +28,111 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'review page port (default: config review.port)')
     .option('--host <host>', 'review page address (default: config review.host, 127.0.0.1)')
     .option('--run-now', 'run a full cycle at start, then follow the schedules')
-    .action(async (opts: { review: boolean; port?: string; host?: string; runNow?: boolean }, cmd: Command) => {
-      const log = logger(cmd.optsWithGlobals<GlobalOptions>()).child({ component: 'serve' });
-      if (opts.port !== undefined && !/^\d{1,5}$/.test(opts.port))
-        throw new UsageError(`--port must be a port number (0 picks a free one); got "${opts.port}"`);
-      const stop = gracefulSignal((sig) => log.info({ signal: sig }, 'stopping: finishing the pages in flight'));
-      try {
-        await withMonitor(cmd, {}, async (ctx, loaded) => {
-          const port = opts.port === undefined ? loaded.config.review.port : Number(opts.port);
-          const host = opts.host ?? loaded.config.review.host;
-          const web = opts.review
-            ? await startReviewServer({
-                db: ctx.db,
-                evidenceDir: ctx.evidence.dir,
-                logger: ctx.logger,
-                trustedProxies: loaded.config.review.trustedProxies,
-                host,
-                port,
-                chromiumPath: ctx.config.crawler.chromiumPath,
-                evidenceSigning: reviewSigning(loaded),
-              })
-            : null;
-          const { dropDir, dropPollSeconds } = loaded.config.feeds;
-          const drop = dropDir
-            ? startDropFolder({
-                db: ctx.db,
-                dir: dropDir,
-                pollMs: dropPollSeconds * 1000,
-                logger: ctx.logger,
-                score: () => scorerFromDatabase(ctx.db),
-              })
-            : null;
-          if (dropDir) print(`Ingesting feed files dropped in ${dropDir}`);
-          const ct = loaded.config.feeds.certstream;
-          const certstream = ct
-            ? startCertstream({
-                db: ctx.db,
-                url: ct.url,
-                logger: ctx.logger,
-                score: await scorerFromDatabase(ctx.db),
-                backoffMs: ct.backoffSeconds * 1000,
-                maxBackoffMs: ct.maxBackoffSeconds * 1000,
-              })
-            : null;
-          if (ct) print(`Recording certificate-transparency names from ${ct.url}`);
-          stop.signal.addEventListener('abort', () => void drop?.stop(), { once: true });
-          const { schedule: purgeCron, ...rules } = loaded.config.retention;
-          const purge = startDailyPurge(purgeCron, { db: ctx.db, evidenceDir: ctx.evidence.dir, rules }, log);
-          stop.signal.addEventListener('abort', () => purge.stop(), { once: true });
-          if (loaded.config.queue.enabled) {
-            await withQueue(ctx, 'phenix serve with queue.enabled', { schedule: true }, async (boss) =>
-              withServiceExtras(
-                extras(ctx, { name: 'queue schedules', alive: () => !stop.signal.aborted }, boss),
-                async () => {
-                  const entries = await syncSchedules(boss, scheduleEntries(ctx), loaded.config.queue);
-                  print(
-                    `Phénix is scheduling cycles on the job queue (pid ${process.pid}). Stop with Ctrl-C or SIGTERM.`,
-                  );
-                  print('Cycles run on the workers: start "phenix worker" on each machine.');
-                  if (web) print(`Review page: ${web.url}`);
-                  for (const { entry } of entries) print(`  schedule ${entry.name.padEnd(24)} "${entry.cron}"`);
-                  if (opts.runNow) {
-                    const id = await enqueueCycle(boss, { scope: 'all', origin: 'serve --run-now' });
-                    log.info({ cycleId: id }, 'cycle sent to the workers');
-                  }
-                  await new Promise<void>((resolve) =>
-                    stop.signal.addEventListener('abort', () => resolve(), { once: true }),
-                  );
-                },
-              ),
-            );
+    .option(...byOption('the account the service answers as'))
+    .action(
+      async (opts: { review: boolean; port?: string; host?: string; runNow?: boolean; by?: string }, cmd: Command) => {
+        const log = logger(cmd.optsWithGlobals<GlobalOptions>()).child({ component: 'serve' });
+        if (opts.port !== undefined && !/^\d{1,5}$/.test(opts.port))
+          throw new UsageError(`--port must be a port number (0 picks a free one); got "${opts.port}"`);
+        const stop = gracefulSignal((sig) => log.info({ signal: sig }, 'stopping: finishing the pages in flight'));
+        try {
+          await withMonitor(cmd, { access: operator(opts.by) }, async (ctx, loaded) => {
+            const port = opts.port === undefined ? loaded.config.review.port : Number(opts.port);
+            const host = opts.host ?? loaded.config.review.host;
+            const web = opts.review
+              ? await startReviewServer({
+                  db: ctx.db,
+                  evidenceDir: ctx.evidence.dir,
+                  logger: ctx.logger,
+                  trustedProxies: loaded.config.review.trustedProxies,
+                  host,
+                  port,
+                  chromiumPath: ctx.config.crawler.chromiumPath,
+                  evidenceSigning: reviewSigning(loaded),
+                })
+              : null;
+            const { dropDir, dropPollSeconds } = loaded.config.feeds;
+            const drop = dropDir
+              ? startDropFolder({
+                  db: ctx.db,
+                  dir: dropDir,
+                  pollMs: dropPollSeconds * 1000,
+                  logger: ctx.logger,
+                  score: () => scorerFromDatabase(ctx.db),
+                })
+              : null;
+            if (dropDir) print(`Ingesting feed files dropped in ${dropDir}`);
+            const ct = loaded.config.feeds.certstream;
+            const certstream = ct
+              ? startCertstream({
+                  db: ctx.db,
+                  url: ct.url,
+                  logger: ctx.logger,
+                  score: await scorerFromDatabase(ctx.db),
+                  backoffMs: ct.backoffSeconds * 1000,
+                  maxBackoffMs: ct.maxBackoffSeconds * 1000,
+                })
+              : null;
+            if (ct) print(`Recording certificate-transparency names from ${ct.url}`);
+            stop.signal.addEventListener('abort', () => void drop?.stop(), { once: true });
+            const { schedule: purgeCron, ...rules } = loaded.config.retention;
+            const purge = startDailyPurge(purgeCron, { db: ctx.db, evidenceDir: ctx.evidence.dir, rules }, log);
+            stop.signal.addEventListener('abort', () => purge.stop(), { once: true });
+            if (loaded.config.queue.enabled) {
+              await withQueue(ctx, 'phenix serve with queue.enabled', { schedule: true }, async (boss) =>
+                withServiceExtras(
+                  extras(ctx, { name: 'queue schedules', alive: () => !stop.signal.aborted }, boss),
+                  async () => {
+                    const entries = await syncSchedules(boss, scheduleEntries(ctx), loaded.config.queue);
+                    print(
+                      `Phénix is scheduling cycles on the job queue (pid ${process.pid}). Stop with Ctrl-C or SIGTERM.`,
+                    );
+                    print('Cycles run on the workers: start "phenix worker" on each machine.');
+                    if (web) print(`Review page: ${web.url}`);
+                    for (const { entry } of entries) print(`  schedule ${entry.name.padEnd(24)} "${entry.cron}"`);
+                    if (opts.runNow) {
+                      const id = await enqueueCycle(boss, { scope: 'all', origin: 'serve --run-now' });
+                      log.info({ cycleId: id }, 'cycle sent to the workers');
+                    }
+                    await new Promise<void>((resolve) =>
+                      stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+                    );
+                  },
+                ),
+              );
+              await drop?.stop();
+              await certstream?.stop();
+              await web?.close();
+              return;
+            }
+            const scheduler = startScheduler(ctx, {
+              onCycle: (name, s) =>
+                log.info(
+                  { schedule: name, cycleId: s.cycleId, durationMs: s.durationMs, alerts: s.comparisons.outcomes },
+                  'cycle done',
+                ),
+            });
+            await withServiceExtras(extras(ctx, schedulerLiveness(scheduler, stop.signal)), async () => {
+              print(`Phénix is running (pid ${process.pid}). Stop with Ctrl-C or SIGTERM.`);
+              if (web) print(`Review page: ${web.url}`);
+              for (const r of scheduler.nextRuns())
+                print(`  schedule ${r.name.padEnd(24)} "${r.cron}"  next: ${formatTime(r.next)}`);
+              if (opts.runNow) void scheduler.trigger('seeds').then(() => scheduler.trigger('candidates'));
+              await new Promise<void>((resolve) =>
+                stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+              );
+              await scheduler.stop();
+            });
             await drop?.stop();
             await certstream?.stop();
             await web?.close();
-            return;
-          }
-          const scheduler = startScheduler(ctx, {
-            onCycle: (name, s) =>
-              log.info(
-                { schedule: name, cycleId: s.cycleId, durationMs: s.durationMs, alerts: s.comparisons.outcomes },
-                'cycle done',
-              ),
           });
-          await withServiceExtras(extras(ctx, schedulerLiveness(scheduler, stop.signal)), async () => {
-            print(`Phénix is running (pid ${process.pid}). Stop with Ctrl-C or SIGTERM.`);
-            if (web) print(`Review page: ${web.url}`);
-            for (const r of scheduler.nextRuns())
-              print(`  schedule ${r.name.padEnd(24)} "${r.cron}"  next: ${formatTime(r.next)}`);
-            if (opts.runNow) void scheduler.trigger('seeds').then(() => scheduler.trigger('candidates'));
-            await new Promise<void>((resolve) =>
-              stop.signal.addEventListener('abort', () => resolve(), { once: true }),
-            );
-            await scheduler.stop();
-          });
-          await drop?.stop();
-          await certstream?.stop();
-          await web?.close();
-        });
-        print('Phénix stopped cleanly.');
-      } finally {
-        stop.dispose();
-      }
-    });
+          print('Phénix stopped cleanly.');
+        } finally {
+          stop.dispose();
+        }
+      },
+    );
 }
 
 function extras(ctx: MonitorContext, liveness: Liveness, boss?: Boss): ServiceExtrasOptions {

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { listSites, syncSites } from '../../db/index.ts';
 import { siteSpecsFromConfig } from '../../monitor/site-specs.ts';
-import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
+import { type GlobalOptions, loadConfig } from '../context.ts';
+import { byOption, operator, withAccount } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
 import { registerSnapshotCommand } from './snapshot.ts';
 
@@ -12,9 +13,10 @@ export function registerSitesCommands(program: Command): void {
   sites
     .command('sync')
     .description('bring the database in line with the config (idempotent; removed sites become inactive)')
-    .action(async (_opts, cmd: Command) => {
+    .option(...byOption())
+    .action(async (opts: { by?: string }, cmd: Command) => {
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
-      await withDatabase(loaded, async ({ db }) => {
+      await withAccount(loaded, operator(opts.by), async ({ db }) => {
         const r = await syncSites(db, siteSpecsFromConfig(loaded.config));
         const lines = [
           ['sites added', r.sitesAdded],
@@ -35,9 +37,10 @@ export function registerSitesCommands(program: Command): void {
     .description('show monitored sites, their domains, status and last crawl')
     .option('--json', 'print JSON')
     .option('--all', 'include inactive sites')
-    .action(async (opts: { json?: boolean; all?: boolean }, cmd: Command) => {
+    .option(...byOption())
+    .action(async (opts: { json?: boolean; all?: boolean; by?: string }, cmd: Command) => {
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
-      await withDatabase(loaded, async ({ db }) => {
+      await withAccount(loaded, { permission: 'alerts.read', by: opts.by }, async ({ db }) => {
         const rows = await listSites(db, { includeInactive: opts.all });
         if (opts.json) {
           printJson(

@@ -10,6 +10,7 @@ import { getSiteByName } from '../../db/index.ts';
 import { importSnapshot } from '../../monitor/index.ts';
 import { loadSource } from '../compare-sources.ts';
 import { UsageError } from '../errors.ts';
+import { byOption, operator } from '../identity.ts';
 import { withMonitor } from '../monitor-context.ts';
 import { print } from '../output.ts';
 
@@ -21,42 +22,50 @@ export function registerSnapshotCommand(sites: Command): void {
     .argument('<folder>', 'folder of saved .html pages (a manifest.json with url/file/capturedAt is used when present)')
     .option('--captured-at <time>', 'when the pages were captured, ISO 8601 (e.g. 2026-09-14T08:30:00Z)')
     .option('--base-url <url>', 'the URL the folder stood for (default http://<first domain of the site>/)')
-    .action(async (siteName: string, folder: string, opts: { capturedAt?: string; baseUrl?: string }, cmd: Command) => {
-      const manifestPath = join(folder, 'manifest.json');
-      const manifest = existsSync(manifestPath) ? readManifest(manifestPath) : null;
-      const capturedAt = opts.capturedAt ?? manifest?.capturedAt;
-      if (!capturedAt || Number.isNaN(Date.parse(capturedAt))) {
-        throw new UsageError(
-          '--captured-at must give the capture time as ISO 8601, e.g. 2026-09-14T08:30:00Z (or the folder needs a manifest.json with capturedAt)',
-        );
-      }
-      await withMonitor(cmd, { mode: 'http' }, async (ctx) => {
-        const site = await getSiteByName(ctx.db, siteName);
-        const host = site.domains[0]?.hostname;
-        if (!host) throw new UsageError(`Site ${siteName} has no domain`);
-        const base = opts.baseUrl ?? `http://${host}/`;
-        const pages = manifest
-          ? manifest.pages.map((p) => ({ url: p.url, html: readFileSync(join(folder, p.file), 'utf8') }))
-          : (await loadSource(folder, ctx.config)).pages.map((p) => ({
-              url: new URL(p.url.replace(/^file:\/\/\//, ''), base).href,
-              html: p.html,
-            }));
-        const favicon = existsSync(join(folder, 'favicon.ico'))
-          ? readFileSync(join(folder, 'favicon.ico')).toString('base64')
-          : null;
-        const r = await importSnapshot(ctx, {
-          site: siteName,
-          host: new URL(base).hostname,
-          capturedAt: new Date(capturedAt).toISOString(),
-          pages,
-          faviconBase64: favicon,
-          origin: folder,
+    .option(...byOption())
+    .action(
+      async (
+        siteName: string,
+        folder: string,
+        opts: { capturedAt?: string; baseUrl?: string; by?: string },
+        cmd: Command,
+      ) => {
+        const manifestPath = join(folder, 'manifest.json');
+        const manifest = existsSync(manifestPath) ? readManifest(manifestPath) : null;
+        const capturedAt = opts.capturedAt ?? manifest?.capturedAt;
+        if (!capturedAt || Number.isNaN(Date.parse(capturedAt))) {
+          throw new UsageError(
+            '--captured-at must give the capture time as ISO 8601, e.g. 2026-09-14T08:30:00Z (or the folder needs a manifest.json with capturedAt)',
+          );
+        }
+        await withMonitor(cmd, { mode: 'http', access: operator(opts.by) }, async (ctx) => {
+          const site = await getSiteByName(ctx.db, siteName);
+          const host = site.domains[0]?.hostname;
+          if (!host) throw new UsageError(`Site ${siteName} has no domain`);
+          const base = opts.baseUrl ?? `http://${host}/`;
+          const pages = manifest
+            ? manifest.pages.map((p) => ({ url: p.url, html: readFileSync(join(folder, p.file), 'utf8') }))
+            : (await loadSource(folder, ctx.config)).pages.map((p) => ({
+                url: new URL(p.url.replace(/^file:\/\/\//, ''), base).href,
+                html: p.html,
+              }));
+          const favicon = existsSync(join(folder, 'favicon.ico'))
+            ? readFileSync(join(folder, 'favicon.ico')).toString('base64')
+            : null;
+          const r = await importSnapshot(ctx, {
+            site: siteName,
+            host: new URL(base).hostname,
+            capturedAt: new Date(capturedAt).toISOString(),
+            pages,
+            faviconBase64: favicon,
+            origin: folder,
+          });
+          print(
+            `${r.pages} page(s) of ${siteName} captured ${new Date(capturedAt).toISOString()} stored (${r.newPages} new) as run ${r.runId}.`,
+          );
         });
-        print(
-          `${r.pages} page(s) of ${siteName} captured ${new Date(capturedAt).toISOString()} stored (${r.newPages} new) as run ${r.runId}.`,
-        );
-      });
-    });
+      },
+    );
 }
 
 function readManifest(path: string): { capturedAt?: string; pages: { url: string; file: string }[] } {

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { startWorker } from '../../queue/index.ts';
 import { type GlobalOptions, logger } from '../context.ts';
+import { byOption, operator } from '../identity.ts';
 import { gracefulSignal, parsePositiveInt, withMonitor } from '../monitor-context.ts';
 import { print } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
@@ -18,12 +19,13 @@ export function registerWorkerCommand(program: Command): void {
       '--concurrency <n>',
       'crawl and compare jobs run at once in this process (default: config crawler.parallelSites)',
     )
-    .action(async (opts: { concurrency?: string }, cmd: Command) => {
+    .option(...byOption('the account the worker answers as'))
+    .action(async (opts: { concurrency?: string; by?: string }, cmd: Command) => {
       const concurrency = parsePositiveInt('--concurrency', opts.concurrency);
       const log = logger(cmd.optsWithGlobals<GlobalOptions>()).child({ component: 'worker-cli' });
       const stop = gracefulSignal((sig) => log.info({ signal: sig }, 'stopping: finishing the jobs in flight'));
       try {
-        await withMonitor(cmd, { signal: stop.signal }, async (ctx) =>
+        await withMonitor(cmd, { signal: stop.signal, access: operator(opts.by) }, async (ctx) =>
           withQueue(ctx, 'phenix worker', { schedule: false }, async (boss) => {
             const n = concurrency ?? ctx.config.crawler.parallelSites;
             const worker = await startWorker(ctx, boss, { concurrency: n });

@@ -1,5 +1,5 @@
 /** Cycle records: started, finished (completed, stopped or failed), listed for the review page and the health check. */
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
 import { type CycleRow, type CycleStatus, cycles } from '../schema/index.ts';
@@ -25,20 +25,22 @@ export async function recordCycleProgress(db: Executor, id: string, progress: Re
 }
 
 /**
- * Ends a cycle. A failed cycle also goes to the notifications outbox, in the same transaction, so the unit hears
- * of it even if this process dies right after.
+ * Ends a cycle that is still running. A failed cycle also goes to the notifications outbox, in the same
+ * transaction, so the unit hears of it even if this process dies right after; a cycle already ended is left as it
+ * is, so two workers (or a retry after a lost answer) that end the same cycle write one outbox row. Returns whether
+ * this call ended it.
  */
 export async function recordCycleEnd(
   db: Executor,
   id: string,
   end: { status: Exclude<CycleStatus, 'running'>; summary?: Record<string, unknown>; error?: string },
   at = new Date(),
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
     const [row] = await tx
       .update(cycles)
       .set({ status: end.status, summary: end.summary ?? {}, error: end.error ?? null, finishedAt: at })
-      .where(eq(cycles.id, id))
+      .where(and(eq(cycles.id, id), eq(cycles.status, 'running')))
       .returning();
     if (end.status === 'failed' && row)
       await enqueueNotification(tx, 'cycle.failed', {
@@ -49,7 +51,19 @@ export async function recordCycleEnd(
         startedAt: row.startedAt.toISOString(),
         failedAt: at.toISOString(),
       });
+    return row !== undefined;
   });
+}
+
+/** Of these cycle ids, those not ended: running, or never recorded (their planning failed before it started). */
+export async function unendedCycles(db: Executor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const ended = await db
+    .select({ id: cycles.id })
+    .from(cycles)
+    .where(and(inArray(cycles.id, ids), ne(cycles.status, 'running')));
+  const done = new Set(ended.map((r) => r.id));
+  return ids.filter((id) => !done.has(id));
 }
 
 export async function listCycles(db: Executor, limit = 100): Promise<CycleRow[]> {

@@ -1,6 +1,6 @@
 /**
  * Who may do what, in one table used by the review page and the CLI: `analyst` reviews; `supervisor` also manages
- * accounts, retention and closes cases; `auditor` reads the journal only.
+ * accounts, retention, the signing key and closes cases; `auditor` reads the journal only.
  */
 import type { UserRole } from '../../db/index.ts';
 
@@ -14,6 +14,10 @@ export const PERMISSIONS = {
   'users.manage': ['supervisor'],
   'retention.manage': ['supervisor'],
   'cases.close': ['supervisor'],
+  /** Running the monitor and looking at its machinery: cycles, crawls, feeds, candidates, the services, their status. */
+  'operations.run': ['analyst', 'supervisor'],
+  /** The unit's evidence signing key (`phenix keys init`). */
+  'keys.manage': ['supervisor'],
   /** Log out. */
   session: ['analyst', 'supervisor', 'auditor'],
 } as const satisfies Record<string, readonly UserRole[]>;

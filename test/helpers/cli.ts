@@ -78,3 +78,41 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/**
+ * Runs the real command in this process (each spawned `phenix` costs seconds of TypeScript compilation), with
+ * stdout and stderr captured and `input` as the standard input.
+ */
+export async function runPhenixHere(
+  args: string[],
+  input?: string,
+  onOutput?: (chunk: string) => void,
+): Promise<{ code: number; out: string; err: string }> {
+  const { vi } = await import('vitest');
+  const { Readable } = await import('node:stream');
+  const { main } = await import('../../cli/main.ts');
+  const out: string[] = [];
+  const err: string[] = [];
+  const capture = (into: string[]) => (chunk: string | Uint8Array) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    into.push(text);
+    onOutput?.(text);
+    return true;
+  };
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation(capture(out) as typeof process.stdout.write),
+    vi.spyOn(process.stderr, 'write').mockImplementation(capture(err) as typeof process.stderr.write),
+  ];
+  if (input !== undefined) {
+    const stdin = vi
+      .spyOn(process, 'stdin', 'get')
+      .mockReturnValue(Readable.from([Buffer.from(input)]) as typeof process.stdin);
+    spies.push(stdin as unknown as (typeof spies)[number]);
+  }
+  try {
+    const code = await main(['node', 'phenix', ...args]);
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}

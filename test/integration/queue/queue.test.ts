@@ -1,14 +1,5 @@
-/**
- * The queue on a real Postgres: a schedule registered by two schedulers fires once per slot, a job that
- * keeps failing ends in the failed state with its reason after its retries, and a re-sent job (same
- * derived id) is inserted once.
- */
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../config/index.ts';
 import { openDatabase, type PhenixDatabase } from '../../../db/index.ts';
-import { createEvidenceStore } from '../../../evidence/index.ts';
-import { type MonitorContext, processOwner } from '../../../monitor/index.ts';
 import {
   BOSS_SCHEMA,
   type Boss,
@@ -22,20 +13,10 @@ import {
 } from '../../../queue/index.ts';
 import { waitFor } from '../../helpers/cli.ts';
 import { createServerDatabase } from '../../helpers/db.ts';
+import { queueTestConfig, queueTestContext, queueTestLogger } from '../../helpers/queue.ts';
 
-const config = parseConfig(
-  [
-    'queue:',
-    '  enabled: true',
-    '  jobTimeoutSeconds: 30',
-    '  retryLimit: 2',
-    '  retryDelaySeconds: 0',
-    '  pollSeconds: 0.5',
-    '  maintenanceSeconds: 1',
-    '',
-  ].join('\n'),
-);
-const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+const config = queueTestConfig(2);
+const logger = queueTestLogger;
 
 describe('the job queue (pg-boss on Postgres)', () => {
   let server: Awaited<ReturnType<typeof createServerDatabase>>;
@@ -99,14 +80,7 @@ describe('the job queue (pg-boss on Postgres)', () => {
 
   it('retries a failing job with its limit, then keeps it failed with the reason', async () => {
     const boss = await open(false);
-    const ctx: MonitorContext = {
-      config,
-      db: handle.db,
-      evidence: createEvidenceStore({ dir: '/nonexistent-evidence' }),
-      logger,
-      storageRoot: '/nonexistent-storage',
-      owner: processOwner(),
-    };
+    const ctx = queueTestContext(config, handle.db);
     const worker = await startWorker(ctx, boss, { concurrency: 1 });
     try {
       const id = jobId('test-cycle', 'compare', 987654);

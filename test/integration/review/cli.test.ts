@@ -7,13 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../cli/main.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserForLogin, getAlert, listAlerts, listAudit } from '../../../db/index.ts';
 import { verifyPassword } from '../../../review/index.ts';
+import { runPhenixHere } from '../../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { type SeededReview, seedReview } from '../../helpers/seed-review.ts';
 
@@ -23,31 +22,9 @@ let seeded: SeededReview;
 let dir: string;
 let config: string;
 
-/** Runs the real command in this process (each spawned `phenix` costs seconds of TypeScript compilation). */
-async function phenix(args: string[], input?: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const capture = (into: string[]) => (chunk: string | Uint8Array) => {
-    into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  };
-  const spies = [
-    vi.spyOn(process.stdout, 'write').mockImplementation(capture(out) as typeof process.stdout.write),
-    vi.spyOn(process.stderr, 'write').mockImplementation(capture(err) as typeof process.stderr.write),
-  ];
-  if (input !== undefined) {
-    const stdin = vi
-      .spyOn(process, 'stdin', 'get')
-      .mockReturnValue(Readable.from([Buffer.from(input)]) as typeof process.stdin);
-    spies.push(stdin as unknown as (typeof spies)[number]);
-  }
+function phenix(args: string[], input?: string) {
   process.env.DATABASE_URL = t.url;
-  try {
-    const code = await main(['node', 'phenix', '--config', config, ...args]);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
+  return runPhenixHere(['--config', config, ...args], input);
 }
 
 beforeAll(async () => {
