@@ -1,5 +1,5 @@
 /**
- * `phenix worker`: takes jobs from every Phénix queue on the shared Postgres. Crawl and compare jobs run
+ * `phenix worker`: takes jobs from every Phénix queue on the shared Postgres. Crawl, screen and compare jobs run
  * `concurrency` at a time; cycle planning and stage ends one at a time. Queues of schedules added later
  * (a site with its own cron) are picked up within a minute. stop() lets the jobs in flight finish their
  * pages; a crawl cut short is retried (and resumed) by the next worker that takes it.
@@ -17,10 +17,12 @@ import type {
   FinishJobData,
   JobContext,
   ProfileJobData,
+  ScreenJobData,
 } from './job-context.ts';
 import { isCycleQueue, QUEUE } from './names.ts';
 import { planCycle } from './plan-cycle.ts';
 import { profileJob } from './profile-job.ts';
+import { screenJob } from './screen-job.ts';
 
 export interface Worker {
   /** Jobs this worker finished, by queue (for progress lines and tests). */
@@ -77,6 +79,7 @@ export async function startWorker(
   };
 
   await work<CrawlJobData>(QUEUE.crawl, options.concurrency, (job) => crawlJob(jc, job.id, job.data));
+  await work<ScreenJobData>(QUEUE.screen, options.concurrency, (job) => screenJob(jc, job.data));
   await work<ProfileJobData>(QUEUE.profile, options.concurrency, (job) => profileJob(jc, job.data));
   await work<CompareJobData>(QUEUE.compare, options.concurrency, (job) => compareJob(jc, job.data));
   await work<FinishJobData>(QUEUE.finish, 1, (job) => finishJob(jc, job.data));

@@ -15,6 +15,6 @@ export {
   type Screener,
   type ScreenSummary,
   screenDue,
-  screenIds,
+  screenNames,
 } from './run.ts';
 export { buildSiteIndex, type MonitoredProfile, type ScreenMatch, type SiteIndex } from './site-index.ts';

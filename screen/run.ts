@@ -1,7 +1,7 @@
 /**
  * Screening runs: the tools set up once (DNS cache, guard proxy, index of the monitored sites' latest profiles)
  * and batches of due names pushed through the funnel, results stored per batch. `screenDue` is the in-process
- * run of `phenix run --once`/`serve` on the embedded database; the queue's screen job calls `screenIds`.
+ * run of `phenix run --once`/`serve` on the embedded database; the queue's screen job calls `screenNames` per claimed batch.
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
@@ -13,7 +13,6 @@ import {
   dueForScreening,
   latestProfile,
   listSites,
-  namesByIds,
   recordScreenResults,
 } from '../db/index.ts';
 import type { LayoutIdf, SiteProfile } from '../detector/index.ts';
@@ -44,7 +43,7 @@ export interface ScreenSummary extends FunnelStats {
 }
 
 export interface Screener {
-  screen(names: readonly DueName[]): Promise<FunnelStats & { escalatedNames: string[] }>;
+  screen(names: readonly DueName[]): Promise<FunnelStats & { escalatedNames: string[]; escalatedIds: number[] }>;
   monitoredSites: number;
   dns: DnsCache;
   close(): Promise<void>;
@@ -127,7 +126,11 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
     async screen(names) {
       const outcome = await screenBatch(names, tools);
       await recordScreenResults(ctx.db, outcome.results);
-      return { ...outcome.stats, escalatedNames: outcome.escalated.map((e) => e.hostname) };
+      return {
+        ...outcome.stats,
+        escalatedNames: outcome.escalated.map((e) => e.hostname),
+        escalatedIds: outcome.escalated.map((e) => e.id),
+      };
     },
     close: () => guard.close(),
   };
@@ -178,7 +181,10 @@ export async function screenDue(ctx: ScreenContext, set?: MonitoredSet): Promise
       ctx.onProgress?.(
         `Screened ${summary.names} new name(s): ${summary.resolving} resolve, ${summary.fetched} landing page(s), ${summary.escalated} escalated`,
       );
-      log.info({ batch: summary.batches, ...part, escalatedNames: undefined }, 'screening batch done');
+      log.info(
+        { batch: summary.batches, ...part, escalatedNames: undefined, escalatedIds: undefined },
+        'screening batch done',
+      );
       const left = maxNamesPerCycle - summary.names;
       names = left > 0 ? await dueForScreening(ctx.db, Math.min(batchSize, left)) : [];
     }
@@ -189,16 +195,22 @@ export async function screenDue(ctx: ScreenContext, set?: MonitoredSet): Promise
   return summary;
 }
 
-/** The queue's screen job: these names (a slice of the day's feed), whatever their due time. */
-export async function screenIds(ctx: ScreenContext, ids: number[]): Promise<ScreenSummary> {
+/** The queue's screen job: these names (one claimed batch of the day's feed), whatever their due time. */
+export async function screenNames(
+  ctx: ScreenContext,
+  names: readonly DueName[],
+  set?: MonitoredSet,
+): Promise<ScreenSummary & { escalatedIds: number[] }> {
   const started = Date.now();
-  const summary = emptyScreenSummary();
-  const screener = await createScreener(ctx);
+  const summary = { ...emptyScreenSummary(), escalatedIds: [] as number[] };
+  if (names.length === 0) return summary;
+  const screener = await createScreener(ctx, set);
   summary.monitoredSites = screener.monitoredSites;
   try {
-    const part = await screener.screen(await namesByIds(ctx.db, ids));
+    const part = await screener.screen(names);
     addStats(summary, part);
     summary.escalatedNames.push(...part.escalatedNames);
+    summary.escalatedIds.push(...part.escalatedIds);
     summary.batches = 1;
   } finally {
     await screener.close();

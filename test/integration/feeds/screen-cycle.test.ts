@@ -6,32 +6,14 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAlerts, listCandidates, listFeedSources, syncSites } from '../../../db/index.ts';
-import { DEMO_UNIVERSE, type RunningUniverse, startUniverse, type Universe } from '../../../demo/index.ts';
+import { type RunningUniverse, startUniverse } from '../../../demo/index.ts';
 import { ingestFeed, scorerFromDatabase } from '../../../feeds/index.ts';
 import { type MonitorContext, runCycle, siteSpecsFromConfig } from '../../../monitor/index.ts';
 import { createTestDatabase, DB_KINDS, type TestDatabase } from '../../helpers/db.ts';
+import { HIDDEN_CLONE, universeWithHiddenClone } from '../../helpers/hidden-clone.ts';
 import { demoContext, importDemoSnapshots } from '../../helpers/monitor.ts';
 
-const HIDDEN = 'verger-calme.test';
-
-/** The demo universe plus one clone nobody links to, announces or would generate as a lookalike. */
-function universeWithHiddenClone(): Universe {
-  const model = DEMO_UNIVERSE.hosts.find((h) => h.host === 'annonces-maison-bis.test');
-  if (model?.content.kind !== 'classifieds') throw new Error('the demo universe changed: no re-skinned clone');
-  return {
-    ...DEMO_UNIVERSE,
-    hosts: [
-      ...DEMO_UNIVERSE.hosts,
-      {
-        ...model,
-        host: HIDDEN,
-        description: 'Clone under an unrelated name, present only in a feed.',
-        content: { kind: 'classifieds', site: { ...model.content.site, domain: HIDDEN } },
-        discovery: [],
-      },
-    ],
-  };
-}
+const HIDDEN = HIDDEN_CLONE;
 
 describe.each(DB_KINDS)('feed screening inside one cycle (%s)', (kind) => {
   let universe: RunningUniverse;
