@@ -1,22 +1,25 @@
-/** The demo universe plus one clone nobody links to, announces or would generate as a lookalike. */
+/** The demo universe plus clones nobody links to, announces or would generate as lookalikes. */
 import { DEMO_UNIVERSE, type Universe } from '../../demo/index.ts';
 
 export const HIDDEN_CLONE = 'verger-calme.test';
+/** A second one, for tests where names come in several ways. */
+export const OTHER_HIDDEN_CLONE = 'colline-douce.test';
 
-export function universeWithHiddenClone(): Universe {
+export function universeWithHiddenClone(hosts: string[] = [HIDDEN_CLONE]): Universe {
   const model = DEMO_UNIVERSE.hosts.find((h) => h.host === 'annonces-maison-bis.test');
   if (model?.content.kind !== 'classifieds') throw new Error('the demo universe changed: no re-skinned clone');
+  const site = model.content.site;
   return {
     ...DEMO_UNIVERSE,
     hosts: [
       ...DEMO_UNIVERSE.hosts,
-      {
+      ...hosts.map((host) => ({
         ...model,
-        host: HIDDEN_CLONE,
+        host,
         description: 'Clone under an unrelated name, present only in a feed.',
-        content: { kind: 'classifieds', site: { ...model.content.site, domain: HIDDEN_CLONE } },
+        content: { kind: 'classifieds' as const, site: { ...site, domain: host } },
         discovery: [],
-      },
+      })),
     ],
   };
 }
