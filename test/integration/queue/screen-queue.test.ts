@@ -1,11 +1,13 @@
 /**
  * Screening on the queue (real Postgres): two workers split a day's feed in batch jobs. Every feed name is
  * claimed by one batch and screened once, the hidden clone under an unrelated name is escalated to a crawl of the
- * same cycle and raised as an alert, and the cycle ends only after the screening and the crawls it caused.
+ * same cycle and raised as an alert, and the cycle ends only after the screening and the crawls it caused. Two
+ * planners claiming at once get disjoint names; a batch job run again after its results were stored (its worker
+ * died before pg-boss marked it done) screens nothing twice.
  */
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAlerts, syncSites } from '../../../db/index.ts';
+import { claimDueForScreening, listAlerts, syncSites } from '../../../db/index.ts';
 import { type RunningUniverse, startUniverse } from '../../../demo/index.ts';
 import { ingestFeed, scorerFromDatabase } from '../../../feeds/index.ts';
 import { type MonitorContext, processOwner, siteSpecsFromConfig } from '../../../monitor/index.ts';
@@ -18,6 +20,7 @@ import {
   type Worker,
   waitForCycle,
 } from '../../../queue/index.ts';
+import { screenJob } from '../../../queue/screen-job.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { HIDDEN_CLONE, universeWithHiddenClone } from '../../helpers/hidden-clone.ts';
 import { demoContext, importDemoSnapshots } from '../../helpers/monitor.ts';
@@ -128,4 +131,26 @@ describe('screening split between two workers (postgres)', () => {
     expect(crawled[0].n).toBe(1);
     expect((await listAlerts(ctx.db)).map((a) => a.candidate)).toContain(HIDDEN_CLONE);
   }, 300_000);
+
+  it('claims names for one planner only, and a retried batch screens nothing twice', async () => {
+    const names = Array.from({ length: 6 }, (_, i) => `reprise-${i}.test`);
+    await ingestFeed(Readable.from([names.join('\n')]), { db: ctx.db, source: 'file:retry.txt', detail: 'retry' });
+    // Two planners at once (two cycles): each name goes to one of them.
+    const until = new Date(Date.now() + 3_600_000);
+    const [a, b] = await Promise.all([claimDueForScreening(ctx.db, 4, until), claimDueForScreening(ctx.db, 4, until)]);
+    const ids = [...a, ...b].map((n) => n.id);
+    expect(ids.length).toBe(names.length);
+    expect(new Set(ids).size).toBe(names.length);
+    expect(await claimDueForScreening(ctx.db, 10, until)).toEqual([]);
+
+    // The same batch job run twice (its worker died after storing the results): the second attempt skips them.
+    const jc = { ctx, boss: bosses[0], log: ctx.logger };
+    const data = { cycleId: 'retry-test', kind: 'batch' as const, ids, claimedAt: new Date().toISOString() };
+    expect(await screenJob(jc, data)).toMatchObject({ names: names.length, skipped: 0 });
+    expect(await screenJob(jc, data)).toMatchObject({ names: 0, skipped: names.length });
+    const { rows } = await bosses[0]
+      .getDb()
+      .executeSql(`select screen_count as n from domains where hostname like 'reprise-%'`, []);
+    expect((rows as { n: number }[]).map((r) => r.n)).toEqual(names.map(() => 1));
+  }, 60_000);
 });
