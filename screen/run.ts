@@ -78,6 +78,7 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
   const index = buildSiteIndex(monitored, {
     layoutMaxBits: screen.layoutMaxBits,
     adMaxBits: Math.min(7, thresholds.adMaxDistance),
+    photoMaxBits: Math.min(7, thresholds.photoMaxDistance),
     movePhrases: MOVE_PHRASES,
     idf: set?.idf,
   });
@@ -116,6 +117,7 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
     fetchConcurrency: screen.fetchConcurrency,
     fetchTimeoutMs: screen.fetchTimeoutSeconds * 1000,
     fetchMaxBytes: screen.fetchMaxKB * 1024,
+    photosPerPage: screen.photosPerPage,
     userAgent: crawler.userAgent,
     region: 'FR',
     rescreenAfter: (count) => rescreenDelayMs(screen, count),
