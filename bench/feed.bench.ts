@@ -16,12 +16,15 @@ import { ingestFeed, scorerFromDatabase } from '../feeds/index.ts';
 import { runCycle, siteSpecsFromConfig } from '../monitor/index.ts';
 import { demoContext, importDemoSnapshots } from '../test/helpers/monitor.ts';
 import { SERVED_SHARE, startDay } from './lib/feed-day.ts';
+import { runQueuedDay } from './lib/feed-queue.ts';
 import { fmt, rssMb } from './lib/measure.ts';
 import { printTable } from './lib/table.ts';
 
 const NAMES = Number(process.env.FEED_NAMES ?? 200_000);
 const OLD_NAMES = Number(process.env.FEED_OLD_NAMES ?? 2_000);
 const CLONES = Number(process.env.FEED_CLONES ?? 6);
+/** With FEED_WORKERS=N (and a Postgres server at TEST_DATABASE_URL), the day also runs on the queue, N workers. */
+const WORKERS = Number(process.env.FEED_WORKERS ?? 0);
 const DAY = 2_500_000;
 
 interface DayRun {
@@ -101,6 +104,8 @@ console.log(
   `bench:feed — a synthetic day of ${NAMES} names (${CLONES} hidden clones), embedded database, 2 cores shared`,
 );
 const funnel = await runDay('funnel (feeds ingest + run --once)', NAMES, clones, 'funnel');
+const queued =
+  WORKERS > 0 ? await runQueuedDay(NAMES, clones, WORKERS, mkdtempSync(join(tmpdir(), 'phenix-bench-queue-'))) : null;
 const old = await runDay("today's path (candidates import + run --once)", OLD_NAMES, clones.slice(0, 2), 'old');
 const rate = (n: number, s: number) => (s > 0 ? fmt(n / s, 0) : '–');
 printTable(
@@ -127,6 +132,13 @@ printTable(
     r.found > 0 ? fmt(r.feedCrawls / r.found, 1) : '–',
   ]),
 );
+if (queued)
+  console.log(
+    `\nOn the queue (Postgres, ${queued.workers} \`phenix worker --concurrency 2\` processes): ${queued.names} names, ingest ${rate(queued.names, queued.ingestS)} n/s, ` +
+      `screening batches ${rate(queued.names, queued.screenS)} n/s (first batch start to last batch end), end to end ${rate(queued.names, queued.ingestS + queued.cycleS)} n/s, ` +
+      `peak ${fmt(queued.peakMb, 0)} MB (bench + workers), clones found ${queued.found}/${queued.clones}, ` +
+      `crawls per clone ${queued.found > 0 ? fmt(queued.feedCrawls / queued.found, 1) : '–'}.`,
+  );
 for (const r of [funnel, old]) for (const line of r.missed) console.log(`missed by ${r.label}: ${line}`);
 const perName = (funnel.ingestS + funnel.cycleS) / funnel.names;
 console.log(
