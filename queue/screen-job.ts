@@ -8,13 +8,18 @@
  * workers; a batch retried after its worker died skips the names an earlier attempt already screened.
  */
 import { claimDueForScreening, screeningSince } from '../db/index.ts';
-import { monitoredForScreening } from '../monitor/index.ts';
-import { type MonitoredSet, screenNames } from '../screen/index.ts';
+import { emptyScreenSummary } from '../screen/index.ts';
 import { BOSS_SCHEMA } from './boss.ts';
 import { checkDelaySeconds } from './finish-job.ts';
 import type { JobContext, ScreenJobData } from './job-context.ts';
 import { jobId, QUEUE } from './names.ts';
 import { sendCrawlJobs } from './plan-cycle.ts';
+import type { ScreenerPool } from './screener-pool.ts';
+
+const emptyStats = () => {
+  const { names, resolving, fetched, escalated, dnsMs, fetchMs, byState } = emptyScreenSummary();
+  return { names, resolving, fetched, escalated, dnsMs, fetchMs, byState };
+};
 
 /** The screening plan of a cycle (sent by the planner unless the cycle is seeds only). */
 export async function sendScreenPlan(jc: JobContext, cycleId: string): Promise<void> {
@@ -33,8 +38,8 @@ export function claimSeconds(q: JobContext['ctx']['config']['queue']): number {
   return total + 60;
 }
 
-export async function screenJob(jc: JobContext, data: ScreenJobData) {
-  return data.kind === 'plan' ? planScreening(jc, data) : screenBatchJob(jc, data);
+export async function screenJob(jc: JobContext, data: ScreenJobData, pool: ScreenerPool) {
+  return data.kind === 'plan' ? planScreening(jc, data) : screenBatchJob(jc, data, pool);
 }
 
 async function seedCrawlsLeft(jc: JobContext, cycleId: string): Promise<number> {
@@ -78,27 +83,13 @@ async function planScreening(jc: JobContext, data: Extract<ScreenJobData, { kind
   return { names, batches };
 }
 
-/** The monitored sites as built for screening, once per cycle and worker (they do not change within a cycle). */
-const monitoredSets = new Map<string, Promise<MonitoredSet>>();
-
-function monitoredFor(jc: JobContext, cycleId: string): Promise<MonitoredSet> {
-  const known = monitoredSets.get(cycleId);
-  if (known) return known;
-  const set = monitoredForScreening(jc.ctx.db);
-  set.catch(() => monitoredSets.delete(cycleId));
-  monitoredSets.set(cycleId, set);
-  while (monitoredSets.size > 2) monitoredSets.delete(monitoredSets.keys().next().value as string);
-  return set;
-}
-
-async function screenBatchJob(jc: JobContext, data: Extract<ScreenJobData, { kind: 'batch' }>) {
+async function screenBatchJob(jc: JobContext, data: Extract<ScreenJobData, { kind: 'batch' }>, pool: ScreenerPool) {
   const { ctx } = jc;
   const { toScreen, escalatedAlready } = await screeningSince(ctx.db, data.ids, new Date(data.claimedAt));
-  const summary = await screenNames(
-    { config: ctx.config, db: ctx.db, logger: jc.log, signal: ctx.signal },
-    toScreen,
-    await monitoredFor(jc, data.cycleId),
-  );
+  const summary =
+    toScreen.length > 0
+      ? await pool.use(data.cycleId, (screener) => screener.screen(toScreen))
+      : { ...emptyStats(), escalatedIds: [] as number[], escalatedNames: [] as string[] };
   const escalated = [...new Set([...escalatedAlready.map((e) => e.id), ...summary.escalatedIds])];
   await sendCrawlJobs(
     jc,

@@ -23,6 +23,7 @@ import { isCycleQueue, QUEUE } from './names.ts';
 import { planCycle } from './plan-cycle.ts';
 import { profileJob } from './profile-job.ts';
 import { screenJob } from './screen-job.ts';
+import { createScreenerPool } from './screener-pool.ts';
 
 export interface Worker {
   /** Jobs this worker finished, by queue (for progress lines and tests). */
@@ -79,7 +80,8 @@ export async function startWorker(
   };
 
   await work<CrawlJobData>(QUEUE.crawl, options.concurrency, (job) => crawlJob(jc, job.id, job.data));
-  await work<ScreenJobData>(QUEUE.screen, options.concurrency, (job) => screenJob(jc, job.data));
+  const screening = createScreenerPool(jc);
+  await work<ScreenJobData>(QUEUE.screen, options.concurrency, (job) => screenJob(jc, job.data, screening));
   await work<ProfileJobData>(QUEUE.profile, options.concurrency, (job) => profileJob(jc, job.data));
   await work<CompareJobData>(QUEUE.compare, options.concurrency, (job) => compareJob(jc, job.data));
   await work<FinishJobData>(QUEUE.finish, 1, (job) => finishJob(jc, job.data));
@@ -103,6 +105,7 @@ export async function startWorker(
     stop: async () => {
       clearInterval(timer);
       for (const id of ids) await boss.offWork({ id });
+      await screening.close();
       log.info({ done }, 'worker stopped');
     },
   };

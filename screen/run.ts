@@ -1,7 +1,7 @@
 /**
  * Screening runs: the tools set up once (DNS cache, guard proxy, index of the monitored sites' latest profiles)
  * and batches of due names pushed through the funnel, results stored per batch. `screenDue` is the in-process
- * run of `phenix run --once`/`serve` on the embedded database; the queue's screen job calls `screenNames` per claimed batch.
+ * run of `phenix run --once`/`serve` on the embedded database; the queue's screen jobs share one `createScreener` per cycle and worker (queue/screener-pool.ts).
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
@@ -190,30 +190,6 @@ export async function screenDue(ctx: ScreenContext, set?: MonitoredSet): Promise
       const left = maxNamesPerCycle - summary.names;
       names = left > 0 ? await dueForScreening(ctx.db, Math.min(batchSize, left)) : [];
     }
-  } finally {
-    await screener.close();
-  }
-  summary.durationMs = Date.now() - started;
-  return summary;
-}
-
-/** The queue's screen job: these names (one claimed batch of the day's feed), whatever their due time. */
-export async function screenNames(
-  ctx: ScreenContext,
-  names: readonly DueName[],
-  set?: MonitoredSet,
-): Promise<ScreenSummary & { escalatedIds: number[] }> {
-  const started = Date.now();
-  const summary = { ...emptyScreenSummary(), escalatedIds: [] as number[] };
-  if (names.length === 0) return summary;
-  const screener = await createScreener(ctx, set);
-  summary.monitoredSites = screener.monitoredSites;
-  try {
-    const part = await screener.screen(names);
-    addStats(summary, part);
-    summary.escalatedNames.push(...part.escalatedNames);
-    summary.escalatedIds.push(...part.escalatedIds);
-    summary.batches = 1;
   } finally {
     await screener.close();
   }

@@ -21,6 +21,7 @@ import {
   waitForCycle,
 } from '../../../queue/index.ts';
 import { screenJob } from '../../../queue/screen-job.ts';
+import { createScreenerPool } from '../../../queue/screener-pool.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { HIDDEN_CLONE, universeWithHiddenClone } from '../../helpers/hidden-clone.ts';
 import { demoContext, importDemoSnapshots } from '../../helpers/monitor.ts';
@@ -145,9 +146,14 @@ describe('screening split between two workers (postgres)', () => {
 
     // The same batch job run twice (its worker died after storing the results): the second attempt skips them.
     const jc = { ctx, boss: bosses[0], log: ctx.logger };
+    const pool = createScreenerPool(jc);
     const data = { cycleId: 'retry-test', kind: 'batch' as const, ids, claimedAt: new Date().toISOString() };
-    expect(await screenJob(jc, data)).toMatchObject({ names: names.length, skipped: 0 });
-    expect(await screenJob(jc, data)).toMatchObject({ names: 0, skipped: names.length });
+    try {
+      expect(await screenJob(jc, data, pool)).toMatchObject({ names: names.length, skipped: 0 });
+      expect(await screenJob(jc, data, pool)).toMatchObject({ names: 0, skipped: names.length });
+    } finally {
+      await pool.close();
+    }
     const { rows } = await bosses[0]
       .getDb()
       .executeSql(`select screen_count as n from domains where hostname like 'reprise-%'`, []);
