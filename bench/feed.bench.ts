@@ -7,63 +7,25 @@
  * on a smaller day (FEED_OLD_NAMES, default 2,000: every resolving name gets a full crawl, so the full day would
  * take hours). Figures for 2.5 M names are extrapolated from the measured rates and labelled so.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { listAlerts, openDatabase, syncSites, upsertCandidates } from '../db/index.ts';
-import {
-  createDnsServer,
-  DEMO_UNIVERSE,
-  type HostContent,
-  renderUniverse,
-  startVhostServer,
-  type Universe,
-  universeDnsRecords,
-} from '../demo/index.ts';
+import { listAlerts, listDomains, openDatabase, syncSites, upsertCandidates } from '../db/index.ts';
 import { ingestFeed, scorerFromDatabase } from '../feeds/index.ts';
 import { runCycle, siteSpecsFromConfig } from '../monitor/index.ts';
 import { demoContext, importDemoSnapshots } from '../test/helpers/monitor.ts';
+import { SERVED_SHARE, startDay } from './lib/feed-day.ts';
+import { runQueuedDay } from './lib/feed-queue.ts';
 import { fmt, rssMb } from './lib/measure.ts';
 import { printTable } from './lib/table.ts';
 
 const NAMES = Number(process.env.FEED_NAMES ?? 200_000);
 const OLD_NAMES = Number(process.env.FEED_OLD_NAMES ?? 2_000);
 const CLONES = Number(process.env.FEED_CLONES ?? 6);
-const SERVED_SHARE = 0.015;
+/** With FEED_WORKERS=N (and a Postgres server at TEST_DATABASE_URL), the day also runs on the queue, N workers. */
+const WORKERS = Number(process.env.FEED_WORKERS ?? 0);
 const DAY = 2_500_000;
-
-const parked = readdirSync(join(import.meta.dirname, '../test/fixtures/parking'))
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => readFileSync(join(import.meta.dirname, '../test/fixtures/parking', f), 'utf8'));
-
-function smallSite(host: string, i: number): HostContent {
-  const body = `<html><head><title>Atelier ${i}</title></head><body><h1>Atelier de réparation ${i}</h1>
-    <p>Réparation de vélos et petits travaux de menuiserie, du lundi au samedi. Devis sur place, ${host}.</p>
-    <p>Horaires : 9 h – 18 h. Paiement par carte accepté.</p><a href="/contact">Contact</a></body></html>`;
-  return { pages: new Map([['/', body]]) };
-}
-
-/** The day's universe: the demo (monitored site and its snapshot) plus clones hidden under unrelated names. */
-function dayUniverse(clones: string[]): Universe {
-  const models = DEMO_UNIVERSE.hosts.filter((h) => h.role === 'clone' && h.content.kind === 'classifieds');
-  return {
-    ...DEMO_UNIVERSE,
-    hosts: [
-      ...DEMO_UNIVERSE.hosts,
-      ...clones.map((host, i) => {
-        const model = models[i % models.length];
-        if (model.content.kind !== 'classifieds') throw new Error('unreachable');
-        return {
-          ...model,
-          host,
-          content: { kind: 'classifieds' as const, site: { ...model.content.site, domain: host } },
-          discovery: [],
-        };
-      }),
-    ],
-  };
-}
 
 interface DayRun {
   label: string;
@@ -76,50 +38,18 @@ interface DayRun {
   clones: number;
   feedCrawls: number;
   peakMb: number;
+  /** Why each clone not found was missed: its screening result and crawl. */
+  missed: string[];
 }
 
 async function runDay(label: string, count: number, clones: string[], mode: 'funnel' | 'old'): Promise<DayRun> {
-  const served = Math.round(count * SERVED_SHARE);
-  const names: string[] = [];
-  const hosts = renderUniverse(dayUniverse(clones));
-  const live = new Set(clones);
-  for (let i = 0; i < count - clones.length; i++) {
-    const name = `nouveau-${i.toString(36)}-${(i * 7919).toString(36)}.test`;
-    names.push(name);
-    if (i % Math.round(1 / SERVED_SHARE) === 0 && live.size < served) {
-      live.add(name);
-      hosts.set(name, i % 3 === 0 ? smallSite(name, i) : { pages: new Map([['/', parked[i % parked.length]]]) });
-    }
-  }
-  // Clones spread through the day, not at its start.
-  clones.forEach((c, i) => {
-    names.splice(Math.floor(((i + 1) * names.length) / (clones.length + 1)), 0, c);
-  });
-  const universe = dayUniverse(clones);
-  const zone = universeDnsRecords(universe);
-  for (const name of live) zone.records[name] = { A: ['127.0.0.1'] };
-  const http = await startVhostServer(hosts);
-  const dns = await createDnsServer(zone);
+  const day = await startDay(count, clones);
+  const { names, running } = day;
   const dir = mkdtempSync(join(tmpdir(), 'phenix-bench-feed-'));
   const handle = await openDatabase({ dataDir: join(dir, 'db') });
   let peak = rssMb();
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 100);
   try {
-    const running = {
-      universe,
-      port: http.port,
-      address: http.address,
-      // Exact names only: a wildcard would make today's path take every imported name as resolving.
-      hostMap: Object.fromEntries([...hosts.keys()].map((h) => [h, `${http.address}:${http.port}`])),
-      dns,
-      dnsServer: dns.server,
-      monitoredSites: universe.monitoredSites,
-      affixes: universe.affixes,
-      liveHosts: [...hosts.keys()],
-      http,
-      url: (h: string, p = '/') => `http://${h}${p}`,
-      close: async () => {},
-    };
     const ctx = demoContext(handle.db, running, { dir });
     // The local resolver takes any rate; the per-resolver limit protects real ones.
     ctx.config.screen.dnsRatePerSecond = 50_000;
@@ -145,7 +75,12 @@ async function runDay(label: string, count: number, clones: string[], mode: 'fun
     const cycleS = (performance.now() - started) / 1000;
     const alerted = new Set((await listAlerts(ctx.db)).map((a) => a.candidate));
     const fromDay = new Set(names);
+    const missed = (await listDomains(ctx.db, { hostnames: clones.filter((c) => !alerted.has(c)) })).map((d) => {
+      const crawl = summary.crawls.find((c) => c.target === d.hostname);
+      return `${d.hostname}: screening ${d.screenState ?? '–'} (${d.screenReason ?? 'no reason'}); DNS ${d.dnsState}; ${crawl ? `crawled: ${crawl.pagesOk} page(s) ok, ${crawl.pagesFailed} failed${crawl.error ? `, ${crawl.error}` : ''}` : 'not crawled'}`;
+    });
     return {
+      missed,
       label,
       names: count,
       ingestS,
@@ -160,8 +95,7 @@ async function runDay(label: string, count: number, clones: string[], mode: 'fun
   } finally {
     clearInterval(sampler);
     await handle.close();
-    await http.close();
-    await dns.close();
+    await day.close();
   }
 }
 
@@ -170,6 +104,8 @@ console.log(
   `bench:feed — a synthetic day of ${NAMES} names (${CLONES} hidden clones), embedded database, 2 cores shared`,
 );
 const funnel = await runDay('funnel (feeds ingest + run --once)', NAMES, clones, 'funnel');
+const queued =
+  WORKERS > 0 ? await runQueuedDay(NAMES, clones, WORKERS, mkdtempSync(join(tmpdir(), 'phenix-bench-queue-'))) : null;
 const old = await runDay("today's path (candidates import + run --once)", OLD_NAMES, clones.slice(0, 2), 'old');
 const rate = (n: number, s: number) => (s > 0 ? fmt(n / s, 0) : '–');
 printTable(
@@ -196,6 +132,14 @@ printTable(
     r.found > 0 ? fmt(r.feedCrawls / r.found, 1) : '–',
   ]),
 );
+if (queued)
+  console.log(
+    `\nOn the queue (Postgres, ${queued.workers} \`phenix worker --concurrency 2\` processes): ${queued.names} names, ingest ${rate(queued.names, queued.ingestS)} n/s, ` +
+      `screening batches ${rate(queued.names, queued.screenS)} n/s (first batch start to last batch end), end to end ${rate(queued.names, queued.ingestS + queued.cycleS)} n/s, ` +
+      `peak ${fmt(queued.peakMb, 0)} MB (bench + workers), clones found ${queued.found}/${queued.clones}, ` +
+      `crawls per clone ${queued.found > 0 ? fmt(queued.feedCrawls / queued.found, 1) : '–'}.`,
+  );
+for (const r of [funnel, old]) for (const line of r.missed) console.log(`missed by ${r.label}: ${line}`);
 const perName = (funnel.ingestS + funnel.cycleS) / funnel.names;
 console.log(
   `\nExtrapolated (not measured) to ${DAY.toLocaleString('en')} names at the funnel's measured end-to-end rate: ` +

@@ -47,11 +47,16 @@ export function printQueuedCycle(d: Record<string, unknown>): void {
   const crawl = jobs('crawlJobs');
   const profile = jobs('profileJobs');
   const compare = jobs('compareJobs');
+  const screen = jobs('screenJobs');
+  if (screen.completed + screen.failed > 0)
+    print(
+      `  screening jobs: ${screen.completed} done, ${screen.failed} failed for good; ${d.namesScreened ?? 0} feed name(s) screened, ${d.namesEscalated ?? 0} escalated to a crawl`,
+    );
   print(`  crawl jobs: ${crawl.completed} done, ${crawl.failed} failed for good`);
   print(`  pages captured: ${d.pagesCaptured ?? 0}`);
   print(`  candidate profile jobs: ${profile.completed} done, ${profile.failed} failed for good`);
   print(`  site compare jobs: ${compare.completed} done, ${compare.failed} failed for good`);
   print(`  alerts: ${d.alertsCreated ?? 0} new, ${d.alertsUpdated ?? 0} updated`);
-  if (crawl.failed + profile.failed + compare.failed > 0) print('  See why with: phenix queue status');
+  if (crawl.failed + screen.failed + profile.failed + compare.failed > 0) print('  See why with: phenix queue status');
   print('  Review the alerts with: phenix alerts list');
 }

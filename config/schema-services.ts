@@ -100,6 +100,11 @@ export const screenSchema = z.strictObject({
   fetchConcurrency: positiveInt(512).default(32),
   fetchTimeoutSeconds: z.number().min(0.5).max(120).default(10),
   fetchMaxKB: positiveInt(65_536).default(512),
+  /**
+   * Pictures of a live landing page that matched nothing else, fetched (each within fetchMaxKB) and looked up
+   * against the monitored sites' ad photos: a clone that kept only the photos. 0 turns the photo lookup off.
+   */
+  photosPerPage: z.number().int().min(0).max(50).default(6),
   /** Layout fingerprints within this many bits of a monitored site's escalate (8-band index: at most 7). */
   layoutMaxBits: z.number().int().min(0).max(7).default(6),
   /** First re-screening delay of a parked, for-sale, empty, error or unrelated page; doubled each time. */

@@ -28,6 +28,7 @@ export {
   collectSubjects,
   hasContent,
   layoutCorpus,
+  monitoredForScreening,
   pivotFingerprints,
   profileFingerprints,
   siteSubjects,

@@ -45,7 +45,7 @@ export async function openBoss(options: OpenBossOptions): Promise<Boss> {
     // race with a deadlock or a duplicate key error for all but one, and those try again.
     await retryOnConflict(async () => {
       for (const name of Object.values(QUEUE)) await ensureQueue(boss, name, q);
-      for (const name of [QUEUE.crawl, QUEUE.profile, QUEUE.compare]) await indexCycleIds(boss, name);
+      for (const name of [QUEUE.crawl, QUEUE.screen, QUEUE.profile, QUEUE.compare]) await indexCycleIds(boss, name);
     });
   } catch (error) {
     await boss.stop({ graceful: false, wait: true });
@@ -95,13 +95,17 @@ async function indexCycleIds(boss: Boss, name: string): Promise<void> {
   );
 }
 
-/** Jobs of a cycle in `queue` not yet finished (created, retry or active). */
-export async function unfinishedJobs(boss: Boss, queue: string, cycleId: string): Promise<number> {
+/**
+ * Jobs of a cycle in these queues not yet finished (created, retry or active), counted in one statement: a job
+ * sends its follow-ups (crawls of escalated names, of revealed ones) before it completes, so one snapshot never
+ * sees a finished job without the work it sent.
+ */
+export async function unfinishedJobs(boss: Boss, queues: string | string[], cycleId: string): Promise<number> {
   const { rows } = await boss
     .getDb()
     .executeSql(
-      `select count(*)::int as n from ${BOSS_SCHEMA}.job where name = $1 and data->>'cycleId' = $2 and state < 'completed'`,
-      [queue, cycleId],
+      `select count(*)::int as n from ${BOSS_SCHEMA}.job where name = any($1::text[]) and data->>'cycleId' = $2 and state < 'completed'`,
+      [Array.isArray(queues) ? queues : [queues], cycleId],
     );
   return rows[0].n as number;
 }

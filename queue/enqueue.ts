@@ -34,8 +34,8 @@ export async function waitForCycle(
       const { rows } = await boss
         .getDb()
         .executeSql(
-          `select name, count(*) filter (where state >= 'completed')::int as done, count(*)::int as n from ${BOSS_SCHEMA}.job where data->>'cycleId' = $1 and name in ($2, $3, $4) group by name`,
-          [cycleId, QUEUE.crawl, QUEUE.profile, QUEUE.compare],
+          `select name, count(*) filter (where state >= 'completed')::int as done, count(*)::int as n from ${BOSS_SCHEMA}.job where data->>'cycleId' = $1 and name in ($2, $3, $4, $5) and (name <> $5 or data->>'kind' = 'batch') group by name`,
+          [cycleId, QUEUE.crawl, QUEUE.profile, QUEUE.compare, QUEUE.screen],
         );
       const part = (name: string) => {
         const r = (rows as { name: string; done: number; n: number }[]).find((x) => x.name === name);
@@ -44,7 +44,7 @@ export async function waitForCycle(
       options.onProgress(
         plan?.state === 'created' || plan?.state === 'retry'
           ? 'Waiting for a worker to plan the cycle… (is "phenix worker" running?)'
-          : `Cycle on the workers: crawls ${part(QUEUE.crawl)}, candidate profiles ${part(QUEUE.profile)}, site comparisons ${part(QUEUE.compare)}`,
+          : `Cycle on the workers: screening batches ${part(QUEUE.screen)}, crawls ${part(QUEUE.crawl)}, candidate profiles ${part(QUEUE.profile)}, site comparisons ${part(QUEUE.compare)}`,
       );
     }
     await new Promise((r) => setTimeout(r, options.pollMs ?? 1000));

@@ -1,7 +1,7 @@
 /**
  * The job that ends a cycle's stages. While jobs of the current stage are still queued, running or waiting
  * for a retry, it sends itself again a little later. Then:
- *   crawl   → fixes the cycle's layout corpus (monitored sites and a sample of the crawled candidates),
+ *   crawl   → (crawl and screening jobs) fixes the cycle's layout corpus (monitored sites and a sample of the crawled candidates),
  *             rebuilds the sites' profiles with it, and sends one profile job per crawled candidate;
  *   profile → sends one compare job per monitored site crawled in this cycle (its profile changed, so it
  *             is compared with candidates not crawled this time too);
@@ -26,12 +26,17 @@ import { jobId, QUEUE } from './names.ts';
 export const CORPUS_SAMPLE = 2000;
 const BATCH = 500;
 
-const STAGE_QUEUE = { crawl: QUEUE.crawl, profile: QUEUE.profile, compare: QUEUE.compare } as const;
+/** What each stage waits for: the crawl stage also waits for screening, whose escalated names become crawls. */
+const STAGE_QUEUES = {
+  crawl: [QUEUE.crawl, QUEUE.screen],
+  profile: [QUEUE.profile],
+  compare: [QUEUE.compare],
+} as const;
 
 export async function finishJob(jc: JobContext, data: FinishJobData) {
   const { ctx, boss } = jc;
   const { cycleId, stage, round } = data;
-  const left = await unfinishedJobs(boss, STAGE_QUEUE[stage], cycleId);
+  const left = await unfinishedJobs(boss, [...STAGE_QUEUES[stage]], cycleId);
   if (left > 0) {
     await boss.send(
       QUEUE.finish,
@@ -133,19 +138,26 @@ async function cycleTotals(jc: JobContext, cycleId: string) {
     `select name, state::text as state, count(*)::int as n,
             coalesce(sum((output->'outcomes'->>'created')::int), 0)::int as created,
             coalesce(sum((output->'outcomes'->>'updated')::int), 0)::int as updated,
-            coalesce(sum((output->>'pagesOk')::int), 0)::int as pages
-       from ${BOSS_SCHEMA}.job where name in ($1, $2, $3) and data->>'cycleId' = $4 group by name, state`,
-    [QUEUE.crawl, QUEUE.profile, QUEUE.compare, cycleId],
+            coalesce(sum((output->>'pagesOk')::int), 0)::int as pages,
+            coalesce(sum((output->>'names')::int), 0)::int as screened,
+            coalesce(sum((output->>'escalated')::int), 0)::int as escalated
+       from ${BOSS_SCHEMA}.job where name in ($1, $2, $3, $4) and data->>'cycleId' = $5
+         and (name <> $4 or data->>'kind' = 'batch') group by name, state`,
+    [QUEUE.crawl, QUEUE.profile, QUEUE.compare, QUEUE.screen, cycleId],
   );
-  const list = rows as { name: string; state: string; n: number; created: number; updated: number; pages: number }[];
+  type Row = { name: string; state: string; n: number } & Record<Sum, number>;
+  type Sum = 'created' | 'updated' | 'pages' | 'screened' | 'escalated';
+  const list = rows as Row[];
   const jobs = (name: string) => ({
     completed: list.find((r) => r.name === name && r.state === 'completed')?.n ?? 0,
     failed: list.find((r) => r.name === name && r.state === 'failed')?.n ?? 0,
   });
-  const sum = (names: string[], key: 'created' | 'updated' | 'pages') =>
-    list.filter((r) => names.includes(r.name)).reduce((a, r) => a + r[key], 0);
+  const sum = (names: string[], key: Sum) => list.filter((r) => names.includes(r.name)).reduce((a, r) => a + r[key], 0);
   return {
     crawlJobs: jobs(QUEUE.crawl),
+    screenJobs: jobs(QUEUE.screen),
+    namesScreened: sum([QUEUE.screen], 'screened'),
+    namesEscalated: sum([QUEUE.screen], 'escalated'),
     profileJobs: jobs(QUEUE.profile),
     compareJobs: jobs(QUEUE.compare),
     pagesCaptured: sum([QUEUE.crawl], 'pages'),

@@ -28,6 +28,16 @@ export interface CrawlJobData {
   generation: number;
 }
 
+/**
+ * Screening of a cycle's feed names. `plan` waits for the cycle's seed crawls (names are screened against the
+ * monitored sites as they are now), then claims the due names batch by batch and sends one `batch` job each.
+ * A batch job screens its names (those not screened since `claimedAt` by an earlier attempt of the same job) and
+ * sends the escalated ones as crawl jobs of the same cycle.
+ */
+export type ScreenJobData =
+  | { cycleId: string; kind: 'plan'; round: number }
+  | { cycleId: string; kind: 'batch'; ids: number[]; claimedAt: string };
+
 export interface ProfileJobData {
   cycleId: string;
   domainId: number;

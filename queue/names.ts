@@ -8,6 +8,8 @@ export const QUEUE = {
   /** One cycle to plan, sent by hand (`phenix run --once`, `serve --run-now`). */
   cycleNow: 'cycle_now',
   crawl: 'crawl',
+  /** Screening of feed names: one job plans the cycle's batches (after the seed crawls), one job per batch. */
+  screen: 'screen',
   /** Builds one crawled candidate's profile with the cycle's corpus, then compares it. */
   profile: 'profile',
   /** Compares one monitored site's new profile with the candidates the indexes link it to. */

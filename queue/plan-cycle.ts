@@ -1,7 +1,9 @@
 /**
  * A cycle job: the planning part of a cycle, run by whichever worker takes it. Syncs the sites from the
  * config, promotes confirmed clones, refreshes lookalikes, then enqueues one crawl job per monitored
- * site and per candidate domain (DNS is checked inside each crawl job) and the job that waits for them.
+ * site and per candidate domain (DNS is checked inside each crawl job), the screening plan of the feed names
+ * (screen-job.ts: it waits for the seed crawls, then splits the due names into batch jobs) and the job that waits
+ * for them all.
  * The cycle's id is the job's id, so a retried planner enqueues the same jobs, once.
  */
 import {
@@ -16,6 +18,7 @@ import {
 import { refreshLookalikes, siteSpecsFromConfig } from '../monitor/index.ts';
 import type { CrawlJobData, CycleJobData, FinishJobData, JobContext } from './job-context.ts';
 import { jobId, QUEUE } from './names.ts';
+import { sendScreenPlan } from './screen-job.ts';
 
 const BATCH = 500;
 const PAGE = 5000;
@@ -64,6 +67,7 @@ export async function planCycle(jc: JobContext, cycleId: string, data: CycleJobD
       after = ids[ids.length - 1];
     }
   }
+  if (scope !== 'seeds') await sendScreenPlan(jc, cycleId);
   const finish: FinishJobData = { cycleId, scope, stage: 'crawl', round: 0, startedAt: new Date().toISOString() };
   await boss.send(QUEUE.finish, finish, { id: jobId(cycleId, 'finish', 'crawl', 0), startAfter: 2 });
   const report: PlanReport = {
@@ -74,7 +78,7 @@ export async function planCycle(jc: JobContext, cycleId: string, data: CycleJobD
     lookalikesAdded: lookalikes.added.length,
     promoted,
   };
-  log.info(report, 'cycle planned: crawl jobs enqueued');
+  log.info(report, 'cycle planned: crawl jobs and the screening plan enqueued');
   return report;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `phenix worker`: takes jobs from every Phénix queue on the shared Postgres. Crawl and compare jobs run
+ * `phenix worker`: takes jobs from every Phénix queue on the shared Postgres. Crawl, screen and compare jobs run
  * `concurrency` at a time; cycle planning and stage ends one at a time. Queues of schedules added later
  * (a site with its own cron) are picked up within a minute. stop() lets the jobs in flight finish their
  * pages; a crawl cut short is retried (and resumed) by the next worker that takes it.
@@ -18,10 +18,13 @@ import type {
   FinishJobData,
   JobContext,
   ProfileJobData,
+  ScreenJobData,
 } from './job-context.ts';
 import { isCycleQueue, QUEUE } from './names.ts';
 import { planCycle } from './plan-cycle.ts';
 import { profileJob } from './profile-job.ts';
+import { screenJob } from './screen-job.ts';
+import { createScreenerPool } from './screener-pool.ts';
 
 export interface Worker {
   /** Jobs this worker finished, by queue (for progress lines and tests). */
@@ -88,6 +91,8 @@ export async function startWorker(
   };
 
   await work<CrawlJobData>(QUEUE.crawl, options.concurrency, (job) => crawlJob(jc, job.id, job.data));
+  const screening = createScreenerPool(jc);
+  await work<ScreenJobData>(QUEUE.screen, options.concurrency, (job) => screenJob(jc, job.data, screening));
   await work<ProfileJobData>(QUEUE.profile, options.concurrency, (job) => profileJob(jc, job.data));
   await work<CompareJobData>(QUEUE.compare, options.concurrency, (job) => compareJob(jc, job.data));
   await work<FinishJobData>(QUEUE.finish, 1, (job) => finishJob(jc, job.data));
@@ -120,6 +125,7 @@ export async function startWorker(
       clearInterval(sweepTimer);
       for (const id of ids) await boss.offWork({ id });
       await sweeping;
+      await screening.close();
       log.info({ done }, 'worker stopped');
     },
   };

@@ -10,6 +10,7 @@ import { extractPage } from '../detector/index.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { classifyLanding, roughText } from './classify.ts';
 import type { DnsCache } from './dns-cache.ts';
+import { landingImages } from './photos.ts';
 import type { SiteIndex } from './site-index.ts';
 
 export interface FunnelTools {
@@ -20,6 +21,8 @@ export interface FunnelTools {
   fetchConcurrency: number;
   fetchTimeoutMs: number;
   fetchMaxBytes: number;
+  /** Pictures of a live, unmatched landing page fetched and hashed for the photo lookup (0: none). */
+  photosPerPage?: number;
   userAgent?: string;
   region: string;
   /** Delay before the next screening of a name screened `count` times already. */
@@ -126,18 +129,28 @@ export async function screenBatch(names: readonly DueName[], tools: FunnelTools)
     let match = tools.index.match(features, text);
     const verdict = match ? null : classifyLanding(page);
     if (!match && !verdict) {
-      // A live page unlike the parked and empty ones: its favicon is worth one more small request.
-      const favicon = await fetchFavicon(new URL('/favicon.ico', page.finalUrl).href, {
+      // A live page unlike the parked and empty ones: its favicon and its pictures (a clone that changed everything
+      // but kept the ad photos) are worth a few more small requests.
+      const side = {
         guardUrl: tools.guardUrl,
-        maxBytes: 200_000,
+        maxBytes: tools.fetchMaxBytes,
         timeoutMs: tools.fetchTimeoutMs,
         userAgent: tools.userAgent ?? browserUserAgent(null),
-      }).catch(() => null);
-      if (favicon) {
-        features = extractPage(
-          { url: page.finalUrl, html: page.html, text, faviconBase64: favicon.bytes.toString('base64') },
-          { region: tools.region },
-        );
+      };
+      const [favicon, images] = await Promise.all([
+        fetchFavicon(new URL('/favicon.ico', page.finalUrl).href, { ...side, maxBytes: 200_000 }).catch(() => null),
+        (tools.photosPerPage ?? 0) > 0
+          ? landingImages(page.html, page.finalUrl, tools.photosPerPage ?? 0, side)
+          : Promise.resolve([]),
+      ]);
+      if (favicon || images.length > 0) {
+        features = {
+          ...extractPage(
+            { url: page.finalUrl, html: page.html, text, faviconBase64: favicon?.bytes.toString('base64') },
+            { region: tools.region },
+          ),
+          ...(images.length > 0 ? { images } : {}),
+        };
         match = tools.index.match(features, text);
       }
     }

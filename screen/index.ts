@@ -15,6 +15,5 @@ export {
   type Screener,
   type ScreenSummary,
   screenDue,
-  screenIds,
 } from './run.ts';
 export { buildSiteIndex, type MonitoredProfile, type ScreenMatch, type SiteIndex } from './site-index.ts';

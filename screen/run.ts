@@ -1,7 +1,7 @@
 /**
  * Screening runs: the tools set up once (DNS cache, guard proxy, index of the monitored sites' latest profiles)
  * and batches of due names pushed through the funnel, results stored per batch. `screenDue` is the in-process
- * run of `phenix run --once`/`serve` on the embedded database; the queue's screen job calls `screenIds`.
+ * run of `phenix run --once`/`serve` on the embedded database; the queue's screen jobs share one `createScreener` per cycle and worker (queue/screener-pool.ts).
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
@@ -13,7 +13,6 @@ import {
   dueForScreening,
   latestProfile,
   listSites,
-  namesByIds,
   recordScreenResults,
 } from '../db/index.ts';
 import type { LayoutIdf, SiteProfile } from '../detector/index.ts';
@@ -44,7 +43,7 @@ export interface ScreenSummary extends FunnelStats {
 }
 
 export interface Screener {
-  screen(names: readonly DueName[]): Promise<FunnelStats & { escalatedNames: string[] }>;
+  screen(names: readonly DueName[]): Promise<FunnelStats & { escalatedNames: string[]; escalatedIds: number[] }>;
   monitoredSites: number;
   dns: DnsCache;
   close(): Promise<void>;
@@ -79,6 +78,7 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
   const index = buildSiteIndex(monitored, {
     layoutMaxBits: screen.layoutMaxBits,
     adMaxBits: Math.min(7, thresholds.adMaxDistance),
+    photoMaxBits: Math.min(7, thresholds.photoMaxDistance),
     movePhrases: MOVE_PHRASES,
     idf: set?.idf,
   });
@@ -117,6 +117,7 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
     fetchConcurrency: screen.fetchConcurrency,
     fetchTimeoutMs: screen.fetchTimeoutSeconds * 1000,
     fetchMaxBytes: screen.fetchMaxKB * 1024,
+    photosPerPage: screen.photosPerPage,
     userAgent: crawler.userAgent,
     region: 'FR',
     rescreenAfter: (count) => rescreenDelayMs(screen, count),
@@ -127,7 +128,11 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
     async screen(names) {
       const outcome = await screenBatch(names, tools);
       await recordScreenResults(ctx.db, outcome.results);
-      return { ...outcome.stats, escalatedNames: outcome.escalated.map((e) => e.hostname) };
+      return {
+        ...outcome.stats,
+        escalatedNames: outcome.escalated.map((e) => e.hostname),
+        escalatedIds: outcome.escalated.map((e) => e.id),
+      };
     },
     close: () => guard.close(),
   };
@@ -178,28 +183,13 @@ export async function screenDue(ctx: ScreenContext, set?: MonitoredSet): Promise
       ctx.onProgress?.(
         `Screened ${summary.names} new name(s): ${summary.resolving} resolve, ${summary.fetched} landing page(s), ${summary.escalated} escalated`,
       );
-      log.info({ batch: summary.batches, ...part, escalatedNames: undefined }, 'screening batch done');
+      log.info(
+        { batch: summary.batches, ...part, escalatedNames: undefined, escalatedIds: undefined },
+        'screening batch done',
+      );
       const left = maxNamesPerCycle - summary.names;
       names = left > 0 ? await dueForScreening(ctx.db, Math.min(batchSize, left)) : [];
     }
-  } finally {
-    await screener.close();
-  }
-  summary.durationMs = Date.now() - started;
-  return summary;
-}
-
-/** The queue's screen job: these names (a slice of the day's feed), whatever their due time. */
-export async function screenIds(ctx: ScreenContext, ids: number[]): Promise<ScreenSummary> {
-  const started = Date.now();
-  const summary = emptyScreenSummary();
-  const screener = await createScreener(ctx);
-  summary.monitoredSites = screener.monitoredSites;
-  try {
-    const part = await screener.screen(await namesByIds(ctx.db, ids));
-    addStats(summary, part);
-    summary.escalatedNames.push(...part.escalatedNames);
-    summary.batches = 1;
   } finally {
     await screener.close();
   }

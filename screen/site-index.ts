@@ -1,5 +1,5 @@
 /**
- * The monitored sites' features held for screening: their layout, site-text and ad fingerprints in an 8-band index
+ * The monitored sites' features held for screening: their layout, site-text, ad and photo fingerprints in an 8-band index
  * (two 64-bit fingerprints within 7 bits agree exactly on at least one of eight 8-bit bands, so a band hit followed
  * by an exact Hamming check finds them all without a scan), their contacts, strong pivots and favicon hashes, and
  * their names for "we moved" mentions. Pure: profiles in, matches out. Built once per screening run.
@@ -54,6 +54,8 @@ const fold = (text: string) =>
 export interface SiteIndexOptions {
   layoutMaxBits: number;
   adMaxBits: number;
+  /** Photos within this many bits of a monitored site's ad photo escalate (the detector's photoMaxDistance, ≤ 7). */
+  photoMaxBits: number;
   /** Phrases announcing a move, folded (discovery's MOVE_PHRASES). */
   movePhrases: readonly string[];
   /** The layout idf the monitored profiles were built with; the landing page's profile uses the same. */
@@ -116,9 +118,11 @@ export function buildSiteIndex(monitored: readonly MonitoredProfile[], options: 
       const profile = buildProfile([page], { site: 'landing', idf: options.idf });
       for (const f of fingerprintsOf(profile)) {
         const kind = layoutFamily(f.kind);
-        const hit = near(kind, f.value, kind === 'layout' ? options.layoutMaxBits : options.adMaxBits);
+        const maxBits =
+          kind === 'layout' ? options.layoutMaxBits : kind === 'photo' ? options.photoMaxBits : options.adMaxBits;
+        const hit = near(kind, f.value, maxBits);
         if (hit) {
-          const what = kind === 'layout' ? 'page layout' : 'ad text';
+          const what = kind === 'layout' ? 'page layout' : kind === 'photo' ? 'ad photo' : 'ad text';
           return found(hit.print.siteId, `${what} within ${hit.distance} bits of a monitored site's`);
         }
       }

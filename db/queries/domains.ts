@@ -1,8 +1,16 @@
 /** Domains (seeds and candidates): record candidates with their source, DNS state and its changes, list them. */
-import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
-import { type DnsState, type DomainRow, type DomainSource, dnsEvents, domains, sites } from '../schema/index.ts';
+import {
+  type DnsState,
+  type DomainRow,
+  type DomainSource,
+  dnsEvents,
+  domains,
+  type ScreenState,
+  sites,
+} from '../schema/index.ts';
 
 export interface CandidateInput {
   hostname: string;
@@ -132,21 +140,39 @@ export interface CandidateListing extends DomainRow {
   originSite: string | null;
 }
 
-export async function listCandidates(
-  db: Executor,
-  filter: { source?: DomainSource; dnsState?: DnsState; limit?: number } = {},
-): Promise<CandidateListing[]> {
+export interface CandidateFilter {
+  source?: DomainSource;
+  dnsState?: DnsState;
+  screenState?: ScreenState;
+}
+
+function candidateWhere(filter: CandidateFilter): SQL | undefined {
   const where: SQL[] = [eq(domains.role, 'candidate')];
   if (filter.source) where.push(eq(domains.source, filter.source));
   if (filter.dnsState) where.push(eq(domains.dnsState, filter.dnsState));
+  if (filter.screenState) where.push(eq(domains.screenState, filter.screenState));
+  return and(...where);
+}
+
+/** Candidates, the most recently seen first; `limit` and `offset` page through millions of feed names. */
+export async function listCandidates(
+  db: Executor,
+  filter: CandidateFilter & { limit?: number; offset?: number } = {},
+): Promise<CandidateListing[]> {
   const rows = await db
     .select({ domain: domains, originSite: sites.name })
     .from(domains)
     .leftJoin(sites, eq(sites.id, domains.originSiteId))
-    .where(and(...where))
+    .where(candidateWhere(filter))
     .orderBy(desc(domains.firstSeenAt), asc(domains.hostname))
-    .limit(filter.limit ?? 1_000_000);
+    .limit(filter.limit ?? 1_000_000)
+    .offset(filter.offset ?? 0);
   return rows.map((r) => ({ ...r.domain, originSite: r.originSite }));
+}
+
+export async function countCandidates(db: Executor, filter: CandidateFilter = {}): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(domains).where(candidateWhere(filter));
+  return Number(row?.n ?? 0);
 }
 
 /** Ids of active candidates after `afterId`, in id order, `limit` at a time (keyset paging for millions). */

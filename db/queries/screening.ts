@@ -68,3 +68,64 @@ export async function recordScreenResults(db: Executor, results: ScreenResult[],
       where d.id = v.id`);
   }
 }
+
+/**
+ * Claims up to `limit` due names for a screening job, the most name-like first: their due time moves to `until`,
+ * so no other planner (another cycle, another worker) takes them. `FOR UPDATE SKIP LOCKED` keeps two planners
+ * running at once apart. A claim whose job never ran expires at `until`: the names are due again, never lost.
+ */
+export async function claimDueForScreening(
+  db: Executor,
+  limit: number,
+  until: Date,
+  at = new Date(),
+): Promise<DueName[]> {
+  const rows = (await db.execute(sql`
+    update ${domains} d set next_screen_at = ${until.toISOString()}::timestamptz
+    where d.id in (
+      select id from ${domains}
+      where next_screen_at is not null and next_screen_at <= ${at.toISOString()}::timestamptz
+      order by lexical_score desc, id limit ${limit}
+      for update skip locked)
+    returning d.id, d.hostname, d.screen_count as "screenCount", d.lexical_score as "lexicalScore"`)) as unknown as
+    | { rows: ClaimedRow[] }
+    | ClaimedRow[];
+  const list = Array.isArray(rows) ? rows : rows.rows;
+  return list
+    .sort((a, b) => Number(b.lexicalScore) - Number(a.lexicalScore) || Number(a.id) - Number(b.id))
+    .map((r) => ({ id: Number(r.id), hostname: r.hostname, screenCount: Number(r.screenCount) }));
+}
+
+interface ClaimedRow {
+  id: number;
+  hostname: string;
+  screenCount: number;
+  lexicalScore: number;
+}
+
+/** Where names of a screening job stand: screened since `since` (by an earlier attempt) or still to screen. */
+export async function screeningSince(
+  db: Executor,
+  ids: number[],
+  since: Date,
+): Promise<{ toScreen: DueName[]; escalatedAlready: { id: number; hostname: string }[] }> {
+  if (ids.length === 0) return { toScreen: [], escalatedAlready: [] };
+  const rows = await db
+    .select({
+      id: domains.id,
+      hostname: domains.hostname,
+      screenCount: domains.screenCount,
+      screenedAt: domains.screenedAt,
+      screenState: domains.screenState,
+    })
+    .from(domains)
+    .where(inArray(domains.id, ids))
+    .orderBy(asc(domains.id));
+  const done = (r: (typeof rows)[number]) => r.screenedAt !== null && r.screenedAt.getTime() >= since.getTime();
+  return {
+    toScreen: rows.filter((r) => !done(r)).map(({ id, hostname, screenCount }) => ({ id, hostname, screenCount })),
+    escalatedAlready: rows
+      .filter((r) => done(r) && r.screenState === 'escalated')
+      .map(({ id, hostname }) => ({ id, hostname })),
+  };
+}
