@@ -111,24 +111,31 @@ export async function ingestFeed(input: Readable, options: IngestOptions): Promi
     // Awaited at the next flush or at the end; this only keeps Node from calling it unhandled meanwhile.
     inFlight.catch(() => {});
   };
-  for await (const raw of lines) {
-    report.lines++;
-    if (report.lines <= report.resumedAfter) continue;
-    inBatch++;
-    const text = report.lines === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    const parsed = parseFeedLine(text);
-    if (parsed?.kind === 'error') {
-      report.errors++;
-      batchErrors++;
-      lastError = `line ${report.lines}: ${parsed.message}`;
-      if (report.problems.length < keep)
-        report.problems.push({ line: report.lines, text: text.trim().slice(0, 200), message: parsed.message });
-    } else if (parsed?.kind === 'name') {
-      if (parsed.note) report.notes++;
-      report.names++;
-      names.push({ hostname: parsed.hostname, lexicalScore: options.score?.(parsed.hostname) ?? 0 });
+  try {
+    for await (const raw of lines) {
+      report.lines++;
+      if (report.lines <= report.resumedAfter) continue;
+      inBatch++;
+      const text = report.lines === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      const parsed = parseFeedLine(text);
+      if (parsed?.kind === 'error') {
+        report.errors++;
+        batchErrors++;
+        lastError = `line ${report.lines}: ${parsed.message}`;
+        if (report.problems.length < keep)
+          report.problems.push({ line: report.lines, text: text.trim().slice(0, 200), message: parsed.message });
+      } else if (parsed?.kind === 'name') {
+        if (parsed.note) report.notes++;
+        report.names++;
+        names.push({ hostname: parsed.hostname, lexicalScore: options.score?.(parsed.hostname) ?? 0 });
+      }
+      if (inBatch >= batchLines) await flush(false);
     }
-    if (inBatch >= batchLines) await flush(false);
+  } catch (error) {
+    // The input broke (a lost connection, a corrupt gzip): the batch being committed still lands before the error
+    // is reported, so the file's progress says exactly how far the next attempt resumes.
+    await inFlight.catch(() => {});
+    throw error;
   }
   await flush(true);
   await inFlight;
