@@ -7,7 +7,7 @@
  */
 import type { Contact, PageImage } from '../detector/index.ts';
 import { createOcrEngine, type OcrEngine, type OcrPass } from './ocr.ts';
-import { imageInfo, phash, UnreadableImageError } from './perceptual-hash.ts';
+import { imageInfo, phash, photoHashes, UnreadableImageError } from './perceptual-hash.ts';
 import { contactsOfPasses } from './read-contacts.ts';
 import { textLikelihood } from './text-likelihood.ts';
 
@@ -78,12 +78,16 @@ export function createImageAnalyser(options: ImageAnalyserOptions) {
   let queued = 0;
   const stats = { hashed: 0, unreadable: 0, ocrRead: 0, ocrSkipped: 0, ocrFailed: 0, contactsFound: 0 };
 
-  async function hashOne(artifact: PictureArtifact): Promise<PageImage | null> {
+  /** A picture's hashes: an ad photo's with its windows (crops), the screenshot's whole-picture hash only. */
+  async function hashOne(artifact: PictureArtifact, windows = true): Promise<PageImage | null> {
     try {
       const bytes = await options.read(artifact.sha256);
-      const [info, hash] = await Promise.all([imageInfo(bytes), phash(bytes)]);
+      const [info, hashes] = await Promise.all([
+        imageInfo(bytes),
+        windows ? photoHashes(bytes) : phash(bytes).then((hash) => ({ hash })),
+      ]);
       stats.hashed++;
-      return { url: artifact.url ?? '', sha256: artifact.sha256, hash, width: info.width, height: info.height };
+      return { url: artifact.url ?? '', sha256: artifact.sha256, ...hashes, width: info.width, height: info.height };
     } catch (error) {
       if (!(error instanceof UnreadableImageError)) options.onError?.(error, artifact.sha256);
       stats.unreadable++;
@@ -119,7 +123,7 @@ export function createImageAnalyser(options: ImageAnalyserOptions) {
         if (image) images.push({ ...image, url: a.url ?? image.url });
       }
       const shot = artifacts.find((a) => a.kind === 'screenshot');
-      const look = shot ? ((await hashOne(shot))?.hash ?? null) : null;
+      const look = shot ? ((await hashOne(shot, false))?.hash ?? null) : null;
       return { images, look };
     },
 

@@ -3,7 +3,7 @@
  * (sharp), and contacts read in pictures (tesseract.js from node_modules, validated by detector/contacts).
  * Budgeted; called by the monitor when captures are stored. The comparison itself is pure, in detector/images/.
  *
- *   perceptual-hash.ts  pHash (DCT) and dHash, imageInfo, hashDistance
+ *   perceptual-hash.ts  pHash (DCT) and dHash, a photo's pHash with its 15 windows, imageInfo
  *   ocr.ts              the tesseract.js engine and its preprocessing passes
  *   read-contacts.ts    passes → contacts (two passes must agree), marked source: image
  *   text-likelihood.ts  which pictures are worth reading
@@ -25,7 +25,9 @@ export {
   dhash,
   imageInfo,
   MAX_INPUT_PIXELS,
+  type PhotoHashes,
   phash,
+  photoHashes,
   UnreadableImageError,
 } from './perceptual-hash.ts';
 export { contactsOfPasses } from './read-contacts.ts';

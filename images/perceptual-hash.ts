@@ -1,7 +1,9 @@
 /**
  * Pixels → 64-bit perceptual hashes (16 hex digits, like every fingerprint of the detector). Two hashes:
  * - pHash: the 8×8 lowest frequencies of the DCT of a 32×32 greyscale thumbnail, each bit "above the median".
- *   Low frequencies are what re-encoding, resizing and a small watermark leave alone.
+ *   Low frequencies are what re-encoding, resizing and a small watermark leave alone. A crop shifts them, so an ad
+ *   photo also gets the pHashes of 15 windows of itself (`photoHashes`): a copy cropped by up to 10 % has its
+ *   whole-picture hash near one of its original's windows.
  * - dHash: 8 rows of "is this pixel brighter than its right neighbour" on a 9×8 thumbnail (cheaper, measured
  *   against pHash in `npm run eval:images`).
  * Both decode through sharp (libvips): orientation from EXIF applied, alpha flattened on white, animated images read
@@ -109,8 +111,73 @@ export async function imageInfo(bytes: Uint8Array): Promise<ImageInfo> {
   }
 }
 
+/** Side of the greyscale raster every pHash (whole picture and windows) is sampled from: one decode per picture. */
+const R = 128;
+/** Share of each side a window leaves out (the 10 % crops of the issue are matched by a window of 95 %). */
+export const CROP_WINDOW_MARGIN = 0.05;
+
+/** [start, end] spans of a side: the whole side, or 95 % of it at its start, centre or end. */
+const SPANS: [number, number][] = [
+  [0, 1],
+  [0, 1 - CROP_WINDOW_MARGIN],
+  [CROP_WINDOW_MARGIN / 2, 1 - CROP_WINDOW_MARGIN / 2],
+  [CROP_WINDOW_MARGIN, 1],
+];
+/** The 15 windows (x0, y0, x1, y1) of `photoHashes`, every pair of spans but the whole picture. */
+export const CROP_WINDOWS: [number, number, number, number][] = SPANS.flatMap(([x0, x1], i) =>
+  SPANS.flatMap(([y0, y1], j): [number, number, number, number][] => (i === 0 && j === 0 ? [] : [[x0, y0, x1, y1]])),
+);
+
+/**
+ * The 32×32 raster of window [x0, x1] × [y0, y1] (fractions of the sides) of an R×R raster: each cell the mean of
+ * 3×3 bilinear samples, an area filter like the thumbnail's.
+ */
+export function windowPixels(raster: Uint8Array, x0: number, y0: number, x1: number, y1: number): Uint8Array {
+  const out = new Uint8Array(N * N);
+  const S = 3;
+  const sx = ((x1 - x0) * R) / (N * S);
+  const sy = ((y1 - y0) * R) / (N * S);
+  for (let y = 0; y < N; y++)
+    for (let x = 0; x < N; x++) {
+      let sum = 0;
+      for (let j = 0; j < S; j++) {
+        const fy = Math.min(R - 1.001, Math.max(0, y0 * R + (y * S + j + 0.5) * sy - 0.5));
+        const iy = Math.floor(fy);
+        const ay = fy - iy;
+        for (let i = 0; i < S; i++) {
+          const fx = Math.min(R - 1.001, Math.max(0, x0 * R + (x * S + i + 0.5) * sx - 0.5));
+          const ix = Math.floor(fx);
+          const ax = fx - ix;
+          const k = iy * R + ix;
+          const top = raster[k] + (raster[k + 1] - raster[k]) * ax;
+          const bottom = raster[k + R] + (raster[k + R + 1] - raster[k + R]) * ax;
+          sum += top + (bottom - top) * ay;
+        }
+      }
+      out[y * N + x] = Math.round(sum / (S * S));
+    }
+  return out;
+}
+
+export interface PhotoHashes {
+  /** pHash of the whole picture. */
+  hash: string;
+  /** pHashes of the 15 `CROP_WINDOWS`, in that order. */
+  crops: string[];
+}
+
+/** pHash of the whole picture and of its 15 windows, from one decode. */
+export async function photoHashes(bytes: Uint8Array): Promise<PhotoHashes> {
+  const raster = await thumbnail(bytes, R, R);
+  return {
+    hash: phashOfPixels(windowPixels(raster, 0, 0, 1, 1)),
+    crops: CROP_WINDOWS.map((w) => phashOfPixels(windowPixels(raster, ...w))),
+  };
+}
+
+/** pHash of the whole picture (the same raster and sampling as `photoHashes`). */
 export async function phash(bytes: Uint8Array): Promise<string> {
-  return phashOfPixels(await thumbnail(bytes, N, N));
+  return phashOfPixels(windowPixels(await thumbnail(bytes, R, R), 0, 0, 1, 1));
 }
 
 export async function dhash(bytes: Uint8Array): Promise<string> {
