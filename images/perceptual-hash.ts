@@ -128,35 +128,71 @@ export const CROP_WINDOWS: [number, number, number, number][] = SPANS.flatMap(([
   SPANS.flatMap(([y0, y1], j): [number, number, number, number][] => (i === 0 && j === 0 ? [] : [[x0, y0, x1, y1]])),
 );
 
+/** Cells of the 32×32 raster are the mean of S×S bilinear samples: an area filter like the thumbnail's. */
+const S = 3;
+
 /**
- * The 32×32 raster of window [x0, x1] × [y0, y1] (fractions of the sides) of an R×R raster: each cell the mean of
- * 3×3 bilinear samples, an area filter like the thumbnail's.
+ * Bilinear sampling is separable, and so is the mean of an S×S grid of samples: each x span is sampled along the
+ * rows once (R rows × 32 cells), then each window along the columns of its span's result.
  */
-export function windowPixels(raster: Uint8Array, x0: number, y0: number, x1: number, y1: number): Uint8Array {
-  const out = new Uint8Array(N * N);
-  const S = 3;
-  const sx = ((x1 - x0) * R) / (N * S);
-  const sy = ((y1 - y0) * R) / (N * S);
-  for (let y = 0; y < N; y++)
-    for (let x = 0; x < N; x++) {
-      let sum = 0;
-      for (let j = 0; j < S; j++) {
-        const fy = Math.min(R - 1.001, Math.max(0, y0 * R + (y * S + j + 0.5) * sy - 0.5));
-        const iy = Math.floor(fy);
-        const ay = fy - iy;
-        for (let i = 0; i < S; i++) {
-          const fx = Math.min(R - 1.001, Math.max(0, x0 * R + (x * S + i + 0.5) * sx - 0.5));
-          const ix = Math.floor(fx);
-          const ax = fx - ix;
-          const k = iy * R + ix;
-          const top = raster[k] + (raster[k + 1] - raster[k]) * ax;
-          const bottom = raster[k + R] + (raster[k + R + 1] - raster[k + R]) * ax;
-          sum += top + (bottom - top) * ay;
-        }
-      }
-      out[y * N + x] = Math.round(sum / (S * S));
+/** Where the N×S samples of span [a0, a1] (fractions of a side) fall: pixel index and fraction towards the next. */
+function samplePoints(a0: number, a1: number): { at: Int32Array; frac: Float64Array } {
+  const at = new Int32Array(N * S);
+  const frac = new Float64Array(N * S);
+  const step = ((a1 - a0) * R) / (N * S);
+  for (let k = 0; k < N * S; k++) {
+    const f = Math.min(R - 1.001, Math.max(0, a0 * R + (k + 0.5) * step - 0.5));
+    at[k] = Math.floor(f);
+    frac[k] = f - at[k];
+  }
+  return { at, frac };
+}
+
+function alongRows(raster: Uint8Array, x0: number, x1: number): Float64Array {
+  const out = new Float64Array(R * N);
+  const { at, frac } = samplePoints(x0, x1);
+  for (let k = 0; k < N * S; k++) {
+    const x = Math.floor(k / S);
+    for (let y = 0; y < R; y++) {
+      const i = y * R + at[k];
+      out[y * N + x] += (raster[i] + (raster[i + 1] - raster[i]) * frac[k]) / S;
     }
+  }
   return out;
+}
+
+function alongColumns(rows: Float64Array, y0: number, y1: number): Uint8Array {
+  const sum = new Float64Array(N * N);
+  const { at, frac } = samplePoints(y0, y1);
+  for (let k = 0; k < N * S; k++) {
+    const y = Math.floor(k / S);
+    for (let x = 0; x < N; x++) {
+      const top = rows[at[k] * N + x];
+      sum[y * N + x] += top + (rows[(at[k] + 1) * N + x] - top) * frac[k];
+    }
+  }
+  const out = new Uint8Array(N * N);
+  for (let i = 0; i < N * N; i++) out[i] = Math.round(sum[i] / S);
+  return out;
+}
+
+/** The 32×32 rasters of windows (x0, y0, x1, y1 as fractions of the sides) of an R×R raster, in order. */
+export function windowRasters(raster: Uint8Array, windows: [number, number, number, number][]): Uint8Array[] {
+  const byXSpan = new Map<string, Float64Array>();
+  return windows.map(([x0, y0, x1, y1]) => {
+    const key = `${x0}:${x1}`;
+    let rows = byXSpan.get(key);
+    if (!rows) {
+      rows = alongRows(raster, x0, x1);
+      byXSpan.set(key, rows);
+    }
+    return alongColumns(rows, y0, y1);
+  });
+}
+
+/** The 32×32 raster of one window of an R×R raster. */
+export function windowPixels(raster: Uint8Array, x0: number, y0: number, x1: number, y1: number): Uint8Array {
+  return windowRasters(raster, [[x0, y0, x1, y1]])[0];
 }
 
 export interface PhotoHashes {
@@ -168,11 +204,8 @@ export interface PhotoHashes {
 
 /** pHash of the whole picture and of its 15 windows, from one decode. */
 export async function photoHashes(bytes: Uint8Array): Promise<PhotoHashes> {
-  const raster = await thumbnail(bytes, R, R);
-  return {
-    hash: phashOfPixels(windowPixels(raster, 0, 0, 1, 1)),
-    crops: CROP_WINDOWS.map((w) => phashOfPixels(windowPixels(raster, ...w))),
-  };
+  const [whole, ...windows] = windowRasters(await thumbnail(bytes, R, R), [[0, 0, 1, 1], ...CROP_WINDOWS]);
+  return { hash: phashOfPixels(whole), crops: windows.map(phashOfPixels) };
 }
 
 /** pHash of the whole picture (the same raster and sampling as `photoHashes`). */
