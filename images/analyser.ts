@@ -5,7 +5,7 @@
  * crawl step drains the queue before its captures are profiled. A picture seen on several pages is hashed and read
  * once per analyser.
  */
-import type { Contact, PageImage } from '../detector/index.ts';
+import { type Contact, MIN_PHOTO_SIDE, type PageImage } from '../detector/index.ts';
 import { createOcrEngine, type OcrEngine } from './ocr.ts';
 import { imageInfo, phash, photoHashes, UnreadableImageError } from './perceptual-hash.ts';
 import { contactsOfPasses, passesAgree } from './read-contacts.ts';
@@ -69,14 +69,18 @@ export function createImageAnalyser(options: ImageAnalyserOptions) {
   let queued = 0;
   const stats = { hashed: 0, unreadable: 0, ocrRead: 0, ocrSkipped: 0, ocrFailed: 0, contactsFound: 0 };
 
-  /** A picture's hashes: an ad photo's with its windows (crops), the screenshot's whole-picture hash only. */
+  /**
+   * A picture's hashes: a picture big enough to be an ad photo gets its windows too (crops), an icon or the
+   * screenshot only the whole-picture hash.
+   */
   async function hashOne(artifact: PictureArtifact, windows = true): Promise<PageImage | null> {
     try {
       const bytes = await options.read(artifact.sha256);
-      const [info, hashes] = await Promise.all([
-        imageInfo(bytes),
-        windows ? photoHashes(bytes) : phash(bytes).then((hash) => ({ hash })),
-      ]);
+      const info = await imageInfo(bytes);
+      const hashes =
+        windows && Math.min(info.width, info.height) >= MIN_PHOTO_SIDE
+          ? await photoHashes(bytes)
+          : { hash: await phash(bytes) };
       stats.hashed++;
       return { url: artifact.url ?? '', sha256: artifact.sha256, ...hashes, width: info.width, height: info.height };
     } catch (error) {
