@@ -37,9 +37,9 @@ export interface CapturePictures {
 }
 
 /**
- * Text likelihood above which a picture is worth an OCR pass, chosen on the fit part of `npm run eval:images`: the
- * faintest number picture there (22 px serif on a wide plain plate) scores 0.016, the busiest of 60 procedural photos
- * (seeds 1000–1059) 0.013.
+ * Text likelihood above which a picture is worth an OCR pass, chosen on the fit part of `npm run eval:images` (its
+ * first 40 numbers): the faintest number picture there (22 px serif on a wide plain plate) scores 0.016, the busiest
+ * of 60 procedural photos (seeds 1000–1059) 0.013.
  */
 export const DEFAULT_MIN_TEXT_LIKELIHOOD = 0.014;
 /** Pictures narrower or lower than this carry no readable number. */
