@@ -112,7 +112,8 @@ export async function imageInfo(bytes: Uint8Array): Promise<ImageInfo> {
 }
 
 /** Side of the greyscale raster every pHash (whole picture and windows) is sampled from: one decode per picture. */
-const R = 128;
+export const RASTER_SIDE = 64;
+const R = RASTER_SIDE;
 /** Share of each side a window leaves out (the 10 % crops of the issue are matched by a window of 95 %). */
 export const CROP_WINDOW_MARGIN = 0.05;
 
@@ -129,7 +130,7 @@ export const CROP_WINDOWS: [number, number, number, number][] = SPANS.flatMap(([
 );
 
 /** Cells of the 32×32 raster are the mean of S×S bilinear samples: an area filter like the thumbnail's. */
-const S = 3;
+const S = 2;
 
 /**
  * Bilinear sampling is separable, and so is the mean of an S×S grid of samples: each x span is sampled along the
