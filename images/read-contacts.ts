@@ -2,10 +2,12 @@
  * OCR passes → contacts. Each pass's text is read by the detector's own contact extraction (the same
  * libphonenumber-js validation as every number of a page); each pass is one vote for the contacts it read. A contact
  * is kept when two passes agree on it — one misread digit in one pass can still make a valid number, the same
- * misreading twice from differently prepared pixels rarely does — and, for a number, when it also outvotes its rivals
- * together: the other numbers read in the same picture that differ from it by at most 3 digits (misreadings of one
- * another; only one of them is what the picture shows, and when it is unclear which, none is kept). Digits are never
- * completed or corrected: a number is kept as a pass read it. Contacts are marked `source: image`.
+ * misreading twice from differently prepared pixels rarely does. A number that has rivals must also outvote them
+ * together by two: its rivals are the other numbers read in the same picture that differ from it by at most 3 digits,
+ * or that no pass read together with it (two readings of the same spot; two numbers really shown are read together
+ * by a pass that reads the whole picture). Only one of them is what the picture shows; when it is unclear which, none
+ * is kept. Digits are never completed or corrected: a number is kept as a pass read it. Contacts are marked
+ * `source: image`.
  */
 import { type Contact, extractContacts } from '../detector/index.ts';
 import type { OcrPass } from './ocr.ts';
@@ -18,9 +20,11 @@ const RIVAL_DIGITS = 3;
 interface Vote {
   contact: Contact;
   passes: number;
+  /** Keys of the contacts some pass read together with this one. */
+  readWith: Set<string>;
 }
 
-/** The contacts each pass read (once per pass), with how many passes read each. */
+/** The contacts each pass read (once per pass), with how many passes read each and what each was read with. */
 export function votesOfPasses(passes: OcrPass[], region: string): Map<string, Vote> {
   const votes = new Map<string, Vote>();
   for (const pass of passes) {
@@ -29,10 +33,15 @@ export function votesOfPasses(passes: OcrPass[], region: string): Map<string, Vo
       const key = `${c.kind}:${c.value}`;
       if (!KINDS.has(c.kind) || seen.has(key)) continue;
       seen.add(key);
-      const v = votes.get(key) ?? { contact: { ...c, raw: c.raw.trim(), source: 'image' as const }, passes: 0 };
+      const v = votes.get(key) ?? {
+        contact: { ...c, raw: c.raw.trim(), source: 'image' as const },
+        passes: 0,
+        readWith: new Set<string>(),
+      };
       v.passes++;
       votes.set(key, v);
     }
+    for (const key of seen) for (const other of seen) if (other !== key) votes.get(key)?.readWith.add(other);
   }
   return votes;
 }
@@ -45,15 +54,18 @@ export function rivalNumbers(a: string, b: string): boolean {
   return true;
 }
 
+/** Margin by which a number must outvote its rivals together. */
+const MARGIN = 2;
+
 function kept(votes: Map<string, Vote>, needed: number): Vote[] {
-  const all = [...votes.values()];
-  return all.filter((v) => {
+  const phones = [...votes].filter(([, v]) => v.contact.kind === 'phone');
+  return [...votes.values()].filter((v) => {
     if (v.passes < needed) return false;
     if (v.contact.kind !== 'phone') return true;
-    const rivals = all
-      .filter((o) => o.contact.kind === 'phone' && rivalNumbers(v.contact.value, o.contact.value))
-      .reduce((sum, o) => sum + o.passes, 0);
-    return v.passes > rivals;
+    const rivals = phones
+      .filter(([key, o]) => o !== v && (rivalNumbers(v.contact.value, o.contact.value) || !v.readWith.has(key)))
+      .reduce((sum, [, o]) => sum + o.passes, 0);
+    return rivals === 0 || v.passes >= rivals + MARGIN;
   });
 }
 

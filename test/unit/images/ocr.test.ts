@@ -76,22 +76,29 @@ describe('numbers in pictures', () => {
   it('keeps a number only when two passes agree on it', () => {
     const passes = [
       { name: 'grey', text: '06 39 98 12 34', confidence: 80 },
-      { name: 'threshold', text: '06 39 98 12 84', confidence: 70 },
-      { name: 'inverted', text: '06 39 98 12 34', confidence: 75 },
+      { name: 'threshold', text: 'Tél. 06 39 98 12 34', confidence: 70 },
+      { name: 'inverted', text: 'Prix : 45 €', confidence: 75 },
     ];
     expect(contactsOfPasses(passes, 'FR').map((c) => c.value)).toEqual(['+33639981234']);
-    expect(contactsOfPasses(passes.slice(0, 2), 'FR')).toEqual([]);
+    expect(contactsOfPasses([passes[0], passes[2]], 'FR')).toEqual([]);
   });
 
-  it('keeps no number when misreadings of it together weigh as much as it does, and never mends digits', () => {
+  it('keeps a number with rival readings only when it outvotes them together by two, and never mends digits', () => {
     const pass = (text: string) => ({ name: 'p', text, confidence: 50 });
     const read = (...texts: string[]) => contactsOfPasses(texts.map(pass), 'FR').map((c) => c.value);
-    // Two passes for 12 34, one each for two misreadings (1 and 2 digits apart): 2 against 2, nothing is kept.
-    expect(read('06 39 98 12 34', '06 39 98 12 34', '06 39 98 17 34', '06 39 98 17 84')).toEqual([]);
-    expect(read('06 39 98 12 34', '06 39 98 12 34', '06 39 98 17 34')).toEqual(['+33639981234']);
-    // Two numbers far apart (more than 3 digits) are two numbers, not rivals: both kept.
+    // A misreading 1 digit apart: 3 against 1 keeps the number, 2 against 1 keeps nothing.
+    expect(read('06 39 98 12 34', '06 39 98 12 34', '06 39 98 12 34', '06 39 98 17 34')).toEqual(['+33639981234']);
+    expect(read('06 39 98 12 34', '06 39 98 12 34', '06 39 98 17 34')).toEqual([]);
+    // Two misreadings together (1 and 2 digits apart) against 3: not enough.
+    expect(read('06 39 98 12 34', '06 39 98 12 34', '06 39 98 12 34', '06 39 98 17 34', '06 39 98 17 84')).toEqual([]);
+    // Two numbers far apart that passes read together are two numbers, not rivals: both kept.
     expect(read('06 39 98 12 34 / 01 99 00 56 78', '06 39 98 12 34 — 01 99 00 56 78').sort()).toEqual([
       '+33199005678',
+      '+33639981234',
+    ]);
+    // Far apart but never read together: two readings of one spot (a foreign-looking misreading), rivals.
+    expect(read('06 39 98 12 34', '06 39 98 12 34', '+385 0 39 98 58 26', '+385 0 39 98 58 26')).toEqual([]);
+    expect(read('06 39 98 12 34', '06 39 98 12 34', '06 39 98 12 34', '06 39 98 12 34', '+385 0 39 98 58 26')).toEqual([
       '+33639981234',
     ]);
     // A number cut in pieces by every pass is not put back together.
