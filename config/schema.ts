@@ -187,6 +187,7 @@ export const detectorSchema = z
     minAds: z.number().int().min(1).optional(),
     minContacts: z.number().int().min(1).optional(),
     photoMaxDistance: bits.optional(),
+    photoCropMaxDistance: bits.optional(),
     clonePhotoShare: share.optional(),
     minSharedPhotos: z.number().min(0).optional(),
     lookZeroDistance: bits.optional(),

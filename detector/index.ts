@@ -14,7 +14,7 @@
 export { buildCorpusStats, compareProfiles, formatContact } from './compare/index.ts';
 export { extractContacts } from './contacts/index.ts';
 export { type ExtractPageOptions, extractPage } from './extract/page.ts';
-export { hashDistance, photoSiteFrequencies } from './images/index.ts';
+export { hashDistance, MIN_PHOTO_SIDE, photoDistances, photoMatch, photoSiteFrequencies } from './images/index.ts';
 export { isValidBitcoin, isValidEthereum, isValidIban, shodanFaviconHash, WEAK_PIVOTS } from './pivots/index.ts';
 export {
   type BuildProfileOptions,

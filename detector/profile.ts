@@ -225,8 +225,17 @@ function imageParts(pages: PageFeatures[], photoSites?: Map<string, number>): Pi
 
 /** The 64-bit fingerprints of a profile to index for near-duplicate lookups (unsigned bigints). */
 export interface ProfileFingerprint {
-  kind: 'layout-listing' | 'layout-ad' | 'layout-other' | 'layout-all' | 'text-all' | 'ad' | 'photo' | 'look';
-  /** Ad id for `ad` fingerprints, the picture's SHA-256 for `photo` ones. */
+  kind:
+    | 'layout-listing'
+    | 'layout-ad'
+    | 'layout-other'
+    | 'layout-all'
+    | 'text-all'
+    | 'ad'
+    | 'photo'
+    | 'photo-crop'
+    | 'look';
+  /** Ad id for `ad` fingerprints, the picture's SHA-256 for `photo` and `photo-crop` (its windows) ones. */
   ref: string | null;
   value: bigint;
 }
@@ -240,8 +249,11 @@ export function fingerprintsOf(profile: SiteProfile): ProfileFingerprint[] {
   if (profile.layoutAll) out.push({ kind: 'layout-all', ref: null, value: BigInt(`0x${profile.layoutAll}`) });
   if (profile.textAll) out.push({ kind: 'text-all', ref: null, value: BigInt(`0x${profile.textAll}`) });
   for (const ad of profile.ads) out.push({ kind: 'ad', ref: ad.id, value: BigInt(`0x${ad.fingerprint}`) });
-  for (const photo of profile.photos ?? [])
+  for (const photo of profile.photos ?? []) {
     out.push({ kind: 'photo', ref: photo.sha256, value: BigInt(`0x${photo.hash}`) });
+    for (const crop of new Set(photo.crops ?? []))
+      if (crop !== photo.hash) out.push({ kind: 'photo-crop', ref: photo.sha256, value: BigInt(`0x${crop}`) });
+  }
   if (profile.look) out.push({ kind: 'look', ref: null, value: BigInt(`0x${profile.look}`) });
   return out;
 }

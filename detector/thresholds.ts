@@ -28,6 +28,7 @@ export const defaultThresholds: DetectorThresholds = {
   minAds: 2,
   minContacts: 1,
   photoMaxDistance: 6,
+  photoCropMaxDistance: 4,
   clonePhotoShare: 0.5,
   minSharedPhotos: 3,
   lookZeroDistance: 24,

@@ -86,6 +86,8 @@ export interface PageImage {
   url: string;
   sha256: string;
   hash: string;
+  /** pHashes of 15 windows of the picture (95 % of a side at its start, centre or end), so a cropped copy matches. */
+  crops?: string[];
   width: number;
   height: number;
 }
@@ -95,6 +97,8 @@ export interface PhotoFingerprint {
   url: string;
   sha256: string;
   hash: string;
+  /** Hashes of the picture's windows (`PageImage.crops`); absent on pictures hashed before they were kept. */
+  crops?: string[];
   specificity: number;
 }
 
@@ -204,6 +208,8 @@ export interface DetectorThresholds {
   minContacts: number;
   /** Perceptual-hash distance (of 64) up to which two photos are the same picture (re-encoded, resized, cropped). */
   photoMaxDistance: number;
+  /** Distance up to which one photo's whole-picture hash and a window of the other's make them the same (a crop). */
+  photoCropMaxDistance: number;
   /** Share of photos shared (weighted by specificity) at or above which the candidate is a clone. */
   clonePhotoShare: number;
   /** Shared photos (weighted by specificity) needed before the photo rule applies. */
@@ -233,6 +239,8 @@ export type Evidence =
   | {
       kind: 'shared-photo';
       distance: number;
+      /** Matched through a window of one picture (one is a cropped copy of the other). */
+      crop?: boolean;
       specificity: number;
       reference: { url: string; sha256: string };
       candidate: { url: string; sha256: string };

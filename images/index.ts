@@ -3,9 +3,10 @@
  * (sharp), and contacts read in pictures (tesseract.js from node_modules, validated by detector/contacts).
  * Budgeted; called by the monitor when captures are stored. The comparison itself is pure, in detector/images/.
  *
- *   perceptual-hash.ts  pHash (DCT) and dHash, imageInfo, hashDistance
- *   ocr.ts              the tesseract.js engine and its preprocessing passes
- *   read-contacts.ts    passes → contacts (two passes must agree), marked source: image
+ *   perceptual-hash.ts  pHash (DCT) and dHash, a photo's pHash with its 15 windows, imageInfo
+ *   ocr.ts              the tesseract.js engine (French + English) and its preprocessing passes
+ *   deskew.ts           the slant of a picture's text, undone before reading
+ *   read-contacts.ts    passes → contacts (two passes agree, rival misreadings outvoted), marked source: image
  *   text-likelihood.ts  which pictures are worth reading
  *   analyser.ts         per-crawl hashing cache and OCR queue with budgets
  */
@@ -25,8 +26,10 @@ export {
   dhash,
   imageInfo,
   MAX_INPUT_PIXELS,
+  type PhotoHashes,
   phash,
+  photoHashes,
   UnreadableImageError,
 } from './perceptual-hash.ts';
-export { contactsOfPasses } from './read-contacts.ts';
+export { contactsOfPasses, passesAgree } from './read-contacts.ts';
 export { textLikelihood } from './text-likelihood.ts';

@@ -1,7 +1,9 @@
 /**
  * Pixels → 64-bit perceptual hashes (16 hex digits, like every fingerprint of the detector). Two hashes:
  * - pHash: the 8×8 lowest frequencies of the DCT of a 32×32 greyscale thumbnail, each bit "above the median".
- *   Low frequencies are what re-encoding, resizing and a small watermark leave alone.
+ *   Low frequencies are what re-encoding, resizing and a small watermark leave alone. A crop shifts them, so an ad
+ *   photo also gets the pHashes of 15 windows of itself (`photoHashes`): a copy cropped by up to 10 % has its
+ *   whole-picture hash near one of its original's windows.
  * - dHash: 8 rows of "is this pixel brighter than its right neighbour" on a 9×8 thumbnail (cheaper, measured
  *   against pHash in `npm run eval:images`).
  * Both decode through sharp (libvips): orientation from EXIF applied, alpha flattened on white, animated images read
@@ -109,8 +111,107 @@ export async function imageInfo(bytes: Uint8Array): Promise<ImageInfo> {
   }
 }
 
+/** Side of the greyscale raster every pHash (whole picture and windows) is sampled from: one decode per picture. */
+export const RASTER_SIDE = 64;
+const R = RASTER_SIDE;
+/** Share of each side a window leaves out (the 10 % crops of the issue are matched by a window of 95 %). */
+export const CROP_WINDOW_MARGIN = 0.05;
+
+/** [start, end] spans of a side: the whole side, or 95 % of it at its start, centre or end. */
+const SPANS: [number, number][] = [
+  [0, 1],
+  [0, 1 - CROP_WINDOW_MARGIN],
+  [CROP_WINDOW_MARGIN / 2, 1 - CROP_WINDOW_MARGIN / 2],
+  [CROP_WINDOW_MARGIN, 1],
+];
+/** The 15 windows (x0, y0, x1, y1) of `photoHashes`, every pair of spans but the whole picture. */
+export const CROP_WINDOWS: [number, number, number, number][] = SPANS.flatMap(([x0, x1], i) =>
+  SPANS.flatMap(([y0, y1], j): [number, number, number, number][] => (i === 0 && j === 0 ? [] : [[x0, y0, x1, y1]])),
+);
+
+/** Cells of the 32×32 raster are the mean of S×S bilinear samples: an area filter like the thumbnail's. */
+const S = 2;
+
+/**
+ * Bilinear sampling is separable, and so is the mean of an S×S grid of samples: each x span is sampled along the
+ * rows once (R rows × 32 cells), then each window along the columns of its span's result.
+ */
+/** Where the N×S samples of span [a0, a1] (fractions of a side) fall: pixel index and fraction towards the next. */
+function samplePoints(a0: number, a1: number): { at: Int32Array; frac: Float64Array } {
+  const at = new Int32Array(N * S);
+  const frac = new Float64Array(N * S);
+  const step = ((a1 - a0) * R) / (N * S);
+  for (let k = 0; k < N * S; k++) {
+    const f = Math.min(R - 1.001, Math.max(0, a0 * R + (k + 0.5) * step - 0.5));
+    at[k] = Math.floor(f);
+    frac[k] = f - at[k];
+  }
+  return { at, frac };
+}
+
+function alongRows(raster: Uint8Array, x0: number, x1: number): Float64Array {
+  const out = new Float64Array(R * N);
+  const { at, frac } = samplePoints(x0, x1);
+  for (let k = 0; k < N * S; k++) {
+    const x = Math.floor(k / S);
+    for (let y = 0; y < R; y++) {
+      const i = y * R + at[k];
+      out[y * N + x] += (raster[i] + (raster[i + 1] - raster[i]) * frac[k]) / S;
+    }
+  }
+  return out;
+}
+
+function alongColumns(rows: Float64Array, y0: number, y1: number): Uint8Array {
+  const sum = new Float64Array(N * N);
+  const { at, frac } = samplePoints(y0, y1);
+  for (let k = 0; k < N * S; k++) {
+    const y = Math.floor(k / S);
+    for (let x = 0; x < N; x++) {
+      const top = rows[at[k] * N + x];
+      sum[y * N + x] += top + (rows[(at[k] + 1) * N + x] - top) * frac[k];
+    }
+  }
+  const out = new Uint8Array(N * N);
+  for (let i = 0; i < N * N; i++) out[i] = Math.round(sum[i] / S);
+  return out;
+}
+
+/** The 32×32 rasters of windows (x0, y0, x1, y1 as fractions of the sides) of an R×R raster, in order. */
+export function windowRasters(raster: Uint8Array, windows: [number, number, number, number][]): Uint8Array[] {
+  const byXSpan = new Map<string, Float64Array>();
+  return windows.map(([x0, y0, x1, y1]) => {
+    const key = `${x0}:${x1}`;
+    let rows = byXSpan.get(key);
+    if (!rows) {
+      rows = alongRows(raster, x0, x1);
+      byXSpan.set(key, rows);
+    }
+    return alongColumns(rows, y0, y1);
+  });
+}
+
+/** The 32×32 raster of one window of an R×R raster. */
+export function windowPixels(raster: Uint8Array, x0: number, y0: number, x1: number, y1: number): Uint8Array {
+  return windowRasters(raster, [[x0, y0, x1, y1]])[0];
+}
+
+export interface PhotoHashes {
+  /** pHash of the whole picture. */
+  hash: string;
+  /** pHashes of the 15 `CROP_WINDOWS`, in that order. */
+  crops: string[];
+}
+
+/** pHash of the whole picture and of its 15 windows, from one decode. */
+export async function photoHashes(bytes: Uint8Array): Promise<PhotoHashes> {
+  const [whole, ...windows] = windowRasters(await thumbnail(bytes, R, R), [[0, 0, 1, 1], ...CROP_WINDOWS]);
+  return { hash: phashOfPixels(whole), crops: windows.map(phashOfPixels) };
+}
+
+/** pHash of the whole picture (the same raster and sampling as `photoHashes`). */
 export async function phash(bytes: Uint8Array): Promise<string> {
-  return phashOfPixels(await thumbnail(bytes, N, N));
+  return phashOfPixels(windowPixels(await thumbnail(bytes, R, R), 0, 0, 1, 1));
 }
 
 export async function dhash(bytes: Uint8Array): Promise<string> {

@@ -31,11 +31,14 @@ export async function compareProfileIndexed(
   if (!profile.latest || profile.detectorVersion !== DETECTOR_VERSION)
     return { ...report, found: { byFingerprint: 0, byContact: 0 } };
   const thresholds = thresholdsFromConfig(config);
-  const { adMaxDistance, adCounterpartDistance } = resolveThresholds(thresholds);
+  const { adMaxDistance, adCounterpartDistance, photoMaxDistance, photoCropMaxDistance } =
+    resolveThresholds(thresholds);
   const counterparts = await counterpartProfiles(db, profile, {
     // containment counts an ad's counterpart up to adCounterpartDistance: the lookup must reach as far
     adBits: Math.max(adMaxDistance, adCounterpartDistance),
     layoutBits: 3,
+    photoBits: photoMaxDistance,
+    photoCropBits: photoCropMaxDistance,
   });
   const found = { byFingerprint: counterparts.byFingerprint, byContact: counterparts.byContact };
   if (counterparts.rows.length === 0) return { ...report, found };

@@ -167,10 +167,15 @@ export function profileFingerprints(profile: SiteProfile): FingerprintInput[] {
  * On how many of the subjects each ad photo appears (within the photo distance): the specificity of photos, so stock
  * images and a common script's logos weigh little. Computed over the subjects profiled together (a whole cycle).
  */
-export function photoCorpus(subjects: ProfileSubject[], maxDistance = defaultThresholds.photoMaxDistance) {
+export function photoCorpus(
+  subjects: ProfileSubject[],
+  maxDistance = defaultThresholds.photoMaxDistance,
+  cropMaxDistance = defaultThresholds.photoCropMaxDistance,
+) {
   return photoSiteFrequencies(
-    subjects.map((s) => pagesOf(s).flatMap((p) => (p.images ?? []).map((i) => i.hash))),
+    subjects.map((s) => pagesOf(s).flatMap((p) => p.images ?? [])),
     maxDistance,
+    cropMaxDistance,
   );
 }
 

@@ -191,15 +191,36 @@ export interface CounterpartReach {
   adBits: number;
   /** Layout and whole-site text fingerprints. */
   layoutBits: number;
+  /** Ad photos, whole picture against whole picture: the detector's `photoMaxDistance`. */
+  photoBits?: number;
+  /**
+   * A photo's whole-picture hash against the other side's windows (`photo-crop`), both ways: the detector's
+   * `photoCropMaxDistance`. Windows are never looked up against windows.
+   */
+  photoCropBits?: number;
 }
 
-export const DEFAULT_REACH: CounterpartReach = { adBits: 12, layoutBits: 3 };
+export const DEFAULT_REACH: CounterpartReach = { adBits: 12, layoutBits: 3, photoBits: 6, photoCropBits: 4 };
+
+/** The kinds of stored fingerprints a profile's fingerprints of `kind` are looked up against, and how far. */
+function lookups(kind: string, reach: CounterpartReach): [string, number][] {
+  const photoBits = reach.photoBits ?? reach.layoutBits;
+  const cropBits = reach.photoCropBits ?? Math.min(photoBits, 4);
+  if (kind === 'photo')
+    return [
+      ['photo', photoBits],
+      ['photo-crop', cropBits],
+    ];
+  if (kind === 'photo-crop') return [['photo', cropBits]];
+  return [[kind, kind === 'ad' ? reach.adBits : kind === 'pivot' ? 0 : reach.layoutBits]];
+}
 
 /**
  * The latest profiles on the other side of a comparison (monitored sites for a candidate, candidates for a site), of
  * the same detector version, that an index links to this profile: an ad text within `reach.adBits` (the detector's
- * own ad distance), a layout or site-text fingerprint within `reach.layoutBits`, a pivot (analytics id, payment id,
- * favicon…) or a contact seen on both sides. Never a scan of all profiles.
+ * own ad distance), a layout or site-text fingerprint within `reach.layoutBits`, an ad photo within
+ * `reach.photoBits` (or, for a cropped copy, its whole-picture hash within `reach.photoCropBits` of a window), a
+ * pivot (analytics id, payment id, favicon…) or a contact seen on both sides. Never a scan of all profiles.
  */
 export async function counterpartProfiles(
   db: Executor,
@@ -216,10 +237,9 @@ export async function counterpartProfiles(
   for (const f of await fingerprintsOfProfile(db, profile.id))
     byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f.value]);
   const ids = new Set<number>();
-  for (const [kind, values] of byKind) {
-    const bits = kind === 'ad' ? reach.adBits : kind === 'pivot' ? 0 : reach.layoutBits;
-    for (const id of await profilesNearAny(db, kind, values, bits, ofOtherSide)) ids.add(id);
-  }
+  for (const [kind, values] of byKind)
+    for (const [stored, bits] of lookups(kind, reach))
+      for (const id of await profilesNearAny(db, stored, values, bits, ofOtherSide)) ids.add(id);
   ids.delete(profile.id);
   const byPrint =
     ids.size === 0 ? [] : await latestOfSide(db, other, profile.detectorVersion, inArray(siteProfiles.id, [...ids]));

@@ -162,8 +162,10 @@ function explainPictures(
     const exact = photos.pairs.filter((p) => p.distance === 0).length;
     const kind = exact === photos.pairs.length ? 'identical' : 'identical or near-identical';
     const common = photos.pairs.length - photos.pairs.filter((p) => p.specificity === 1).length;
+    const cropped = photos.pairs.filter((p) => p.crop).length;
     lines.push(
       `${photos.pairs.length} ad photos ${kind} (distance ≤ ${t.photoMaxDistance} of 64; ${cand.photos?.length ?? 0} on the candidate)` +
+        (cropped > 0 ? `; ${cropped} of them cropped (a window within ${t.photoCropMaxDistance} of 64)` : '') +
         (common > 0 ? `; ${common} of them also on other sites, weighed down` : ''),
     );
   }

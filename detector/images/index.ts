@@ -6,7 +6,11 @@ export { type LookSignal, lookSignal, siteLook } from './look.ts';
 export {
   hashDistance,
   MIN_PHOTO_SIDE,
+  type PhotoHashLike,
   type PhotoSignal,
+  photoDistances,
+  photoMatch,
+  photoMatchOfDistances,
   photoRule,
   photoSignal,
   photoSiteFrequencies,

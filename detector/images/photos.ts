@@ -29,39 +29,122 @@ export function sitePhotos(pages: PageFeatures[]): Omit<PhotoFingerprint, 'speci
       if (Math.min(img.width, img.height) < MIN_PHOTO_SIDE || seen.has(img.hash) || seen.has(img.sha256)) continue;
       seen.add(img.hash);
       seen.add(img.sha256);
-      out.push({ url: img.url, sha256: img.sha256, hash: img.hash });
+      out.push({ url: img.url, sha256: img.sha256, hash: img.hash, ...(img.crops ? { crops: img.crops } : {}) });
       if (out.length >= MAX_PHOTOS) return out;
     }
   return out;
 }
 
+/** A photo as compared: its whole-picture hash and, when it was hashed with them, the hashes of its 15 windows. */
+export type PhotoHashLike = string | { hash: string; crops?: string[] };
+
+interface Parsed {
+  hi: number;
+  lo: number;
+}
+
+interface ParsedPhoto {
+  full: Parsed;
+  crops: Parsed[];
+}
+
+function parsePhoto(p: PhotoHashLike): ParsedPhoto {
+  return typeof p === 'string'
+    ? { full: fromHex64(p), crops: [] }
+    : { full: fromHex64(p.hash), crops: (p.crops ?? []).map((c) => fromHex64(c)) };
+}
+
+const bitsApart = (x: Parsed, y: Parsed) => popcount32(x.hi ^ y.hi) + popcount32(x.lo ^ y.lo);
+
+/** Whole-picture distance of two photos, and the least distance of one's whole picture to the other's windows. */
+function distancesParsed(a: ParsedPhoto, b: ParsedPhoto): { full: number; crop: number } {
+  let crop = 65;
+  for (const c of a.crops) crop = Math.min(crop, bitsApart(c, b.full));
+  for (const c of b.crops) crop = Math.min(crop, bitsApart(a.full, c));
+  return { full: bitsApart(a.full, b.full), crop };
+}
+
 /**
- * For every photo hash, on how many sites (of `sites`, each a list of hashes) a photo within `maxDistance` appears.
- * Hashes are split in 8 bytes: two hashes within 7 bits share at least one byte, so only those are compared.
+ * The rule that makes two photos the same picture: their whole-picture hashes within `maxDistance`, or — a cropped
+ * copy — one's whole-picture hash within `cropMaxDistance` of one of the other's windows (a stricter bound: 30 more
+ * comparisons per pair give unrelated photos 30 more chances to come close). Null when they are not.
  */
-export function photoSiteFrequencies(sites: string[][], maxDistance: number): Map<string, number> {
+export function photoMatchOfDistances(
+  d: { full: number; crop: number },
+  maxDistance: number,
+  cropMaxDistance: number,
+): { distance: number; crop: boolean } | null {
+  if (d.full <= maxDistance) return { distance: d.full, crop: false };
+  return d.crop <= cropMaxDistance ? { distance: d.crop, crop: true } : null;
+}
+
+function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number, cropMaxDistance: number) {
+  const full = bitsApart(a.full, b.full);
+  // Most pairs are unrelated: the 30 window comparisons only when the whole pictures do not already match.
+  if (full <= maxDistance) return { distance: full, crop: false };
+  return photoMatchOfDistances(distancesParsed(a, b), maxDistance, cropMaxDistance);
+}
+
+/** Both distances of two photos as stored (16 hex digits each; `crop` is 65 when neither has windows). */
+export function photoDistances(a: PhotoHashLike, b: PhotoHashLike): { full: number; crop: number } {
+  return distancesParsed(parsePhoto(a), parsePhoto(b));
+}
+
+/** `photoMatchOfDistances` on photos as stored. */
+export function photoMatch(
+  a: PhotoHashLike,
+  b: PhotoHashLike,
+  maxDistance: number,
+  cropMaxDistance: number,
+): { distance: number; crop: boolean } | null {
+  return matchParsed(parsePhoto(a), parsePhoto(b), maxDistance, cropMaxDistance);
+}
+
+/**
+ * For every photo hash, on how many of `sites` (each a list of photos) the same picture appears (`photoMatch`).
+ * Hashes are split in 8 bytes: two hashes within 7 bits share at least one byte, so only those are compared; each
+ * photo is indexed by its whole-picture hash and its windows, and looked up by both.
+ */
+export function photoSiteFrequencies(
+  sites: PhotoHashLike[][],
+  maxDistance: number,
+  cropMaxDistance = Math.min(maxDistance, 4),
+): Map<string, number> {
   const bands = Array.from({ length: 8 }, () => new Map<string, number[]>());
-  const all: { hash: string; site: number }[] = [];
-  sites.forEach((hashes, site) => {
-    for (const hash of new Set(hashes)) {
-      const i = all.push({ hash, site }) - 1;
-      for (let b = 0; b < 8; b++) {
-        const key = hash.slice(2 * b, 2 * b + 2);
-        const list = bands[b].get(key) ?? [];
-        list.push(i);
-        bands[b].set(key, list);
-      }
+  const all: { hash: string; keys: string[]; parsed: ParsedPhoto; site: number }[] = [];
+  const index = (key: string, i: number) => {
+    for (let b = 0; b < 8; b++) {
+      const k = key.slice(2 * b, 2 * b + 2);
+      const list = bands[b].get(k) ?? [];
+      if (list.at(-1) !== i) list.push(i);
+      bands[b].set(k, list);
+    }
+  };
+  sites.forEach((photos, site) => {
+    const seen = new Set<string>();
+    for (const p of photos) {
+      const hash = typeof p === 'string' ? p : p.hash;
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      const keys = typeof p === 'string' ? [hash] : [hash, ...(p.crops ?? [])];
+      const i = all.push({ hash, keys, parsed: parsePhoto(p), site }) - 1;
+      for (const key of keys) index(key, i);
     }
   });
   const out = new Map<string, number>();
-  for (const { hash } of all) {
-    if (out.has(hash)) continue;
+  for (const photo of all) {
+    if (out.has(photo.hash)) continue;
     const sitesNear = new Set<number>();
-    for (let b = 0; b < 8; b++)
-      for (const j of bands[b].get(hash.slice(2 * b, 2 * b + 2)) ?? []) {
-        if (!sitesNear.has(all[j].site) && hashDistance(hash, all[j].hash) <= maxDistance) sitesNear.add(all[j].site);
-      }
-    out.set(hash, sitesNear.size);
+    const probe = (key: string) => {
+      for (let b = 0; b < 8; b++)
+        for (const j of bands[b].get(key.slice(2 * b, 2 * b + 2)) ?? []) {
+          const other = all[j];
+          if (!sitesNear.has(other.site) && matchParsed(photo.parsed, other.parsed, maxDistance, cropMaxDistance))
+            sitesNear.add(other.site);
+        }
+    };
+    for (const key of photo.keys) probe(key);
+    out.set(photo.hash, sitesNear.size);
   }
   return out;
 }
@@ -84,19 +167,21 @@ export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThre
   if (rp.length === 0 || cp.length === 0) return { value: null, pairs: [], weighted: 0 };
   const used = new Uint8Array(rp.length);
   const pairs: PhotoPair[] = [];
+  const rParsed = rp.map(parsePhoto);
   let weighted = 0;
   for (const c of cp) {
-    let best = 65;
+    const cParsed = parsePhoto(c);
+    let best: { distance: number; crop: boolean } | null = null;
     let bestI = -1;
     for (let i = 0; i < rp.length; i++) {
       if (used[i]) continue;
-      const d = hashDistance(c.hash, rp[i].hash);
-      if (d < best) {
-        best = d;
+      const m = matchParsed(cParsed, rParsed[i], t.photoMaxDistance, t.photoCropMaxDistance);
+      if (m && (!best || m.distance < best.distance)) {
+        best = m;
         bestI = i;
       }
     }
-    if (bestI < 0 || best > t.photoMaxDistance) continue;
+    if (!best) continue;
     // One-to-one: a reference photo matches one candidate photo only.
     used[bestI] = 1;
     const r = rp[bestI];
@@ -104,7 +189,8 @@ export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThre
     weighted += specificity;
     pairs.push({
       kind: 'shared-photo',
-      distance: best,
+      distance: best.distance,
+      ...(best.crop ? { crop: true } : {}),
       specificity: Math.round(specificity * 1000) / 1000,
       reference: { url: r.url, sha256: r.sha256 },
       candidate: { url: c.url, sha256: c.sha256 },

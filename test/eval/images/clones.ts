@@ -14,13 +14,14 @@ import {
   buildDocumentFrequencies,
   buildProfile,
   compareProfiles,
+  defaultThresholds,
   extractPage,
   type PageFeatures,
   type PageImage,
   photoSiteFrequencies,
   type SiteProfile,
 } from '../../../detector/index.ts';
-import { imageInfo, phash } from '../../../images/index.ts';
+import { imageInfo, phash, photoHashes } from '../../../images/index.ts';
 import {
   adPath,
   createOperator,
@@ -78,7 +79,7 @@ async function site(
       const image: PageImage = {
         url: `http://${spec.domain}/p/${i}.jpg`,
         sha256: `${spec.domain}:${i}`,
-        hash: await phash(bytes),
+        ...(await photoHashes(bytes)),
         width: info.width,
         height: info.height,
       };
@@ -161,12 +162,13 @@ export async function evaluateClones(seed: string): Promise<CloneCase[]> {
     await browser.close();
   }
   // The stock photos also appear on a few other stored sites (what makes them stock).
-  const extraSites = Array.from({ length: 4 }, () => sites.stock.flatMap((p) => (p.images ?? []).map((i) => i.hash)));
+  const extraSites = Array.from({ length: 4 }, () => sites.stock.flatMap((p) => p.images ?? []));
   const all = Object.values(sites);
   const idf = buildDocumentFrequencies(all.flat());
   const photoSites = photoSiteFrequencies(
-    [...all.map((pages) => pages.flatMap((p) => (p.images ?? []).map((i) => i.hash))), ...extraSites],
-    6,
+    [...all.map((pages) => pages.flatMap((p) => p.images ?? [])), ...extraSites],
+    defaultThresholds.photoMaxDistance,
+    defaultThresholds.photoCropMaxDistance,
   );
   const profile = (name: string) => buildProfile(sites[name], { site: name, idf, photoSites });
   const r = profile('ref');

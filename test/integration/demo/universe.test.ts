@@ -24,7 +24,7 @@ import {
   extractPage,
   type PageImage,
 } from '../../../detector/index.ts';
-import { imageInfo, phash } from '../../../images/index.ts';
+import { imageInfo, photoHashes } from '../../../images/index.ts';
 import { adPath } from '../../../sitegen/index.ts';
 
 interface Fetched {
@@ -277,7 +277,7 @@ async function picturesOf(html: string, url: string, files: HostContent['files']
     if (!file) continue;
     const bytes = await file.bytes();
     const info = await imageInfo(bytes);
-    out.push({ url: src, sha256: src, hash: await phash(bytes), width: info.width, height: info.height });
+    out.push({ url: src, sha256: src, ...(await photoHashes(bytes)), width: info.width, height: info.height });
   }
   return out;
 }

@@ -3,20 +3,13 @@ import {
   buildProfile,
   compareProfiles,
   fingerprintsOf,
-  type PageFeatures,
   type PageImage,
   photoSiteFrequencies,
 } from '../../../detector/index.ts';
+import { picturePage, testHash } from '../../fixtures/images/pictures.ts';
 
 /** A deterministic 64-bit hash per photo number, and a copy with `flip` bits changed (a re-encoded copy). */
-function photoHash(n: number, flip = 0): string {
-  let x = BigInt.asUintN(64, BigInt(n + 1) * 0x9e3779b97f4a7c15n);
-  x ^= x >> 29n;
-  x = BigInt.asUintN(64, x * 0xbf58476d1ce4e5b9n);
-  x ^= x >> 32n;
-  for (let b = 0; b < flip; b++) x ^= 1n << BigInt(b * 7);
-  return x.toString(16).padStart(16, '0');
-}
+const photoHash = (n: number, flip = 0) => testHash(n, flip, 7);
 
 function photo(n: number, flip = 0, side = 400): PageImage {
   return {
@@ -28,20 +21,7 @@ function photo(n: number, flip = 0, side = 400): PageImage {
   };
 }
 
-function page(path: string, images: PageImage[], extra: Partial<PageFeatures> = {}): PageFeatures {
-  return {
-    url: `http://x.test${path}`,
-    path,
-    pageType: 'ad',
-    layout: {},
-    textBlocks: [],
-    ads: [],
-    contacts: [],
-    pivots: [],
-    images,
-    ...extra,
-  };
-}
+const page = picturePage;
 
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 

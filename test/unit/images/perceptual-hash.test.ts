@@ -1,7 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { syntheticPhoto } from '../../../demo/photos.ts';
-import { dhash, hashDistance, imageInfo, phash, UnreadableImageError } from '../../../images/index.ts';
+import { photoMatch } from '../../../detector/index.ts';
+import { dhash, hashDistance, imageInfo, phash, photoHashes, UnreadableImageError } from '../../../images/index.ts';
+import { CROP_WINDOWS, RASTER_SIDE, windowPixels } from '../../../images/perceptual-hash.ts';
 import { createRng } from '../../../sitegen/prng.ts';
 import { PHOTO_TRANSFORMS, transformPhoto } from '../../fixtures/images/transforms.ts';
 
@@ -19,6 +21,43 @@ describe('perceptual hashes', () => {
           if (j !== i) expect(hashDistance(hashes[j], copy), `${kind} of ${i} vs ${j}`).toBeGreaterThan(own);
       }
     }
+  });
+
+  it('matches cropped copies through a window, which the whole-picture hash alone mostly misses', async () => {
+    let matched = 0;
+    let wholeOnly = 0;
+    // 10 % of each side split between both ends, and 6 % off the left and the top only (640×480 originals).
+    const crops = [
+      { left: 32, top: 24, width: 576, height: 432 },
+      { left: 38, top: 29, width: 602, height: 451 },
+    ];
+    for (const [seed, crop] of [11, 12, 13, 14, 15, 16].flatMap((s) => crops.map((c) => [s, c] as const))) {
+      const photo = await syntheticPhoto(seed);
+      const copy = await sharp(photo).extract(crop).jpeg().toBuffer();
+      const [a, b] = await Promise.all([photoHashes(photo), photoHashes(copy)]);
+      expect(a.hash).toBe(await phash(photo));
+      expect(a.crops).toHaveLength(15);
+      if (photoMatch(a, b, 6, 4)) matched++;
+      if (photoMatch({ hash: a.hash }, { hash: b.hash }, 6, 4)) wholeOnly++;
+      // Unrelated scenes stay apart, windows included.
+      expect(photoMatch(a, await photoHashes(await syntheticPhoto(seed + 100)), 6, 4)).toBeNull();
+    }
+    // 12 copies: the windows match all but at most one; the whole pictures alone, half at most.
+    expect(matched).toBeGreaterThanOrEqual(11);
+    expect(wholeOnly).toBeLessThanOrEqual(6);
+  });
+
+  it('samples a window as the mean of its area', () => {
+    // The raster hashes are sampled from: left half black, right half white.
+    const R = RASTER_SIDE;
+    const raster = new Uint8Array(R * R).map((_, i) => (i % R < R / 2 ? 0 : 255));
+    const whole = windowPixels(raster, 0, 0, 1, 1);
+    expect(whole[0]).toBe(0);
+    expect(whole[31]).toBe(255);
+    // A window inside the right half is all white.
+    expect(windowPixels(raster, 0.52, 0, 1, 1).every((v) => v === 255)).toBe(true);
+    expect(CROP_WINDOWS).toHaveLength(15);
+    expect(CROP_WINDOWS.every(([x0, y0, x1, y1]) => x1 - x0 >= 0.95 && y1 - y0 >= 0.95)).toBe(true);
   });
 
   it('gives 16 hex digits for both hashes and reads the size with EXIF orientation applied', async () => {

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  counterpartProfiles,
+  getDomain,
+  getSiteByName,
+  saveProfile,
+  syncSites,
+  upsertCandidates,
+} from '../../../db/index.ts';
+import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
+
+/** `v` with the given bits flipped. */
+const flip = (v: bigint, bits: number[]) => bits.reduce((x, b) => x ^ (1n << BigInt(b)), v);
+
+describe('cropped ad photos through the band index', () => {
+  let t: TestDatabase;
+  let siteId: number;
+  let domainId: number;
+  const original = 0x1234_5678_9abc_def0n;
+  const window = 0x0f0f_3c3c_a5a5_7e7en;
+  beforeAll(async () => {
+    t = await createTestDatabase('embedded');
+    await syncSites(t.handle.db, [
+      { name: 'ref', status: 'convicted', caseRef: 'C-1', region: 'FR', notes: '', domains: ['ref.test'] },
+    ]);
+    siteId = (await getSiteByName(t.handle.db, 'ref')).id;
+    await upsertCandidates(t.handle.db, [{ hostname: 'copie.test', source: 'manual', sourceDetail: '' }]);
+    domainId = (await getDomain(t.handle.db, 'copie.test')).id;
+  }, 60_000);
+  afterAll(() => t?.drop());
+
+  it('finds a candidate whose photo is near a window of the site photo, both ways, within the crop reach only', async () => {
+    const site = await saveProfile(t.handle.db, { siteId }, { pageCount: 1, data: {} }, [
+      { kind: 'photo', value: original, ref: 'a' },
+      { kind: 'photo-crop', value: window, ref: 'a' },
+    ]);
+    // The candidate's whole-picture hash is 4 bits (spread over every band) from the site photo's window.
+    const cropped = flip(window, [0, 16, 32, 48]);
+    const cand = await saveProfile(t.handle.db, { domainId }, { pageCount: 1, data: {} }, [
+      { kind: 'photo', value: cropped, ref: 'b' },
+    ]);
+    const reach = { adBits: 12, layoutBits: 3, photoBits: 6, photoCropBits: 4 };
+    expect((await counterpartProfiles(t.handle.db, site, reach)).rows.map((r) => r.id)).toEqual([cand.id]);
+    expect((await counterpartProfiles(t.handle.db, cand, reach)).rows.map((r) => r.id)).toEqual([site.id]);
+    // 4 bits is past a crop reach of 3, and windows are not whole pictures: no lookup finds it as a photo.
+    const short = { ...reach, photoCropBits: 3 };
+    expect((await counterpartProfiles(t.handle.db, cand, short)).rows).toEqual([]);
+  });
+});

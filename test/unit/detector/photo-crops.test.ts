@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildProfile,
+  compareProfiles,
+  fingerprintsOf,
+  type PageImage,
+  photoMatch,
+  photoSiteFrequencies,
+} from '../../../detector/index.ts';
+import { picturePage, testHash } from '../../fixtures/images/pictures.ts';
+
+const h = (n: number, flip = 0) => testHash(n, flip, 5);
+
+/** An original photo n: its hash and 15 windows (unrelated hashes standing for the windows' own pHashes). */
+function original(n: number): PageImage {
+  const crops = Array.from({ length: 15 }, (_, w) => h(10_000 + n * 100 + w));
+  return { url: `http://a.test/${n}.jpg`, sha256: `a${n}`.padEnd(64, '0'), hash: h(n), crops, width: 400, height: 400 };
+}
+
+/** A cropped copy: its whole-picture hash is `flip` bits from window 7 of the original, far from its full hash. */
+function croppedCopy(n: number, flip = 2): PageImage {
+  return {
+    url: `http://b.test/${n}.jpg`,
+    sha256: `b${n}`.padEnd(64, '0'),
+    hash: h(10_000 + n * 100 + 7, flip),
+    crops: Array.from({ length: 15 }, (_, w) => h(50_000 + n * 100 + w)),
+    width: 360,
+    height: 380,
+  };
+}
+
+const page = picturePage;
+
+describe('cropped copies of ad photos', () => {
+  it('match a window of the original within the crop distance, and only within it', () => {
+    expect(photoMatch(original(1), croppedCopy(1, 4), 6, 4)).toEqual({ distance: 4, crop: true });
+    expect(photoMatch(croppedCopy(1, 4), original(1), 6, 4)).toEqual({ distance: 4, crop: true });
+    // A window 5 bits off is not enough, although 5 would pass as a whole-picture distance.
+    expect(photoMatch(original(1), croppedCopy(1, 5), 6, 4)).toBeNull();
+    expect(photoMatch(original(1), { hash: h(1, 6) }, 6, 4)).toEqual({ distance: 6, crop: false });
+    // Windows are never compared with windows.
+    const shareWindows = { ...croppedCopy(2), crops: original(1).crops };
+    expect(photoMatch(original(1), shareWindows, 6, 4)).toBeNull();
+    expect(photoMatch(h(3), h(4), 6, 4)).toBeNull();
+  });
+
+  it('a site that kept only its photos, cropped, is a clone with the pairs marked as crops', () => {
+    const ids = Array.from({ length: 8 }, (_, i) => i);
+    const ref = buildProfile(
+      ids.map((n) => page(`/ad/${n}`, [original(n)])),
+      { site: 'ref' },
+    );
+    const cand = buildProfile(
+      ids.map((n) => page(`/annonce/${n}`, [croppedCopy(n)])),
+      { site: 'cand' },
+    );
+    const c = compareProfiles(ref, cand);
+    expect(c.verdict).toBe('clone');
+    const pairs = c.evidence.filter((e) => e.kind === 'shared-photo');
+    expect(pairs).toHaveLength(8);
+    expect(pairs.every((p) => p.kind === 'shared-photo' && p.crop === true && p.distance === 2)).toBe(true);
+    expect(c.explanation.join('\n')).toContain('8 of them cropped (a window within 4 of 64)');
+    // Without the windows, nothing matches: the whole-picture hashes are far apart.
+    const bare = (p: typeof ref) => ({ ...p, photos: p.photos?.map(({ crops: _, ...x }) => x) });
+    expect(compareProfiles(bare(ref), bare(cand)).evidence.some((e) => e.kind === 'shared-photo')).toBe(false);
+  });
+
+  it('specificity counts a cropped copy on another site as the same photo', () => {
+    const sites = [[original(1), original(2)], [croppedCopy(1)], [{ hash: h(99) }]];
+    const freq = photoSiteFrequencies(sites, 6, 4);
+    expect(freq.get(original(1).hash)).toBe(2);
+    expect(freq.get(croppedCopy(1).hash)).toBe(2);
+    expect(freq.get(original(2).hash)).toBe(1);
+    expect(freq.get(h(99))).toBe(1);
+  });
+
+  it('indexes the windows as photo-crop fingerprints beside the photo', () => {
+    const p = buildProfile([page('/', [original(1)])], { site: 's' });
+    const prints = fingerprintsOf(p);
+    expect(prints.filter((f) => f.kind === 'photo')).toHaveLength(1);
+    const crops = prints.filter((f) => f.kind === 'photo-crop');
+    expect(crops).toHaveLength(15);
+    expect(crops.every((f) => f.ref === original(1).sha256)).toBe(true);
+  });
+});
