@@ -1,17 +1,16 @@
 /**
  * OCR of images that may carry a phone number, with tesseract.js running entirely from node_modules: the wasm core
- * comes from tesseract.js-core, the French and English traineddata from @tesseract.js-data/{fra,eng} (English through
- * langPath, French written into the worker's file system from its installed package; cacheMethod 'none': nothing is
- * written to disk or downloaded). Each image is upscaled, greyed and levelled (its text's slant measured and undone,
+ * comes from tesseract.js-core, the French and English traineddata from @tesseract.js-data/{fra,eng} (both linked into
+ * one temporary langPath folder for the worker's start; cacheMethod 'none': nothing is cached or downloaded). Each image is upscaled, greyed and levelled (its text's slant measured and undone,
  * `deskew.ts`), then read by several passes (sharp: normalised grey, local contrast equalised, a threshold, the
  * inverse for light text on a dark background; tesseract: the line as one block, or sparse text) because one pass
  * never reads every font and background; the passes' texts go to the caller, which validates numbers like every other number (detector/contacts
  * with libphonenumber-js) and keeps those that passes agree on (`read-contacts.ts`).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { estimateSlant } from './deskew.ts';
@@ -115,24 +114,21 @@ export interface OcrEngine {
 }
 
 /**
- * A tesseract worker with English and French. tesseract.js 7 reads every language from one `langPath` folder, and
- * the two packages install in two; its `{ code, data }` languages break `initialize` (it joins `data`, not `code`).
- * So the worker starts in English from the English package, the French model is written into its file system from
- * the French package, and the worker is initialised again with both; the language list given to `createWorker` is
- * the one it keeps as "loaded", so French is added to it first and `reinitialize` does not fetch it.
+ * A tesseract worker with English and French. tesseract.js reads every language from one `langPath` folder and the
+ * two packages install in two, so the two installed models are linked into one temporary folder for the worker's
+ * start (public options only: `langPath`, `gzip`, `cacheMethod: 'none'`), which is removed once the models are loaded.
  */
 async function frenchAndEnglishWorker(): Promise<Worker> {
-  const loaded = ['eng'];
-  const worker = await createWorker(loaded, OEM.LSTM_ONLY, {
-    langPath: traineddataDir('eng'),
-    cacheMethod: 'none',
-    gzip: true,
-  });
-  const fra = gunzipSync(readFileSync(path.join(traineddataDir('fra'), 'fra.traineddata.gz')));
-  await worker.FS('writeFile', ['fra.traineddata', fra]);
-  loaded.push('fra');
-  await worker.reinitialize('eng+fra', OEM.LSTM_ONLY);
-  return worker;
+  const dir = mkdtempSync(path.join(tmpdir(), 'phenix-ocr-'));
+  try {
+    for (const lang of ['eng', 'fra'] as const) {
+      const file = `${lang}.traineddata.gz`;
+      symlinkSync(path.join(traineddataDir(lang), file), path.join(dir, file));
+    }
+    return await createWorker(['eng', 'fra'], OEM.LSTM_ONLY, { langPath: dir, cacheMethod: 'none', gzip: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** One tesseract worker (one thread of wasm); callers queue images through it. */
