@@ -6,29 +6,22 @@
  */
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAlerts, listCandidates, syncSites } from '../../../db/index.ts';
-import { type RunningUniverse, startUniverse } from '../../../demo/index.ts';
+import { listAlerts, listCandidates } from '../../../db/index.ts';
 import { ingestFeed, scorerFromDatabase } from '../../../feeds/index.ts';
-import { type MonitorContext, runCycle, siteSpecsFromConfig } from '../../../monitor/index.ts';
-import { createTestDatabase, DB_KINDS, type TestDatabase } from '../../helpers/db.ts';
+import { type MonitorContext, runCycle } from '../../../monitor/index.ts';
+import { DB_KINDS } from '../../helpers/db.ts';
 import { PHOTO_ONLY_CLONE, universeWithPhotoOnlyClone } from '../../helpers/hidden-clone.ts';
-import { demoContext, importDemoSnapshots } from '../../helpers/monitor.ts';
+import { startDemoMonitor } from '../../helpers/monitor.ts';
 
 describe.each(DB_KINDS)('a photo-only clone found by the second look (%s)', (kind) => {
-  let universe: RunningUniverse;
-  let t: TestDatabase;
   let ctx: MonitorContext;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    universe = await startUniverse({ universe: universeWithPhotoOnlyClone() });
-    t = await createTestDatabase(kind);
-    ctx = demoContext(t.handle.db, universe);
-    await syncSites(ctx.db, siteSpecsFromConfig(ctx.config));
-    await importDemoSnapshots(ctx, universe);
+    ({ ctx, close } = await startDemoMonitor(kind, { universe: universeWithPhotoOnlyClone() }));
   });
   afterAll(async () => {
-    await t?.drop();
-    await universe?.close();
+    await close?.();
   });
 
   it('escalates it on a linked ad page and raises the alert in the same cycle', async () => {
