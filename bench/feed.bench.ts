@@ -34,6 +34,9 @@ interface DayRun {
   cycleS: number;
   dnsS: number;
   fetchS: number;
+  /** Linked pages fetched by screening's second look, and landing pages fetched. */
+  probed: number;
+  fetched: number;
   found: number;
   clones: number;
   feedCrawls: number;
@@ -87,6 +90,8 @@ async function runDay(label: string, count: number, clones: string[], mode: 'fun
       cycleS,
       dnsS: summary.screening.dnsMs / 1000,
       fetchS: summary.screening.fetchMs / 1000,
+      probed: summary.screening.probed,
+      fetched: summary.screening.fetched,
       found: clones.filter((c) => alerted.has(c)).length,
       clones: clones.length,
       feedCrawls: summary.crawls.filter((c) => c.kind === 'candidate' && fromDay.has(c.target)).length,
@@ -139,6 +144,9 @@ if (queued)
       `peak ${fmt(queued.peakMb, 0)} MB (bench + workers), clones found ${queued.found}/${queued.clones}, ` +
       `crawls per clone ${queued.found > 0 ? fmt(queued.feedCrawls / queued.found, 1) : '–'}.`,
   );
+console.log(
+  `\nFunnel: ${funnel.fetched} landing page(s) fetched, ${funnel.probed} linked page(s) fetched by the second look (screen.probePages).`,
+);
 for (const r of [funnel, old]) for (const line of r.missed) console.log(`missed by ${r.label}: ${line}`);
 const perName = (funnel.ingestS + funnel.cycleS) / funnel.names;
 console.log(

@@ -105,6 +105,16 @@ export const screenSchema = z.strictObject({
    * against the monitored sites' ad photos: a clone that kept only the photos. 0 turns the photo lookup off.
    */
   photosPerPage: z.number().int().min(0).max(50).default(6),
+  /**
+   * Second look: same-site pages linked from a live landing page that matched nothing (ad-like links first),
+   * fetched within the same budgets and looked up too: a clone whose ad photos are one click away. 0 turns it off.
+   */
+  probePages: z
+    .number()
+    .int('must be a whole number of pages (0 turns the second look off)')
+    .min(0, 'must be 0 (no second look) or more')
+    .max(10, 'is at most 10 linked pages per landing page')
+    .default(2),
   /** Layout fingerprints within this many bits of a monitored site's escalate (8-band index: at most 7). */
   layoutMaxBits: z.number().int().min(0).max(7).default(6),
   /** First re-screening delay of a parked, for-sale, empty, error or unrelated page; doubled each time. */

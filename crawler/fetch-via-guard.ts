@@ -149,10 +149,14 @@ export interface LandingPage {
 
 /**
  * One landing page through the guard (hostMap, SSRF rule, upstream proxy), following up to `maxRedirects` HTTP
- * redirects (each hop judged by the guard again), with the body capped at maxBytes and each hop at timeoutMs.
+ * redirects (each hop judged by the guard again, and by `allowRedirect` before it is requested), with the body
+ * capped at maxBytes and each hop at timeoutMs.
  * Network failures and guard refusals throw; HTTP error statuses are returned as they are.
  */
-export async function fetchLandingPage(url: string, options: GuardFetchOptions & { maxRedirects?: number }) {
+export async function fetchLandingPage(
+  url: string,
+  options: GuardFetchOptions & { maxRedirects?: number; allowRedirect?: (next: URL) => boolean },
+) {
   let target = new URL(url);
   const redirects: string[] = [];
   for (let hop = 0; ; hop++) {
@@ -166,6 +170,7 @@ export async function fetchLandingPage(url: string, options: GuardFetchOptions &
       const next = new URL(location, target);
       if (next.protocol !== 'http:' && next.protocol !== 'https:')
         throw new Error(`redirect to ${next.protocol} refused`);
+      if (options.allowRedirect && !options.allowRedirect(next)) throw new Error(`redirect to ${next.href} refused`);
       redirects.push(target.href);
       target = next;
       continue;

@@ -17,8 +17,8 @@ import { sendCrawlJobs } from './plan-cycle.ts';
 import type { ScreenerPool } from './screener-pool.ts';
 
 const emptyStats = () => {
-  const { names, resolving, fetched, escalated, dnsMs, fetchMs, byState } = emptyScreenSummary();
-  return { names, resolving, fetched, escalated, dnsMs, fetchMs, byState };
+  const { names, resolving, fetched, probed, escalated, dnsMs, fetchMs, byState } = emptyScreenSummary();
+  return { names, resolving, fetched, probed, escalated, dnsMs, fetchMs, byState };
 };
 
 /** The screening plan of a cycle (sent by the planner unless the cycle is seeds only). */
@@ -100,6 +100,7 @@ async function screenBatchJob(jc: JobContext, data: Extract<ScreenJobData, { kin
     skipped: data.ids.length - toScreen.length,
     resolving: summary.resolving,
     fetched: summary.fetched,
+    probed: summary.probed,
     escalated: escalated.length,
     escalatedNames: [...escalatedAlready.map((e) => e.hostname), ...summary.escalatedNames],
     byState: summary.byState,

@@ -11,6 +11,7 @@ import { mapLimit } from '../lib/map-limit.ts';
 import { classifyLanding, roughText } from './classify.ts';
 import type { DnsCache } from './dns-cache.ts';
 import { landingImages } from './photos.ts';
+import { probeLinkedPages } from './probe.ts';
 import type { SiteIndex } from './site-index.ts';
 
 export interface FunnelTools {
@@ -23,6 +24,8 @@ export interface FunnelTools {
   fetchMaxBytes: number;
   /** Pictures of a live, unmatched landing page fetched and hashed for the photo lookup (0: none). */
   photosPerPage?: number;
+  /** Same-site pages linked from a live, unmatched landing page fetched and looked up too (0: none). */
+  probePages?: number;
   userAgent?: string;
   region: string;
   /** Delay before the next screening of a name screened `count` times already. */
@@ -34,6 +37,8 @@ export interface FunnelStats {
   names: number;
   resolving: number;
   fetched: number;
+  /** Linked pages fetched by the second look. */
+  probed: number;
   escalated: number;
   dnsMs: number;
   fetchMs: number;
@@ -66,6 +71,7 @@ export async function screenBatch(names: readonly DueName[], tools: FunnelTools)
     names: names.length,
     resolving: 0,
     fetched: 0,
+    probed: 0,
     escalated: 0,
     dnsMs: 0,
     fetchMs: 0,
@@ -127,6 +133,7 @@ export async function screenBatch(names: readonly DueName[], tools: FunnelTools)
     const text = roughText(page.html);
     let features = extractPage({ url: page.finalUrl, html: page.html, text }, { region: tools.region });
     let match = tools.index.match(features, text);
+    let where = '';
     const verdict = match ? null : classifyLanding(page);
     if (!match && !verdict) {
       // A live page unlike the parked and empty ones: its favicon and its pictures (a clone that changed everything
@@ -153,14 +160,29 @@ export async function screenBatch(names: readonly DueName[], tools: FunnelTools)
         };
         match = tools.index.match(features, text);
       }
+      if (!match && (tools.probePages ?? 0) > 0) {
+        // Still nothing: the ad pages one click away (a clone that kept only the photos shows them there).
+        const probe = await probeLinkedPages(page, {
+          index: tools.index,
+          fetch: side,
+          probePages: tools.probePages ?? 0,
+          photosPerPage: tools.photosPerPage ?? 0,
+          region: tools.region,
+        });
+        stats.probed += probe.fetched;
+        if (probe.hit) {
+          match = probe.hit.match;
+          where = ` (on ${probe.hit.url}, a page linked from the landing page)`;
+        }
+      }
     }
     const via = page.redirects.length > 0 ? ` (after redirects to ${page.finalUrl})` : '';
     if (match) {
-      escalated.push({ id: name.id, hostname: name.hostname, siteId: match.siteId, reason: match.reason });
+      escalated.push({ id: name.id, hostname: name.hostname, siteId: match.siteId, reason: `${match.reason}${where}` });
       done({
         ...base,
         state: 'escalated',
-        reason: `like ${match.siteName}: ${match.reason}${via}`,
+        reason: `like ${match.siteName}: ${match.reason}${where}${via}`.slice(0, 500),
         nextScreenAt: null,
         siteId: match.siteId,
       });

@@ -6,6 +6,8 @@ export { classifyLanding, type LandingKind, type LandingVerdict, roughText } fro
 export { createDnsCache, type DnsCache, type DnsCacheOptions, type ScreenDnsAnswer } from './dns-cache.ts';
 export { type FunnelOutcome, type FunnelStats, type FunnelTools, screenBatch } from './funnel.ts';
 export { createLexicalScorer, type LexicalScorer } from './lexical.ts';
+export { MAX_ANCHORS, type ProbeLink, pickProbeLinks, rankProbeLinks } from './links.ts';
+export { type ProbeOutcome, type ProbeTools, probeLinkedPages } from './probe.ts';
 export {
   createScreener,
   emptyScreenSummary,

@@ -118,6 +118,7 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
     fetchTimeoutMs: screen.fetchTimeoutSeconds * 1000,
     fetchMaxBytes: screen.fetchMaxKB * 1024,
     photosPerPage: screen.photosPerPage,
+    probePages: screen.probePages,
     userAgent: crawler.userAgent,
     region: 'FR',
     rescreenAfter: (count) => rescreenDelayMs(screen, count),
@@ -142,6 +143,7 @@ function addStats(total: ScreenSummary, part: FunnelStats) {
   total.names += part.names;
   total.resolving += part.resolving;
   total.fetched += part.fetched;
+  total.probed += part.probed;
   total.escalated += part.escalated;
   total.dnsMs += part.dnsMs;
   total.fetchMs += part.fetchMs;
@@ -153,6 +155,7 @@ export function emptyScreenSummary(): ScreenSummary {
     names: 0,
     resolving: 0,
     fetched: 0,
+    probed: 0,
     escalated: 0,
     dnsMs: 0,
     fetchMs: 0,

@@ -28,8 +28,20 @@ const parked = readdirSync(join(import.meta.dirname, '../../test/fixtures/parkin
 function smallSite(host: string, i: number): HostContent {
   const body = `<html><head><title>Atelier ${i}</title></head><body><h1>Atelier de réparation ${i}</h1>
     <p>Réparation de vélos et petits travaux de menuiserie, du lundi au samedi. Devis sur place, ${host}.</p>
-    <p>Horaires : 9 h – 18 h. Paiement par carte accepté.</p><a href="/contact">Contact</a></body></html>`;
-  return { pages: new Map([['/', body]]) };
+    <p>Horaires : 9 h – 18 h. Paiement par carte accepté.</p><a href="/contact">Contact</a>
+    <ul><li><a href="/realisations/velo-${i}"><img src="/realisations/velo-${i}.jpg" alt=""> Un vélo remis à neuf</a></li>
+    <li><a href="/realisations/etagere-${i}">Une étagère sur mesure</a></li><li><a href="/tarifs">Tarifs</a></li></ul></body></html>`;
+  // Inner pages, as real small sites have: the screening's second look fetches some of them (its cost on this day).
+  const inner = (title: string) =>
+    `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>Travail réalisé à l'atelier ${i}, ${host}.</p></body></html>`;
+  return {
+    pages: new Map([
+      ['/', body],
+      [`/realisations/velo-${i}`, inner('Un vélo remis à neuf')],
+      [`/realisations/etagere-${i}`, inner('Une étagère sur mesure')],
+      ['/tarifs', inner('Tarifs')],
+    ]),
+  };
 }
 
 /** The day's universe: the demo (monitored site and its snapshot) plus clones hidden under unrelated names. */

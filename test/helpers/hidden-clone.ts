@@ -23,3 +23,24 @@ export function universeWithHiddenClone(hosts: string[] = [HIDDEN_CLONE]): Unive
     ],
   };
 }
+
+/** A copy of the demo's photo-only clone (new template, texts, phones, trackers; the ad photos on its ad pages). */
+export const PHOTO_ONLY_CLONE = 'ruisseau-clair.test';
+
+export function universeWithPhotoOnlyClone(host = PHOTO_ONLY_CLONE): Universe {
+  const model = DEMO_UNIVERSE.hosts.find((h) => h.host === 'services-domicile2.test');
+  if (model?.content.kind !== 'classifieds') throw new Error('the demo universe changed: no photo-only clone');
+  return {
+    ...DEMO_UNIVERSE,
+    hosts: [
+      ...DEMO_UNIVERSE.hosts,
+      {
+        ...model,
+        host,
+        description: 'Photo-only clone under an unrelated name, present only in a feed.',
+        content: { ...model.content, site: { ...model.content.site, domain: host } },
+        discovery: [],
+      },
+    ],
+  };
+}

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { parseConfig } from '../../config/index.ts';
-import type { Database } from '../../db/index.ts';
-import { demoConfigYaml, loadSnapshot, type RunningUniverse } from '../../demo/index.ts';
+import { type Database, syncSites } from '../../db/index.ts';
+import { demoConfigYaml, loadSnapshot, type RunningUniverse, startUniverse } from '../../demo/index.ts';
 import { createEvidenceStore } from '../../evidence/index.ts';
-import { importSnapshot, type MonitorContext, processOwner } from '../../monitor/index.ts';
+import { importSnapshot, type MonitorContext, processOwner, siteSpecsFromConfig } from '../../monitor/index.ts';
+import { createTestDatabase, type DbKind, type TestDatabase } from './db.ts';
 
 export function demoContext(
   db: Database,
@@ -38,4 +39,25 @@ export async function importDemoSnapshots(ctx: MonitorContext, universe: Running
 
 export function expectedPairs(universe: RunningUniverse): string[] {
   return universe.universe.expectedAlerts.map((e) => `${e.site} ← ${e.candidate}`).sort();
+}
+
+/** A universe running, a test database with the demo's sites and snapshot: what most cycle tests start from. */
+export async function startDemoMonitor(
+  kind: DbKind,
+  options: Parameters<typeof startUniverse>[0] = {},
+): Promise<{ universe: RunningUniverse; t: TestDatabase; ctx: MonitorContext; close(): Promise<void> }> {
+  const universe = await startUniverse(options);
+  const t = await createTestDatabase(kind);
+  const ctx = demoContext(t.handle.db, universe);
+  await syncSites(ctx.db, siteSpecsFromConfig(ctx.config));
+  await importDemoSnapshots(ctx, universe);
+  return {
+    universe,
+    t,
+    ctx,
+    close: async () => {
+      await t.drop();
+      await universe.close();
+    },
+  };
 }

@@ -21,6 +21,22 @@ const page = (title: string, photos: Record<string, number>) =>
     .map((s) => `<div class="annonce"><img src="/photos/${s}.jpg" width="420"><p>Annonce ${s}</p></div>`)
     .join('\n')}</body></html>`;
 
+// A photo-only clone whose home page shows no photo: a list of links, the photos one click away on its ad pages.
+const homeWithoutPhotos = (title: string, photos: Record<string, number>) =>
+  `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>Petites annonces de la région, mises à jour chaque jour.</p>
+  <nav><a href="/contact">Contact</a> <a href="/mentions">Mentions légales</a> <a href="https://reseau-social.example/page">Suivez-nous</a></nav>
+  <ul>${Object.keys(photos)
+    .map((k) => `<li><a href="/annonce/${k}-3141">Annonce ${k}, voir le détail</a></li>`)
+    .join('\n')}</ul></body></html>`;
+const adPages = (photos: Record<string, number>) =>
+  Object.entries(photos).map(
+    ([k, s]) =>
+      [
+        `/annonce/${k}-3141`,
+        `<html><body><h1>Annonce ${k}</h1><img src="/photos/${s}.jpg" width="420"><p>Appelez le 06 39 98 12 34.</p></body></html>`,
+      ] as [string, string],
+  );
+
 describe('screening on the ad photos of a landing page', () => {
   let server: VhostServer;
   let guard: GuardProxy;
@@ -59,6 +75,20 @@ describe('screening on the ad photos of a landing page', () => {
           },
         ],
         [
+          'verger-calme.example',
+          {
+            pages: new Map([['/', homeWithoutPhotos('Le Verger Calme', SEEDS)], ...adPages(SEEDS)]),
+            files: photoFiles({ seeds: SEEDS, dir: 'photos', variant: 'copy' }),
+          },
+        ],
+        [
+          'ruche-claire.example',
+          {
+            pages: new Map([['/', homeWithoutPhotos('La Ruche Claire', OTHER_SEEDS)], ...adPages(OTHER_SEEDS)]),
+            files: photoFiles({ seeds: OTHER_SEEDS, dir: 'photos', variant: 'copy' }),
+          },
+        ],
+        [
           'atelier-lumiere.example',
           {
             pages: new Map([['/', page("L'Atelier Lumière", OTHER_SEEDS)]]),
@@ -69,7 +99,12 @@ describe('screening on the ad photos of a landing page', () => {
     );
     const target = `127.0.0.1:${server.port}`;
     guard = await createGuardProxy({
-      hostMap: { 'jardin-tranquille.example': target, 'atelier-lumiere.example': target },
+      hostMap: {
+        'jardin-tranquille.example': target,
+        'atelier-lumiere.example': target,
+        'verger-calme.example': target,
+        'ruche-claire.example': target,
+      },
       allowPrivateTargets: true,
       maxResponseBytes: 2_000_000,
       maxResponseMs: 10_000,
@@ -90,6 +125,7 @@ describe('screening on the ad photos of a landing page', () => {
       fetchTimeoutMs: 10_000,
       fetchMaxBytes: 512 * 1024,
       photosPerPage: 6,
+      probePages: 0,
       region: 'FR',
       rescreenAfter: () => 3_600_000,
     };
@@ -118,5 +154,31 @@ describe('screening on the ad photos of a landing page', () => {
     const outcome = await screenBatch(names, { ...tools, photosPerPage: 0 });
     expect(outcome.escalated).toEqual([]);
     expect(outcome.results.map((r) => r.state)).toEqual(['unrelated', 'unrelated']);
+  });
+  const oneClickAway = [
+    { id: 3, hostname: 'verger-calme.example', screenCount: 0 },
+    { id: 4, hostname: 'ruche-claire.example', screenCount: 0 },
+  ];
+
+  it('escalates a clone whose photos are one click away thanks to the second look (screen.probePages)', async () => {
+    const outcome = await screenBatch(oneClickAway, { ...tools, probePages: 2 });
+    expect(outcome.escalated).toEqual([
+      { id: 3, hostname: 'verger-calme.example', siteId: 7, reason: expect.stringMatching(/^ad photo within/) },
+    ]);
+    const byId = new Map(outcome.results.map((r) => [r.id, r]));
+    expect(byId.get(3)?.reason).toMatch(
+      /^like annonces-origine: ad photo within [0-6] bits of a monitored site's \(on http:\/\/verger-calme\.example\/annonce\/a[123]-3141, a page linked from the landing page\)$/,
+    );
+    // The unrelated site with ad-like links is looked at twice more, and stays unrelated.
+    expect(byId.get(4)).toMatchObject({ state: 'unrelated' });
+    // One linked page for the clone (the first matched), two for the other site.
+    expect(outcome.stats.probed).toBe(3);
+  });
+
+  it('misses that clone without the second look (screen.probePages: 0), photos of the landing page or not', async () => {
+    const outcome = await screenBatch(oneClickAway, { ...tools, probePages: 0 });
+    expect(outcome.escalated).toEqual([]);
+    expect(outcome.results.map((r) => r.state)).toEqual(['unrelated', 'unrelated']);
+    expect(outcome.stats.probed).toBe(0);
   });
 });

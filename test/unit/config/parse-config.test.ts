@@ -146,4 +146,13 @@ describe('parseConfig', () => {
       relatedScore: 0.3,
     });
   });
+  it('takes screen.probePages (default 2, 0 turns the second look off) and refuses what is not a small count', () => {
+    expect(parseConfig('').screen.probePages).toBe(2);
+    expect(parseConfig('screen:\n  probePages: 0\n').screen.probePages).toBe(0);
+    expect(problems('screen:\n  probePages: 11\n')).toEqual([
+      'screen.probePages (line 2): 11 is at most 10 linked pages per landing page',
+    ]);
+    expect(problems('screen:\n  probePages: -1\n')[0]).toContain('must be 0 (no second look) or more');
+    expect(problems('screen:\n  probePages: 1.5\n')[0]).toContain('screen.probePages (line 2)');
+  });
 });
