@@ -165,21 +165,28 @@ export async function evaluateClones(seed: string): Promise<CloneCase[]> {
   const extraSites = Array.from({ length: 4 }, () => sites.stock.flatMap((p) => p.images ?? []));
   const all = Object.values(sites);
   const idf = buildDocumentFrequencies(all.flat());
-  const photoSites = photoSiteFrequencies(
-    [...all.map((pages) => pages.flatMap((p) => p.images ?? [])), ...extraSites],
-    defaultThresholds.photoMaxDistance,
-    defaultThresholds.photoCropMaxDistance,
-  );
-  const profile = (name: string) => buildProfile(sites[name], { site: name, idf, photoSites });
-  const r = profile('ref');
-  const cases: [string, string, 'clone' | 'not clone'][] = [
-    ['photo-only clone', 'photos', 'clone'],
-    ['look-only clone (DOM rebuilt, logo removed, other ads)', 'look', 'not clone'],
-    ['stock-photo decoy', 'stock', 'not clone'],
-    ['unrelated site', 'unrelated', 'not clone'],
+  const photosOf = (pages: PageFeatures[]) => pages.flatMap((p) => p.images ?? []);
+  const frequencies = (mirror: boolean) =>
+    photoSiteFrequencies(
+      [...all.map(photosOf), ...extraSites, ...(mirror ? [photosOf(sites.photos)] : [])],
+      defaultThresholds.photoMaxDistance,
+      defaultThresholds.photoCropMaxDistance,
+    );
+  const photoSites = frequencies(false);
+  // The same corpus with a second copy of the photo-only clone online (a mirror): its photos are then on 3 sites.
+  const withMirror = frequencies(true);
+  const profile = (name: string, mirror = false) =>
+    buildProfile(sites[name], { site: name, idf, photoSites: mirror ? withMirror : photoSites });
+  const cases: [string, string, 'clone' | 'not clone', boolean][] = [
+    ['photo-only clone', 'photos', 'clone', false],
+    ['photo-only clone with a mirror online (photos on 3 sites)', 'photos', 'clone', true],
+    ['look-only clone (DOM rebuilt, logo removed, other ads)', 'look', 'not clone', false],
+    ['stock-photo decoy', 'stock', 'not clone', false],
+    ['unrelated site', 'unrelated', 'not clone', false],
   ];
-  return cases.map(([name, key, expected]) => {
-    const c = profile(key);
+  return cases.map(([name, key, expected, mirror]) => {
+    const r = profile('ref', mirror);
+    const c = profile(key, mirror);
     const withSignals = compareProfiles(r, c);
     const without = compareProfiles(withoutPictures(r), withoutPictures(c));
     const evidence = withSignals.explanation.filter((l) => /photo|screenshot/.test(l)).join('; ');
