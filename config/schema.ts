@@ -190,6 +190,7 @@ export const detectorSchema = z
     photoCropMaxDistance: bits.optional(),
     clonePhotoShare: share.optional(),
     minSharedPhotos: z.number().min(0).optional(),
+    photoFamilySites: z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').optional(),
     lookZeroDistance: bits.optional(),
   })
   .superRefine((value, ctx) => {

@@ -31,6 +31,7 @@ export const defaultThresholds: DetectorThresholds = {
   photoCropMaxDistance: 4,
   clonePhotoShare: 0.5,
   minSharedPhotos: 3,
+  photoFamilySites: 4,
   lookZeroDistance: 24,
 };
 

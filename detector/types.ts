@@ -214,6 +214,8 @@ export interface DetectorThresholds {
   clonePhotoShare: number;
   /** Shared photos (weighted by specificity) needed before the photo rule applies. */
   minSharedPhotos: number;
+  /** Largest group of sites carrying most of each other's photos (a clone and its mirrors) counted as one site. */
+  photoFamilySites: number;
   /** Screenshot-hash distance at which the look signal reaches 0. */
   lookZeroDistance: number;
 }

@@ -22,6 +22,7 @@ import {
   buildDocumentFrequencies,
   buildProfile,
   DETECTOR_VERSION,
+  type DetectorThresholds,
   defaultThresholds,
   fingerprintsOf,
   type LayoutIdf,
@@ -164,18 +165,19 @@ export function profileFingerprints(profile: SiteProfile): FingerprintInput[] {
 }
 
 /**
- * On how many of the subjects each ad photo appears (within the photo distance): the specificity of photos, so stock
- * images and a common script's logos weigh little. Computed over the subjects profiled together (a whole cycle).
+ * For each subject, on how many of the subjects each of its ad photos appears (within the photo distance), its own
+ * family (a clone and its mirrors, `photoFamilySites`) counted once: the specificity of photos, so stock images and
+ * a common script's logos weigh little. Computed over the subjects profiled together (a whole cycle).
  */
 export function photoCorpus(
   subjects: ProfileSubject[],
-  maxDistance = defaultThresholds.photoMaxDistance,
-  cropMaxDistance = defaultThresholds.photoCropMaxDistance,
-) {
+  t: DetectorThresholds = defaultThresholds,
+): Map<string, number>[] {
   return photoSiteFrequencies(
     subjects.map((s) => pagesOf(s).flatMap((p) => p.images ?? [])),
-    maxDistance,
-    cropMaxDistance,
+    t.photoMaxDistance,
+    t.photoCropMaxDistance,
+    { minShared: t.minSharedPhotos, share: t.clonePhotoShare, maxSites: t.photoFamilySites },
   );
 }
 
@@ -187,11 +189,11 @@ export async function buildProfiles(
   db: Database,
   subjects: ProfileSubject[],
   idf: LayoutIdf = layoutCorpus(subjects),
-  photoSites: Map<string, number> = photoCorpus(subjects),
+  photoSites: Map<string, number>[] = photoCorpus(subjects),
 ): Promise<BuiltProfile[]> {
   const built: BuiltProfile[] = [];
-  for (const subject of subjects) {
-    const profile = buildProfile(pagesOf(subject), { site: subject.label, idf, photoSites });
+  for (const [i, subject] of subjects.entries()) {
+    const profile = buildProfile(pagesOf(subject), { site: subject.label, idf, photoSites: photoSites[i] });
     const key = subject.kind === 'site' ? { siteId: subject.siteId! } : { domainId: subject.domain!.id };
     const previous = await latestProfile(db, key);
     const row =

@@ -101,17 +101,33 @@ export function photoMatch(
 }
 
 /**
- * For every photo hash, on how many of `sites` (each a list of photos) the same picture appears (`photoMatch`).
- * Hashes are split in 8 bytes: two hashes within 7 bits share at least one byte, so only those are compared; each
- * photo is indexed by its whole-picture hash and its windows, and looked up by both.
+ * Sites that carry most of each other's photos are one family (a clone and its mirrors) and count as one site in a
+ * photo's specificity, as long as the family is small: the same photos on many sites are a stock set, whatever their
+ * share. Both sides must find at least `minShared` of their photos on the other, and at least `share` of them (of
+ * their photos that are on at most `maxSites` sites: stock photos neither make a family nor dilute one).
+ */
+export interface PhotoFamilyRule {
+  minShared: number;
+  share: number;
+  /** Largest family counted as one; a group of sites sharing photos larger than this is stock. */
+  maxSites: number;
+}
+
+/**
+ * For each of `sites` (each a list of photos), for each of its photo hashes: on how many sites the same picture
+ * appears (`photoMatch`), itself included, its family (`family`) excluded. Hashes are split in 8 bytes: two hashes
+ * within 7 bits share at least one byte, so only those are compared; each photo is indexed by its whole-picture
+ * hash and its windows, and looked up by both.
  */
 export function photoSiteFrequencies(
   sites: PhotoHashLike[][],
   maxDistance: number,
   cropMaxDistance = Math.min(maxDistance, 4),
-): Map<string, number> {
+  family?: PhotoFamilyRule,
+): Map<string, number>[] {
   const bands = Array.from({ length: 8 }, () => new Map<string, number[]>());
   const all: { hash: string; keys: string[]; parsed: ParsedPhoto; site: number }[] = [];
+  const hashesOf: string[][] = sites.map(() => []);
   const index = (key: string, i: number) => {
     for (let b = 0; b < 8; b++) {
       const k = key.slice(2 * b, 2 * b + 2);
@@ -126,14 +142,15 @@ export function photoSiteFrequencies(
       const hash = typeof p === 'string' ? p : p.hash;
       if (seen.has(hash)) continue;
       seen.add(hash);
+      hashesOf[site].push(hash);
       const keys = typeof p === 'string' ? [hash] : [hash, ...(p.crops ?? [])];
       const i = all.push({ hash, keys, parsed: parsePhoto(p), site }) - 1;
       for (const key of keys) index(key, i);
     }
   });
-  const out = new Map<string, number>();
+  const near = new Map<string, Set<number>>();
   for (const photo of all) {
-    if (out.has(photo.hash)) continue;
+    if (near.has(photo.hash)) continue;
     const sitesNear = new Set<number>();
     const probe = (key: string) => {
       for (let b = 0; b < 8; b++)
@@ -144,9 +161,46 @@ export function photoSiteFrequencies(
         }
     };
     for (const key of photo.keys) probe(key);
-    out.set(photo.hash, sitesNear.size);
+    near.set(photo.hash, sitesNear);
   }
-  return out;
+  const related = family ? photoFamilies(hashesOf, near, family) : null;
+  return hashesOf.map((hashes, site) => {
+    const out = new Map<string, number>();
+    for (const hash of hashes) {
+      let n = 0;
+      for (const other of near.get(hash) ?? []) if (other === site || !related?.[site].has(other)) n++;
+      out.set(hash, Math.max(n, 1));
+    }
+    return out;
+  });
+}
+
+/** For each site, the other sites of its family (`PhotoFamilyRule`); empty when its family is too large. */
+function photoFamilies(hashesOf: string[][], near: Map<string, Set<number>>, rule: PhotoFamilyRule): Set<number>[] {
+  // found[a].get(b): how many of a's photos are on b, of the `own` photos a could share with a family. A photo on
+  // more sites than a family can hold is stock: it makes no family and is not counted in the share either (it also
+  // keeps this count linear in the photos, not quadratic in a stock photo's sites).
+  const own = hashesOf.map(() => 0);
+  const found = hashesOf.map((hashes, a) => {
+    const m = new Map<number, number>();
+    for (const hash of hashes) {
+      const on = near.get(hash);
+      if (!on || on.size > rule.maxSites) continue;
+      own[a]++;
+      for (const b of on) m.set(b, (m.get(b) ?? 0) + 1);
+    }
+    return m;
+  });
+  const holds = (a: number, b: number) => {
+    const n = found[a].get(b) ?? 0;
+    return n >= rule.minShared && n >= rule.share * own[a];
+  };
+  const families = hashesOf.map((_, a) => {
+    const members = new Set<number>();
+    for (const b of found[a].keys()) if (b !== a && holds(a, b) && holds(b, a)) members.add(b);
+    return members;
+  });
+  return families.map((members) => (members.size + 1 > rule.maxSites ? new Set<number>() : members));
 }
 
 /** 1 for a photo on at most two sites; 1/(k−1) for one on k sites. */

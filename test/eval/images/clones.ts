@@ -166,17 +166,24 @@ export async function evaluateClones(seed: string): Promise<CloneCase[]> {
   const all = Object.values(sites);
   const idf = buildDocumentFrequencies(all.flat());
   const photosOf = (pages: PageFeatures[]) => pages.flatMap((p) => p.images ?? []);
+  const names = Object.keys(sites);
+  const family = {
+    minShared: defaultThresholds.minSharedPhotos,
+    share: defaultThresholds.clonePhotoShare,
+    maxSites: defaultThresholds.photoFamilySites,
+  };
   const frequencies = (mirror: boolean) =>
     photoSiteFrequencies(
       [...all.map(photosOf), ...extraSites, ...(mirror ? [photosOf(sites.photos)] : [])],
       defaultThresholds.photoMaxDistance,
       defaultThresholds.photoCropMaxDistance,
+      family,
     );
   const photoSites = frequencies(false);
   // The same corpus with a second copy of the photo-only clone online (a mirror): its photos are then on 3 sites.
   const withMirror = frequencies(true);
   const profile = (name: string, mirror = false) =>
-    buildProfile(sites[name], { site: name, idf, photoSites: mirror ? withMirror : photoSites });
+    buildProfile(sites[name], { site: name, idf, photoSites: (mirror ? withMirror : photoSites)[names.indexOf(name)] });
   const cases: [string, string, 'clone' | 'not clone', boolean][] = [
     ['photo-only clone', 'photos', 'clone', false],
     ['photo-only clone with a mirror online (photos on 3 sites)', 'photos', 'clone', true],

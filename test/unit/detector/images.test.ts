@@ -61,9 +61,12 @@ describe('ad photos in the detector', () => {
     const stock = range(900, 6);
     const sites = range(0, 6).map((s) => [...stock.map((n) => photoHash(n)), photoHash(1000 + s)]);
     const photoSites = photoSiteFrequencies(sites, 6);
-    expect(photoSites.get(photoHash(900))).toBe(6);
+    expect(photoSites[0].get(photoHash(900))).toBe(6);
     const build = (s: number) =>
-      buildProfile([page('/', [...stock.map((n) => photo(n)), photo(1000 + s)])], { site: `s${s}`, photoSites });
+      buildProfile([page('/', [...stock.map((n) => photo(n)), photo(1000 + s)])], {
+        site: `s${s}`,
+        photoSites: photoSites[s],
+      });
     const c = compareProfiles(build(0), build(1));
     expect(c.evidence.filter((e) => e.kind === 'shared-photo')).toHaveLength(6);
     expect(c.verdict).not.toBe('clone');

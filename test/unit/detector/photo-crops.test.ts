@@ -68,10 +68,10 @@ describe('cropped copies of ad photos', () => {
   it('specificity counts a cropped copy on another site as the same photo', () => {
     const sites = [[original(1), original(2)], [croppedCopy(1)], [{ hash: h(99) }]];
     const freq = photoSiteFrequencies(sites, 6, 4);
-    expect(freq.get(original(1).hash)).toBe(2);
-    expect(freq.get(croppedCopy(1).hash)).toBe(2);
-    expect(freq.get(original(2).hash)).toBe(1);
-    expect(freq.get(h(99))).toBe(1);
+    expect(freq[0].get(original(1).hash)).toBe(2);
+    expect(freq[1].get(croppedCopy(1).hash)).toBe(2);
+    expect(freq[0].get(original(2).hash)).toBe(1);
+    expect(freq[2].get(h(99))).toBe(1);
   });
 
   it('indexes the windows as photo-crop fingerprints beside the photo', () => {
