@@ -14,7 +14,15 @@
 export { buildCorpusStats, compareProfiles, formatContact } from './compare/index.ts';
 export { extractContacts } from './contacts/index.ts';
 export { type ExtractPageOptions, extractPage } from './extract/page.ts';
-export { hashDistance, MIN_PHOTO_SIDE, photoDistances, photoMatch, photoSiteFrequencies } from './images/index.ts';
+export {
+  hashDistance,
+  MIN_PHOTO_SIDE,
+  type PhotoHashLike,
+  photoDistances,
+  photoMatch,
+  photoSiteFrequencies,
+  sitePhotos,
+} from './images/index.ts';
 export { isValidBitcoin, isValidEthereum, isValidIban, shodanFaviconHash, WEAK_PIVOTS } from './pivots/index.ts';
 export {
   type BuildProfileOptions,

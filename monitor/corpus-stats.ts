@@ -1,26 +1,60 @@
 /**
- * The corpus statistics the detector weighs evidence with (how many sites carry each contact, how many share each
- * template), built from every latest stored profile, sites and candidates alike. Both comparison paths (all-by-all
- * and indexed) read them here, so a pair gets the same verdict whichever path compares it.
+ * What the detector weighs evidence with, over every latest stored profile, sites and candidates alike:
+ * - the corpus statistics (how many sites carry each contact, how many share each template);
+ * - each profile's ad photos, for the photos' specificity (`monitor/profiles.ts photoSpecificities`).
+ * Both comparison paths (all-by-all and indexed, one process or queue jobs) read them here, so a pair gets the same
+ * verdict whichever path compares it.
  *
  * Cost: a stored profile never changes (a new build is a new row, db/queries/profiles.ts `saveProfile`), so the set
- * of latest profile ids says everything about the statistics. Each call reads that id list (one integer a profile)
- * and rebuilds only when it changed since the last call on the same database: the compare jobs of one queue cycle,
- * which all run after the cycle's crawls, share one build per worker instead of reading every profile each.
+ * of latest profile ids says everything about what is derived from them. Each call reads that id list (one integer a
+ * profile) and rereads the profiles only when it changed since the last call on the same database: the compare jobs
+ * of one queue cycle, which all run after the cycle's crawls, share one read per worker. Only the derived figures
+ * are kept (contact and template counts, photo hashes), not the profiles.
  */
 import { createHash } from 'node:crypto';
 import { type Database, getProfiles, latestProfileIds } from '../db/index.ts';
-import { buildCorpusStats, type CorpusStats, type SiteProfile } from '../detector/index.ts';
+import { buildCorpusStats, type CorpusStats, type PhotoHashLike, type SiteProfile } from '../detector/index.ts';
 
-const built = new WeakMap<Database, { ids: string; stats: CorpusStats }>();
+/** One stored profile's ad photos, with whose they are. */
+export interface StoredPhotos {
+  siteId: number | null;
+  domainId: number | null;
+  photos: PhotoHashLike[];
+}
 
-export async function storedCorpusStats(db: Database): Promise<CorpusStats> {
+interface Derived {
+  ids: string;
+  stats: CorpusStats;
+  photos: StoredPhotos[];
+}
+
+const derived = new WeakMap<Database, Derived>();
+
+async function storedDerived(db: Database): Promise<Derived> {
   const latest = await latestProfileIds(db);
   const ids = createHash('sha256').update(latest.join(',')).digest('hex');
-  const cached = built.get(db);
-  if (cached?.ids === ids) return cached.stats;
+  const cached = derived.get(db);
+  if (cached?.ids === ids) return cached;
   const rows = await getProfiles(db, latest);
-  const stats = buildCorpusStats(rows.map((r) => r.profile as unknown as SiteProfile));
-  built.set(db, { ids, stats });
-  return stats;
+  const profiles = rows.map((r) => r.profile as unknown as SiteProfile);
+  const next: Derived = {
+    ids,
+    stats: buildCorpusStats(profiles),
+    photos: rows.map((r, i) => ({
+      siteId: r.siteId,
+      domainId: r.domainId,
+      photos: (profiles[i].photos ?? []).map((p) => ({ hash: p.hash, crops: p.crops })),
+    })),
+  };
+  derived.set(db, next);
+  return next;
+}
+
+export async function storedCorpusStats(db: Database): Promise<CorpusStats> {
+  return (await storedDerived(db)).stats;
+}
+
+/** The ad photos of every latest stored profile (photo hashes and their windows only). */
+export async function storedPhotos(db: Database): Promise<StoredPhotos[]> {
+  return (await storedDerived(db)).photos;
 }

@@ -29,10 +29,12 @@ import {
   type PageFeatures,
   photoSiteFrequencies,
   type SiteProfile,
+  sitePhotos,
 } from '../detector/index.ts';
 import type { EvidenceStore } from '../evidence/index.ts';
 import { stableJson } from '../lib/stable-json.ts';
 import type { MonitoredSet } from '../screen/index.ts';
+import { storedPhotos } from './corpus-stats.ts';
 import { type RefreshReport, refreshCaptures } from './reprocess.ts';
 
 export interface ProfileSubject {
@@ -165,20 +167,28 @@ export function profileFingerprints(profile: SiteProfile): FingerprintInput[] {
 }
 
 /**
- * For each subject, on how many of the subjects each of its ad photos appears (within the photo distance), its own
- * family (a clone and its mirrors, `photoFamilySites`) counted once: the specificity of photos, so stock images and
- * a common script's logos weigh little. Computed over the subjects profiled together (a whole cycle).
+ * For each subject, on how many sites each of its ad photos appears (within the photo distance): the subjects built
+ * together and every other latest stored profile (a subject's own older profile is left out), its own family (a
+ * clone and its mirrors, `photoFamilySites`) counted once. That is the photos' specificity, so stock images and a
+ * common script's logos weigh little, and it is the same whether a cycle builds every profile at once or a queue
+ * job builds one candidate's.
  */
-export function photoCorpus(
+export async function photoSpecificities(
+  db: Database,
   subjects: ProfileSubject[],
   t: DetectorThresholds = defaultThresholds,
-): Map<string, number>[] {
+): Promise<Map<string, number>[]> {
+  const siteIds = new Set(subjects.flatMap((s) => (s.siteId === null ? [] : [s.siteId])));
+  const domainIds = new Set(subjects.flatMap((s) => (s.siteId === null && s.domain ? [s.domain.id] : [])));
+  const others = (await storedPhotos(db)).filter(
+    (p) => !(p.siteId !== null && siteIds.has(p.siteId)) && !(p.domainId !== null && domainIds.has(p.domainId)),
+  );
   return photoSiteFrequencies(
-    subjects.map((s) => pagesOf(s).flatMap((p) => p.images ?? [])),
+    [...subjects.map((s) => sitePhotos(pagesOf(s))), ...others.map((p) => p.photos)],
     t.photoMaxDistance,
     t.photoCropMaxDistance,
     { minShared: t.minSharedPhotos, share: t.clonePhotoShare, maxSites: t.photoFamilySites },
-  );
+  ).slice(0, subjects.length);
 }
 
 /**
@@ -189,11 +199,12 @@ export async function buildProfiles(
   db: Database,
   subjects: ProfileSubject[],
   idf: LayoutIdf = layoutCorpus(subjects),
-  photoSites: Map<string, number>[] = photoCorpus(subjects),
+  photoSites?: Map<string, number>[],
 ): Promise<BuiltProfile[]> {
+  const specificities = photoSites ?? (await photoSpecificities(db, subjects));
   const built: BuiltProfile[] = [];
   for (const [i, subject] of subjects.entries()) {
-    const profile = buildProfile(pagesOf(subject), { site: subject.label, idf, photoSites: photoSites[i] });
+    const profile = buildProfile(pagesOf(subject), { site: subject.label, idf, photoSites: specificities[i] });
     const key = subject.kind === 'site' ? { siteId: subject.siteId! } : { domainId: subject.domain!.id };
     const previous = await latestProfile(db, key);
     const row =
