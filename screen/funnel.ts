@@ -6,10 +6,10 @@
  */
 import { browserUserAgent, fetchFavicon, fetchLandingPage, type LandingPage } from '../crawler/index.ts';
 import type { DueName, ScreenResult } from '../db/index.ts';
-import { extractPage } from '../detector/index.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { classifyLanding, roughText } from './classify.ts';
 import type { DnsCache } from './dns-cache.ts';
+import { screenedFeatures } from './features.ts';
 import { landingImages } from './photos.ts';
 import { probeLinkedPages } from './probe.ts';
 import type { SiteIndex } from './site-index.ts';
@@ -131,7 +131,7 @@ export async function screenBatch(names: readonly DueName[], tools: FunnelTools)
     }
     stats.fetched++;
     const text = roughText(page.html);
-    let features = extractPage({ url: page.finalUrl, html: page.html, text }, { region: tools.region });
+    let features = screenedFeatures(page, text, tools.region);
     let match = tools.index.match(features, text);
     let where = '';
     const verdict = match ? null : classifyLanding(page);
@@ -151,13 +151,10 @@ export async function screenBatch(names: readonly DueName[], tools: FunnelTools)
           : Promise.resolve([]),
       ]);
       if (favicon || images.length > 0) {
-        features = {
-          ...extractPage(
-            { url: page.finalUrl, html: page.html, text, faviconBase64: favicon?.bytes.toString('base64') },
-            { region: tools.region },
-          ),
-          ...(images.length > 0 ? { images } : {}),
-        };
+        features = screenedFeatures(page, text, tools.region, {
+          faviconBase64: favicon?.bytes.toString('base64'),
+          images,
+        });
         match = tools.index.match(features, text);
       }
       if (!match && (tools.probePages ?? 0) > 0) {

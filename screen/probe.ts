@@ -7,8 +7,8 @@
  * it is requested. The first match ends the look.
  */
 import { fetchLandingPage, type GuardFetchOptions, type LandingPage } from '../crawler/index.ts';
-import { extractPage } from '../detector/index.ts';
 import { roughText } from './classify.ts';
+import { screenedFeatures } from './features.ts';
 import { pickProbeLinks, siteOf } from './links.ts';
 import { landingImages } from './photos.ts';
 import type { ScreenMatch, SiteIndex } from './site-index.ts';
@@ -52,10 +52,7 @@ export async function probeLinkedPages(page: LandingPage, tools: ProbeTools): Pr
       tools.photosPerPage > 0
         ? await landingImages(linked.html, linked.finalUrl, tools.photosPerPage, tools.fetch)
         : [];
-    const features = {
-      ...extractPage({ url: linked.finalUrl, html: linked.html, text }, { region: tools.region }),
-      ...(images.length > 0 ? { images } : {}),
-    };
+    const features = screenedFeatures(linked, text, tools.region, { images });
     const match = tools.index.match(features, text);
     if (match) return { hit: { url: linked.finalUrl, match }, fetched };
   }
