@@ -28,6 +28,7 @@ import {
   type LayoutIdf,
   type PageFeatures,
   photoSiteFrequencies,
+  resolveThresholds,
   type SiteProfile,
   sitePhotos,
 } from '../detector/index.ts';
@@ -191,17 +192,24 @@ export async function photoSpecificities(
   ).slice(0, subjects.length);
 }
 
+export interface BuildProfilesOptions {
+  /** The layout idf (default: over the subjects); a queue cycle passes its fixed corpus. */
+  idf?: LayoutIdf;
+  /** The unit's detector thresholds (config `detector`), for the photo families of the photos' specificity. */
+  thresholds?: Partial<DetectorThresholds>;
+}
+
 /**
  * Builds and stores the subjects' profiles (a new row only when a profile or the detector version changed), with
- * one idf.
+ * one idf and the photos' specificity over everything stored.
  */
 export async function buildProfiles(
   db: Database,
   subjects: ProfileSubject[],
-  idf: LayoutIdf = layoutCorpus(subjects),
-  photoSites?: Map<string, number>[],
+  options: BuildProfilesOptions = {},
 ): Promise<BuiltProfile[]> {
-  const specificities = photoSites ?? (await photoSpecificities(db, subjects));
+  const idf = options.idf ?? layoutCorpus(subjects);
+  const specificities = await photoSpecificities(db, subjects, resolveThresholds(options.thresholds));
   const built: BuiltProfile[] = [];
   for (const [i, subject] of subjects.entries()) {
     const profile = buildProfile(pagesOf(subject), { site: subject.label, idf, photoSites: specificities[i] });

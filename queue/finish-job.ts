@@ -17,6 +17,7 @@ import {
   SEAL_ACTION,
   sealCycle,
   siteSubjects,
+  thresholdsFromConfig,
 } from '../monitor/index.ts';
 import { BOSS_SCHEMA, unfinishedJobs } from './boss.ts';
 import type { CompareJobData, FinishJobData, JobContext, ProfileJobData } from './job-context.ts';
@@ -53,7 +54,7 @@ export async function finishJob(jc: JobContext, data: FinishJobData) {
     const sample = await candidateSubjects(ctx.db, sampleOf(candidateIds, cycleId), { evidence: ctx.evidence });
     const corpus = layoutCorpus([...sites, ...sample]);
     await saveCorpus(ctx.db, cycleId, { ...corpus, subjects: sites.length + sample.length });
-    await buildProfiles(ctx.db, sites, corpus);
+    await buildProfiles(ctx.db, sites, { idf: corpus, thresholds: thresholdsFromConfig(ctx.config) });
     await sendJobs(
       jc,
       QUEUE.profile,

@@ -4,7 +4,7 @@
  * then compared with the sites the indexes link it to. Its own pages only: no job reads every profile.
  */
 import { getCorpus } from '../db/index.ts';
-import { buildProfiles, candidateSubjects, compareProfileIndexed } from '../monitor/index.ts';
+import { buildProfiles, candidateSubjects, compareProfileIndexed, thresholdsFromConfig } from '../monitor/index.ts';
 import type { JobContext, ProfileJobData } from './job-context.ts';
 
 export async function profileJob(jc: JobContext, data: ProfileJobData) {
@@ -14,7 +14,7 @@ export async function profileJob(jc: JobContext, data: ProfileJobData) {
     throw new Error(`the layout corpus of cycle ${data.cycleId} is missing; the cycle must be planned again`);
   const subjects = await candidateSubjects(db, [data.domainId], { evidence: jc.ctx.evidence });
   if (subjects.length === 0) return { domainId: data.domainId, skipped: 'no page with ads, contacts or a listing' };
-  const [built] = await buildProfiles(db, subjects, corpus);
+  const [built] = await buildProfiles(db, subjects, { idf: corpus, thresholds: thresholdsFromConfig(config) });
   const report = await compareProfileIndexed(db, config, built.row.id);
   return {
     domainId: data.domainId,
