@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
-import { thresholdProblems } from '../detector/index.ts';
+import { thresholdProblems } from '../lib/detector-thresholds.ts';
 import { normalizeHostname } from '../lib/hostname.ts';
 import { ipLiteralIn } from '../lib/ip-literal.ts';
 import {

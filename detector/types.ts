@@ -156,69 +156,7 @@ export interface SiteProfile {
   look?: string | null;
 }
 
-export interface DetectorThresholds {
-  /** Hamming distance (of 64) up to which two ads are near-identical. */
-  adMaxDistance: number;
-  /**
-   * Hamming distance up to which an ad has a counterpart on the other side, for containment only (not shown as
-   * near-identical): rewritten ads stay within it, ads of unrelated sites rarely do (3 % of them in the evaluation).
-   */
-  adCounterpartDistance: number;
-  /** Layout distance at which the layout signal reaches 0 (as different as unrelated templates). */
-  layoutZeroDistance: number;
-  /** Layout distance up to which two sites are said to share a template in the explanation. */
-  layoutSameDistance: number;
-  /** The layout signal is the layout sketches' cosine to this power (graded over the whole range, never clamped). */
-  layoutSketchExponent: number;
-  /** Score weights of the signals (the text and contacts signals count through the stronger of the two). */
-  weightContent: number;
-  weightSecondContent: number;
-  weightLayout: number;
-  weightPivots: number;
-  /** Score at or above which the verdict is `clone` (reached only by a corroborated or overwhelming case). */
-  cloneScore: number;
-  /**
-   * Overwhelming content: at least this share of the candidate's ads (or advertisers) come from the reference, and at
-   * least `cloneReferenceShare` of the reference's are on the candidate. Then nothing but a clone explains it, whatever
-   * else changed (template, phones, name).
-   */
-  cloneAdShare: number;
-  /** Share of the reference's ads (or advertisers) found on the candidate for content to be overwhelming. */
-  cloneReferenceShare: number;
-  /**
-   * Content that needs corroboration: at least this share of the candidate's ads (or advertisers) come from the
-   * reference. A competitor to which half the advertisers moved stays under it; a clone restarting small does not.
-   */
-  corroboratedAdShare: number;
-  /** Family strength (in [0, 1]) from which site identity, layout or pivots corroborate content. */
-  corroborationStrength: number;
-  /** Near-identical ads (or shared advertiser contacts) needed before content counts at all (small overlaps prove little). */
-  minSharedAds: number;
-  /** A template shared by at most this many sites of the corpus is rare (one operator and its copies). */
-  templateRareSites: number;
-  /** A template shared by at least this many sites of the corpus is an off-the-shelf script: no evidence of an operator. */
-  templateCommonSites: number;
-  /** Score weight of shared site-level contacts (the operator's address, handle). */
-  weightIdentity: number;
-  /** Score at or above which the verdict is `related`. */
-  relatedScore: number;
-  /** Minimum ads on both sides for the text signal to be measured. */
-  minAds: number;
-  /** Minimum contacts on both sides for the contacts signal to be measured. */
-  minContacts: number;
-  /** Perceptual-hash distance (of 64) up to which two photos are the same picture (re-encoded, resized, cropped). */
-  photoMaxDistance: number;
-  /** Distance up to which one photo's whole-picture hash and a window of the other's make them the same (a crop). */
-  photoCropMaxDistance: number;
-  /** Share of photos shared (weighted by specificity) at or above which the candidate is a clone. */
-  clonePhotoShare: number;
-  /** Shared photos (weighted by specificity) needed before the photo rule applies. */
-  minSharedPhotos: number;
-  /** Largest group of sites carrying most of each other's photos (a clone and its mirrors) counted as one site. */
-  photoFamilySites: number;
-  /** Screenshot-hash distance at which the look signal reaches 0. */
-  lookZeroDistance: number;
-}
+export type { DetectorThresholds } from '../lib/detector-thresholds.ts';
 
 export type Evidence =
   | {

@@ -1,0 +1,158 @@
+/**
+ * The detector's thresholds: their type, their defaults (calibrated on part A of the evaluation, test/eval, and
+ * checked on the held-out part) and the rules that keep them consistent. A neutral module, so that the detector
+ * (which uses them) and the configuration (which refuses contradictory overrides with their line) share one table
+ * without config/ importing the detector. The monitor passes overrides from the configuration (the `detector`
+ * section of phenix.yaml, one key per threshold, e.g. `detector: { cloneScore: 0.6 }`); any field left out keeps its
+ * default.
+ */
+
+export interface DetectorThresholds {
+  /** Hamming distance (of 64) up to which two ads are near-identical. */
+  adMaxDistance: number;
+  /**
+   * Hamming distance up to which an ad has a counterpart on the other side, for containment only (not shown as
+   * near-identical): rewritten ads stay within it, ads of unrelated sites rarely do (3 % of them in the evaluation).
+   */
+  adCounterpartDistance: number;
+  /** Layout distance at which the layout signal reaches 0 (as different as unrelated templates). */
+  layoutZeroDistance: number;
+  /** Layout distance up to which two sites are said to share a template in the explanation. */
+  layoutSameDistance: number;
+  /** The layout signal is the layout sketches' cosine to this power (graded over the whole range, never clamped). */
+  layoutSketchExponent: number;
+  /** Score weights of the signals (the text and contacts signals count through the stronger of the two). */
+  weightContent: number;
+  weightSecondContent: number;
+  weightLayout: number;
+  weightPivots: number;
+  /** Score at or above which the verdict is `clone` (reached only by a corroborated or overwhelming case). */
+  cloneScore: number;
+  /**
+   * Overwhelming content: at least this share of the candidate's ads (or advertisers) come from the reference, and at
+   * least `cloneReferenceShare` of the reference's are on the candidate. Then nothing but a clone explains it, whatever
+   * else changed (template, phones, name).
+   */
+  cloneAdShare: number;
+  /** Share of the reference's ads (or advertisers) found on the candidate for content to be overwhelming. */
+  cloneReferenceShare: number;
+  /**
+   * Content that needs corroboration: at least this share of the candidate's ads (or advertisers) come from the
+   * reference. A competitor to which half the advertisers moved stays under it; a clone restarting small does not.
+   */
+  corroboratedAdShare: number;
+  /** Family strength (in [0, 1]) from which site identity, layout or pivots corroborate content. */
+  corroborationStrength: number;
+  /** Near-identical ads (or shared advertiser contacts) needed before content counts at all (small overlaps prove little). */
+  minSharedAds: number;
+  /** A template shared by at most this many sites of the corpus is rare (one operator and its copies). */
+  templateRareSites: number;
+  /** A template shared by at least this many sites of the corpus is an off-the-shelf script: no evidence of an operator. */
+  templateCommonSites: number;
+  /** Score weight of shared site-level contacts (the operator's address, handle). */
+  weightIdentity: number;
+  /** Score at or above which the verdict is `related`. */
+  relatedScore: number;
+  /** Minimum ads on both sides for the text signal to be measured. */
+  minAds: number;
+  /** Minimum contacts on both sides for the contacts signal to be measured. */
+  minContacts: number;
+  /** Perceptual-hash distance (of 64) up to which two photos are the same picture (re-encoded, resized, cropped). */
+  photoMaxDistance: number;
+  /** Distance up to which one photo's whole-picture hash and a window of the other's make them the same (a crop). */
+  photoCropMaxDistance: number;
+  /** Share of photos shared (weighted by specificity) at or above which the candidate is a clone. */
+  clonePhotoShare: number;
+  /** Shared photos (weighted by specificity) needed before the photo rule applies. */
+  minSharedPhotos: number;
+  /** Largest group of sites carrying most of each other's photos (a clone and its mirrors) counted as one site. */
+  photoFamilySites: number;
+  /** Screenshot-hash distance at which the look signal reaches 0. */
+  lookZeroDistance: number;
+}
+
+export const defaultThresholds: DetectorThresholds = {
+  adMaxDistance: 12,
+  adCounterpartDistance: 16,
+  layoutZeroDistance: 24,
+  layoutSameDistance: 12,
+  layoutSketchExponent: 2,
+  weightContent: 0.7,
+  weightSecondContent: 0.15,
+  weightLayout: 0.25,
+  weightPivots: 0.25,
+  weightIdentity: 0.25,
+  cloneScore: 0.55,
+  cloneAdShare: 0.8,
+  cloneReferenceShare: 0.5,
+  corroboratedAdShare: 0.7,
+  corroborationStrength: 0.5,
+  minSharedAds: 3,
+  templateRareSites: 6,
+  templateCommonSites: 40,
+  relatedScore: 0.25,
+  minAds: 2,
+  minContacts: 1,
+  photoMaxDistance: 6,
+  photoCropMaxDistance: 4,
+  clonePhotoShare: 0.5,
+  minSharedPhotos: 3,
+  photoFamilySites: 4,
+  lookZeroDistance: 24,
+};
+
+export function resolveThresholds(overrides?: Partial<DetectorThresholds>): DetectorThresholds {
+  return { ...defaultThresholds, ...overrides };
+}
+
+export interface ThresholdProblem {
+  /** The threshold to change (one the overrides set, when they set one of the pair). */
+  key: keyof DetectorThresholds;
+  message: string;
+}
+
+/**
+ * Thresholds that contradict each other once the defaults fill the gaps: every verdict tier must be reachable and
+ * no formula may divide by zero. The configuration refuses them with these messages.
+ */
+export function thresholdProblems(overrides: Partial<DetectorThresholds>): ThresholdProblem[] {
+  const t = resolveThresholds(overrides);
+  const given = (a: keyof DetectorThresholds, b: keyof DetectorThresholds) => (a in overrides ? a : b);
+  const out: ThresholdProblem[] = [];
+  if (t.relatedScore >= t.cloneScore)
+    out.push({
+      key: given('relatedScore', 'cloneScore'),
+      message: `relatedScore (${t.relatedScore}) must be below cloneScore (${t.cloneScore}): a pair cannot become related only where it is already a clone`,
+    });
+  if (t.layoutZeroDistance < 1)
+    out.push({
+      key: 'layoutZeroDistance',
+      message: 'layoutZeroDistance must be at least 1 bit (the layout signal divides by it)',
+    });
+  if (!(t.layoutSketchExponent > 0))
+    out.push({
+      key: 'layoutSketchExponent',
+      message: `layoutSketchExponent (${t.layoutSketchExponent}) must be above 0: the layout signal is the sketches' cosine to this power`,
+    });
+  if (t.layoutSameDistance > t.layoutZeroDistance)
+    out.push({
+      key: given('layoutSameDistance', 'layoutZeroDistance'),
+      message: `layoutSameDistance (${t.layoutSameDistance}) must not exceed layoutZeroDistance (${t.layoutZeroDistance}): "same template" cannot lie where the layout signal is already 0`,
+    });
+  if (t.adMaxDistance > t.adCounterpartDistance)
+    out.push({
+      key: given('adCounterpartDistance', 'adMaxDistance'),
+      message: `adCounterpartDistance (${t.adCounterpartDistance}) must be at least adMaxDistance (${t.adMaxDistance}): a near-identical ad is also a counterpart`,
+    });
+  if (t.clonePhotoShare >= 1)
+    out.push({
+      key: 'clonePhotoShare',
+      message: `clonePhotoShare (${t.clonePhotoShare}) must be below 1: the photo rule rises from it to 1 (it divides by 1 − clonePhotoShare)`,
+    });
+  if (t.templateRareSites >= t.templateCommonSites)
+    out.push({
+      key: given('templateRareSites', 'templateCommonSites'),
+      message: `templateRareSites (${t.templateRareSites}) must be below templateCommonSites (${t.templateCommonSites})`,
+    });
+  return out;
+}
