@@ -45,6 +45,11 @@ export interface FunnelStats {
   byState: Record<string, number>;
 }
 
+/** Stats of no name yet: the one place a new counter starts at zero (a batch's and a run's). */
+export function emptyFunnelStats(names = 0): FunnelStats {
+  return { names, resolving: 0, fetched: 0, probed: 0, escalated: 0, dnsMs: 0, fetchMs: 0, byState: {} };
+}
+
 export interface FunnelOutcome {
   results: ScreenResult[];
   escalated: { id: number; hostname: string; siteId: number; reason: string }[];
@@ -67,16 +72,7 @@ async function landing(hostname: string, tools: FunnelTools): Promise<LandingPag
 
 export async function screenBatch(names: readonly DueName[], tools: FunnelTools): Promise<FunnelOutcome> {
   const now = tools.now ?? Date.now;
-  const stats: FunnelStats = {
-    names: names.length,
-    resolving: 0,
-    fetched: 0,
-    probed: 0,
-    escalated: 0,
-    dnsMs: 0,
-    fetchMs: 0,
-    byState: {},
-  };
+  const stats = emptyFunnelStats(names.length);
   const results: ScreenResult[] = [];
   const escalated: FunnelOutcome['escalated'] = [];
   const later = (name: DueName) => new Date(now() + tools.rescreenAfter(name.screenCount));

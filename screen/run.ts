@@ -18,7 +18,7 @@ import {
 import type { LayoutIdf, SiteProfile } from '../detector/index.ts';
 import { resolveThresholds } from '../detector/index.ts';
 import { createDnsCache, type DnsCache } from './dns-cache.ts';
-import { type FunnelStats, type FunnelTools, screenBatch } from './funnel.ts';
+import { emptyFunnelStats, type FunnelStats, type FunnelTools, screenBatch } from './funnel.ts';
 import { buildSiteIndex, type MonitoredProfile } from './site-index.ts';
 
 export interface ScreenContext {
@@ -152,14 +152,7 @@ function addStats(total: ScreenSummary, part: FunnelStats) {
 
 export function emptyScreenSummary(): ScreenSummary {
   return {
-    names: 0,
-    resolving: 0,
-    fetched: 0,
-    probed: 0,
-    escalated: 0,
-    dnsMs: 0,
-    fetchMs: 0,
-    byState: {},
+    ...emptyFunnelStats(),
     batches: 0,
     monitoredSites: 0,
     escalatedNames: [],
