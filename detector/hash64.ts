@@ -43,6 +43,16 @@ export function popcount32(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+/** Hamming distance of two 64-bit hashes. */
+export function hamming64(x: Hash64, y: Hash64): number {
+  return popcount32(x.hi ^ y.hi) + popcount32(x.lo ^ y.lo);
+}
+
+/** Hamming distance of two hashes written as 16 hex digits. */
+export function hammingHex(a: string, b: string): number {
+  return hamming64(fromHex64(a), fromHex64(b));
+}
+
 export function toHex64(hi: number, lo: number): string {
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }

@@ -2,7 +2,7 @@
  * Charikar's SimHash on 64 bits: every weighted feature votes +w / −w on each bit of its hash; the fingerprint keeps
  * the bits whose total is positive. Near-identical feature sets give fingerprints a few bits apart (Hamming distance).
  */
-import { fromHex64, type Hash64, hash64, popcount32, toHex64 } from './hash64.ts';
+import { type Hash64, hash64, popcount32, toHex64 } from './hash64.ts';
 
 /** Accumulates weighted features; one instance per fingerprint, reusable via `reset`. */
 export class SimHashAccumulator {
@@ -53,13 +53,6 @@ export function simhash64(features: Map<string, number> | Iterable<[string, numb
 export function hammingDistance64(a: bigint, b: bigint): number {
   const x = BigInt.asUintN(64, a ^ b);
   return popcount32(Number(x & 0xffffffffn)) + popcount32(Number(x >> 32n));
-}
-
-/** Hamming distance between two 16-hex-digit fingerprints. */
-export function hammingHex(a: string, b: string): number {
-  const x = fromHex64(a);
-  const y = fromHex64(b);
-  return popcount32(x.hi ^ y.hi) + popcount32(x.lo ^ y.lo);
 }
 
 /** Overlapping word shingles of `size` words (one shingle for shorter texts). */

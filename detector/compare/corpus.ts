@@ -4,7 +4,7 @@
  * and passes it in. Without a table every contact and template counts as specific (the behaviour of a one-off
  * comparison of two sites, where nothing else is known).
  */
-import { fromHex64, popcount32 } from '../hash64.ts';
+import { fromHex64, type Hash64, hamming64 } from '../hash64.ts';
 import type { CorpusStats, DetectorThresholds, PageType, SiteProfile } from '../types.ts';
 
 const LAYOUT_TYPES: PageType[] = ['listing', 'ad', 'other'];
@@ -39,9 +39,8 @@ export function contactWeight(stats: CorpusStats | undefined, key: string): numb
 
 const rarityCache = new WeakMap<CorpusStats, WeakMap<SiteProfile, Map<PageType, number>>>();
 
-function near(a: string, b: { hi: number; lo: number }): number {
-  const x = fromHex64(a);
-  return popcount32(x.hi ^ b.hi) + popcount32(x.lo ^ b.lo);
+function near(a: string, b: Hash64): number {
+  return hamming64(fromHex64(a), b);
 }
 
 /** Sites of the corpus whose layout of this page type is within `layoutSameDistance` of the profile's (same template). */

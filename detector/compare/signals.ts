@@ -2,7 +2,7 @@
  * Per-signal similarities between two profiles, each in [0, 1] or null when one side gives nothing to measure, with
  * the evidence behind each: shared contacts, near-identical ad pairs, layout distances, shared pivots.
  */
-import { fromHex64, popcount32 } from '../hash64.ts';
+import { fromHex64, hammingHex, popcount32 } from '../hash64.ts';
 import { type DecodedSketch, decodedCosine, decodeSketch } from '../layout-sketch.ts';
 import { WEAK_PIVOTS } from '../pivots/index.ts';
 import type {
@@ -39,12 +39,6 @@ function adWords(p: SiteProfile): Uint32Array {
     decoded.set(p, out);
   }
   return out;
-}
-
-function hamming(a: string, b: string): number {
-  const x = fromHex64(a);
-  const y = fromHex64(b);
-  return popcount32(x.hi ^ y.hi) + popcount32(x.lo ^ y.lo);
 }
 
 export interface TextSignal {
@@ -244,7 +238,7 @@ export function layoutSignal(
     const a = ref.layout[type];
     const b = cand.layout[type];
     if (a && b) {
-      evidence.push({ kind: 'layout', pageType: type, distance: hamming(a, b) });
+      evidence.push({ kind: 'layout', pageType: type, distance: hammingHex(a, b) });
       cosines.push(cosine(sketch(ref, type), sketch(cand, type)));
     }
   }
@@ -252,7 +246,7 @@ export function layoutSignal(
     const a = ref.layout.other ?? ref.layoutAll;
     const b = cand.layout.other ?? cand.layoutAll;
     if (!a || !b) return { value: null, evidence, distance: null, similarity: null, templateSites: 0, rarity: 1 };
-    evidence.push({ kind: 'layout', pageType: 'other', distance: hamming(a, b) });
+    evidence.push({ kind: 'layout', pageType: 'other', distance: hammingHex(a, b) });
     const of = (p: SiteProfile) => sketch(p, p.layout.other ? 'other' : 'all');
     cosines.push(cosine(of(ref), of(cand)));
   }

@@ -4,7 +4,7 @@
  * logos of a common script, icons) say little, so each photo carries a specificity computed over every stored site,
  * the way an idf weighs words: a photo seen on 2 sites (the pair compared) weighs 1, on k sites 1/(k−1).
  */
-import { fromHex64, popcount32 } from '../hash64.ts';
+import { fromHex64, hamming64, hammingHex } from '../hash64.ts';
 import type { DetectorThresholds, Evidence, PageFeatures, PhotoFingerprint, SiteProfile } from '../types.ts';
 
 type PhotoPair = Extract<Evidence, { kind: 'shared-photo' }>;
@@ -14,11 +14,8 @@ export const MIN_PHOTO_SIDE = 100;
 /** Photos kept per profile (the comparison is all-by-all on both sides). */
 const MAX_PHOTOS = 2_000;
 
-export function hashDistance(a: string, b: string): number {
-  const x = fromHex64(a);
-  const y = fromHex64(b);
-  return popcount32(x.hi ^ y.hi) + popcount32(x.lo ^ y.lo);
-}
+/** Hamming distance of two perceptual hashes (16 hex digits). */
+export const hashDistance = hammingHex;
 
 /** The distinct ad photos of a site's pages (one per hash), without their specificity yet. */
 export function sitePhotos(pages: PageFeatures[]): Omit<PhotoFingerprint, 'specificity'>[] {
@@ -54,14 +51,12 @@ function parsePhoto(p: PhotoHashLike): ParsedPhoto {
     : { full: fromHex64(p.hash), crops: (p.crops ?? []).map((c) => fromHex64(c)) };
 }
 
-const bitsApart = (x: Parsed, y: Parsed) => popcount32(x.hi ^ y.hi) + popcount32(x.lo ^ y.lo);
-
 /** Whole-picture distance of two photos, and the least distance of one's whole picture to the other's windows. */
 function distancesParsed(a: ParsedPhoto, b: ParsedPhoto): { full: number; crop: number } {
   let crop = 65;
-  for (const c of a.crops) crop = Math.min(crop, bitsApart(c, b.full));
-  for (const c of b.crops) crop = Math.min(crop, bitsApart(a.full, c));
-  return { full: bitsApart(a.full, b.full), crop };
+  for (const c of a.crops) crop = Math.min(crop, hamming64(c, b.full));
+  for (const c of b.crops) crop = Math.min(crop, hamming64(a.full, c));
+  return { full: hamming64(a.full, b.full), crop };
 }
 
 /**
@@ -79,7 +74,7 @@ export function photoMatchOfDistances(
 }
 
 function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number, cropMaxDistance: number) {
-  const full = bitsApart(a.full, b.full);
+  const full = hamming64(a.full, b.full);
   // Most pairs are unrelated: the 30 window comparisons only when the whole pictures do not already match.
   if (full <= maxDistance) return { distance: full, crop: false };
   return photoMatchOfDistances(distancesParsed(a, b), maxDistance, cropMaxDistance);
