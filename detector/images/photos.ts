@@ -122,7 +122,7 @@ export function photoSiteFrequencies(
 ): Map<string, number>[] {
   const bands = Array.from({ length: 8 }, () => new Map<string, number[]>());
   const all: { hash: string; keys: string[]; parsed: ParsedPhoto; site: number }[] = [];
-  const hashesOf: string[][] = sites.map(() => []);
+  const hashesOf: Set<string>[] = sites.map(() => new Set());
   const index = (key: string, i: number) => {
     for (let b = 0; b < 8; b++) {
       const k = key.slice(2 * b, 2 * b + 2);
@@ -132,12 +132,10 @@ export function photoSiteFrequencies(
     }
   };
   sites.forEach((photos, site) => {
-    const seen = new Set<string>();
     for (const p of photos) {
       const hash = typeof p === 'string' ? p : p.hash;
-      if (seen.has(hash)) continue;
-      seen.add(hash);
-      hashesOf[site].push(hash);
+      if (hashesOf[site].has(hash)) continue;
+      hashesOf[site].add(hash);
       const keys = typeof p === 'string' ? [hash] : [hash, ...(p.crops ?? [])];
       const i = all.push({ hash, keys, parsed: parsePhoto(p), site }) - 1;
       for (const key of keys) index(key, i);
@@ -171,7 +169,7 @@ export function photoSiteFrequencies(
 }
 
 /** For each site, the other sites of its family (`PhotoFamilyRule`); empty when its family is too large. */
-function photoFamilies(hashesOf: string[][], near: Map<string, Set<number>>, rule: PhotoFamilyRule): Set<number>[] {
+function photoFamilies(hashesOf: Set<string>[], near: Map<string, Set<number>>, rule: PhotoFamilyRule): Set<number>[] {
   // found[a].get(b): how many of a's photos are on b, of the `own` photos a could share with a family. A photo on
   // more sites than a family can hold is stock: it makes no family and is not counted in the share either (it also
   // keeps this count linear in the photos, not quadratic in a stock photo's sites).
