@@ -25,6 +25,8 @@ export interface WorldPair {
   kind: string;
   group: 'clone' | 'hard' | 'unrelated';
   expectClone: boolean;
+  /** The reference site's script (world 2 only). */
+  referenceScript?: string;
   ref: SiteProfile;
   cand: SiteProfile;
   stats: ReturnType<typeof buildCorpusStats>;
@@ -115,6 +117,7 @@ export function world2Pairs(seeds: string[]): WorldPair[] {
         kind: p.kind,
         group: p.group,
         expectClone: p.expectClone,
+        referenceScript: p.referenceScript,
         ref: p.referenceProfile,
         cand: p.candidateProfile,
         stats: p.stats,
@@ -132,6 +135,7 @@ export interface Graded {
   kind: string;
   group: WorldPair['group'];
   expectClone: boolean;
+  referenceScript?: string;
   verdict: Comparison['verdict'];
   score: number;
   /** Kept for the default thresholds only (the worst-miss listing). */
@@ -217,6 +221,25 @@ export function kindRows(outcomes: Graded[]): string[][] {
         `${Math.min(...scores).toFixed(2)}–${Math.max(...scores).toFixed(2)}`,
       ];
     });
+}
+
+/** Per reference script: clones found and missed, non-clones called clones. */
+export function scriptRows(outcomes: Graded[]): string[][] {
+  const scripts = [...new Set(outcomes.map((o) => o.referenceScript ?? '?'))].sort();
+  return scripts.map((script) => {
+    const mine = outcomes.filter((o) => (o.referenceScript ?? '?') === script);
+    const clones = mine.filter((o) => o.expectClone);
+    const found = clones.filter((o) => o.verdict === 'clone').length;
+    const fp = mine.filter((o) => !o.expectClone && o.verdict === 'clone').length;
+    return [
+      script,
+      String(clones.length),
+      String(found),
+      String(clones.length - found),
+      (clones.length ? found / clones.length : 1).toFixed(3),
+      String(fp),
+    ];
+  });
 }
 
 /** The worst errors: missed clones by lowest score, then false clones by highest score. */

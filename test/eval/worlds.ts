@@ -23,6 +23,7 @@ import {
   kindRows,
   median,
   scoreOutcomes,
+  scriptRows,
   type WorldScore,
   world1Pairs,
   worstMisses,
@@ -207,6 +208,12 @@ for (const [i, [name]] of worlds.entries()) {
     kindRows(defaults.outcomes[i]),
   );
 }
+
+console.log("\n5.3 world 2: clone recall by the reference's script (default thresholds)");
+printTable(
+  ['reference script', 'clones', 'found', 'missed', 'recall', 'false clones'],
+  scriptRows(defaults.outcomes[1]),
+);
 
 console.log('\n6. The 10 worst misses (default thresholds; missed clones by lowest score, false clones by highest)');
 for (const o of worstMisses(defaults.outcomes.flat())) {

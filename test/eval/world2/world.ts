@@ -15,6 +15,8 @@ export interface World2Pair {
   kind: CloneRecipe | HardKind | 'unrelated';
   group: 'clone' | 'hard' | 'unrelated';
   expectClone: boolean;
+  /** The reference's script, for the harness's per-script table. */
+  referenceScript: string;
 }
 
 export interface World2 {
@@ -49,14 +51,28 @@ export function buildWorld2(options: World2Options): World2 {
     for (const recipe of rng.sample(CLONE_RECIPES, clonesPerReference)) {
       for (const clone of makeClones(market, ref, recipe)) {
         sites.push(clone);
-        pairs.push({ reference: ref.name, candidate: clone.name, kind: recipe, group: 'clone', expectClone: true });
+        pairs.push({
+          reference: ref.name,
+          candidate: clone.name,
+          kind: recipe,
+          group: 'clone',
+          expectClone: true,
+          referenceScript: ref.script,
+        });
       }
     }
     const others = refs.filter((r) => r !== ref);
     for (const kind of rng.sample(HARD_KINDS, hardPerReference)) {
       const hard = makeHard(market, ref, kind, others);
       sites.push(hard);
-      pairs.push({ reference: ref.name, candidate: hard.name, kind, group: 'hard', expectClone: false });
+      pairs.push({
+        reference: ref.name,
+        candidate: hard.name,
+        kind,
+        group: 'hard',
+        expectClone: false,
+        referenceScript: ref.script,
+      });
     }
     for (let k = 1; k <= unrelatedPerReference; k++) {
       const other = refs[(i + k * 7) % refs.length];
@@ -67,6 +83,7 @@ export function buildWorld2(options: World2Options): World2 {
           kind: 'unrelated',
           group: 'unrelated',
           expectClone: false,
+          referenceScript: ref.script,
         });
     }
   });
