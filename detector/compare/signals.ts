@@ -233,7 +233,8 @@ export function layoutSignal(
 ): LayoutSignal {
   const evidence: LayoutEvidence[] = [];
   const cosines: (number | null)[] = [];
-  const cosine = (a: DecodedSketch | null, b: DecodedSketch | null) => (a && b ? decodedCosine(a, b) : null);
+  const cosine = (a: DecodedSketch | null, b: DecodedSketch | null) =>
+    a && b ? decodedCosine(a, b, t.layoutClassWeight) : null;
   for (const type of ['listing', 'ad'] as PageType[]) {
     const a = ref.layout[type];
     const b = cand.layout[type];
