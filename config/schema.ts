@@ -178,7 +178,6 @@ export const detectorSchema = z
     layoutSameDistance: bits.optional(),
     layoutZeroDistance: bits.optional(),
     layoutSketchExponent: z.number().gt(0, 'must be above 0').max(8, 'must be at most 8').optional(),
-    layoutClassWeight: share.optional(),
     weightContent: share.optional(),
     weightSecondContent: share.optional(),
     weightLayout: share.optional(),

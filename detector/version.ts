@@ -7,6 +7,5 @@
  * 1: features and profiles stored before versions were recorded.
  * 2: issue 11 (specific and corroborated evidence, ad text in every script, related tier).
  * 3: layout sketches in profiles; the layout signal is their cosine, graded (issue 11, real-page layout).
- * 4: class and id names among the layout tokens, marked in the sketches' hashes (issue 18, real pages at scale).
  */
-export const DETECTOR_VERSION = 4;
+export const DETECTOR_VERSION = 3;

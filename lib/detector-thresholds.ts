@@ -21,11 +21,6 @@ export interface DetectorThresholds {
   layoutSameDistance: number;
   /** The layout signal is the layout sketches' cosine to this power (graded over the whole range, never clamped). */
   layoutSketchExponent: number;
-  /**
-   * Weight of a page's class and id vocabulary in the layout sketches' cosine, against 1 for its tag paths: at most 1,
-   * so a clone that renames its classes keeps most of its layout signal.
-   */
-  layoutClassWeight: number;
   /** Score weights of the signals (the text and contacts signals count through the stronger of the two). */
   weightContent: number;
   weightSecondContent: number;
@@ -82,7 +77,6 @@ export const defaultThresholds: DetectorThresholds = {
   layoutZeroDistance: 24,
   layoutSameDistance: 12,
   layoutSketchExponent: 2,
-  layoutClassWeight: 0.5,
   weightContent: 0.7,
   weightSecondContent: 0.15,
   weightLayout: 0.25,
@@ -139,11 +133,6 @@ export function thresholdProblems(overrides: Partial<DetectorThresholds>): Thres
     out.push({
       key: 'layoutSketchExponent',
       message: `layoutSketchExponent (${t.layoutSketchExponent}) must be above 0: the layout signal is the sketches' cosine to this power`,
-    });
-  if (!(t.layoutClassWeight >= 0 && t.layoutClassWeight <= 1))
-    out.push({
-      key: 'layoutClassWeight',
-      message: `layoutClassWeight (${t.layoutClassWeight}) must be between 0 and 1: class and id names never outweigh the page's structure, so a clone that renames them keeps most of its layout signal`,
     });
   if (t.layoutSameDistance > t.layoutZeroDistance)
     out.push({

@@ -233,8 +233,7 @@ export function layoutSignal(
 ): LayoutSignal {
   const evidence: LayoutEvidence[] = [];
   const cosines: (number | null)[] = [];
-  const cosine = (a: DecodedSketch | null, b: DecodedSketch | null) =>
-    a && b ? decodedCosine(a, b, t.layoutClassWeight) : null;
+  const cosine = (a: DecodedSketch | null, b: DecodedSketch | null) => (a && b ? decodedCosine(a, b) : null);
   for (const type of ['listing', 'ad'] as PageType[]) {
     const a = ref.layout[type];
     const b = cand.layout[type];

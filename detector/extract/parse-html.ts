@@ -1,10 +1,7 @@
 /**
  * One streaming pass over a page's HTML (htmlparser2, no DOM) that collects everything the extractors need: layout
  * tokens, a light element tree with text blocks, link targets, script and stylesheet URLs and inline script text.
- * Layout tokens are tag paths and child sequences (tag names only, so a re-skinned clone keeps them) and, apart, the
- * page's class and id vocabulary (`k:` and `i:` tokens): on real sites many pages of one site differ in their body's
- * tag structure but share their own class names, while two sites on one framework share only its generic ones (rare
- * enough in a corpus to weigh little). The layout signal counts the vocabulary at `layoutClassWeight` of the paths.
+ * Layout tokens use tag names only (never classes, ids, attribute values or text) so a re-skinned clone keeps them.
  */
 import { Parser } from 'htmlparser2';
 
@@ -74,11 +71,6 @@ const MAX_CHILD_SIG = 8;
 const MAX_INLINE_SCRIPT = 200_000;
 const MAX_TRACKER_HINTS = 500;
 const MAX_HINT_LENGTH = 2_000;
-/** Class and id tokens kept per page (distinct), and the longest name kept: a hostile page cannot grow the map. */
-const MAX_NAME_TOKENS = 2_000;
-const MAX_NAME_LENGTH = 60;
-/** Names carrying a number of 3 digits or more are generated per page (post-1234, ad_98765): not the template's. */
-const GENERATED_NAME = /\d{3}/;
 
 export interface ElementNode {
   tag: string;
@@ -138,21 +130,6 @@ function addToken(map: Map<string, number>, token: string): void {
   map.set(token, (map.get(token) ?? 0) + 1);
 }
 
-/** Adds the element's class names (`k:`) and id (`i:`) to the layout tokens, lower-cased, generated names left out. */
-function addNameTokens(map: Map<string, number>, attribs: Record<string, string>, state: { names: number }): void {
-  const add = (prefix: string, name: string) => {
-    if (name.length === 0 || name.length > MAX_NAME_LENGTH || GENERATED_NAME.test(name)) return;
-    const token = prefix + name.toLowerCase();
-    if (!map.has(token)) {
-      if (state.names >= MAX_NAME_TOKENS) return;
-      state.names++;
-    }
-    addToken(map, token);
-  };
-  if (attribs.class) for (const c of attribs.class.split(/\s+/)) add('k:', c);
-  if (attribs.id) add('i:', attribs.id.trim());
-}
-
 export function parseHtml(html: string): ParsedPage {
   const layout = new Map<string, number>();
   const elements: ElementNode[] = [];
@@ -164,7 +141,6 @@ export function parseHtml(html: string): ParsedPage {
   const trackerHints: string[] = [];
   let inlineLength = 0;
   let title = '';
-  const names = { names: 0 };
 
   const stack: OpenElement[] = [];
   let dropDepth = 0;
@@ -264,7 +240,6 @@ export function parseHtml(html: string): ParsedPage {
             ? `${stack[n - 3].tag}>${stack[n - 2].tag}>${stack[n - 1].tag}>${name}`
             : stack.map((s) => s.tag).join('>') + (n > 0 ? '>' : '') + name;
         addToken(layout, `p:${path}`);
-        addNameTokens(layout, attribs, names);
         stack.push({ index, tag: name, lastChild: '', lastRepeated: false, childSeq: '', childEntries: 0 });
         if (CHROME.has(name)) chromeDepth++;
         if (name === 'a') linkDepth++;

@@ -77,7 +77,7 @@ export function detectorScorer(t: DetectorThresholds = defaultThresholds): PairS
       for (let j = i + 1; j < pages.length; j++) {
         const a = sketches[i];
         const b = sketches[j];
-        out[k++] = a && b ? layoutValue(decodedCosine(a, b, t.layoutClassWeight), 0, t) : 0;
+        out[k++] = a && b ? layoutValue(decodedCosine(a, b), 0, t) : 0;
       }
     return out;
   };

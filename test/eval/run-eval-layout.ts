@@ -3,7 +3,6 @@
  * layout-splits.ts). Prints, over the splits, the median, 10th percentile and minimum of the reporting-half AUC,
  * overall and per kind of site, and exits non-zero when the 10th percentile misses LAYOUT_P10_GOAL.
  */
-import { defaultThresholds } from '../../detector/index.ts';
 import {
   checkAgainstDetector,
   detectorScorer,
@@ -20,66 +19,41 @@ const t0 = performance.now();
 const pages = loadKindedPages();
 const gap = checkAgainstDetector(pages.filter((p) => halfOf(p.site, 0) === 'fit'));
 if (gap > 1e-12) throw new Error(`the split scorer differs from layoutSignal by ${gap}: fix layout-splits.ts`);
-// The one parameter chosen per split on its fitting half: the weight of class and id names against tag paths.
-const WEIGHTS = [0, 0.5, 1];
-const results = runSplits(
-  pages,
-  Object.fromEntries(
-    WEIGHTS.map((w) => [`layoutClassWeight ${w}`, detectorScorer({ ...defaultThresholds, layoutClassWeight: w })]),
-  ),
-);
-const defaults = runSplits(pages, { defaults: detectorScorer() });
+const results = runSplits(pages, { detector: detectorScorer() });
 const sitesOf = (kind?: string) => new Set(pages.filter((p) => !kind || p.kind === kind).map((p) => p.site));
 const multi = (kind?: string) => [...sitesOf(kind)].filter((s) => pages.filter((p) => p.site === s).length >= 2).length;
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 const kinds = ['documentation', 'news', 'cms', 'recipe', 'shop', 'platform', 'classified', 'forum'];
-const rowsOf = (results: typeof defaults) =>
-  [undefined, ...kinds].map((kind) => {
-    const aucs = results.map((r) => (kind ? (r.report.byKind[kind]?.auc ?? Number.NaN) : r.report.auc));
-    const s = summarise(aucs);
-    const pairs = results.map((r) => (kind ? r.report.byKind[kind] : r.report)).filter((x) => x);
-    const meanPos = pairs.reduce((a, x) => a + x!.positives, 0) / Math.max(1, pairs.length);
-    return [
-      kind ?? 'all pairs',
-      String(sitesOf(kind).size),
-      String(multi(kind)),
-      String(pages.filter((p) => !kind || p.kind === kind).length),
-      `${s.splits}`,
-      meanPos.toFixed(0),
-      f3(s.median),
-      f3(s.p10),
-      f3(s.min),
-    ];
-  });
-const header = [
-  'kind',
-  'sites',
-  'with ≥ 2 pages',
-  'pages',
-  'splits with pairs',
-  'same-site pairs / split',
-  'median',
-  'p10',
-  'min',
-];
+const rows = [undefined, ...kinds].map((kind) => {
+  const aucs = results.map((r) => (kind ? (r.report.byKind[kind]?.auc ?? Number.NaN) : r.report.auc));
+  const s = summarise(aucs);
+  const pairs = results.map((r) => (kind ? r.report.byKind[kind] : r.report)).filter((x) => x);
+  const meanPos = pairs.reduce((a, x) => a + x!.positives, 0) / Math.max(1, pairs.length);
+  return [
+    kind ?? 'all pairs',
+    String(sitesOf(kind).size),
+    String(multi(kind)),
+    String(pages.filter((p) => !kind || p.kind === kind).length),
+    `${s.splits}`,
+    meanPos.toFixed(0),
+    f3(s.median),
+    f3(s.p10),
+    f3(s.min),
+  ];
+});
 console.log(
-  `Real-page layout set (test/fixtures/real-pages): AUC of signals.layout, same-site against cross-site page pairs of the reporting half, over ${LAYOUT_SPLITS} site splits`,
+  `Real-page layout set (test/fixtures/real-pages): AUC of signals.layout, same-site against cross-site page pairs of the reporting half, over ${LAYOUT_SPLITS} site splits (nothing fitted: defaults)`,
 );
-console.log(
-  `\nlayoutClassWeight chosen on each split's fitting half among ${WEIGHTS.join(', ')}, reported on the other half`,
+printTable(
+  ['kind', 'sites', 'with ≥ 2 pages', 'pages', 'splits with pairs', 'same-site pairs / split', 'median', 'p10', 'min'],
+  rows,
 );
-printTable(header, rowsOf(results));
-const chosen = new Map<string, number>();
-for (const r of results) chosen.set(r.chosen, (chosen.get(r.chosen) ?? 0) + 1);
-console.log(`chosen: ${[...chosen].map(([k, n]) => `${k} (${n} splits)`).join(', ')}`);
-console.log(`\nDefaults (layoutClassWeight ${defaultThresholds.layoutClassWeight}), nothing fitted`);
-printTable(header, rowsOf(defaults));
 console.log('A kind row compares same-site pairs of that kind with cross-site pairs whose two sites are of that kind.');
 console.log('classified / forum: no pages of such sites in the set yet (see PROVENANCE.md).');
-const overall = summarise(defaults.map((r) => r.report.auc));
+const overall = summarise(results.map((r) => r.report.auc));
 const ok = overall.p10 >= LAYOUT_P10_GOAL;
 console.log(
-  `\n  ${ok ? 'PASS' : 'FAIL'}  real-page layout AUC, 10th percentile over ${LAYOUT_SPLITS} site splits ${f3(overall.p10)} (defaults) ≥ ${LAYOUT_P10_GOAL}`,
+  `\n  ${ok ? 'PASS' : 'FAIL'}  real-page layout AUC, 10th percentile over ${LAYOUT_SPLITS} site splits ${f3(overall.p10)} ≥ ${LAYOUT_P10_GOAL}`,
 );
 console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 process.exitCode = ok ? 0 : 1;
