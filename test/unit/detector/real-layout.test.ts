@@ -1,12 +1,20 @@
 /**
- * The layout signal on real HTML (issue 11, item 4): pages of one site must rank above pages of two sites when
- * `signals.layout` is the score. Measured on the reporting part of the real-page set (test/fixtures/real-pages), which
- * the layout sketch was not designed on. Floors sit a little under the measured figures (AUC 0.984, no same-site pair
- * at 0; version 2's clamped SimHash signal: 0.800, 38 % of same-site pairs at 0).
+ * The layout signal on real HTML (issues 11 and 18): pages of one site must rank above pages of two sites when
+ * `signals.layout` is the score. Measured on the real-page set (test/fixtures/real-pages) by site over 20 seeded
+ * splits, on the reporting half of each, with the default thresholds: the floor applies to the 10th percentile over
+ * the splits, never to one split. Floors sit a little under the figures `npm run eval:layout` prints (PROVENANCE.md).
  */
 import { describe, expect, it } from 'vitest';
 import { layoutSketch, sketchCosine } from '../../../detector/layout-sketch.ts';
-import { auc, layoutRanking, loadRealPages, partOf } from '../../eval/real-pages.ts';
+import {
+  checkAgainstDetector,
+  detectorScorer,
+  halfOf,
+  loadKindedPages,
+  runSplits,
+  summarise,
+} from '../../eval/layout-splits.ts';
+import { auc } from '../../eval/real-pages.ts';
 
 describe('layout sketch', () => {
   const weights = (tokens: string[], w = 1) => new Map(tokens.map((t, i) => [t, w + i / 100]));
@@ -31,29 +39,42 @@ describe('layout sketch', () => {
   });
 });
 
-describe('layout signal on real pages (reporting part)', () => {
-  const pages = loadRealPages('reporting');
-  const after = layoutRanking(pages);
-  const before = layoutRanking(pages, { sketches: false });
+describe('layout signal on real pages, by site over 20 splits', () => {
+  const pages = loadKindedPages();
+  const splits = runSplits(pages, { defaults: detectorScorer() }, 20);
 
-  it('holds many sites of several pages, none of the tuning part', () => {
+  it('holds over a thousand pages of many sites, 150 of several pages, five kinds, in halves of comparable size', () => {
     const pagesOf = new Map<string, number>();
     for (const p of pages) pagesOf.set(p.site, (pagesOf.get(p.site) ?? 0) + 1);
-    expect([...pagesOf.values()].filter((n) => n >= 2).length).toBeGreaterThanOrEqual(20);
-    expect(after.positives).toBeGreaterThanOrEqual(150);
-    expect(after.pages).toBeGreaterThanOrEqual(100);
-    expect(pages.every((p) => partOf(p.site) === 'reporting')).toBe(true);
-    expect(loadRealPages('tuning').some((p) => pages.some((q) => q.site === p.site))).toBe(false);
+    expect(pages.length).toBeGreaterThanOrEqual(1_000);
+    expect(pagesOf.size).toBeGreaterThanOrEqual(150);
+    expect([...pagesOf.values()].filter((n) => n >= 2).length).toBeGreaterThanOrEqual(150);
+    expect(new Set(pages.map((p) => p.kind)).size).toBeGreaterThanOrEqual(5);
+    // Each split cuts the sites in two halves of comparable size.
+    for (let seed = 0; seed < 20; seed++) {
+      const reported = [...pagesOf.keys()].filter((site) => halfOf(site, seed) === 'report').length;
+      expect(reported / pagesOf.size).toBeGreaterThan(0.35);
+      expect(reported / pagesOf.size).toBeLessThan(0.65);
+    }
+    expect(splits.every((s) => s.report.positives >= 300)).toBe(true);
   });
 
-  it('ranks pages of one site above pages of two sites (AUC ≥ 0.975)', () => {
-    expect(after.auc).toBeGreaterThanOrEqual(0.975);
-    expect(after.auc).toBeGreaterThan(before.auc + 0.1);
+  it('scores pairs exactly as the detector does', () => {
+    expect(
+      checkAgainstDetector(
+        pages.filter((p) => halfOf(p.site, 3) === 'report'),
+        500,
+      ),
+    ).toBeLessThan(1e-12);
   });
 
-  it('grades same-site pairs instead of clamping them to 0', () => {
-    expect(after.positivesAtZero).toBeLessThanOrEqual(0.02);
-    expect(before.positivesAtZero).toBeGreaterThan(0.2);
-    expect(after.meanPositive).toBeGreaterThan(10 * after.meanNegative);
+  it('ranks pages of one site above pages of two sites (10th percentile of the AUC over the splits)', () => {
+    const all = summarise(splits.map((s) => s.report.auc));
+    expect(all.p10).toBeGreaterThanOrEqual(0.93);
+    expect(all.median).toBeGreaterThanOrEqual(0.95);
+    const news = summarise(splits.map((s) => s.report.byKind.news?.auc ?? Number.NaN));
+    expect(news.p10).toBeGreaterThanOrEqual(0.96);
+    const docs = summarise(splits.map((s) => s.report.byKind.documentation?.auc ?? Number.NaN));
+    expect(docs.p10).toBeGreaterThanOrEqual(0.89);
   });
 });
