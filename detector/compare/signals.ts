@@ -42,27 +42,37 @@ function adWords(p: SiteProfile): Uint32Array {
 }
 
 export interface TextSignal {
-  /** Near-identical ads matched one-to-one, over the smaller side's ad count. */
+  /** Near-identical ads over the smaller side's ad count (each side's ads with a near-identical ad on the other). */
   value: number | null;
   pairs: AdPair[];
   matchedCandidate: number;
-  /** Ads matched one-to-one (a reference ad copied twice counts once). */
+  /** Near-identical ads: the fewer of the reference's and of the candidate's ads that have one on the other side. */
   matched: number;
   /**
-   * Ads with a counterpart within `adCounterpartDistance`, one-to-one: the containment of content. Looser than
-   * near-identical (shown to the analyst as evidence) so that a clone that rewrote every ad still holds most of them.
+   * Containment of content, each side on its own: the candidate's ads with a counterpart on the reference (within
+   * `adCounterpartDistance`), and the reference's ads with one on the candidate. Looser than near-identical (shown to
+   * the analyst as evidence) so that a clone that rewrote every ad still holds most of them. Counted per side rather
+   * than one-to-one so that adding a shared ad never lowers a share (a one-to-one matching can lose a pair to it).
    */
-  counterparts: number;
+  candidateCounterparts: number;
+  referenceCounterparts: number;
 }
 
 export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): TextSignal {
   const nr = ref.ads.length;
   const nc = cand.ads.length;
   if (nr < t.minAds || nc < t.minAds)
-    return { value: null, pairs: [], matchedCandidate: 0, matched: 0, counterparts: 0 };
+    return {
+      value: null,
+      pairs: [],
+      matchedCandidate: 0,
+      matched: 0,
+      candidateCounterparts: 0,
+      referenceCounterparts: 0,
+    };
   const r = adWords(ref);
   const c = adWords(cand);
-  const refMatched = new Uint8Array(nr);
+  const refNear = new Uint8Array(nr);
   const refCounterpart = new Uint8Array(nr);
   let candCounterparts = 0;
   const pairs: AdPair[] = [];
@@ -73,18 +83,15 @@ export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThres
     let bestI = -1;
     for (let i = 0; i < nr; i++) {
       const d = popcount32(hi ^ r[2 * i]) + popcount32(lo ^ r[2 * i + 1]);
+      if (d <= t.adCounterpartDistance) refCounterpart[i] = 1;
+      if (d <= t.adMaxDistance) refNear[i] = 1;
       if (d < best) {
         best = d;
         bestI = i;
-        if (d === 0) break;
       }
     }
-    if (best <= t.adCounterpartDistance) {
-      refCounterpart[bestI] = 1;
-      candCounterparts++;
-    }
+    if (best <= t.adCounterpartDistance) candCounterparts++;
     if (best <= t.adMaxDistance) {
-      refMatched[bestI] = 1;
       const ra = ref.ads[bestI];
       const ca = cand.ads[j];
       pairs.push({
@@ -96,15 +103,14 @@ export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThres
     }
   }
   const sum = (a: Uint8Array) => a.reduce((s, m) => s + m, 0);
-  // One-to-one share: several candidate ads matching one reference ad count once.
-  const matched = Math.min(sum(refMatched), pairs.length);
-  const counterparts = Math.min(sum(refCounterpart), candCounterparts);
+  const matched = Math.min(sum(refNear), pairs.length);
   return {
     value: Math.min(1, matched / Math.min(nr, nc)),
     pairs,
     matchedCandidate: pairs.length,
     matched,
-    counterparts,
+    candidateCounterparts: candCounterparts,
+    referenceCounterparts: sum(refCounterpart),
   };
 }
 
@@ -280,7 +286,7 @@ export function pivotSignal(ref: SiteProfile, cand: SiteProfile): PivotSignal {
   const refKeys = new Set(ref.pivots.map((p) => `${p.kind}:${p.value}`));
   const shared: SharedPivot[] = cand.pivots
     .filter((p) => refKeys.has(`${p.kind}:${p.value}`))
-    .map((p) => ({ kind: 'shared-pivot', pivotKind: p.kind, value: p.value }));
-  const strong = shared.some((p) => !WEAK_PIVOTS.has(p.pivotKind));
+    .map((p) => ({ kind: 'shared-pivot', pivotKind: p.kind, value: p.value, operatorId: !WEAK_PIVOTS.has(p.kind) }));
+  const strong = shared.some((p) => p.operatorId);
   return { value: strong ? 1 : shared.length > 0 ? WEAK_PIVOT_VALUE : 0, shared, strong };
 }
