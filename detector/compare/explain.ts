@@ -167,8 +167,7 @@ function verdictLine(input: ExplainInput, evidence: Evidence[]): string {
     return `${verdict}: the candidate's ad photos come from the reference (${photos?.pairs.length ?? 0} photos identical or near-identical, photo rule); ${content}; ${found}`;
   if (best.margin >= 0)
     return `${verdict} by the rule "${RULE_NAMES[best.name]}": ${content}; it needs ${needs}; ${found}`;
-  const missing = best.conditions.filter((x) => x.margin < 0).map((x) => conditionWords(x, rule));
-  return `${verdict}: ${content}; nearest rule to a clone "${RULE_NAMES[best.name]}" needs ${needs}: missing ${missing.join(', ')}; ${found}`;
+  return `${verdict}: ${content}; the nearest rule to a clone, "${RULE_NAMES[best.name]}", needs ${needs}; ${found}`;
 }
 
 export function explain(input: ExplainInput, evidence: Evidence[]): string[] {

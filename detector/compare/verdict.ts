@@ -84,10 +84,7 @@ export function contentFamily(
   candAds: number,
   t: DetectorThresholds,
 ): Families['content'] {
-  // Ads with a counterpart, the fewer of the two sides: a chance counterpart on one side (an unrelated ad within the
-  // counterpart distance, about 3 % of them) is not matched by one on the other, and a reference ad copied twice
-  // counts once. Each side's count only grows with a shared ad, so the shares do too.
-  const counterparts = Math.min(text.candidateCounterparts, text.referenceCounterparts);
+  const counterparts = text.counterparts;
   const ads = text.value !== null && counterparts >= t.minSharedAds;
   const adv = contacts.advertisers;
   const advertisers = adv.shared >= t.minSharedAds;
