@@ -197,7 +197,12 @@ export function explain(input: ExplainInput, evidence: Evidence[]): string[] {
   if (layout.distance !== null) {
     const parts = layout.evidence.map((e) => `${e.distance}/64 on ${e.pageType} pages`).join(', ');
     const similar = layout.similarity === null ? '' : `; layout tokens ${Math.round(layout.similarity * 100)} % alike`;
-    lines.push(`layout distance ${parts}${similar} (${templateWords(layout)})`);
+    // The rule takes the stronger of the DOM layout and the screenshot's look: say so when the look decided.
+    const byLook =
+      input.rule.sameTemplate && (layout.value ?? 0) < thresholds.corroborationStrength
+        ? ", by the home page's look"
+        : '';
+    lines.push(`layout distance ${parts}${similar} (${templateWords(layout)}${byLook})`);
   }
   lines.push(...explainPictures(cand, photos, look, thresholds));
   for (const [kind, { values, operatorId }] of pivotsByKind(evidence))
