@@ -171,6 +171,7 @@ export const detectorSchema = z
     adCounterpartDistance: bits.optional(),
     cloneReferenceShare: share.optional(),
     corroboratedAdShare: share.optional(),
+    templateReferenceShare: share.optional(),
     corroborationStrength: share.optional(),
     templateRareSites: siteCount.optional(),
     templateCommonSites: siteCount.optional(),

@@ -174,8 +174,27 @@ export type Evidence =
       reference: { id: string; url: string; text: string };
       candidate: { id: string; url: string; text: string };
     }
-  | { kind: 'layout'; pageType: PageType; distance: number }
-  | { kind: 'shared-pivot'; pivotKind: PivotKind; value: string }
+  | {
+      kind: 'layout';
+      pageType: PageType;
+      distance: number;
+      /**
+       * The verdict rule's judgement, copied on every layout item so that what the explanation and the review say
+       * comes from one place: the two sites share a template (layout similarity at corroborationStrength or more).
+       * Absent on evidence stored before detector version 4.
+       */
+      sameTemplate?: boolean;
+      /** Sites of the corpus sharing the reference's template, and whether it is rare enough to name one operator. */
+      templateSites?: number;
+      operatorTemplate?: boolean;
+    }
+  | {
+      kind: 'shared-pivot';
+      pivotKind: PivotKind;
+      value: string;
+      /** The operator's own id (analytics, tag manager, advertising, payment), which corroborates; not a script's file. */
+      operatorId?: boolean;
+    }
   | {
       kind: 'shared-photo';
       distance: number;
@@ -205,7 +224,15 @@ export interface Signals {
 /** The independent families of evidence a verdict rests on, each in [0, 1]. */
 export interface Families {
   /** Containment of content: the shares of the candidate's and of the reference's ads (or advertisers) in common. */
-  content: { candidateShare: number; referenceShare: number; sharedAds: number; sharedAdvertisers: number };
+  content: {
+    candidateShare: number;
+    referenceShare: number;
+    /** The same shares counted on ad texts alone (the content rule's measure). */
+    adCandidateShare: number;
+    adReferenceShare: number;
+    sharedAds: number;
+    sharedAdvertisers: number;
+  };
   identity: number;
   /** Layout similarity times the template's rarity in the corpus. */
   layout: number;

@@ -7,5 +7,6 @@
  * 1: features and profiles stored before versions were recorded.
  * 2: issue 11 (specific and corroborated evidence, ad text in every script, related tier).
  * 3: layout sketches in profiles; the layout signal is their cosine, graded (issue 11, real-page layout).
+ * 4: issue 18 (verdict rules with margins, containment per side, explanations from the evidence items).
  */
-export const DETECTOR_VERSION = 3;
+export const DETECTOR_VERSION = 4;

@@ -21,26 +21,40 @@ export interface DetectorThresholds {
   layoutSameDistance: number;
   /** The layout signal is the layout sketches' cosine to this power (graded over the whole range, never clamped). */
   layoutSketchExponent: number;
-  /** Score weights of the signals (the text and contacts signals count through the stronger of the two). */
+  /**
+   * Weights of the evidence sum that ranks pairs no clone rule comes near (the `related` tier); the sum is capped
+   * halfway between relatedScore and cloneScore, so it never decides a clone.
+   */
   weightContent: number;
   weightSecondContent: number;
   weightLayout: number;
   weightPivots: number;
-  /** Score at or above which the verdict is `clone` (reached only by a corroborated or overwhelming case). */
+  /**
+   * Score at or above which the verdict is `clone`: the score of a rule that just holds (its margin 0). Rules that hold
+   * rise above it with their margin, rules that fail fall under it, so clone ⇔ score ≥ cloneScore.
+   */
   cloneScore: number;
   /**
-   * Overwhelming content: at least this share of the candidate's ads (or advertisers) come from the reference, and at
-   * least `cloneReferenceShare` of the reference's are on the candidate. Then nothing but a clone explains it, whatever
-   * else changed (template, phones, name).
+   * The content rule: at least this share of the candidate's ads (or advertisers) come from the reference, and at
+   * least `cloneReferenceShare` of the reference's are on the candidate. Then nothing but a copy of the database
+   * explains it, whatever else changed (template, phones, name, trackers).
    */
   cloneAdShare: number;
   /** Share of the reference's ads (or advertisers) found on the candidate for content to be overwhelming. */
   cloneReferenceShare: number;
   /**
-   * Content that needs corroboration: at least this share of the candidate's ads (or advertisers) come from the
-   * reference. A competitor to which half the advertisers moved stays under it; a clone restarting small does not.
+   * The corroborated rules: at least this share of the candidate's ads (or advertisers) come from the reference, with
+   * an operator family (identity, a strong pivot, a rare template) or with a shared template and content both ways.
+   * More than half: a competitor to which half the advertisers moved stays under it; a clone that kept two thirds of
+   * its old database, or restarted small with nothing else, does not.
    */
   corroboratedAdShare: number;
+  /**
+   * With only a shared template as corroboration (however common), at least this share of the reference's ads (or
+   * advertisers) must also be on the candidate: a common template corroborates content carried both ways, never a few
+   * quoted ads.
+   */
+  templateReferenceShare: number;
   /** Family strength (in [0, 1]) from which site identity, layout or pivots corroborate content. */
   corroborationStrength: number;
   /** Near-identical ads (or shared advertiser contacts) needed before content counts at all (small overlaps prove little). */
@@ -83,9 +97,10 @@ export const defaultThresholds: DetectorThresholds = {
   weightPivots: 0.25,
   weightIdentity: 0.25,
   cloneScore: 0.55,
-  cloneAdShare: 0.8,
+  cloneAdShare: 0.75,
   cloneReferenceShare: 0.5,
-  corroboratedAdShare: 0.7,
+  corroboratedAdShare: 0.6,
+  templateReferenceShare: 0.4,
   corroborationStrength: 0.5,
   minSharedAds: 3,
   templateRareSites: 6,
@@ -148,6 +163,21 @@ export function thresholdProblems(overrides: Partial<DetectorThresholds>): Thres
     out.push({
       key: 'clonePhotoShare',
       message: `clonePhotoShare (${t.clonePhotoShare}) must be below 1: the photo rule rises from it to 1 (it divides by 1 − clonePhotoShare)`,
+    });
+  if (t.corroboratedAdShare > t.cloneAdShare)
+    out.push({
+      key: given('corroboratedAdShare', 'cloneAdShare'),
+      message: `corroboratedAdShare (${t.corroboratedAdShare}) must not exceed cloneAdShare (${t.cloneAdShare}): content with corroboration cannot need more than content alone`,
+    });
+  if (!(t.corroborationStrength > 0))
+    out.push({
+      key: 'corroborationStrength',
+      message: `corroborationStrength (${t.corroborationStrength}) must be above 0: at 0 a family that is absent would corroborate`,
+    });
+  if (!(t.cloneScore > 0))
+    out.push({
+      key: 'cloneScore',
+      message: `cloneScore (${t.cloneScore}) must be above 0: every pair, even one sharing nothing, would be a clone`,
     });
   if (t.templateRareSites >= t.templateCommonSites)
     out.push({

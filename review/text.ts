@@ -30,10 +30,17 @@ export function describeEvidence(item: unknown): string[] {
         `    candidate       ${one(side(e.candidate).url)}`,
         `                    "${one(side(e.candidate).text)}"`,
       ];
-    case 'layout':
-      return [`same layout for ${one(e.pageType)} pages (distance ${one(e.distance)} of 64)`];
-    case 'shared-pivot':
-      return [`shared ${one(e.pivotKind)}: ${one(e.value)}`];
+    case 'layout': {
+      // The detector's own judgement travels on the item (detector version 4); older items only had the distance.
+      const what =
+        e.sameTemplate === true ? 'same template' : e.sameTemplate === false ? 'not the same template' : 'layout';
+      return [`${what} for ${one(e.pageType)} pages (distance ${one(e.distance)} of 64)`];
+    }
+    case 'shared-pivot': {
+      const whose =
+        e.operatorId === true ? " (the operator's own id)" : e.operatorId === false ? " (a script's file)" : '';
+      return [`shared ${one(e.pivotKind)}: ${one(e.value)}${whose}`];
+    }
     default:
       return [`other evidence: ${one(JSON.stringify(item))}`];
   }

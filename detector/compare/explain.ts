@@ -6,7 +6,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { LookSignal, PhotoSignal } from '../images/index.ts';
 import type { ContactKind, DetectorThresholds, Evidence, PivotKind, SiteProfile, Verdict } from '../types.ts';
 import type { ContactSignal, LayoutSignal, PivotSignal, TextSignal } from './signals.ts';
-import type { RuleOutcome } from './verdict.ts';
+import type { Condition, OperatorFamily, RuleName, RuleOutcome } from './verdict.ts';
 
 const CONTACT_NAMES: Record<ContactKind, string> = {
   phone: 'phone numbers',
@@ -49,66 +49,129 @@ export interface ExplainInput {
   cand: SiteProfile;
   text: TextSignal;
   contacts: ContactSignal;
+  /** The layout signal whose evidence items carry the rule's judgement (sameTemplate, operatorTemplate). */
   layout: LayoutSignal;
   pivots: PivotSignal;
   photos?: PhotoSignal;
   look?: LookSignal;
   rule: RuleOutcome;
+  /** The photo rule decided the verdict (the ad photos come from the reference). */
+  byPhotos: boolean;
   verdict: Verdict;
   thresholds: DetectorThresholds;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+const f2 = (x: number) => x.toFixed(2);
 
-function joinOr(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+const RULE_NAMES: Record<RuleName, string> = {
+  content: 'content both ways',
+  'corroborated-content': 'content corroborated by an operator family',
+  'template-and-content': 'shared template and content both ways',
+  'same-operator': 'two operator families',
+};
+
+const FAMILY_NAMES: Record<OperatorFamily, string> = {
+  identity: 'site identity',
+  pivots: 'pivot',
+  layout: 'rare template',
+};
+
+/** A shared pivot in words, the same in its own line and in the verdict's list of corroboration. */
+function pivotWords(kind: PivotKind, values: string[]): string {
+  return `same ${PIVOT_NAMES[kind]}${values.length > 1 ? 's' : ''} ${listed(values)}`;
 }
 
-/** What the content family holds, in the analyst's words ("4 of 40 ads of the reference, 10 % of the candidate's"). */
-function contentSummary({ ref, cand, rule, contacts }: ExplainInput): string {
-  const c = rule.families.content;
-  const parts: string[] = [];
-  if (c.sharedAds > 0)
-    parts.push(
-      `shares ${c.sharedAds} of ${ref.ads.length} ads of the reference (${c.sharedAds} of the candidate's ${cand.ads.length})`,
-    );
-  const refAdvertisers = ref.contacts.filter((x) => x.scope !== 'site').length;
-  if (c.sharedAdvertisers > 0)
-    parts.push(`shares ${contacts.advertisers.shared} of ${refAdvertisers} advertiser contacts`);
-  return parts.length > 0 ? parts.join(', ') : 'no ad or advertiser in common';
-}
-
-/** The closing line: why the verdict is what it is, what was found and what was missing. */
-function verdictLine(input: ExplainInput): string {
-  const { rule, verdict, layout, thresholds: t } = input;
-  const c = rule.families.content;
-  const found = rule.corroborating;
-  const missing = (['layout', 'identity', 'pivots'] as const).filter((f) => !found.includes(f));
-  const names = { layout: 'shared layout', identity: 'identity', pivots: 'pivot' };
-  const commonTemplate =
-    layout.value !== null && layout.value >= t.corroborationStrength && layout.rarity < t.corroborationStrength
-      ? `; the shared template is found on ${layout.templateSites} sites (an off-the-shelf script, not a sign of one operator)`
-      : '';
-  const absent = missing.length > 0 ? `no ${joinOr(missing.map((f) => names[f]))}` : '';
-  const containment = `${pct(c.candidateShare)} of the candidate's content comes from the reference, ${pct(c.referenceShare)} of the reference's is on the candidate`;
-  if (verdict === 'clone') {
-    if (rule.reason === 'overwhelming-content')
-      return `clone: overwhelming content (${containment})${found.length ? `, corroborated by ${found.join(', ')}` : ''}`;
-    if (rule.reason === 'corroborated-content')
-      return `clone: ${containment}, corroborated by ${found.join(', ')}${absent ? `; ${absent}` : ''}`;
-    if (rule.reason === null)
-      return `clone: the candidate's ad photos come from the reference (${input.photos?.pairs.length ?? 0} photos identical or near-identical); ${contentSummary(input)}`;
-    return `clone: same operator (${found.join(', ')}); ${contentSummary(input)}`;
+function pivotsByKind(evidence: Evidence[]): Map<PivotKind, { values: string[]; operatorId: boolean }> {
+  const out = new Map<PivotKind, { values: string[]; operatorId: boolean }>();
+  for (const e of evidence) {
+    if (e.kind !== 'shared-pivot') continue;
+    const row = out.get(e.pivotKind) ?? { values: [], operatorId: e.operatorId === true };
+    row.values.push(e.value);
+    out.set(e.pivotKind, row);
   }
-  const why =
-    c.candidateShare >= t.corroboratedAdShare
-      ? `${containment}, but ${absent || 'nothing corroborates it'}`
-      : `${contentSummary(input)} (${containment})${absent ? `; ${absent}` : ''}`;
-  return `not a clone: ${why}${commonTemplate}`;
+  return out;
 }
 
-export function explain(input: ExplainInput): string[] {
-  const { ref, cand, text, contacts, layout, pivots, photos, look, thresholds } = input;
+function layoutJudgement(layout: LayoutSignal): { same: boolean; operator: boolean; sites: number } | null {
+  const e = layout.evidence[0];
+  if (!e) return null;
+  return { same: e.sameTemplate === true, operator: e.operatorTemplate === true, sites: e.templateSites ?? 0 };
+}
+
+function templateWords(layout: LayoutSignal): string {
+  const j = layoutJudgement(layout);
+  if (!j?.same) return 'not the same template';
+  const spread = j.sites > 1 ? `found on ${j.sites} sites of the corpus` : 'found on no other site of the corpus';
+  return j.operator ? `same template, rare (${spread}): one operator's` : `same template, common (${spread})`;
+}
+
+/**
+ * What corroborates, read from the evidence items the verdict rests on: strong pivots, the operator's own contacts,
+ * a rare template; then what was found but does not corroborate on its own (a common template, a script's favicon).
+ */
+function corroborationWords(input: ExplainInput, evidence: Evidence[]): { strong: string[]; weak: string[] } {
+  const { rule, contacts, layout, thresholds: t } = input;
+  const strong: string[] = [];
+  const weak: string[] = [];
+  for (const [kind, { values, operatorId }] of pivotsByKind(evidence)) {
+    if (operatorId && rule.corroborating.includes('pivots')) strong.push(pivotWords(kind, values));
+    else if (operatorId) weak.push(`${pivotWords(kind, values)}, under ${t.corroborationStrength}`);
+    else weak.push(`${pivotWords(kind, values)} (a script's file, not an operator's id)`);
+  }
+  if (contacts.siteContacts.shared > 0) {
+    const words = `${contacts.siteContacts.shared} of the reference's own contacts (identity ${f2(rule.families.identity)})`;
+    if (rule.corroborating.includes('identity')) strong.push(words);
+    else weak.push(`${words}, under ${t.corroborationStrength}: contacts other sites also carry`);
+  }
+  const j = layoutJudgement(layout);
+  if (j?.same) {
+    if (rule.corroborating.includes('layout')) strong.push(templateWords(layout));
+    else weak.push(`${templateWords(layout)}, which corroborates only with content both ways`);
+  }
+  return { strong, weak };
+}
+
+function conditionWords(c: Condition, rule: RuleOutcome): string {
+  const has = c.margin >= 0 ? 'has' : 'only';
+  switch (c.what) {
+    case 'candidate-share':
+      return `${pct(c.threshold)} of the candidate's content from the reference (${has} ${pct(c.value)})`;
+    case 'reference-share':
+      return `${pct(c.threshold)} of the reference's content on the candidate (${has} ${pct(c.value)})`;
+    case 'candidate-ad-share':
+      return `${pct(c.threshold)} of the candidate's ads from the reference (${has} ${pct(c.value)})`;
+    case 'reference-ad-share':
+      return `${pct(c.threshold)} of the reference's ads on the candidate (${has} ${pct(c.value)})`;
+    case 'template':
+      return `a shared template, layout ${pct(c.threshold)} alike (${has} ${pct(c.value)})`;
+    case 'corroboration': {
+      const f = rule.best.families[0];
+      return `an operator family at ${f2(c.threshold)} (${has} ${f2(c.value)}${f ? `, ${FAMILY_NAMES[f]}` : ''})`;
+    }
+    case 'second-operator-family':
+      return `a second operator family at ${f2(c.threshold)} (${has} ${f2(c.value)})`;
+  }
+}
+
+/** The closing line: the verdict, the rule that decided it with its values and thresholds, and every corroboration. */
+function verdictLine(input: ExplainInput, evidence: Evidence[]): string {
+  const { rule, verdict, photos } = input;
+  const c = rule.families.content;
+  const content = `content ${pct(c.candidateShare)} of the candidate from the reference, ${pct(c.referenceShare)} of the reference on the candidate`;
+  const { strong, weak } = corroborationWords(input, evidence);
+  const found = `corroboration found: ${strong.length > 0 ? strong.join('; ') : 'none'}${weak.length > 0 ? `; also shared, not corroborating alone: ${weak.join('; ')}` : ''}`;
+  const best = rule.best;
+  const needs = best.conditions.map((x) => conditionWords(x, rule)).join(', ');
+  if (input.byPhotos)
+    return `${verdict}: the candidate's ad photos come from the reference (${photos?.pairs.length ?? 0} photos identical or near-identical, photo rule); ${content}; ${found}`;
+  if (best.margin >= 0)
+    return `${verdict} by the rule "${RULE_NAMES[best.name]}": ${content}; it needs ${needs}; ${found}`;
+  return `${verdict}: ${content}; the nearest rule to a clone, "${RULE_NAMES[best.name]}", needs ${needs}; ${found}`;
+}
+
+export function explain(input: ExplainInput, evidence: Evidence[]): string[] {
+  const { ref, cand, text, contacts, layout, photos, look, thresholds } = input;
   const lines: string[] = [];
   for (const e of contacts.shared) {
     const inPicture = new Set(e.fromImages ?? []);
@@ -133,21 +196,18 @@ export function explain(input: ExplainInput): string[] {
     lines.push(`no ad text in common (${cand.ads.length} ads on the candidate, ${ref.ads.length} on the reference)`);
   if (layout.distance !== null) {
     const parts = layout.evidence.map((e) => `${e.distance}/64 on ${e.pageType} pages`).join(', ');
-    const same = layout.distance <= thresholds.layoutSameDistance;
-    const spread = layout.templateSites > 1 ? `, found on ${layout.templateSites} sites of the corpus` : '';
     const similar = layout.similarity === null ? '' : `; layout tokens ${Math.round(layout.similarity * 100)} % alike`;
-    const verdict = same
-      ? `same template${spread}`
-      : `not the same template: fingerprints over ${thresholds.layoutSameDistance} bits apart`;
-    lines.push(`layout distance ${parts} (${verdict})${similar}`);
+    // The rule takes the stronger of the DOM layout and the screenshot's look: say so when the look decided.
+    const byLook =
+      input.rule.sameTemplate && (layout.value ?? 0) < thresholds.corroborationStrength
+        ? ", by the home page's look"
+        : '';
+    lines.push(`layout distance ${parts}${similar} (${templateWords(layout)}${byLook})`);
   }
   lines.push(...explainPictures(cand, photos, look, thresholds));
-  const byKind = new Map<PivotKind, string[]>();
-  for (const p of pivots.shared) byKind.set(p.pivotKind, [...(byKind.get(p.pivotKind) ?? []), p.value]);
-  for (const [kind, values] of byKind) {
-    lines.push(`same ${PIVOT_NAMES[kind]}${values.length > 1 ? 's' : ''} ${listed(values)}`);
-  }
-  lines.push(verdictLine(input));
+  for (const [kind, { values, operatorId }] of pivotsByKind(evidence))
+    lines.push(`${pivotWords(kind, values)}${operatorId ? " (the operator's own id)" : " (a script's file)"}`);
+  lines.push(verdictLine(input, evidence));
   return lines;
 }
 

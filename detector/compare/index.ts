@@ -1,8 +1,7 @@
 /**
- * Profile × profile → signals → families of evidence → verdict. The score ranks pairs: content (containment both
- * ways), the weaker of the shared-text and shared-advertiser signals, site identity, layout weighed by the template's
- * rarity, and pivots. The verdict follows the corroboration rule of verdict.ts: a pair the rule does not allow to be a clone is
- * held just under `cloneScore`, whatever its score; a pair it allows rises from `cloneScore` with its content.
+ * Profile × profile → signals → families of evidence → verdict. The score is the best clone rule's margin
+ * (verdict.ts) mapped onto [0, 1] with `cloneScore` at the rule's threshold, or the photo rule's score, or (for pairs
+ * far from any rule) a weighted sum of the evidence capped under `cloneScore`: clone ⇔ score ≥ cloneScore.
  * Corpus statistics (buildCorpusStats) say how specific each contact and template is; without them every contact and
  * template counts as specific.
  */
@@ -18,8 +17,6 @@ export { buildCorpusStats } from './corpus.ts';
 export { formatContact } from './explain.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-/** How far under `cloneScore` an uncorroborated pair is held (visible in the score, never rounded away). */
-const HELD_UNDER = 0.01;
 
 export function compareProfiles(
   reference: SiteProfile,
@@ -42,11 +39,12 @@ export function compareProfiles(
   const { families } = rule;
   const tv = text.value ?? 0;
   const cv = contacts.value ?? 0;
-  // Content counts by containment both ways (geometric mean): a page made only of three quoted ads of a 30-ad site
-  // holds 10 % of it, a partial clone holding half of a site's ads and nothing else holds 71 %.
+  // Under the clone rules, a weighted sum of the evidence ranks what is merely related. It is capped halfway between
+  // relatedScore and cloneScore, so that the score of a pair no rule allows says how near a rule it is, not how much
+  // weaker evidence piled up (a pile of it once held such pairs just under cloneScore, with no margin to see).
   const content = Math.sqrt(families.content.candidateShare * families.content.referenceShare);
   const weighted = Math.min(
-    1,
+    (t.relatedScore + t.cloneScore) / 2,
     t.weightContent * content +
       t.weightSecondContent * Math.min(tv, cv) +
       t.weightIdentity * families.identity +
@@ -54,26 +52,33 @@ export function compareProfiles(
       t.weightPivots * (pivots.value ?? 0),
   );
   const photoScore = photoRule(photos, t);
-  const score =
-    rule.reason !== null
-      ? Math.max(weighted, photoScore, Math.min(1, t.cloneScore + (1 - t.cloneScore) * content))
-      : photoScore >= t.cloneScore
-        ? Math.max(weighted, photoScore)
-        : Math.min(weighted, Math.max(0, t.cloneScore - HELD_UNDER));
+  const score = Math.max(rule.ruleScore, photoScore, weighted);
   const verdict: Verdict = score >= t.cloneScore ? 'clone' : score >= t.relatedScore ? 'related' : 'unrelated';
+  // The rule's judgement of the layout travels on each layout evidence item: the explanation and the review read it.
+  const judgedLayout = {
+    ...layout,
+    evidence: layout.evidence.map((e) => ({
+      ...e,
+      sameTemplate: rule.sameTemplate,
+      templateSites: layout.templateSites,
+      operatorTemplate: rule.corroborating.includes('layout'),
+    })),
+  };
   const input = {
     ref: reference,
     cand: candidate,
     text,
     contacts,
-    layout,
+    layout: judgedLayout,
     pivots,
     photos,
     look,
     rule,
+    byPhotos: rule.best.margin < 0 && photoScore >= t.cloneScore,
     verdict,
     thresholds: t,
   };
+  const evidence = evidenceOf(input);
   return {
     verdict,
     score: round(score),
@@ -91,12 +96,14 @@ export function compareProfiles(
         ...families.content,
         candidateShare: round(families.content.candidateShare),
         referenceShare: round(families.content.referenceShare),
+        adCandidateShare: round(families.content.adCandidateShare),
+        adReferenceShare: round(families.content.adReferenceShare),
       },
       identity: round(families.identity),
       layout: round(families.layout),
       pivots: families.pivots,
     },
-    evidence: evidenceOf(input),
-    explanation: explain(input),
+    evidence,
+    explanation: explain(input, evidence),
   };
 }

@@ -42,17 +42,44 @@ function adWords(p: SiteProfile): Uint32Array {
 }
 
 export interface TextSignal {
-  /** Near-identical ads matched one-to-one, over the smaller side's ad count. */
+  /** Near-identical ads over the smaller side's ad count (each side's ads with a near-identical ad on the other). */
   value: number | null;
   pairs: AdPair[];
   matchedCandidate: number;
-  /** Ads matched one-to-one (a reference ad copied twice counts once). */
+  /** Near-identical ads: the fewer of the reference's and of the candidate's ads that have one on the other side. */
   matched: number;
   /**
-   * Ads with a counterpart within `adCounterpartDistance`, one-to-one: the containment of content. Looser than
-   * near-identical (shown to the analyst as evidence) so that a clone that rewrote every ad still holds most of them.
+   * Containment of content: ads paired one-to-one with a counterpart on the other side (within
+   * `adCounterpartDistance`), as many pairs as possible (a maximum matching). Looser than near-identical (shown to the
+   * analyst as evidence) so that a clone that rewrote every ad still holds most of them; one-to-one so that a reference
+   * ad copied twice, or an ad close to several by chance, counts once; maximal so that adding a shared ad on both sides
+   * always adds a pair (a greedy best-match pairing could lose one to it, and a share would drop).
    */
   counterparts: number;
+}
+
+/** Size of a maximum matching in a bipartite graph given as candidate → reference neighbours (Kuhn's algorithm). */
+export function maximumMatching(neighbours: number[][], referenceCount: number): number {
+  const owner = new Int32Array(referenceCount).fill(-1);
+  let size = 0;
+  const seen = new Uint8Array(referenceCount);
+  const augment = (j: number): boolean => {
+    for (const i of neighbours[j]) {
+      if (seen[i]) continue;
+      seen[i] = 1;
+      if (owner[i] === -1 || augment(owner[i])) {
+        owner[i] = j;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let j = 0; j < neighbours.length; j++) {
+    if (neighbours[j].length === 0) continue;
+    seen.fill(0);
+    if (augment(j)) size++;
+  }
+  return size;
 }
 
 export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): TextSignal {
@@ -62,29 +89,28 @@ export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThres
     return { value: null, pairs: [], matchedCandidate: 0, matched: 0, counterparts: 0 };
   const r = adWords(ref);
   const c = adWords(cand);
-  const refMatched = new Uint8Array(nr);
-  const refCounterpart = new Uint8Array(nr);
-  let candCounterparts = 0;
+  const refNear = new Uint8Array(nr);
+  const neighbours: number[][] = [];
   const pairs: AdPair[] = [];
   for (let j = 0; j < nc; j++) {
     const hi = c[2 * j];
     const lo = c[2 * j + 1];
     let best = 65;
     let bestI = -1;
+    const near: number[] = [];
     for (let i = 0; i < nr; i++) {
       const d = popcount32(hi ^ r[2 * i]) + popcount32(lo ^ r[2 * i + 1]);
+      if (d <= t.adCounterpartDistance) near.push(i);
+      if (d <= t.adMaxDistance) refNear[i] = 1;
       if (d < best) {
         best = d;
         bestI = i;
-        if (d === 0) break;
       }
     }
-    if (best <= t.adCounterpartDistance) {
-      refCounterpart[bestI] = 1;
-      candCounterparts++;
-    }
+    // The closest first: the matching tries it first, so exact copies pair with each other.
+    if (near.length > 1) near.sort((a, b) => (a === bestI ? -1 : b === bestI ? 1 : 0));
+    neighbours.push(near);
     if (best <= t.adMaxDistance) {
-      refMatched[bestI] = 1;
       const ra = ref.ads[bestI];
       const ca = cand.ads[j];
       pairs.push({
@@ -96,15 +122,14 @@ export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThres
     }
   }
   const sum = (a: Uint8Array) => a.reduce((s, m) => s + m, 0);
-  // One-to-one share: several candidate ads matching one reference ad count once.
-  const matched = Math.min(sum(refMatched), pairs.length);
-  const counterparts = Math.min(sum(refCounterpart), candCounterparts);
+  // Each side's ads with a near-identical ad on the other, the fewer of the two: both only grow with a shared ad.
+  const matched = Math.min(sum(refNear), pairs.length);
   return {
     value: Math.min(1, matched / Math.min(nr, nc)),
     pairs,
     matchedCandidate: pairs.length,
     matched,
-    counterparts,
+    counterparts: maximumMatching(neighbours, nr),
   };
 }
 
@@ -280,7 +305,7 @@ export function pivotSignal(ref: SiteProfile, cand: SiteProfile): PivotSignal {
   const refKeys = new Set(ref.pivots.map((p) => `${p.kind}:${p.value}`));
   const shared: SharedPivot[] = cand.pivots
     .filter((p) => refKeys.has(`${p.kind}:${p.value}`))
-    .map((p) => ({ kind: 'shared-pivot', pivotKind: p.kind, value: p.value }));
-  const strong = shared.some((p) => !WEAK_PIVOTS.has(p.pivotKind));
+    .map((p) => ({ kind: 'shared-pivot', pivotKind: p.kind, value: p.value, operatorId: !WEAK_PIVOTS.has(p.kind) }));
+  const strong = shared.some((p) => p.operatorId);
   return { value: strong ? 1 : shared.length > 0 ? WEAK_PIVOT_VALUE : 0, shared, strong };
 }

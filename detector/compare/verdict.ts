@@ -1,23 +1,80 @@
 /**
- * The verdict rule. Evidence comes in four independent families: content (copied ads, shared advertisers), site
- * identity (the operator's own contacts), layout (a template, weighed by how rare it is) and pivots (the operator's
- * analytics and payment ids). Advertisers post on several sites, the press and NGOs quote ads, aggregators scrape them
- * and competitors share advertisers, so content alone is only enough when it is overwhelming in both directions: most
- * of the candidate comes from the reference and much of the reference is on the candidate. Otherwise a `clone` needs
- * content that makes up most of the candidate, corroborated by another family; or two operator-specific families
- * (identity, pivots, rare layout) of which one is not the layout.
+ * The verdict rule. Evidence comes in four independent families: content (copied ads, shared advertisers, measured
+ * both ways: the share of the candidate that comes from the reference and the share of the reference found on the
+ * candidate), site identity (the operator's own contacts), pivots (the operator's analytics, tag-manager, advertising
+ * and payment ids) and layout (a template; rare templates belong to one operator, common ones to a script).
+ *
+ * A pair is a clone when one of four rules holds:
+ * - content: most of the candidate's ads come from the reference (`cloneAdShare`) and it carries a good part of the
+ *   reference's ads (`cloneReferenceShare`): nothing but a copy of the database explains that, whatever else changed.
+ *   Ad texts only: advertisers move between sites with their numbers (competitors), and an advertiser's number
+ *   quoted once counts the whole advertiser, so shared advertisers without their texts need corroboration;
+ * - corroborated content: more than half of the candidate comes from the reference (`corroboratedAdShare`) and an
+ *   operator's family corroborates it (identity, a strong pivot, or a rare template), each at `corroborationStrength`;
+ * - template and content: the same share of the candidate, a shared template however common, and content carried
+ *   both ways (`templateReferenceShare` of the reference): a common template says nothing alone, only with content;
+ * - same operator: two operator families, not only the layout.
+ *
+ * Each rule has a margin in [-1, 1]: its weakest condition's distance to its threshold, scaled so that -1 is nothing,
+ * 0 the threshold and 1 everything. The score is the best rule's margin mapped onto [0, 1] with 0 at `cloneScore`,
+ * so clone ⇔ score ≥ cloneScore and the score of a non-clone says how far it is from being one. Every condition is
+ * non-decreasing in the evidence, and so are min and max: more shared evidence never lowers the score.
  */
 import type { DetectorThresholds, Families } from '../types.ts';
 import type { ContactSignal, LayoutSignal, PivotSignal, TextSignal } from './signals.ts';
 
-export type CloneReason = 'overwhelming-content' | 'corroborated-content' | 'same-operator';
+export type RuleName = 'content' | 'corroborated-content' | 'template-and-content' | 'same-operator';
+export type OperatorFamily = 'identity' | 'pivots' | 'layout';
+
+/** One condition of a rule: the value measured, the threshold it must reach, and its margin. */
+export interface Condition {
+  what:
+    | 'candidate-share'
+    | 'reference-share'
+    | 'candidate-ad-share'
+    | 'reference-ad-share'
+    | 'corroboration'
+    | 'template'
+    | 'second-operator-family';
+  value: number;
+  threshold: number;
+  margin: number;
+}
+
+export interface RuleResult {
+  name: RuleName;
+  conditions: Condition[];
+  /** The weakest condition's margin: ≥ 0 when the rule holds. */
+  margin: number;
+  /** For rules that rest on operator families, the one(s) used. */
+  families: OperatorFamily[];
+}
 
 export interface RuleOutcome {
   families: Families;
-  /** Why the verdict may be `clone`, or null when nothing allows it. */
-  reason: CloneReason | null;
-  /** Families strong enough to corroborate (`identity`, `layout`, `pivots`). */
-  corroborating: ('identity' | 'layout' | 'pivots')[];
+  /** Shared template (layout similarity ≥ corroborationStrength), however common. */
+  sameTemplate: boolean;
+  /** Operator families at `corroborationStrength` or more (identity, pivots, rare layout), strongest first. */
+  corroborating: OperatorFamily[];
+  /** Every rule with its margin; `best` is the one with the highest margin (the deciding one when it holds). */
+  rules: RuleResult[];
+  best: RuleResult;
+  /** The best rule's margin mapped onto [0, 1] (cloneScore at margin 0). */
+  ruleScore: number;
+}
+
+/**
+ * Distance of `x` to threshold `t` in [-1, 1]: (x − t) / t under it, (x − t) / (1 − t) over it. Non-decreasing in x.
+ */
+export function margin(x: number, t: number): number {
+  if (x >= t) return t >= 1 ? 0 : Math.min(1, (x - t) / (1 - t));
+  return t <= 0 ? 0 : Math.max(-1, (x - t) / t);
+}
+
+/** A margin in [-1, 1] onto a score in [0, 1], with margin 0 at `cloneScore`. Non-decreasing. */
+export function marginScore(m: number, t: DetectorThresholds): number {
+  const s = m >= 0 ? t.cloneScore + (1 - t.cloneScore) * m : t.cloneScore * (1 + m);
+  return Math.max(0, Math.min(1, s));
 }
 
 export function contentFamily(
@@ -27,21 +84,92 @@ export function contentFamily(
   candAds: number,
   t: DetectorThresholds,
 ): Families['content'] {
-  const ads = text.value !== null && text.counterparts >= t.minSharedAds;
+  const counterparts = text.counterparts;
+  const ads = text.value !== null && counterparts >= t.minSharedAds;
   const adv = contacts.advertisers;
   const advertisers = adv.shared >= t.minSharedAds;
   const share = (num: number, den: number) => (den > 0 ? Math.min(1, num / den) : 0);
+  const adCandidateShare = ads ? share(counterparts, candAds) : 0;
+  const adReferenceShare = ads ? share(counterparts, refAds) : 0;
   return {
-    candidateShare: Math.max(
-      ads ? share(text.counterparts, candAds) : 0,
-      advertisers ? share(adv.sharedWeight, adv.candidateWeight) : 0,
-    ),
-    referenceShare: Math.max(
-      ads ? share(text.counterparts, refAds) : 0,
-      advertisers ? share(adv.sharedWeight, adv.referenceWeight) : 0,
-    ),
+    candidateShare: Math.max(adCandidateShare, advertisers ? share(adv.sharedWeight, adv.candidateWeight) : 0),
+    referenceShare: Math.max(adReferenceShare, advertisers ? share(adv.sharedWeight, adv.referenceWeight) : 0),
+    adCandidateShare,
+    adReferenceShare,
     sharedAds: text.matched,
     sharedAdvertisers: adv.shared,
+  };
+}
+
+function rule(name: RuleName, conditions: Condition[], families: OperatorFamily[] = []): RuleResult {
+  return { name, conditions, margin: Math.min(...conditions.map((c) => c.margin)), families };
+}
+
+const cond = (what: Condition['what'], value: number, threshold: number): Condition => ({
+  what,
+  value,
+  threshold,
+  margin: margin(value, threshold),
+});
+
+/** The rules on the families, with their margins. Pure arithmetic on numbers: the property tests drive it directly. */
+export function decideFamilies(families: Families, layoutSimilarity: number, t: DetectorThresholds): RuleOutcome {
+  const { candidateShare: c, referenceShare: r } = families.content;
+  const operator: [OperatorFamily, number][] = [
+    ['identity', families.identity],
+    ['pivots', families.pivots],
+    ['layout', families.layout],
+  ];
+  // Strongest first; ties keep the order above (the operator's own contacts and ids before the template).
+  const ranked = [...operator].sort((a, b) => b[1] - a[1]);
+  const corroborating = ranked.filter(([, v]) => v >= t.corroborationStrength).map(([f]) => f);
+  const [strongest, strongestValue] = ranked[0];
+  // Same operator: the best pair of families of which one is not the layout; its weaker member decides.
+  const pairs: [OperatorFamily, OperatorFamily][] = [
+    ['identity', 'pivots'],
+    ['identity', 'layout'],
+    ['pivots', 'layout'],
+  ];
+  const value = (f: OperatorFamily) => operator.find(([g]) => g === f)![1];
+  const bestPair = pairs.reduce((a, b) =>
+    Math.min(value(b[0]), value(b[1])) > Math.min(value(a[0]), value(a[1])) ? b : a,
+  );
+  const rules = [
+    rule('content', [
+      cond('candidate-ad-share', families.content.adCandidateShare, t.cloneAdShare),
+      cond('reference-ad-share', families.content.adReferenceShare, t.cloneReferenceShare),
+    ]),
+    rule(
+      'corroborated-content',
+      [
+        cond('candidate-share', c, t.corroboratedAdShare),
+        cond('corroboration', strongestValue, t.corroborationStrength),
+      ],
+      [strongest],
+    ),
+    rule('template-and-content', [
+      cond('candidate-share', c, t.corroboratedAdShare),
+      cond('reference-share', r, t.templateReferenceShare),
+      cond('template', layoutSimilarity, t.corroborationStrength),
+    ]),
+    rule(
+      'same-operator',
+      [
+        cond('corroboration', Math.max(value(bestPair[0]), value(bestPair[1])), t.corroborationStrength),
+        cond('second-operator-family', Math.min(value(bestPair[0]), value(bestPair[1])), t.corroborationStrength),
+      ],
+      bestPair,
+    ),
+  ];
+  // The deciding rule: the highest margin; among rules that hold, the first listed wins a tie (the simplest reason).
+  const best = rules.reduce((a, b) => (b.margin > a.margin ? b : a));
+  return {
+    families,
+    sameTemplate: layoutSimilarity >= t.corroborationStrength,
+    corroborating,
+    rules,
+    best,
+    ruleScore: marginScore(best.margin, t),
   };
 }
 
@@ -54,21 +182,11 @@ export function decide(
   candAds: number,
   t: DetectorThresholds,
 ): RuleOutcome {
-  const content = contentFamily(text, contacts, refAds, candAds, t);
   const families: Families = {
-    content,
+    content: contentFamily(text, contacts, refAds, candAds, t),
     identity: contacts.identity ?? 0,
     layout: (layout.value ?? 0) * layout.rarity,
     pivots: pivots.strong ? 1 : 0,
   };
-  const corroborating: RuleOutcome['corroborating'] = [];
-  if (families.identity >= t.corroborationStrength) corroborating.push('identity');
-  if (families.layout >= t.corroborationStrength) corroborating.push('layout');
-  if (families.pivots >= t.corroborationStrength) corroborating.push('pivots');
-  let reason: CloneReason | null = null;
-  if (content.candidateShare >= t.cloneAdShare && content.referenceShare >= t.cloneReferenceShare)
-    reason = 'overwhelming-content';
-  else if (content.candidateShare >= t.corroboratedAdShare && corroborating.length > 0) reason = 'corroborated-content';
-  else if (corroborating.length >= 2 && corroborating.some((f) => f !== 'layout')) reason = 'same-operator';
-  return { families, reason, corroborating };
+  return decideFamilies(families, layout.value ?? 0, t);
 }

@@ -141,6 +141,11 @@ describe('parseConfig', () => {
     );
     expect(problems('detector:\n  clonePhotoShare: 1\n').join('\n')).toContain('clonePhotoShare (1) must be below 1');
     expect(problems('detector:\n  layoutSketchExponent: 0\n').join('\n')).toContain('detector.layoutSketchExponent');
+    expect(problems('detector:\n  corroboratedAdShare: 0.9\n').join('\n')).toContain(
+      'corroboratedAdShare (0.9) must not exceed cloneAdShare (0.75)',
+    );
+    expect(problems('detector:\n  corroborationStrength: 0\n').join('\n')).toContain('detector.corroborationStrength');
+    expect(parseConfig('detector:\n  templateReferenceShare: 0.5\n').detector).toEqual({ templateReferenceShare: 0.5 });
     expect(parseConfig('detector:\n  cloneAdShare: 1\n  relatedScore: 0.3\n').detector).toEqual({
       cloneAdShare: 1,
       relatedScore: 0.3,

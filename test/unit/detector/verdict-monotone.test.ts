@@ -1,0 +1,187 @@
+/**
+ * Property tests (fast-check) of issue 18's principles: more shared evidence never lowers the score nor the verdict
+ * (unrelated < related < clone), the verdict is clone exactly when the score reaches cloneScore, and the corroborating
+ * families of the analyst's brief do corroborate. Two levels: the rule on families (pure numbers), and whole
+ * comparisons of synthetic profiles to which a shared ad, contact or pivot is added.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decideFamilies, margin, marginScore } from '../../../detector/compare/verdict.ts';
+import {
+  type Comparison,
+  compareProfiles,
+  defaultThresholds,
+  type Families,
+  type PivotKind,
+  type SiteProfile,
+} from '../../../detector/index.ts';
+
+const TIER = { unrelated: 0, related: 1, clone: 2 } as const;
+const t = defaultThresholds;
+
+const unit = fc.double({ min: 0, max: 1, noNaN: true });
+const familiesArb = fc.record({
+  c: unit,
+  r: unit,
+  ac: unit,
+  ar: unit,
+  identity: unit,
+  pivots: fc.constantFrom(0, 1),
+  layout: unit,
+  rarity: unit,
+});
+type F = typeof familiesArb extends fc.Arbitrary<infer T> ? T : never;
+const toFamilies = (f: F): [Families, number] => [
+  {
+    content: {
+      candidateShare: Math.max(f.c, f.ac),
+      referenceShare: Math.max(f.r, f.ar),
+      adCandidateShare: f.ac,
+      adReferenceShare: f.ar,
+      sharedAds: 0,
+      sharedAdvertisers: 0,
+    },
+    identity: f.identity,
+    pivots: f.pivots,
+    layout: f.layout * f.rarity,
+  },
+  f.layout,
+];
+const keys = ['c', 'r', 'ac', 'ar', 'identity', 'pivots', 'layout', 'rarity'] as const;
+
+describe('the rule on families', () => {
+  it('margin and its score are non-decreasing, 0 at the threshold, cloneScore at margin 0', () => {
+    fc.assert(
+      fc.property(unit, unit, unit, (a, b, th) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(margin(lo, th)).toBeLessThanOrEqual(margin(hi, th));
+        expect(marginScore(margin(lo, th), t)).toBeLessThanOrEqual(marginScore(margin(hi, th), t));
+      }),
+    );
+    expect(margin(0.6, 0.6)).toBe(0);
+    expect(marginScore(0, t)).toBe(t.cloneScore);
+  });
+
+  it('raising any family or share never lowers the rule score', () => {
+    fc.assert(
+      fc.property(familiesArb, fc.constantFrom(...keys), unit, (f, key, by) => {
+        const raised = { ...f, [key]: key === 'pivots' ? 1 : Math.min(1, f[key] + by * (1 - f[key])) };
+        const before = decideFamilies(...toFamilies(f), t);
+        const after = decideFamilies(...toFamilies(raised), t);
+        expect(after.ruleScore).toBeGreaterThanOrEqual(before.ruleScore);
+        expect(after.best.margin >= 0 || before.best.margin < 0).toBe(true);
+      }),
+    );
+  });
+
+  it('a tracker or payment pivot corroborates exactly as the operator’s own contacts do', () => {
+    fc.assert(
+      fc.property(familiesArb, (f) => {
+        const withPivot = decideFamilies(...toFamilies({ ...f, pivots: 1, identity: 0 }), t);
+        const withIdentity = decideFamilies(...toFamilies({ ...f, pivots: 0, identity: 1 }), t);
+        expect(withPivot.ruleScore).toBe(withIdentity.ruleScore);
+      }),
+    );
+  });
+
+  it('a common template corroborates only with content both ways; a rare one with content', () => {
+    const base = { ac: 0, ar: 0, identity: 0, pivots: 0, layout: 1 };
+    const holds = (f: Partial<F>) =>
+      decideFamilies(...toFamilies({ ...base, c: 0, r: 0, rarity: 0, ...f } as F), t).best.margin >= 0;
+    expect(holds({ c: 0.67, r: 0.71, rarity: 0 })).toBe(true); // common template, two thirds both ways
+    expect(holds({ c: 1, r: 0.2, rarity: 0 })).toBe(false); // common template, a few quoted ads
+    expect(holds({ c: 1, r: 0.2, rarity: 1 })).toBe(true); // rare template, a restart with a few ads
+    expect(holds({ c: 0.5, r: 0.5, rarity: 1 })).toBe(false); // a competitor with half the advertisers
+    expect(holds({ c: 0, r: 0, rarity: 1 })).toBe(false); // the template alone
+  });
+});
+
+// Synthetic profiles: ads are 64-bit fingerprints; unrelated ones differ by ~32 bits, copies by a few flipped bits
+// (rewritten ads), so that one ad can be a counterpart of several and pairings compete.
+const base64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
+const flips = fc.array(fc.integer({ min: 0, max: 63 }), { maxLength: 14 });
+const flip = (b: bigint, bits: number[]) => bits.reduce((x, i) => x ^ (1n << BigInt(i)), b);
+const hex = (b: bigint) => b.toString(16).padStart(16, '0');
+const PIVOTS: PivotKind[] = [
+  'google-analytics',
+  'google-tag-manager',
+  'meta-pixel',
+  'yandex-metrica',
+  'adsense',
+  'iban',
+];
+
+function profile(site: string, ads: string[], contacts: [string, 'site' | 'ad'][], pivots: string[]): SiteProfile {
+  return {
+    version: 1,
+    site,
+    pageCount: ads.length + 1,
+    pageTypes: { listing: 1, ad: ads.length, other: 0 },
+    layout: { listing: null, ad: null, other: null },
+    layoutAll: null,
+    contacts: contacts.map(([value, scope]) => ({ kind: 'phone', value, raw: value, scope })),
+    ads: ads.map((fingerprint, i) => ({
+      id: `${site}-${i}`,
+      url: `http://${site}/${i}`,
+      fingerprint,
+      text: 'annonce',
+    })),
+    textAll: null,
+    pivots: pivots.map((value, i) => ({ kind: PIVOTS[i % PIVOTS.length], value })),
+  };
+}
+
+/** A few ad "families" (base fingerprints); every ad is one of them with some bits flipped. */
+const world = fc.array(base64, { minLength: 1, maxLength: 4 });
+const adArb = fc.tuple(fc.nat(), flips);
+const phone = fc.integer({ min: 0, max: 9999 }).map((n) => `+336399${String(n).padStart(4, '0')}`);
+const contactArb = fc.tuple(phone, fc.constantFrom('site' as const, 'ad' as const));
+const side = fc.record({
+  ads: fc.array(adArb, { maxLength: 12 }),
+  contacts: fc.array(contactArb, { maxLength: 8 }),
+  pivots: fc.array(fc.constantFrom('G-AAAA1111', 'GTM-BBBB22', 'FR7630001007941234567890185'), { maxLength: 2 }),
+});
+/** Shared ads: the reference's copy and the candidate's (a few more bits flipped: rewritten). */
+const sharedAd = fc.tuple(adArb, flips);
+const shared = fc.record({
+  ads: fc.array(sharedAd, { maxLength: 10 }),
+  contacts: fc.array(contactArb, { maxLength: 6 }),
+  pivots: fc.array(fc.constantFrom('G-CCCC3333', 'GTM-DDDD44'), { maxLength: 2 }),
+});
+type SideIn = { ads: [number, number[]][]; contacts: [string, 'site' | 'ad'][]; pivots: string[] };
+type SharedIn = { ads: [[number, number[]], number[]][]; contacts: [string, 'site' | 'ad'][]; pivots: string[] };
+const addition = fc.oneof(
+  sharedAd.map((ad): SharedIn => ({ ads: [ad], contacts: [], pivots: [] })),
+  contactArb.map((c): SharedIn => ({ ads: [], contacts: [c], pivots: [] })),
+  fc.constantFrom('G-EEEE5555', 'ym-5555').map((p): SharedIn => ({ ads: [], contacts: [], pivots: [p] })),
+);
+
+function comparePair(bases: bigint[], ref: SideIn, cand: SideIn, both: SharedIn): Comparison {
+  const ad = ([k, bits]: [number, number[]]) => flip(bases[k % bases.length], bits);
+  const refAds = [...ref.ads.map((a) => hex(ad(a))), ...both.ads.map(([a]) => hex(ad(a)))];
+  const candAds = [...cand.ads.map((a) => hex(ad(a))), ...both.ads.map(([a, more]) => hex(flip(ad(a), more)))];
+  return compareProfiles(
+    profile('ref.test', refAds, [...ref.contacts, ...both.contacts], [...ref.pivots, ...both.pivots]),
+    profile('cand.test', candAds, [...cand.contacts, ...both.contacts], [...cand.pivots, ...both.pivots]),
+  );
+}
+const merge = (a: SharedIn, b: SharedIn): SharedIn => ({
+  ads: [...a.ads, ...b.ads],
+  contacts: [...a.contacts, ...b.contacts],
+  pivots: [...a.pivots, ...b.pivots],
+});
+
+describe('whole comparisons', () => {
+  it('adding a shared ad, contact or pivot never lowers the score nor the verdict; clone ⇔ score ≥ cloneScore', () => {
+    fc.assert(
+      fc.property(world, side, side, shared, addition, (bases, ref, cand, both, extra) => {
+        const before = comparePair(bases, ref, cand, both);
+        const after = comparePair(bases, ref, cand, merge(both, extra));
+        expect(after.score).toBeGreaterThanOrEqual(before.score);
+        expect(TIER[after.verdict]).toBeGreaterThanOrEqual(TIER[before.verdict]);
+        for (const c of [before, after]) expect(c.verdict === 'clone').toBe(c.score >= t.cloneScore);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
