@@ -8,6 +8,7 @@ import { type GlobalOptions, loadConfig } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator, withAccount } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
+import { terminalSafe, terminalSafeRow } from '../terminal-safe.ts';
 
 export function registerFeedsCommands(program: Command): void {
   const feeds = program.command('feeds').description('feeds of new domain names, screened before any crawl');
@@ -57,7 +58,9 @@ export function registerFeedsCommands(program: Command): void {
       if (report.resumedAfter > 0)
         print(`Resumed after line ${report.resumedAfter} (an earlier ingest was interrupted).`);
       for (const problem of report.problems)
-        process.stderr.write(`${file}: line ${problem.line}: ${problem.message} ("${problem.text}")\n`);
+        process.stderr.write(
+          `${terminalSafe(file)}: line ${problem.line}: ${terminalSafe(problem.message)} ("${terminalSafe(problem.text)}")\n`,
+        );
       if (report.errors > 0) {
         const more = report.errors - report.problems.length;
         if (more > 0) process.stderr.write(`… and ${more} more bad line(s) not shown.\n`);
@@ -80,15 +83,18 @@ export function registerFeedsCommands(program: Command): void {
         print(
           table(
             ['source', 'names in', 'new', 'errors', 'last name', 'last seen', 'last error'],
-            rows.map((r) => [
-              r.name,
-              r.namesIn,
-              r.namesNew,
-              r.errors,
-              r.lastName ?? '',
-              formatTime(r.lastSeenAt),
-              (r.lastError ?? '').slice(0, 60),
-            ]),
+            rows.map((r) =>
+              // Names and errors came from feeds (outside input): printed escaped, never as they were written.
+              terminalSafeRow([
+                r.name,
+                r.namesIn,
+                r.namesNew,
+                r.errors,
+                r.lastName ?? '',
+                formatTime(r.lastSeenAt),
+                (r.lastError ?? '').slice(0, 60),
+              ]),
+            ),
           ),
         );
       });
