@@ -1,16 +1,16 @@
 /**
  * Sorting more names than memory holds: names are gathered in chunks of `chunkNames`, each chunk sorted and
  * deduplicated in memory and written to a temporary file, then the files are merged k ways (a small binary heap
- * over one pending line per file). Memory is one chunk plus one line per file, whatever the total; the temporary
+ * over one cursor per file). Memory is one chunk plus one batch per file, whatever the total; the temporary
  * folder is removed when the merged stream ends or is abandoned.
  */
-
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { DEFAULT_FEED_CAPS, readFeedLineBatches } from './line-reader.ts';
+import { batchesOf, NameCursor } from './name-cursor.ts';
 
 export interface ExternalSortOptions {
   /** Names sorted in memory at once (default 1,000,000: ~60 MB of short strings). */
@@ -21,15 +21,21 @@ export interface ExternalSortOptions {
 
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+function* unique(sorted: string[]): Generator<string> {
+  let previous: string | null = null;
+  for (const name of sorted) {
+    if (name === previous) continue;
+    previous = name;
+    yield name;
+  }
+}
+
 async function writeChunk(dir: string, index: number, names: string[]): Promise<string> {
   names.sort(byteOrder);
   const path = join(dir, `chunk-${index}.txt`);
   const out = createWriteStream(path);
-  let previous: string | null = null;
   let buffer = '';
-  for (const name of names) {
-    if (name === previous) continue;
-    previous = name;
+  for (const name of unique(names)) {
     buffer += `${name}\n`;
     if (buffer.length > 1 << 16) {
       if (!out.write(buffer)) await once(out, 'drain');
@@ -41,18 +47,24 @@ async function writeChunk(dir: string, index: number, names: string[]): Promise<
   return path;
 }
 
-/** `names` sorted in byte order and deduplicated, with bounded memory. */
+async function* fileBatches(path: string): AsyncGenerator<string[]> {
+  // Chunk files hold names this process wrote, one a line: the caps only guard against a disk gone wrong.
+  for await (const batch of readFeedLineBatches(createReadStream(path), DEFAULT_FEED_CAPS, path))
+    yield batch.flatMap((line) => ('text' in line ? [line.text] : []));
+}
+
+/** Batches of `names` sorted in byte order and deduplicated, with bounded memory. */
 export async function* externalSort(
-  names: AsyncIterable<string>,
+  names: AsyncIterable<string[]>,
   options: ExternalSortOptions = {},
-): AsyncGenerator<string> {
+): AsyncGenerator<string[]> {
   const chunkNames = options.chunkNames ?? 1_000_000;
   const dir = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'phenix-sort-'));
   try {
     const files: string[] = [];
     let chunk: string[] = [];
-    for await (const name of names) {
-      chunk.push(name);
+    for await (const batch of names) {
+      for (const name of batch) chunk.push(name);
       if (chunk.length >= chunkNames) {
         files.push(await writeChunk(dir, files.length, chunk));
         chunk = [];
@@ -60,13 +72,7 @@ export async function* externalSort(
     }
     if (files.length === 0) {
       // Everything fitted in one chunk: no file needed.
-      chunk.sort(byteOrder);
-      let previous: string | null = null;
-      for (const name of chunk) {
-        if (name === previous) continue;
-        previous = name;
-        yield name;
-      }
+      yield* batchesOf(unique(chunk.sort(byteOrder)));
       return;
     }
     if (chunk.length > 0) files.push(await writeChunk(dir, files.length, chunk));
@@ -78,59 +84,50 @@ export async function* externalSort(
 }
 
 /** k-way merge of sorted files of one name a line, duplicates across files given once. */
-async function* mergeSortedFiles(files: string[]): AsyncGenerator<string> {
-  const readers = files.map((f) =>
-    createInterface({ input: createReadStream(f), crlfDelay: Number.POSITIVE_INFINITY })[Symbol.asyncIterator](),
-  );
-  // Heap of [name, reader index], smallest name on top.
-  const heap: [string, number][] = [];
-  const less = (i: number, j: number) => heap[i][0] < heap[j][0];
-  const swap = (i: number, j: number) => {
-    [heap[i], heap[j]] = [heap[j], heap[i]];
-  };
-  const push = (item: [string, number]) => {
-    heap.push(item);
-    for (let i = heap.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (!less(i, parent)) break;
-      swap(i, parent);
-      i = parent;
+async function* mergeSortedFiles(files: string[]): AsyncGenerator<string[]> {
+  const cursors = files.map((f) => new NameCursor(fileBatches(f)));
+  // Heap of cursors, the one with the smallest current name on top.
+  const heap: NameCursor[] = [];
+  const less = (i: number, j: number) => heap[i].current < heap[j].current;
+  const down = (start: number) => {
+    for (let i = start; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(l, m)) m = l;
+      if (r < heap.length && less(r, m)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
     }
   };
-  const pop = (): [string, number] => {
-    const top = heap[0];
-    const last = heap.pop() as [string, number];
-    if (heap.length > 0) {
-      heap[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && less(l, m)) m = l;
-        if (r < heap.length && less(r, m)) m = r;
-        if (m === i) break;
-        swap(i, m);
-        i = m;
-      }
-    }
-    return top;
-  };
-  for (let i = 0; i < readers.length; i++) {
-    const next = await readers[i].next();
-    if (!next.done) push([next.value, i]);
-  }
+  for (const cursor of cursors) if (await cursor.ready()) heap.push(cursor);
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
   let previous: string | null = null;
+  let out: string[] = [];
   try {
     while (heap.length > 0) {
-      const [name, i] = pop();
+      const top = heap[0];
+      const name = top.current;
       if (name !== previous) {
         previous = name;
-        yield name;
+        out.push(name);
+        if (out.length >= 4096) {
+          yield out;
+          out = [];
+        }
       }
-      const next = await readers[i].next();
-      if (!next.done) push([next.value, i]);
+      if (top.step() || (await top.ready())) down(0);
+      else {
+        const last = heap.pop() as NameCursor;
+        if (heap.length > 0) {
+          heap[0] = last;
+          down(0);
+        }
+      }
     }
+    if (out.length > 0) yield out;
   } finally {
-    for (const reader of readers) await reader.return?.();
+    for (const cursor of cursors) await cursor.close();
   }
 }

@@ -44,6 +44,18 @@ function decode(bytes: Buffer): string {
 
 /** The lines of `input`; `label` names the file in cap errors. */
 export async function* readFeedLines(input: Readable, caps: FeedCaps, label: string): AsyncGenerator<FeedLineText> {
+  for await (const batch of readFeedLineBatches(input, caps, label)) yield* batch;
+}
+
+/**
+ * The lines of `input` a chunk at a time (one array per chunk read): readers of millions of lines (the zone diff)
+ * pay one asynchronous step per chunk rather than per line.
+ */
+export async function* readFeedLineBatches(
+  input: Readable,
+  caps: FeedCaps,
+  label: string,
+): AsyncGenerator<FeedLineText[]> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let skipping = 0;
@@ -57,6 +69,7 @@ export async function* readFeedLines(input: Readable, caps: FeedCaps, label: str
         `${label} holds more than ${caps.maxBytes} bytes once unpacked (feeds.maxFileBytes); set aside after that point`,
       );
     }
+    const out: FeedLineText[] = [];
     let start = 0;
     for (;;) {
       const end = bytes.indexOf(NEWLINE, start);
@@ -72,10 +85,10 @@ export async function* readFeedLines(input: Readable, caps: FeedCaps, label: str
       }
       if (end === -1) break;
       if (skipping > 0) {
-        yield { tooLong: skipping };
+        out.push({ tooLong: skipping });
         skipping = 0;
       } else {
-        yield { text: decode(pending.length === 1 ? pending[0] : Buffer.concat(pending)) };
+        out.push({ text: decode(pending.length === 1 ? pending[0] : Buffer.concat(pending)) });
         pending = [];
         pendingBytes = 0;
       }
@@ -83,7 +96,8 @@ export async function* readFeedLines(input: Readable, caps: FeedCaps, label: str
     }
     // Keep copies of what waits for its line end, not views on the whole chunk.
     if (pending.length > 0) pending = [Buffer.from(Buffer.concat(pending))];
+    if (out.length > 0) yield out;
   }
-  if (skipping > 0) yield { tooLong: skipping };
-  else if (pendingBytes > 0) yield { text: decode(Buffer.concat(pending)) };
+  if (skipping > 0) yield [{ tooLong: skipping }];
+  else if (pendingBytes > 0) yield [{ text: decode(Buffer.concat(pending)) }];
 }

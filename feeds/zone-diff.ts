@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { firstControl } from '../lib/safe-text.ts';
 import { externalSort } from './external-sort.ts';
 import { decodeFeed } from './ingest.ts';
-import { DEFAULT_FEED_CAPS, type FeedCaps, readFeedLines } from './line-reader.ts';
+import { DEFAULT_FEED_CAPS, type FeedCaps, readFeedLineBatches } from './line-reader.ts';
+import { NameCursor } from './name-cursor.ts';
 import { createZoneOwnerReader } from './zone-reader.ts';
 
 export type ZoneOrder = 'text' | 'canonical';
@@ -54,43 +55,51 @@ export function canonicalKey(name: string): string {
   return name.split('.').reverse().join('\u0001');
 }
 
-/** The delegated names of a zone file (gz or plain), in file order. */
+/** The delegated names of a zone file (gz or plain), in file order, a batch per chunk read. */
 export async function* zoneFileNames(
   path: string,
   options: ZoneDiffOptions,
   stats: { bad: number },
-): AsyncGenerator<string> {
+): AsyncGenerator<string[]> {
   const caps = { ...DEFAULT_FEED_CAPS, ...options.caps };
   const owners = createZoneOwnerReader({ origin: options.origin });
-  for await (const line of readFeedLines(await decodeFeed(createReadStream(path)), caps, path)) {
-    if ('tooLong' in line || firstControl(line.text) !== null) {
-      stats.bad++;
-      continue;
+  for await (const lines of readFeedLineBatches(await decodeFeed(createReadStream(path)), caps, path)) {
+    const names: string[] = [];
+    for (const line of lines) {
+      if ('tooLong' in line || firstControl(line.text) !== null) {
+        stats.bad++;
+        continue;
+      }
+      const owner = owners(line.text);
+      if (owner === null) continue;
+      if (typeof owner === 'string') names.push(owner);
+      else stats.bad++;
     }
-    const owner = owners(line.text);
-    if (owner === null) continue;
-    if (typeof owner === 'string') yield owner;
-    else stats.bad++;
+    if (names.length > 0) yield names;
   }
 }
 
-/** `names` with consecutive repeats removed, failing as soon as one comes before the previous in `order`. */
+/** Batches of sort keys, repeats removed, failing as soon as a name comes before the previous one in `order`. */
 async function* checkedSorted(
-  names: AsyncIterable<string>,
+  batches: AsyncIterable<string[]>,
   order: ZoneOrder,
   which: 'old' | 'new',
   count: { n: number },
-): AsyncGenerator<string> {
+): AsyncGenerator<string[]> {
   let previous: string | null = null;
-  for await (const name of names) {
-    const key = order === 'text' ? name : canonicalKey(name);
-    if (previous !== null && key <= previous) {
-      if (key === previous) continue;
-      throw new UnsortedError(which);
+  for await (const batch of batches) {
+    const keys: string[] = [];
+    for (const name of batch) {
+      const key = order === 'text' ? name : canonicalKey(name);
+      if (previous !== null && key <= previous) {
+        if (key === previous) continue;
+        throw new UnsortedError(which);
+      }
+      previous = key;
+      keys.push(key);
     }
-    previous = key;
-    count.n++;
-    yield key;
+    count.n += keys.length;
+    if (keys.length > 0) yield keys;
   }
 }
 
@@ -109,37 +118,39 @@ async function attempt(
   };
   const oldCount = { n: 0 };
   const newCount = { n: 0 };
-  const olds = checkedSorted(source(oldPath, 'old'), order, 'old', oldCount)[Symbol.asyncIterator]();
-  const news = checkedSorted(source(newPath, 'new'), order, 'new', newCount)[Symbol.asyncIterator]();
+  const olds = new NameCursor(checkedSorted(source(oldPath, 'old'), order, 'old', oldCount)[Symbol.asyncIterator]());
+  const news = new NameCursor(checkedSorted(source(newPath, 'new'), order, 'new', newCount)[Symbol.asyncIterator]());
   const out = createWriteStream(outFile);
   const toName = (key: string) => (order === 'text' ? key : key.split('\u0001').reverse().join('.'));
   let added = 0;
   let buffer = '';
   try {
-    let a = await olds.next();
-    let b = await news.next();
-    while (!b.done) {
-      if (!a.done && a.value < b.value) a = await olds.next();
-      else if (!a.done && a.value === b.value) {
-        a = await olds.next();
-        b = await news.next();
-      } else {
+    let a = await olds.ready();
+    let b = await news.ready();
+    while (b) {
+      const next = news.current;
+      if (a && olds.current < next) {
+        a = olds.step() || (await olds.ready());
+        continue;
+      }
+      if (a && olds.current === next) a = olds.step() || (await olds.ready());
+      else {
         added++;
-        buffer += `${toName(b.value)}\n`;
+        buffer += `${toName(next)}\n`;
         if (buffer.length > 1 << 16) {
           if (!out.write(buffer)) await once(out, 'drain');
           buffer = '';
         }
-        b = await news.next();
       }
+      b = news.step() || (await news.ready());
     }
     // The old file is read to its end too, so an unsorted tail is caught and its name count is whole.
-    while (!a.done) a = await olds.next();
+    while (a) a = olds.step() || (await olds.ready());
   } finally {
     out.end(buffer);
     await once(out, 'finish');
-    await olds.return?.(undefined);
-    await news.return?.(undefined);
+    await olds.close();
+    await news.close();
   }
   return { added, oldNames: oldCount.n, newNames: newCount.n };
 }
