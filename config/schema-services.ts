@@ -64,12 +64,38 @@ export const metricsSchema = z.strictObject({
 export const feedsSchema = z.strictObject({
   dropDir: z.string().min(1).optional(),
   dropPollSeconds: z.number().min(0.2).max(3600).default(30),
+  /** File-name pattern (`*` wildcard) → format of dropped files; the extension decides otherwise (feeds/formats.ts). */
+  dropFormats: z.record(z.string().min(1), z.enum(['text', 'nrd', 'zone', 'afnic'])).default({}),
+  /** Caps per feed file (feeds are hostile): a longer line is refused unread; past the others the file is set aside. */
+  maxLineBytes: z
+    .number()
+    .int()
+    .min(256)
+    .max(16 * 1024 * 1024)
+    .default(64 * 1024),
+  maxFileBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 ** 3),
+  maxNamesPerFile: z.number().int().positive().default(500_000_000),
   certstream: z
     .strictObject({
       url: z.string().regex(/^wss?:\/\/[^\s]+$/, 'must be a ws:// or wss:// URL, e.g. ws://127.0.0.1:4000/'),
       /** First reconnection delay; doubled after each failure up to maxBackoffSeconds. */
       backoffSeconds: z.number().min(0.05).max(600).default(1),
       maxBackoffSeconds: z.number().min(0.1).max(3600).default(60),
+      /** Largest message accepted; a bigger one closes the connection (a certificate update is a few KB). */
+      maxMessageBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(64 * 1024 * 1024)
+        .default(1024 * 1024),
+      /** Names waiting for the database at most (while it is down); past it the oldest are dropped and counted. */
+      maxWaitingNames: z.number().int().min(100).max(10_000_000).default(100_000),
+      /** No message (heartbeats included) for this long: the connection is dead and is replaced. */
+      idleSeconds: z.number().min(1).max(3600).default(60),
     })
     .optional(),
 });

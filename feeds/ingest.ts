@@ -1,13 +1,18 @@
 /**
- * Streaming ingest of a feed (plain or gzip, one name or URL a line): memory stays flat whatever the size, bad
- * lines are reported by number, and names are recorded in batches (one transaction per batch with the file's
- * progress, so an interrupted ingest resumes after the last committed line without losing or counting twice).
+ * Streaming ingest of a feed (plain or gzip; a format's reader turns lines into names): memory stays flat whatever
+ * the size, bad lines are reported by number, and names are recorded in batches (one transaction per batch with the
+ * file's progress, so an interrupted ingest resumes after the last committed line without losing or counting twice).
+ * Feeds are hostile: lines are capped in length and refused when they hold control characters, a file past its caps
+ * is set aside with what it gave so far kept, and a problem quotes at most a short, escaped excerpt of the line.
  */
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { type FeedLineProblem, parseFeedLine } from '../crawler/discovery/index.ts';
+import type { FeedLineProblem } from '../crawler/discovery/index.ts';
 import { type Executor, feedFileProgress, recordFeedBatch } from '../db/index.ts';
+import { excerpt, firstControl } from '../lib/safe-text.ts';
+import type { FeedLineReader } from './feed-entry.ts';
+import { createTextReader } from './feed-entry.ts';
+import { DEFAULT_FEED_CAPS, FeedCapError, type FeedCaps, readFeedLines } from './line-reader.ts';
 
 /** Orders screening (lexical closeness to the monitored names); never gates it. */
 export type NameScorer = (hostname: string) => number;
@@ -25,6 +30,11 @@ export interface IngestOptions {
   batchLines?: number;
   /** Bad lines kept for the report (all are counted; only the first ones are kept, to keep memory flat). */
   keepProblems?: number;
+  /** The format's reader (default: one name or URL a line). */
+  reader?: FeedLineReader;
+  caps?: Partial<FeedCaps>;
+  /** Names the file in cap errors (default: the source). */
+  label?: string;
   onBatch?: (progress: IngestReport) => void;
 }
 
@@ -38,6 +48,8 @@ export interface IngestReport {
   problems: FeedLineProblem[];
   notes: number;
   alreadyDone: boolean;
+  /** Why the file was set aside before its end (a cap), or null: the names before that point are kept. */
+  setAside: string | null;
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -76,13 +88,17 @@ export async function ingestFeed(input: Readable, options: IngestOptions): Promi
     problems: [],
     notes: 0,
     alreadyDone: false,
+    setAside: null,
   };
+  const caps = { ...DEFAULT_FEED_CAPS, ...options.caps };
+  const label = options.label ?? options.source;
+  const reader = options.reader ?? createTextReader();
   if (options.fileKey) {
     const progress = await feedFileProgress(options.db, options.source, options.fileKey);
     if (progress.finished) return { ...report, alreadyDone: true };
     report.resumedAfter = progress.linesDone;
   }
-  const lines = createInterface({ input: await decodeFeed(input), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = readFeedLines(await decodeFeed(input), caps, label);
   let names: { hostname: string; lexicalScore: number }[] = [];
   let batchErrors = 0;
   let lastError: string | null = null;
@@ -111,31 +127,62 @@ export async function ingestFeed(input: Readable, options: IngestOptions): Promi
     // Awaited at the next flush or at the end; this only keeps Node from calling it unhandled meanwhile.
     inFlight.catch(() => {});
   };
+  const refuse = (text: string, message: string) => {
+    report.errors++;
+    batchErrors++;
+    lastError = `line ${report.lines}: ${message}`;
+    if (report.problems.length < keep)
+      report.problems.push({ line: report.lines, text: excerpt(text.trim()), message });
+  };
   try {
     for await (const raw of lines) {
       report.lines++;
-      if (report.lines <= report.resumedAfter) continue;
-      inBatch++;
-      const text = report.lines === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      const parsed = parseFeedLine(text);
-      if (parsed?.kind === 'error') {
-        report.errors++;
-        batchErrors++;
-        lastError = `line ${report.lines}: ${parsed.message}`;
-        if (report.problems.length < keep)
-          report.problems.push({ line: report.lines, text: text.trim().slice(0, 200), message: parsed.message });
-      } else if (parsed?.kind === 'name') {
+      // Zone and AFNIC readers keep state (origin, columns) from earlier lines, so resumed lines are still read.
+      const resumed = report.lines <= report.resumedAfter;
+      if (!resumed) inBatch++;
+      if ('tooLong' in raw) {
+        if (!resumed) refuse('', `longer than ${caps.maxLineBytes} bytes (feeds.maxLineBytes); skipped unread`);
+        continue;
+      }
+      const text = report.lines === 1 ? raw.text.replace(/^\uFEFF/, '') : raw.text;
+      const control = firstControl(text);
+      if (control !== null) {
+        if (!resumed)
+          refuse(
+            text,
+            `holds a control character ${control.escaped} at column ${control.column}: "${excerpt(text.trim())}"`,
+          );
+        continue;
+      }
+      const parsed = reader(text);
+      if (resumed) continue;
+      if (parsed?.kind === 'error') refuse(text, parsed.message);
+      else if (parsed?.kind === 'name') {
         if (parsed.note) report.notes++;
         report.names++;
+        if (report.names > caps.maxNames)
+          throw new FeedCapError(
+            `${label} gives more than ${caps.maxNames} names (feeds.maxNamesPerFile); set aside after line ${report.lines - 1}`,
+          );
         names.push({ hostname: parsed.hostname, lexicalScore: options.score?.(parsed.hostname) ?? 0 });
       }
       if (inBatch >= batchLines) await flush(false);
     }
   } catch (error) {
-    // The input broke (a lost connection, a corrupt gzip): the batch being committed still lands before the error
-    // is reported, so the file's progress says exactly how far the next attempt resumes.
-    await inFlight.catch(() => {});
-    throw error;
+    if (error instanceof FeedCapError) {
+      // Set aside for good: what was read before the cap is committed and the file is marked done, so the next scan
+      // neither retries it nor loses its good names.
+      report.setAside = error.message;
+      report.errors++;
+      batchErrors++;
+      lastError = error.message;
+      if (report.names > caps.maxNames) report.names = caps.maxNames;
+    } else {
+      // The input broke (a lost connection, a corrupt gzip): the batch being committed still lands before the error
+      // is reported, so the file's progress says exactly how far the next attempt resumes.
+      await inFlight.catch(() => {});
+      throw error;
+    }
   }
   await flush(true);
   await inFlight;

@@ -1,11 +1,13 @@
 /**
  * Hostname normalisation shared by every folder (config, discovery, crawler): one rule for what a
  * domain is. Lowercase, IDN to punycode, trailing dot removed; URLs, paths, ports, spaces and IP
- * addresses are refused with a reason an analyst can act on.
+ * addresses are refused with a reason an analyst can act on, quoting at most a short, escaped excerpt of the input
+ * (it may come from a hostile feed).
  */
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { ipLiteralIn } from './ip-literal.ts';
+import { excerpt, quoted } from './safe-text.ts';
 
 export type HostnameResult = { ok: true; hostname: string } | { ok: false; reason: string };
 
@@ -16,20 +18,23 @@ export function normalizeHostname(input: string): HostnameResult {
   if (raw === '') return { ok: false, reason: 'is empty; expected a hostname such as x.fr' };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || /[/?#]/.test(raw)) {
     const host = guessHost(raw);
-    return { ok: false, reason: `"${raw}" is a URL; expected a hostname such as ${host ?? 'x.fr'}` };
+    return { ok: false, reason: `${quoted(raw)} is a URL; expected a hostname such as ${excerpt(host ?? 'x.fr')}` };
   }
-  if (/\s/.test(raw)) return { ok: false, reason: `"${raw}" contains a space; expected a hostname such as x.fr` };
+  if (/\s/.test(raw)) return { ok: false, reason: `${quoted(raw)} contains a space; expected a hostname such as x.fr` };
   if (raw.includes('@'))
-    return { ok: false, reason: `"${raw}" looks like an email address; expected a hostname such as x.fr` };
+    return { ok: false, reason: `${quoted(raw)} looks like an email address; expected a hostname such as x.fr` };
   if (/:\d+$/.test(raw))
-    return { ok: false, reason: `"${raw}" has a port; write the hostname alone, such as ${raw.replace(/:\d+$/, '')}` };
+    return {
+      ok: false,
+      reason: `${quoted(raw)} has a port; write the hostname alone, such as ${excerpt(raw.replace(/:\d+$/, ''))}`,
+    };
   const trimmed = raw.replace(/\.$/, '');
-  if (isIP(trimmed)) return { ok: false, reason: `"${raw}" is an IP address; expected a hostname such as x.fr` };
+  if (isIP(trimmed)) return { ok: false, reason: `${quoted(raw)} is an IP address; expected a hostname such as x.fr` };
   const disguised = ipLiteralIn(trimmed);
   if (disguised !== null) {
     return {
       ok: false,
-      reason: `"${raw}" is the IP address ${disguised} written as a name (browsers read it so); expected a hostname such as x.fr`,
+      reason: `${quoted(raw)} is the IP address ${disguised} written as a name (browsers read it so); expected a hostname such as x.fr`,
     };
   }
   const ascii = domainToASCII(trimmed.toLowerCase());
@@ -37,18 +42,21 @@ export function normalizeHostname(input: string): HostnameResult {
     if (/(^|\.)(\d+|0x[0-9a-f]*)$/i.test(trimmed.normalize('NFKC'))) {
       return {
         ok: false,
-        reason: `"${raw}" ends in a number, so browsers read it as an IP address, and it is not a valid one`,
+        reason: `${quoted(raw)} ends in a number, so browsers read it as an IP address, and it is not a valid one`,
       };
     }
-    return { ok: false, reason: `"${raw}" is not a valid domain name` };
+    return { ok: false, reason: `${quoted(raw)} is not a valid domain name` };
   }
   const labels = ascii.split('.');
   if (labels.length < 2)
-    return { ok: false, reason: `"${raw}" has no dot; expected a full hostname such as ${ascii}.fr` };
-  if (ascii.length > 253) return { ok: false, reason: `"${raw}" is longer than 253 characters` };
+    return { ok: false, reason: `${quoted(raw)} has no dot; expected a full hostname such as ${excerpt(ascii)}.fr` };
+  if (ascii.length > 253) return { ok: false, reason: `${quoted(raw)} is longer than 253 characters` };
   const bad = labels.find((label) => !LABEL.test(label));
   if (bad !== undefined) {
-    return { ok: false, reason: `"${raw}" has an invalid part "${bad}" (letters, digits and inner hyphens only)` };
+    return {
+      ok: false,
+      reason: `${quoted(raw)} has an invalid part ${quoted(bad)} (letters, digits and inner hyphens only)`,
+    };
   }
   return { ok: true, hostname: ascii };
 }

@@ -51,12 +51,15 @@ export function registerServeCommand(program: Command): void {
                   evidenceSigning: reviewSigning(loaded),
                 })
               : null;
-            const { dropDir, dropPollSeconds } = loaded.config.feeds;
+            const { dropDir, dropPollSeconds, dropFormats, maxLineBytes, maxFileBytes, maxNamesPerFile } =
+              loaded.config.feeds;
             const drop = dropDir
               ? startDropFolder({
                   db: ctx.db,
                   dir: dropDir,
                   pollMs: dropPollSeconds * 1000,
+                  formats: dropFormats,
+                  caps: { maxLineBytes, maxBytes: maxFileBytes, maxNames: maxNamesPerFile },
                   logger: ctx.logger,
                   score: () => scorerFromDatabase(ctx.db),
                 })
@@ -71,6 +74,9 @@ export function registerServeCommand(program: Command): void {
                   score: await scorerFromDatabase(ctx.db),
                   backoffMs: ct.backoffSeconds * 1000,
                   maxBackoffMs: ct.maxBackoffSeconds * 1000,
+                  maxPayload: ct.maxMessageBytes,
+                  maxWaiting: ct.maxWaitingNames,
+                  idleMs: ct.idleSeconds * 1000,
                 })
               : null;
             if (ct) print(`Recording certificate-transparency names from ${ct.url}`);

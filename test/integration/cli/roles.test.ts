@@ -56,6 +56,11 @@ const ROWS: Row[] = [
   { command: 'feeds ingest', permission: 'operations.run', args: (r) => [join(dir, 'names.txt'), '--source', r] },
   { command: 'feeds status', permission: 'operations.run', args: () => ['--json'] },
   {
+    command: 'feeds diff',
+    permission: 'operations.run',
+    args: () => [join(dir, 'names.txt'), join(dir, 'names.txt'), '--ingest'],
+  },
+  {
     command: 'crawl',
     permission: 'operations.run',
     args: () => ['pas un nom!'],

@@ -112,4 +112,43 @@ describe.each(DB_KINDS)('feed ingest (%s)', (kind) => {
     expect(sources.find((s) => s.name === 'drop:nrd-2026-11-30.txt.gz')).toMatchObject({ namesIn: 40, namesNew: 40 });
     expect(sources.some((s) => s.name.includes('still-copying'))).toBe(false);
   });
+
+  it('reads each dropped file in the format its name says: zone files keep their delegations', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phenix-drop-formats-'));
+    const zone = [
+      '$ORIGIN example.',
+      '@ IN SOA ns. h. 1 2 3 4 5',
+      '@ IN NS ns.example.',
+      'zone-plombier IN NS ns1.h.example.',
+      'zone-plombier IN NS ns2.h.example.',
+      'www.zone-plombier IN A 192.0.2.1',
+    ];
+    writeFileSync(join(dir, 'example-2026-12-06.zone.gz'), gzipSync(zone.join('\n')));
+    writeFileSync(join(dir, 'liste.nrd'), 'zone-vitrier.example,2026-12-06\n');
+    const drop = startDropFolder({
+      db: t.handle.db,
+      dir,
+      pollMs: 60_000,
+      settleMs: 0,
+      logger: pino({ level: 'silent' }),
+      score: async () => () => 0,
+      formats: { '*.nrd': 'nrd' },
+    });
+    try {
+      expect(await drop.scan()).toBe(2);
+    } finally {
+      await drop.stop();
+    }
+    const sources = await listFeedSources(t.handle.db);
+    expect(sources.find((s) => s.name === 'drop:example-2026-12-06.zone.gz')).toMatchObject({
+      namesIn: 1,
+      errors: 0,
+      lastName: 'zone-plombier.example',
+    });
+    expect(sources.find((s) => s.name === 'drop:liste.nrd')).toMatchObject({
+      namesIn: 1,
+      errors: 0,
+      lastName: 'zone-vitrier.example',
+    });
+  });
 });
