@@ -91,7 +91,7 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
       await db.execute(sql`
         select id, seq, actor, action, subject_type, subject_id, prev_hash, hash, details::text as details,
           to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
-        from audit_log where seq > ${after} order by seq limit ${batchSize}`),
+        from public.audit_log where seq > ${after} order by seq limit ${batchSize}`),
     );
     for (const r of batch) {
       const entry: ChainEntry = {
