@@ -30,8 +30,14 @@ export const notifySchema = z.strictObject({
     .strictObject({
       host: z.string().min(1),
       port: z.number().int().min(1).max(65535).default(587),
-      /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+      /** true: TLS from the start (port 465); false: plain connection upgraded with STARTTLS (port 587). */
       secure: z.boolean().default(false),
+      /**
+       * required (default): STARTTLS must succeed before anything is sent, so the password and the mail never go
+       * out in clear; a server that offers no STARTTLS (or a network that strips it) makes the send fail.
+       * none: send even without STARTTLS — only for a relay on the same host or a trusted link; say it explicitly.
+       */
+      tls: z.enum(['required', 'none']).default('required'),
       user: z.string().min(1).optional(),
       password: z.string().min(1).optional(),
       from: z.string().min(3, 'is empty; write the sender address, e.g. phenix@unit.example'),

@@ -75,6 +75,8 @@ function emailTarget(e: NonNullable<NotifyConfig['email']>, options: TargetOptio
     host: e.host,
     port: e.port,
     secure: e.secure,
+    // STARTTLS is required unless the config says `tls: none`: without it the credentials would go out in clear.
+    requireTLS: e.tls !== 'none',
     auth: e.user ? { user: e.user, pass: e.password ?? '' } : undefined,
     connectionTimeout: options.timeoutMs,
     greetingTimeout: options.timeoutMs,
@@ -99,11 +101,24 @@ function emailTarget(e: NonNullable<NotifyConfig['email']>, options: TargetOptio
         return { ok: true, detail: oneLine(info.response ?? 'accepted'), retryable: true };
       } catch (error) {
         const code = (error as { responseCode?: number }).responseCode;
+        if (isMissingStarttls(error, e)) {
+          return {
+            ok: false,
+            detail: `the mail server ${e.host}:${e.port} offers no STARTTLS, so nothing was sent (the password and the mail would have gone out in clear); enable TLS on the server, use secure: true on port 465, or, for a relay on a trusted link only, set notify.email.tls: none`,
+            retryable: true,
+          };
+        }
         // 5xx SMTP answers are permanent (unknown mailbox, refused sender); the rest may pass later.
         return { ok: false, detail: describeSendError(error), retryable: !(code && code >= 500) };
       }
     },
   };
+}
+
+/** nodemailer's refusal when `requireTLS` is set and the server's EHLO lists no STARTTLS. */
+function isMissingStarttls(error: unknown, e: NonNullable<NotifyConfig['email']>): boolean {
+  const err = error as { code?: string; message?: string };
+  return !e.secure && e.tls !== 'none' && err.code === 'ETLS' && /STARTTLS/i.test(err.message ?? '');
 }
 
 function oneLine(s: string): string {
