@@ -25,6 +25,7 @@ const BAD_INPUT_ERRORS = [
   'QueueSetupError',
   'AccessDeniedError',
   'SigningKeyError',
+  'TokenFileError',
 ];
 
 export function exitCodeFor(error: unknown): number {
