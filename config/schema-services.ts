@@ -14,12 +14,37 @@ const notifyEvents = z
   .min(1, 'is empty; leave it out to receive every event, or list some of alert.created, alert.reopened, cycle.failed')
   .optional();
 
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * A webhook carries case references: https:// only, except a receiver on this machine (loopback), which may use
+ * http://. Error messages never quote the URL (it may hold the receiver's key or a password).
+ */
+const webhookUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+  .superRefine((url, ctx) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not a valid URL' });
+      return;
+    }
+    if (parsed.protocol === 'http:' && !LOOPBACK_HOSTS.test(parsed.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be https:// (http:// would carry case references in clear; it is allowed only for a receiver on this machine: 127.0.0.1, [::1], localhost)`,
+      });
+    }
+  });
+
 /** Where new clone alerts, reopened alerts and failed cycles are sent (see notify/README.md). */
 export const notifySchema = z.strictObject({
   webhooks: z
     .array(
       z.strictObject({
-        url: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL'),
+        url: webhookUrl,
         /** Key of the X-Phenix-Signature HMAC; the receiver checks every body with it. */
         secret: z.string().min(16, 'must be at least 16 characters (a random key shared with the receiver)'),
         events: notifyEvents,

@@ -1,12 +1,14 @@
 /**
  * The configured targets (webhooks, the e-mail recipients), each able to send one notice. A target's key is
- * stable across restarts (the URL, the recipients), so a delivery row stays tied to it; secrets are not in it.
+ * stable across restarts, so a delivery row stays tied to it; secrets are not in it: a webhook is keyed by a hash
+ * of its URL and its host (webhook-url.ts), never by the URL.
  */
 import nodemailer from 'nodemailer';
 import type { NotifyConfig } from '../config/index.ts';
 import type { NotifyEvent } from '../db/index.ts';
 import { emailMessage, type Notice, webhookBody } from './message.ts';
 import { SIGNATURE_HEADER, signBody } from './sign.ts';
+import { scrubWebhookUrl, webhookKey, webhookRequest } from './webhook-url.ts';
 
 export interface SendResult {
   ok: boolean;
@@ -39,14 +41,15 @@ function wants(events: readonly NotifyEvent[] | undefined) {
 }
 
 function webhookTarget(w: NotifyConfig['webhooks'][number], options: TargetOptions): Target {
+  const request = webhookRequest(w.url);
   return {
-    key: `webhook:${w.url}`,
+    key: webhookKey(w.url),
     wants: wants(w.events),
     close: () => {},
     send: async (notice, deliveryId) => {
       const body = webhookBody(notice, options.publicUrl);
       try {
-        const response = await fetch(w.url, {
+        const response = await fetch(request.url, {
           method: 'POST',
           body,
           redirect: 'manual',
@@ -57,6 +60,7 @@ function webhookTarget(w: NotifyConfig['webhooks'][number], options: TargetOptio
             'X-Phenix-Event': notice.event,
             'X-Phenix-Delivery': String(deliveryId),
             [SIGNATURE_HEADER]: signBody(w.secret, body),
+            ...(request.authorization ? { Authorization: request.authorization } : {}),
           },
         });
         await response.body?.cancel().catch(() => {});
@@ -64,7 +68,7 @@ function webhookTarget(w: NotifyConfig['webhooks'][number], options: TargetOptio
         const retryable = !ok && (response.status >= 500 || response.status === 408 || response.status === 429);
         return { ok, detail: `HTTP ${response.status}`, retryable: ok || retryable };
       } catch (error) {
-        return { ok: false, detail: describeSendError(error), retryable: true };
+        return { ok: false, detail: scrubWebhookUrl(describeSendError(error), w.url), retryable: true };
       }
     },
   };

@@ -66,3 +66,19 @@ BEGIN
   RETURN NEW;
 END;
 $$ LANGUAGE plpgsql VOLATILE;
+--> statement-breakpoint
+-- Webhook URLs are secrets (issue 19.8): deliveries were keyed `webhook:<url>`, and failed attempts quoted the URL
+-- (with any user:password@). Both become the key notify/webhook-url.ts computes: `webhook#<first 8 hex of SHA-256
+-- of the URL> (<host as written>)`. The attempts first, while the old target still names the URL.
+UPDATE public.notification_attempts a
+SET detail = replace(a.detail, substr(d.target, 9), 'webhook#' || left(encode(sha256(convert_to(substr(d.target, 9), 'UTF8')), 'hex'), 8)
+    || ' (' || coalesce(substring(substr(d.target, 9) from '^[hH][tT][tT][pP][sS]?://(?:[^@/?#]*@)?([^/?#]+)'), '?') || ')')
+FROM public.notification_deliveries d
+WHERE a.delivery_id = d.id AND d.target LIKE 'webhook:%';
+--> statement-breakpoint
+UPDATE public.notification_deliveries d
+SET last_error = replace(d.last_error, substr(d.target, 9), 'webhook#' || left(encode(sha256(convert_to(substr(d.target, 9), 'UTF8')), 'hex'), 8)
+    || ' (' || coalesce(substring(substr(d.target, 9) from '^[hH][tT][tT][pP][sS]?://(?:[^@/?#]*@)?([^/?#]+)'), '?') || ')'),
+  target = 'webhook#' || left(encode(sha256(convert_to(substr(d.target, 9), 'UTF8')), 'hex'), 8)
+    || ' (' || coalesce(substring(substr(d.target, 9) from '^[hH][tT][tT][pP][sS]?://(?:[^@/?#]*@)?([^/?#]+)'), '?') || ')'
+WHERE d.target LIKE 'webhook:%';
