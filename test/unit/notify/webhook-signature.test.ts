@@ -13,7 +13,7 @@ const BODY = '{"id":1,"event":"alert.created","site":"plomberie-exemple"}';
 const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
 
 describe('webhook signature with a signed time', () => {
-  it('signs `${t}.${body}` and says when', () => {
+  it('signs the time, a dot and the body, and says when', () => {
     const header = signBody(SECRET, BODY, NOW);
     const t = NOW / 1000;
     expect(header).toBe(`t=${t},v1=${createHmac('sha256', SECRET).update(`${t}.${BODY}`).digest('hex')}`);
