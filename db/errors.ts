@@ -52,3 +52,29 @@ export function safeErrorMessage(error: unknown): string {
   const cause = (safe as { cause?: unknown }).cause;
   return safe.message === QUERY_FAILED && cause instanceof Error ? `${safe.message}: ${cause.message}` : safe.message;
 }
+
+/** PostgreSQL SQLSTATE classes and network error codes, in plain words that name no host, user or database. */
+const FAILURE_WORDS: [RegExp, string][] = [
+  [/^28/, 'the database refused the credentials (user or password)'],
+  [/^3D000$/, 'the database named in the URL does not exist'],
+  [/^57P0[1-3]$/, 'the database server is shutting down or starting up'],
+  [/^53300$/, 'the database server has too many connections'],
+  [/^42501$/, 'the database role lacks a privilege'],
+  [/^ECONNREFUSED$/, 'the database server refused the connection (not running, or wrong port)'],
+  [/^(ENOTFOUND|EAI_AGAIN)$/, 'the database host name does not resolve'],
+  [/^(ETIMEDOUT|CONNECT_TIMEOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH)$/, 'the database server cannot be reached'],
+  [/^CONNECTION_(CLOSED|ENDED|DESTROYED)$/, 'the connection to the database was lost'],
+];
+
+/**
+ * What is wrong with the database, for an unauthenticated caller (/healthz): the kind of failure only. Driver
+ * messages name hosts, addresses, roles and databases; they go to the service log, never into this text.
+ */
+export function describeDatabaseFailure(error: unknown): string {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    for (const [pattern, words] of FAILURE_WORDS) if (code && pattern.test(code)) return words;
+    if ((e as { name?: string }).name === 'TimeoutError') return 'the database did not answer in time';
+  }
+  return 'the database does not answer (the reason is in the service log)';
+}

@@ -1,6 +1,7 @@
 export { type Database, type DatabaseOptions, type Executor, openDatabase, type PhenixDatabase } from './client.ts';
 export {
   DatabaseUnavailableError,
+  describeDatabaseFailure,
   InvalidRequestError,
   NotFoundError,
   safeErrorMessage,
