@@ -43,12 +43,8 @@ export function recordOrigin(proof: string): void {
   setAuditOrigin({ osUser: osUser(), host: hostname(), proof });
 }
 
-/** The name declared when --by is not given: $PHENIX_USER, else the system user name. */
-export function defaultActor(): string {
-  return process.env[IDENTITY_ENV]?.trim() || osUser();
-}
-
-const HOW_TO_PROVE = `get a CLI token: a supervisor runs "phenix users token NAME" (or you do, with your password), then set ${TOKEN_ENV}=<token> or save it in ${defaultTokenFile()} (chmod 600)`;
+const howToProve = () =>
+  `get a CLI token: a supervisor runs "phenix users token NAME" (or you do, with your password), then set ${TOKEN_ENV}=<token> or save it in ${defaultTokenFile()} (chmod 600)`;
 
 export interface ProvenIdentity {
   name: string;
@@ -65,7 +61,7 @@ export async function proveIdentity(db: Executor, by: string | undefined): Promi
     const user = await findUserByCliToken(db, tokenHash(given.token));
     if (!user) {
       throw new AccessDeniedError(
-        `The CLI token from ${given.from} belongs to no account (replaced, or never made): ${HOW_TO_PROVE}`,
+        `The CLI token from ${given.from} belongs to no account (replaced, or never made): ${howToProve()}`,
       );
     }
     proven = { name: user.name, proof: 'token' };
@@ -78,7 +74,7 @@ export async function proveIdentity(db: Executor, by: string | undefined): Promi
       ? `"${declared}" (from ${by ? '--by' : IDENTITY_ENV}) is a name, not a proof`
       : 'Who runs this?';
     throw new AccessDeniedError(
-      `${who}: commands act only as an account they can prove. To act as your account, ${HOW_TO_PROVE}`,
+      `${who}: commands act only as an account they can prove. To act as your account, ${howToProve()}`,
     );
   }
   if (declared && declared !== proven.name) {
