@@ -6,7 +6,7 @@
 import { chmodSync, closeSync, constants, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { type Executor, findUserForLogin, setAuditOrigin, setCliToken, setDatabaseRole } from '../../db/index.ts';
+import { type Executor, findUserForLogin, setCliToken, setDatabaseRole } from '../../db/index.ts';
 import { newToken, terminalSafe, tokenHash, verifyPassword } from '../../review/index.ts';
 import { defaultTokenFile, TOKEN_ENV } from '../cli-token.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';

@@ -21,13 +21,17 @@ let supervisorToken: string;
 let home: string | undefined;
 const ROLE = `phenix_t_role_${process.pid}`;
 
+function setEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
 function phenix(args: string[], env: Record<string, string | undefined> = {}, input?: string) {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   process.env.DATABASE_URL = env.DATABASE_URL ?? t.url;
-  for (const [k, v] of Object.entries(env))
-    if (k !== 'DATABASE_URL') v === undefined ? delete process.env[k] : (process.env[k] = v);
+  for (const [k, v] of Object.entries(env)) if (k !== 'DATABASE_URL') setEnv(k, v);
   return runPhenixHere(['--config', config, ...args], input).finally(() => {
-    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+    for (const [k, v] of Object.entries(saved)) setEnv(k, v);
   });
 }
 
