@@ -1,15 +1,16 @@
 /** Prints what a monitoring cycle did, in an analyst's words. */
 import type { CycleSummary } from '../monitor/index.ts';
 import { print, table } from './output.ts';
+import { terminalSafe as safe } from './terminal-safe.ts';
 
 export function printCycleSummary(s: CycleSummary): void {
   print(
     `Cycle ${s.cycleId.slice(0, 8)} ${s.stoppedEarly ? 'STOPPED EARLY' : 'finished'} in ${(s.durationMs / 1000).toFixed(1)} s`,
   );
-  if (s.promoted.length) print(`  confirmed clones now monitored: ${s.promoted.join(', ')}`);
+  if (s.promoted.length) print(`  confirmed clones now monitored: ${safe(s.promoted.join(', '))}`);
   print(`  lookalike names: ${s.lookalikes.generated} generated, ${s.lookalikes.added} new`);
   print(`  DNS: ${s.dns.checked} checked, ${s.dns.resolving} resolving`);
-  if (s.discovered.length) print(`  discovered while crawling: ${s.discovered.join(', ')}`);
+  if (s.discovered.length) print(`  discovered while crawling: ${safe(s.discovered.join(', '))}`);
   if (s.crawls.length) {
     print('');
     print(

@@ -4,7 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/index.ts';
-import { DatabaseUnavailableError, InvalidRequestError, NotFoundError } from '../db/index.ts';
+import { DatabaseUnavailableError, InvalidRequestError, NotFoundError, withoutQueryDetails } from '../db/index.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -25,6 +25,7 @@ const BAD_INPUT_ERRORS = [
   'QueueSetupError',
   'AccessDeniedError',
   'SigningKeyError',
+  'TokenFileError',
 ];
 
 export function exitCodeFor(error: unknown): number {
@@ -42,7 +43,8 @@ export function exitCodeFor(error: unknown): number {
   return EXIT_FAILURE;
 }
 
-export function describeError(error: unknown): string {
+export function describeError(raw: unknown): string {
+  const error = withoutQueryDetails(raw); // never print a failed query's text and values
   if (error instanceof Error) {
     const known =
       error instanceof ConfigError ||

@@ -1,29 +1,36 @@
 /**
- * Who runs a command, and whether their role allows it. The CLI acts as `--by NAME`, else $PHENIX_USER, else the
- * operating-system user name, and that name must be an active account (phenix users list) whose role allows the
- * command (review/security/permissions.ts). A database with no account yet is a one-person set-up (the demo, a
- * first install): commands then run unchecked as that name, and the first `phenix users add` creates the first
- * account. The name is a declaration, not a login: what stops someone from using the data directly is the
- * database credential (see review/README.md, "Rules of police data"); what the CLI adds is that every sensitive
- * command is refused to the wrong role and journaled under the name given.
+ * Who runs a command, and whether their role allows it. Once accounts exist, a command acts only as an account it
+ * can PROVE: its CLI token (`PHENIX_TOKEN`, or a token file readable by its owner only: cli-token.ts), made by
+ * `phenix users token NAME` and stored hashed; or the PostgreSQL role the connection logged in as, when a
+ * supervisor mapped it to the account (`phenix users db-role NAME ROLE`). A name given with `--by` or
+ * `PHENIX_USER` is a declaration: it must match the proven account, and without proof it acts as nobody. A
+ * database with no account yet is a one-person set-up (the demo, a first install): commands then run unchecked
+ * under the declared name, and the first `phenix users add` creates the first account and prints its token.
+ * Every journal entry the command writes carries the operating-system user and host next to the account.
  */
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { countUsers, type Executor, findUserForLogin, type PhenixDatabase } from '../db/index.ts';
-import { type Permission, roleAllows, rolesFor } from '../review/index.ts';
+import { hostname, userInfo } from 'node:os';
+import {
+  countUsers,
+  type Executor,
+  findUserByCliToken,
+  findUserByDatabaseRole,
+  findUserForLogin,
+  type PhenixDatabase,
+  setAuditOrigin,
+} from '../db/index.ts';
+import { type Permission, roleAllows, rolesFor, tokenHash } from '../review/index.ts';
+import { defaultTokenFile, readGivenToken, TOKEN_ENV } from './cli-token.ts';
 import { type LoadedConfig, withDatabase } from './context.ts';
 
 export const IDENTITY_ENV = 'PHENIX_USER';
 
-/** The role does not allow the command, or the name is no active account (exit 2). */
+/** The role does not allow the command, or the account is not proven (exit 2). */
 export class AccessDeniedError extends Error {
   override readonly name = 'AccessDeniedError';
 }
 
-/** The name the command acts as when --by is not given. */
-export function defaultActor(): string {
-  const fromEnv = process.env[IDENTITY_ENV]?.trim();
-  if (fromEnv) return fromEnv;
+function osUser(): string {
   try {
     return userInfo().username;
   } catch {
@@ -31,17 +38,61 @@ export function defaultActor(): string {
   }
 }
 
-/** Checks the acting account's role for `permission` and returns its name (for the audit log). */
-export async function actAs(db: Executor, by: string | undefined, permission: Permission): Promise<string> {
-  const name = (by ?? defaultActor()).trim();
-  if ((await countUsers(db)) === 0) return name;
-  const how = by ? '--by' : process.env[IDENTITY_ENV] ? IDENTITY_ENV : 'your system user name';
-  const user = await findUserForLogin(db, name);
-  if (!user?.active) {
+/** From now on, every journal entry of this process names the OS user and host beside the account. */
+export function recordOrigin(proof: string): void {
+  setAuditOrigin({ osUser: osUser(), host: hostname(), proof });
+}
+
+const howToProve = () =>
+  `get a CLI token: a supervisor runs "phenix users token NAME" (or you do, with your password), then set ${TOKEN_ENV}=<token> or save it in ${defaultTokenFile()} (chmod 600)`;
+
+export interface ProvenIdentity {
+  name: string;
+  proof: 'token' | 'db-role' | 'bootstrap';
+}
+
+/** The account this command can prove, or the declared name when no account exists yet. */
+export async function proveIdentity(db: Executor, by: string | undefined): Promise<ProvenIdentity> {
+  const declared = (by ?? process.env[IDENTITY_ENV])?.trim() || undefined;
+  if ((await countUsers(db)) === 0) return { name: declared ?? osUser(), proof: 'bootstrap' };
+  const given = readGivenToken();
+  let proven: ProvenIdentity | null = null;
+  if (given) {
+    const user = await findUserByCliToken(db, tokenHash(given.token));
+    if (!user) {
+      throw new AccessDeniedError(
+        `The CLI token from ${given.from} belongs to no account (replaced, or never made): ${howToProve()}`,
+      );
+    }
+    proven = { name: user.name, proof: 'token' };
+  } else {
+    const user = await findUserByDatabaseRole(db);
+    if (user) proven = { name: user.name, proof: 'db-role' };
+  }
+  if (!proven) {
+    const who = declared
+      ? `"${declared}" (from ${by ? '--by' : IDENTITY_ENV}) is a name, not a proof`
+      : 'Who runs this?';
     throw new AccessDeniedError(
-      `"${name}" (from ${how}) is not an active account. Say who you are with --by NAME or ${IDENTITY_ENV}=NAME; accounts: phenix users list`,
+      `${who}: commands act only as an account they can prove. To act as your account, ${howToProve()}`,
     );
   }
+  if (declared && declared !== proven.name) {
+    throw new AccessDeniedError(
+      `${by ? '--by' : IDENTITY_ENV} says "${declared}", but your ${proven.proof === 'token' ? 'CLI token' : 'database role'} proves the account ${proven.name}: nothing was done`,
+    );
+  }
+  return proven;
+}
+
+/** Proves the account, checks its role for `permission`, and returns its name (for the audit log). */
+export async function actAs(db: Executor, by: string | undefined, permission: Permission): Promise<string> {
+  const identity = await proveIdentity(db, by);
+  recordOrigin(identity.proof);
+  if (identity.proof === 'bootstrap') return identity.name;
+  const { name } = identity;
+  const user = await findUserForLogin(db, name);
+  if (!user?.active) throw new AccessDeniedError(`The account ${name} is disabled: a supervisor can enable it`);
   if (!roleAllows(user.role, permission)) {
     throw new AccessDeniedError(
       `${name} is ${user.role === 'auditor' ? 'an' : 'a'} ${user.role}: this command needs the role ${rolesFor(permission).join(' or ')}`,
@@ -52,7 +103,7 @@ export async function actAs(db: Executor, by: string | undefined, permission: Pe
 
 /** The `--by` option every role-checked command takes. */
 export function byOption(who = 'the account you act as'): [string, string] {
-  return ['--by <name>', `${who} (default: $${IDENTITY_ENV}, else your system user name)`];
+  return ['--by <name>', `${who}: must be the account your CLI token (or database role) proves`];
 }
 
 /** Who runs a command and the permission it needs; `exempt` says why a command checks no role (see cli/README.md). */

@@ -1,7 +1,9 @@
 /** Plain-text tables and JSON for command output (stdout); logs go to stderr. */
+import { terminalSafe } from './terminal-safe.ts';
 
+/** Every cell is made terminal-safe: tables show stored and crawled text (names, reasons, journal entries). */
 export function table(headers: string[], rows: (string | number | null | undefined)[][]): string {
-  const cells = rows.map((row) => row.map((c) => (c === null || c === undefined ? '' : String(c))));
+  const cells = rows.map((row) => row.map((c) => (c === null || c === undefined ? '' : terminalSafe(String(c)))));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>
     r

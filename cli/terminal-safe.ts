@@ -1,8 +1,9 @@
 /**
- * Stored data printed on the analyst's terminal without letting it drive the terminal: feed errors, names and
- * anything else that came from outside may hold ANSI escape sequences (move the cursor, rewrite earlier lines, set
- * the window title) or bidirectional overrides that reorder what is shown. Every control character is printed as a
- * visible escape (`\x1b`, `\u202e`). Use it on every value of a table or message that came from stored data.
+ * Text from the database, a feed or a crawled site printed on an analyst's terminal without letting it drive the
+ * terminal: control characters (an escape sequence can rewrite the screen, the window title or what a later command
+ * seems to print), line breaks (a forged "OK" line) and bidirectional overrides (a name that displays differently
+ * from what it is) are shown as visible escapes (`\x1b`, `\n`, `\u202e`). Tabs are kept. Use it on every value of a
+ * table or message that came from stored data.
  */
 import { escapeControl } from '../lib/safe-text.ts';
 

@@ -82,4 +82,5 @@ review:
   host: 127.0.0.1
   port: 8377
   # trustedProxies: [10.0.0.5]   # reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges)
+  # secureCookies: true          # behind a TLS reverse proxy: Secure, __Host- cookies (never sent over plain HTTP)
 `;

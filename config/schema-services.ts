@@ -14,12 +14,37 @@ const notifyEvents = z
   .min(1, 'is empty; leave it out to receive every event, or list some of alert.created, alert.reopened, cycle.failed')
   .optional();
 
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * A webhook carries case references: https:// only, except a receiver on this machine (loopback), which may use
+ * http://. Error messages never quote the URL (it may hold the receiver's key or a password).
+ */
+const webhookUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+  .superRefine((url, ctx) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not a valid URL' });
+      return;
+    }
+    if (parsed.protocol === 'http:' && !LOOPBACK_HOSTS.test(parsed.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be https:// (http:// would carry case references in clear; it is allowed only for a receiver on this machine: 127.0.0.1, [::1], localhost)`,
+      });
+    }
+  });
+
 /** Where new clone alerts, reopened alerts and failed cycles are sent (see notify/README.md). */
 export const notifySchema = z.strictObject({
   webhooks: z
     .array(
       z.strictObject({
-        url: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL'),
+        url: webhookUrl,
         /** Key of the X-Phenix-Signature HMAC; the receiver checks every body with it. */
         secret: z.string().min(16, 'must be at least 16 characters (a random key shared with the receiver)'),
         events: notifyEvents,
@@ -30,8 +55,14 @@ export const notifySchema = z.strictObject({
     .strictObject({
       host: z.string().min(1),
       port: z.number().int().min(1).max(65535).default(587),
-      /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+      /** true: TLS from the start (port 465); false: plain connection upgraded with STARTTLS (port 587). */
       secure: z.boolean().default(false),
+      /**
+       * required (default): STARTTLS must succeed before anything is sent, so the password and the mail never go
+       * out in clear; a server that offers no STARTTLS (or a network that strips it) makes the send fail.
+       * none: send even without STARTTLS — only for a relay on the same host or a trusted link; say it explicitly.
+       */
+      tls: z.enum(['required', 'none']).default('required'),
       user: z.string().min(1).optional(),
       password: z.string().min(1).optional(),
       from: z.string().min(3, 'is empty; write the sender address, e.g. phenix@unit.example'),

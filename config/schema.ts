@@ -293,13 +293,18 @@ export const configSchema = z.strictObject({
       port: z.number().int().min(0).max(65535).default(8377),
       /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); nobody else's is. */
       trustedProxies: z.array(ipOrCidr).default([]),
+      /**
+       * Cookies marked Secure and named `__Host-…`: set when a TLS-terminating reverse proxy serves the page over
+       * https (the browser then never sends the session cookie over plain HTTP).
+       */
+      secureCookies: z.boolean().default(false),
       /** The review page's address as analysts reach it, for links in notifications (e.g. https://phenix.unit.example). */
       publicUrl: z
         .string()
         .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
         .optional(),
     })
-    .default({ host: '127.0.0.1', port: 8377, trustedProxies: [] }),
+    .default({ host: '127.0.0.1', port: 8377, trustedProxies: [], secureCookies: false }),
   notify: notifySchema.default(notifySchema.parse({})),
   metrics: metricsSchema.default(metricsSchema.parse({})),
 });

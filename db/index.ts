@@ -1,5 +1,12 @@
 export { type Database, type DatabaseOptions, type Executor, openDatabase, type PhenixDatabase } from './client.ts';
-export { DatabaseUnavailableError, InvalidRequestError, NotFoundError } from './errors.ts';
+export {
+  DatabaseUnavailableError,
+  describeDatabaseFailure,
+  InvalidRequestError,
+  NotFoundError,
+  safeErrorMessage,
+  withoutQueryDetails,
+} from './errors.ts';
 export * from './queries/index.ts';
 export type {
   AlertDecisionRow,

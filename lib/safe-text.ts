@@ -6,7 +6,7 @@
  */
 
 // C0 controls except tab, DEL, C1 controls, and the bidi embeddings/overrides/isolates that reorder what is shown.
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL_IN_LINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 function escapeOne(char: string): string {

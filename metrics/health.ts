@@ -1,6 +1,8 @@
 /**
  * The health verdict of a serve or worker process: the database answers, the process's own loop (scheduler or
  * worker) is alive, and a cycle completed recently enough. Unhealthy means a monitoring system should page someone.
+ * The answer needs no login, so it says what is wrong in plain words and never echoes a driver's message (hosts,
+ * addresses, role names): those go to the service log through `onError`.
  */
 import { type Executor, latestCycles, pingDatabase } from '../db/index.ts';
 
@@ -17,6 +19,8 @@ export interface HealthOptions {
   /** When the process started: a fresh install has no cycle yet and is healthy until maxCycleAge has passed. */
   startedAt: Date;
   now?: () => Date;
+  /** The driver's error behind an unhealthy answer, for the service log (the answer itself never carries it). */
+  onError?: (error: unknown, check: 'database' | 'lastCycle') => void;
 }
 
 export interface HealthReport {
@@ -37,7 +41,8 @@ export interface HealthReport {
 
 export async function checkHealth(o: HealthOptions): Promise<HealthReport> {
   const now = (o.now ?? (() => new Date()))();
-  const database = await pingDatabase(o.db);
+  const { error: pingError, ...database } = await pingDatabase(o.db);
+  if (pingError !== undefined) o.onError?.(pingError, 'database');
   const loop = { ok: o.liveness.alive(), name: o.liveness.name };
   let lastCycle: HealthReport['checks']['lastCycle'] = {
     ok: false,
@@ -68,7 +73,8 @@ export async function checkHealth(o: HealthOptions): Promise<HealthReport> {
               : `the last completed cycle ended ${Math.round(age / 60)} min ago (limit ${limit / 3600} h)`,
       };
     } catch (error) {
-      lastCycle.detail = `could not be read: ${(error as Error).message}`;
+      o.onError?.(error, 'lastCycle');
+      lastCycle.detail = 'could not be read (the reason is in the service log)';
     }
   }
   const status = database.ok && loop.ok && lastCycle.ok ? 'ok' : 'unhealthy';

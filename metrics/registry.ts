@@ -1,7 +1,9 @@
 /**
- * The Prometheus registry of a serve or worker process. The figures come from the database at each scrape
- * (db/queries/metrics.ts), so every process reports the fleet's totals and a restart loses nothing; scrape one
- * process, or aggregate with max() rather than sum(). Names follow prom-client's conventions: `phenix_` prefix,
+ * The Prometheus registry of a serve or worker process. The figures come from the database (db/queries/metrics.ts),
+ * so every process reports the fleet's totals and a restart loses nothing; scrape one process, or aggregate with
+ * max() rather than sum(). They are cached: read at the first scrape, then again in the background once they are
+ * `refreshMs` old (one read at a time). /metrics needs no login, so a flood of scrapes must not turn into a flood
+ * of table-wide aggregates: it costs at most one read per `refreshMs`, whatever the scrape rate. Names follow prom-client's conventions: `phenix_` prefix,
  * `_total` counters, `_seconds` and `_bytes` units, labels with few values — never a domain name.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -18,12 +20,19 @@ export interface MetricsOptions {
   db: Executor;
   /** With queue.enabled: jobs per queue and state (pg-boss). */
   queueCounts?: () => Promise<QueueCount[]>;
+  /** How old the cached figures may get before a scrape starts a new read (default 60 s). */
+  refreshMs?: number;
+  now?: () => number;
 }
+
+export const DEFAULT_METRICS_REFRESH_MS = 60_000;
 
 export interface PhenixMetrics {
   registry: Registry;
-  /** Reads the figures and renders the exposition text. */
+  /** Renders the cached figures (reading them first only when none were read yet). */
   render(): Promise<string>;
+  /** Reads the figures now (one read at a time: a call during a read waits for it). */
+  refresh(): Promise<void>;
   contentType: string;
 }
 
@@ -84,6 +93,11 @@ export function createMetrics(options: MetricsOptions): PhenixMetrics {
       labelNames: ['status'],
       registers: [registry],
     }),
+    refreshed: new Gauge({
+      name: 'phenix_metrics_refreshed_timestamp_seconds',
+      help: 'When the figures below were last read from the database (they are cached between reads)',
+      registers: [registry],
+    }),
     queueJobs: new Gauge({
       name: 'phenix_queue_jobs',
       help: 'Jobs on the shared queue by queue kind and state (failed = given up)',
@@ -110,26 +124,45 @@ export function createMetrics(options: MetricsOptions): PhenixMetrics {
     for (const r of f.notifications) m.notifications.set({ status: r.status }, r.n);
   };
 
+  const now = options.now ?? Date.now;
+  const refreshMs = options.refreshMs ?? DEFAULT_METRICS_REFRESH_MS;
+  let lastRead: number | undefined;
+  let reading: Promise<void> | undefined;
+
+  const read = async () => {
+    try {
+      apply(await operationalFigures(options.db));
+      m.up.set(1);
+    } catch {
+      // The last figures stay; the gauge says they are stale, and /healthz says why.
+      m.up.set(0);
+    }
+    if (options.queueCounts) {
+      try {
+        const counts = await options.queueCounts();
+        m.queueJobs.reset();
+        for (const c of counts) m.queueJobs.inc({ queue: c.queue, state: c.state }, c.n);
+      } catch {
+        m.up.set(0);
+      }
+    }
+    lastRead = now();
+    m.refreshed.set(lastRead / 1000);
+  };
+  const refresh = () => {
+    reading ??= read().finally(() => {
+      reading = undefined;
+    });
+    return reading;
+  };
+
   return {
     registry,
     contentType: registry.contentType,
+    refresh,
     render: async () => {
-      try {
-        apply(await operationalFigures(options.db));
-        m.up.set(1);
-      } catch {
-        // The last figures stay; the gauge says they are stale, and /healthz says why.
-        m.up.set(0);
-      }
-      if (options.queueCounts) {
-        try {
-          const counts = await options.queueCounts();
-          m.queueJobs.reset();
-          for (const c of counts) m.queueJobs.inc({ queue: c.queue, state: c.state }, c.n);
-        } catch {
-          m.up.set(0);
-        }
-      }
+      if (lastRead === undefined) await refresh();
+      else if (now() - lastRead >= refreshMs) void refresh(); // this scrape gets the cached figures
       return registry.metrics();
     },
   };

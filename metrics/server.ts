@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { checkHealth, type HealthOptions } from './health.ts';
 import { createMetrics, type MetricsOptions } from './registry.ts';
 
-export interface MetricsServerOptions extends MetricsOptions, Omit<HealthOptions, 'db'> {
+export interface MetricsServerOptions extends Omit<MetricsOptions, 'now'>, Omit<HealthOptions, 'db' | 'onError'> {
   host: string;
   port: number;
   logger: Logger;
@@ -21,7 +21,7 @@ export interface RunningMetricsServer {
 
 export async function startMetricsServer(o: MetricsServerOptions): Promise<RunningMetricsServer> {
   const log = o.logger.child({ component: 'metrics' });
-  const metrics = createMetrics(o);
+  const metrics = createMetrics({ db: o.db, queueCounts: o.queueCounts, refreshMs: o.refreshMs });
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -34,7 +34,11 @@ export async function startMetricsServer(o: MetricsServerOptions): Promise<Runni
         res.writeHead(200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' });
         res.end(req.method === 'HEAD' ? undefined : body);
       } else if (path === '/healthz') {
-        const report = await checkHealth({ ...o, db: o.db });
+        const report = await checkHealth({
+          ...o,
+          db: o.db,
+          onError: (error, check) => log.warn({ err: error, check }, 'health check: the database failed'),
+        });
         res.writeHead(report.status === 'ok' ? 200 : 503, {
           'Content-Type': 'application/json; charset=utf-8',
           'Cache-Control': 'no-store',

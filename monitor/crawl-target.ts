@@ -8,7 +8,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { type Capture, type CaptureFailure, type CrawlMode, type CrawlSummary, crawlSite } from '../crawler/index.ts';
-import { type DomainRow, finishRun, insertFailure, markDomainCrawled, startRun } from '../db/index.ts';
+import {
+  type DomainRow,
+  finishRun,
+  insertFailure,
+  markDomainCrawled,
+  safeErrorMessage,
+  startRun,
+} from '../db/index.ts';
 import { createImageAnalyser } from '../images/index.ts';
 import { lookupHostMap } from '../lib/hostname.ts';
 import type { MonitorContext } from './context.ts';
@@ -190,7 +197,7 @@ export async function crawlTarget(
       pagesOk: pages.length,
       pagesFailed: failures.length,
       bytes: 0,
-      error: (error as Error).message,
+      error: safeErrorMessage(error),
     });
     log.error({ err: error }, 'crawl failed');
     throw error;

@@ -20,6 +20,7 @@ import {
   recordCycleStart,
   type SiteWithDomains,
   type SyncReport,
+  safeErrorMessage,
   syncSites,
 } from '../db/index.ts';
 import { mapLimit } from '../lib/map-limit.ts';
@@ -81,7 +82,7 @@ export async function runCycle(ctx: MonitorContext, options: CycleOptions = {}):
   try {
     summary = await cycleSteps(ctx, cycleId, options);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = safeErrorMessage(error); // stored and notified: no query text or values
     await retryWhileDatabaseReturns(async () => {
       await recordCycleEnd(ctx.db, cycleId, { status: 'failed', error: message.slice(0, 2000) });
     }).catch((recordError) =>

@@ -8,5 +8,6 @@ export {
   retryDelayMs,
   type TickReport,
 } from './notifier.ts';
-export { SIGNATURE_HEADER, signBody, verifySignature } from './sign.ts';
+export { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, signBody, type VerifyOptions, verifySignature } from './sign.ts';
 export { type SendResult, type Target, targetsFromConfig } from './targets.ts';
+export { scrubWebhookUrl, webhookKey } from './webhook-url.ts';

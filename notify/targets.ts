@@ -1,12 +1,14 @@
 /**
  * The configured targets (webhooks, the e-mail recipients), each able to send one notice. A target's key is
- * stable across restarts (the URL, the recipients), so a delivery row stays tied to it; secrets are not in it.
+ * stable across restarts, so a delivery row stays tied to it; secrets are not in it: a webhook is keyed by a hash
+ * of its URL and its host (webhook-url.ts), never by the URL.
  */
 import nodemailer from 'nodemailer';
 import type { NotifyConfig } from '../config/index.ts';
 import type { NotifyEvent } from '../db/index.ts';
 import { emailMessage, type Notice, webhookBody } from './message.ts';
 import { SIGNATURE_HEADER, signBody } from './sign.ts';
+import { scrubWebhookUrl, webhookKey, webhookRequest } from './webhook-url.ts';
 
 export interface SendResult {
   ok: boolean;
@@ -39,14 +41,15 @@ function wants(events: readonly NotifyEvent[] | undefined) {
 }
 
 function webhookTarget(w: NotifyConfig['webhooks'][number], options: TargetOptions): Target {
+  const request = webhookRequest(w.url);
   return {
-    key: `webhook:${w.url}`,
+    key: webhookKey(w.url),
     wants: wants(w.events),
     close: () => {},
     send: async (notice, deliveryId) => {
       const body = webhookBody(notice, options.publicUrl);
       try {
-        const response = await fetch(w.url, {
+        const response = await fetch(request.url, {
           method: 'POST',
           body,
           redirect: 'manual',
@@ -57,6 +60,7 @@ function webhookTarget(w: NotifyConfig['webhooks'][number], options: TargetOptio
             'X-Phenix-Event': notice.event,
             'X-Phenix-Delivery': String(deliveryId),
             [SIGNATURE_HEADER]: signBody(w.secret, body),
+            ...(request.authorization ? { Authorization: request.authorization } : {}),
           },
         });
         await response.body?.cancel().catch(() => {});
@@ -64,7 +68,7 @@ function webhookTarget(w: NotifyConfig['webhooks'][number], options: TargetOptio
         const retryable = !ok && (response.status >= 500 || response.status === 408 || response.status === 429);
         return { ok, detail: `HTTP ${response.status}`, retryable: ok || retryable };
       } catch (error) {
-        return { ok: false, detail: describeSendError(error), retryable: true };
+        return { ok: false, detail: scrubWebhookUrl(describeSendError(error), w.url), retryable: true };
       }
     },
   };
@@ -75,6 +79,8 @@ function emailTarget(e: NonNullable<NotifyConfig['email']>, options: TargetOptio
     host: e.host,
     port: e.port,
     secure: e.secure,
+    // STARTTLS is required unless the config says `tls: none`: without it the credentials would go out in clear.
+    requireTLS: e.tls !== 'none',
     auth: e.user ? { user: e.user, pass: e.password ?? '' } : undefined,
     connectionTimeout: options.timeoutMs,
     greetingTimeout: options.timeoutMs,
@@ -99,11 +105,24 @@ function emailTarget(e: NonNullable<NotifyConfig['email']>, options: TargetOptio
         return { ok: true, detail: oneLine(info.response ?? 'accepted'), retryable: true };
       } catch (error) {
         const code = (error as { responseCode?: number }).responseCode;
+        if (isMissingStarttls(error, e)) {
+          return {
+            ok: false,
+            detail: `the mail server ${e.host}:${e.port} offers no STARTTLS, so nothing was sent (the password and the mail would have gone out in clear); enable TLS on the server, use secure: true on port 465, or, for a relay on a trusted link only, set notify.email.tls: none`,
+            retryable: true,
+          };
+        }
         // 5xx SMTP answers are permanent (unknown mailbox, refused sender); the rest may pass later.
         return { ok: false, detail: describeSendError(error), retryable: !(code && code >= 500) };
       }
     },
   };
+}
+
+/** nodemailer's refusal when `requireTLS` is set and the server's EHLO lists no STARTTLS. */
+function isMissingStarttls(error: unknown, e: NonNullable<NotifyConfig['email']>): boolean {
+  const err = error as { code?: string; message?: string };
+  return !e.secure && e.tls !== 'none' && err.code === 'ETLS' && /STARTTLS/i.test(err.message ?? '');
 }
 
 function oneLine(s: string): string {

@@ -11,6 +11,7 @@ export {
 } from './export/index.ts';
 export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword, WeakPasswordError } from './security/passwords.ts';
 export { PERMISSIONS, type Permission, roleAllows, rolesFor } from './security/permissions.ts';
+export { newToken, tokenHash } from './security/tokens.ts';
 export {
   createReviewServer,
   PUBLIC_ROUTES,

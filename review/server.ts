@@ -69,7 +69,7 @@ export function createReviewServer(options: ReviewServerOptions): ReviewServer {
   registerAuthRoutes(app, {
     db: options.db,
     cookies,
-    limiter: createLoginRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    limiter: createLoginRateLimiter(options.db, options.rateLimit ?? DEFAULT_RATE_LIMIT),
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     log,
   });

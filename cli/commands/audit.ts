@@ -10,6 +10,7 @@ import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { actAs, byOption } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
+import { terminalSafe as safe } from '../terminal-safe.ts';
 
 /** The audit chain does not verify (exit 1): the journal was altered after it was written. */
 export class AuditChainBrokenError extends Error {
@@ -111,7 +112,7 @@ export function registerAuditCommands(program: Command): void {
           }
         } else {
           print(`BROKEN: ${report.problems.length} problem(s) in ${report.entries} journal entries:`);
-          for (const p of report.problems) print(`  - ${p.message}`);
+          for (const p of report.problems) print(`  - ${safe(p.message)}`);
         }
         await appendAudit(db, {
           actor,

@@ -17,6 +17,7 @@ import { UsageError } from '../errors.ts';
 import { byOption, operator, withAccount } from '../identity.ts';
 import { parsePositiveInt } from '../monitor-context.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
+import { terminalSafe as safe } from '../terminal-safe.ts';
 
 const DEFAULT_LIMIT = 100;
 
@@ -152,7 +153,7 @@ export function registerCandidatesCommands(program: Command): void {
         );
       });
       for (const problem of feed.errors)
-        process.stderr.write(`${file}: line ${problem.line}: ${problem.message} ("${problem.text}")\n`);
+        process.stderr.write(`${file}: line ${problem.line}: ${safe(problem.message)} ("${safe(problem.text)}")\n`);
       if (feed.errors.length > 0) {
         process.stderr.write(`${feed.errors.length} line(s) skipped; the good lines were kept.\n`);
         process.exitCode = 2;

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.ts';
 import { byOption, operator, withAccount } from '../identity.ts';
 import { parsePositiveInt } from '../monitor-context.ts';
 import { formatTime, print, printJson } from '../output.ts';
+import { terminalSafe as safe } from '../terminal-safe.ts';
 
 export function registerNotifyCommands(program: Command): void {
   const notify = program.command('notify').description('notifications: webhooks and e-mail');
@@ -40,7 +41,9 @@ export function registerNotifyCommands(program: Command): void {
         for (const d of deliveries.sort((a, b) => a.target.localeCompare(b.target))) {
           const last = d.attemptLog.at(-1);
           if (d.status !== 'delivered') failed++;
-          print(`${d.status === 'delivered' ? 'ok    ' : 'FAILED'} ${d.target}  ${last?.detail ?? d.lastError ?? ''}`);
+          print(
+            `${d.status === 'delivered' ? 'ok    ' : 'FAILED'} ${safe(d.target)}  ${safe(last?.detail ?? d.lastError ?? '')}`,
+          );
         }
         if (failed)
           throw new NotifyTestFailed(`${failed} of ${deliveries.length} target(s) did not accept the test message.`);
@@ -61,7 +64,7 @@ export function registerNotifyCommands(program: Command): void {
         if (deliveries.length === 0) print('No notification sent yet.');
         for (const d of deliveries)
           print(
-            `${formatTime(d.deliveredAt ?? d.nextAttemptAt)}  ${d.status.padEnd(9)} ${d.event.padEnd(15)} ${d.target}  attempts ${d.attempts}${d.lastError ? `  last error: ${d.lastError}` : ''}`,
+            `${formatTime(d.deliveredAt ?? d.nextAttemptAt)}  ${d.status.padEnd(9)} ${d.event.padEnd(15)} ${safe(d.target)}  attempts ${d.attempts}${d.lastError ? `  last error: ${safe(d.lastError)}` : ''}`,
           );
       });
     });

@@ -5,6 +5,7 @@ import { byOption, operator } from '../identity.ts';
 import { parsePositiveInt, withMonitor } from '../monitor-context.ts';
 import { formatTime, print, printJson } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
+import { terminalSafe as safe } from '../terminal-safe.ts';
 
 export function registerQueueCommands(program: Command): void {
   const queue = program.command('queue').description('the job queue of a several-machine deployment');
@@ -30,7 +31,7 @@ export function registerQueueCommands(program: Command): void {
           for (const f of status.failed) {
             const reason = (f.output as { message?: string } | null)?.message ?? JSON.stringify(f.output);
             print(
-              `  ${formatTime(f.failedAt)}  ${f.name} ${JSON.stringify(f.data)}  after ${f.retryCount} retries: ${reason}`,
+              `  ${formatTime(f.failedAt)}  ${f.name} ${safe(JSON.stringify(f.data))}  after ${f.retryCount} retries: ${safe(String(reason))}`,
             );
           }
         }),

@@ -19,6 +19,7 @@ import { formatTime, print } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
 import { type ServiceExtrasOptions, withServiceExtras } from '../service-extras.ts';
 import { reviewSigning } from './evidence.ts';
+import { reviewPageSettings } from './review.ts';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -44,7 +45,7 @@ export function registerServeCommand(program: Command): void {
                   db: ctx.db,
                   evidenceDir: ctx.evidence.dir,
                   logger: ctx.logger,
-                  trustedProxies: loaded.config.review.trustedProxies,
+                  ...reviewPageSettings(loaded, host, ctx.logger),
                   host,
                   port,
                   chromiumPath: ctx.config.crawler.chromiumPath,

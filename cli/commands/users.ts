@@ -1,15 +1,25 @@
 /**
- * `phenix users add|list|disable|enable|role`: accounts of the review page and the CLI, with their role. Only a
- * supervisor manages accounts, except the very first one (no account yet: see cli/identity.ts).
+ * `phenix users add|list|disable|enable|role|token|db-role`: accounts of the review page and the CLI, with their
+ * role and how the CLI proves them. Only a supervisor manages accounts, except the very first one (no account yet:
+ * see cli/identity.ts), which is given its CLI token at once.
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { createUser, listUsers, parseRole, setUserActive, setUserRole, USER_ROLES } from '../../db/index.ts';
+import {
+  countUsers,
+  createUser,
+  listUsers,
+  parseRole,
+  setUserActive,
+  setUserRole,
+  USER_ROLES,
+} from '../../db/index.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { actAs, byOption } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
+import { issueCliToken, registerTokenCommands } from './users-token.ts';
 
 const BY = byOption('the supervisor account you act as');
 
@@ -70,9 +80,12 @@ export function registerUsersCommands(program: Command): void {
       }
       const passwordHash = await hashPassword(password);
       await withDatabase(loaded, async ({ db }) => {
+        const first = (await countUsers(db)) === 0;
         const by = await actAs(db, opts.by, 'users.manage');
         const user = await createUser(db, { name, passwordHash, by, role });
         print(`Account ${user.name} (${user.role}) created. Log in at the review page (phenix review).`);
+        // From now on the CLI acts only as a proven account: the first one gets its token, or nobody could act.
+        if (first) await issueCliToken(db, user.name, user.name, {});
       });
     });
   users
@@ -127,4 +140,5 @@ export function registerUsersCommands(program: Command): void {
         print(`Account ${terminalSafe(name)} is now ${role}.`);
       });
     });
+  registerTokenCommands(users);
 }

@@ -16,16 +16,35 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** Where the process writing the journal runs, and how its account was proven (cli/identity.ts). */
+export interface AuditOrigin {
+  osUser: string;
+  host: string;
+  /** token, db-role, bootstrap (no account yet) or password. */
+  proof: string;
+}
+
+let processOrigin: AuditOrigin | undefined;
+
+/**
+ * Set once the CLI has proven who runs it: every entry this process writes then carries `details.origin` (the
+ * operating-system user and host next to the account), so an entry says from where, not only in whose name.
+ */
+export function setAuditOrigin(origin: AuditOrigin | undefined): void {
+  processOrigin = origin;
+}
+
 export async function appendAudit(db: Executor, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
+  const origin = processOrigin;
   await db.insert(auditLog).values(
     list.map((e) => ({
       actor: e.actor,
       action: e.action,
       subjectType: e.subjectType,
       subjectId: String(e.subjectId),
-      details: e.details ?? {},
+      details: origin ? { ...e.details, origin } : (e.details ?? {}),
     })),
   );
 }
@@ -91,7 +110,7 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
       await db.execute(sql`
         select id, seq, actor, action, subject_type, subject_id, prev_hash, hash, details::text as details,
           to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
-        from audit_log where seq > ${after} order by seq limit ${batchSize}`),
+        from public.audit_log where seq > ${after} order by seq limit ${batchSize}`),
     );
     for (const r of batch) {
       const entry: ChainEntry = {

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
+import { describeDatabaseFailure } from '../errors.ts';
 import { alerts, captureFailures, captures, cycles, domains, notificationDeliveries } from '../schema/index.ts';
 
 export interface OperationalFigures {
@@ -70,18 +71,23 @@ export async function operationalFigures(db: Executor): Promise<OperationalFigur
   };
 }
 
-/** `select 1` within `timeoutMs`: the health check's "database reachable". */
-export async function pingDatabase(db: Executor, timeoutMs = 3000): Promise<{ ok: boolean; detail: string }> {
+/**
+ * `select 1` within `timeoutMs`: the health check's "database reachable". `detail` says what is wrong in plain
+ * words without the driver's text (hosts, users); `error` is the driver's error, for the service log only.
+ */
+export async function pingDatabase(
+  db: Executor,
+  timeoutMs = 3000,
+): Promise<{ ok: boolean; detail: string; error?: unknown }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(Object.assign(new Error('no answer'), { name: 'TimeoutError' })), timeoutMs);
   });
   try {
     await Promise.race([db.execute(sql`select 1`), timeout]);
     return { ok: true, detail: 'reachable' };
   } catch (error) {
-    const e = error as { message?: string; cause?: { message?: string } };
-    return { ok: false, detail: e.cause?.message ?? e.message ?? String(error) };
+    return { ok: false, detail: describeDatabaseFailure(error), error };
   } finally {
     clearTimeout(timer);
   }

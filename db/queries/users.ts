@@ -43,10 +43,10 @@ export async function createUser(
   return publicUser(row);
 }
 
-export type PublicUser = Omit<UserRow, 'passwordHash'>;
+export type PublicUser = Omit<UserRow, 'passwordHash' | 'cliTokenHash'>;
 
 function publicUser(row: UserRow): PublicUser {
-  const { passwordHash: _hidden, ...rest } = row;
+  const { passwordHash: _hidden, cliTokenHash: _token, ...rest } = row;
   return rest;
 }
 
@@ -124,4 +124,45 @@ export async function deleteSession(db: Executor, tokenHash: string): Promise<vo
 export async function deleteExpiredSessions(db: Executor, now = new Date()): Promise<number> {
   const gone = await db.delete(sessions).where(lte(sessions.expiresAt, now)).returning({ t: sessions.tokenHash });
   return gone.length;
+}
+
+/** The account whose CLI token has this SHA-256 (the token itself is never stored). */
+export async function findUserByCliToken(db: Executor, tokenHash: string): Promise<PublicUser | null> {
+  const [row] = await db.select().from(users).where(eq(users.cliTokenHash, tokenHash));
+  return row ? publicUser(row) : null;
+}
+
+/** The account mapped to the PostgreSQL role this connection logged in as (`session_user`), if any. */
+export async function findUserByDatabaseRole(db: Executor): Promise<PublicUser | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`${users.dbRole} is not null and ${users.dbRole} = session_user`);
+  return row ? publicUser(row) : null;
+}
+
+/** Replaces the account's CLI token (the old one stops working at once); journaled without the token. */
+export async function setCliToken(db: Executor, name: string, tokenHash: string, by: string): Promise<void> {
+  const [row] = await db.update(users).set({ cliTokenHash: tokenHash }).where(eq(users.name, name)).returning({
+    id: users.id,
+  });
+  if (!row) throw new NotFoundError(`No account named "${name}". See: phenix users list`);
+  await appendAudit(db, { actor: by, action: 'user.cli-token', subjectType: 'user', subjectId: name });
+}
+
+/** Maps a PostgreSQL login role to the account (null removes the mapping). */
+export async function setDatabaseRole(db: Executor, name: string, role: string | null, by: string): Promise<void> {
+  const [taken] = role ? await db.select({ name: users.name }).from(users).where(eq(users.dbRole, role)) : [];
+  if (taken && taken.name !== name) {
+    throw new InvalidRequestError(`The database role "${role}" already proves the account ${taken.name}`);
+  }
+  const [row] = await db.update(users).set({ dbRole: role }).where(eq(users.name, name)).returning({ id: users.id });
+  if (!row) throw new NotFoundError(`No account named "${name}". See: phenix users list`);
+  await appendAudit(db, {
+    actor: by,
+    action: 'user.db-role',
+    subjectType: 'user',
+    subjectId: name,
+    details: { role },
+  });
 }

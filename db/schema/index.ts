@@ -9,6 +9,7 @@ export * from './cycles.ts';
 export * from './domains.ts';
 export * from './feeds.ts';
 export * from './locks.ts';
+export * from './login-attempts.ts';
 export * from './notifications.ts';
 export * from './profiles.ts';
 export * from './sites.ts';

@@ -40,7 +40,7 @@ export const notificationDeliveries = pgTable(
     outboxId: bigint('outbox_id', { mode: 'number' })
       .notNull()
       .references(() => notificationOutbox.id),
-    /** `webhook:<url>` or `email:<addresses>`: stable across restarts so a delivery is made once per target. */
+    /** `webhook#<hash of the URL> (<host>)` or `email:<addresses>`: stable across restarts, never the webhook URL. */
     target: text('target').notNull(),
     status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

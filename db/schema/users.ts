@@ -15,8 +15,16 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     role: text('role', { enum: USER_ROLES }).notNull().default('analyst'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** SHA-256 of the account's CLI token (`phenix users token NAME`); the token itself is printed once, never stored. */
+    cliTokenHash: text('cli_token_hash'),
+    /** A PostgreSQL login role that proves this account by itself (`phenix users db-role NAME ROLE`). */
+    dbRole: text('db_role'),
   },
-  (t) => [uniqueIndex('users_name_uq').on(t.name)],
+  (t) => [
+    uniqueIndex('users_name_uq').on(t.name),
+    uniqueIndex('users_cli_token_hash_uq').on(t.cliTokenHash),
+    uniqueIndex('users_db_role_uq').on(t.dbRole),
+  ],
 );
 
 export const sessions = pgTable(

@@ -47,20 +47,21 @@ export function registerAuthRoutes(app: Hono<ReviewEnv>, o: AuthRouteOptions): v
       return again(403, 'The login form had expired. Please try again.');
     }
     const knownDevice = o.limiter.isKnownDevice(name, getCookie(c, o.cookies.device));
-    const wait = o.limiter.retryAfterMs(name, address, knownDevice);
-    if (wait > 0) {
-      o.log.warn({ name, address, waitMs: wait }, 'login refused: too many failed attempts');
-      const seconds = Math.ceil(wait / 1000);
+    // Counted before the password is checked (and in the database): parallel guesses cannot slip past the count.
+    const admission = await o.limiter.admit(name, address, knownDevice);
+    if (!admission.attempt) {
+      o.log.warn({ name, address, waitMs: admission.waitMs }, 'login refused: too many failed attempts');
+      const seconds = Math.ceil(admission.waitMs / 1000);
       c.header('Retry-After', String(seconds));
       return again(429, `Too many failed attempts. Try again in ${seconds} second(s).`);
     }
     const user = name ? await findUserForLogin(o.db, name) : null;
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !ok || !user.active) {
-      o.limiter.recordFailure(name, address);
       o.log.warn({ name, address }, 'login failed');
       return again(401, 'Wrong account name or password.');
     }
+    await o.limiter.succeeded(admission.attempt);
     // This browser is now known for this account: guessing at the name elsewhere will not slow it down.
     setCookie(c, o.cookies.device, o.limiter.deviceToken(user.name), {
       httpOnly: true,

@@ -116,3 +116,25 @@ export async function runPhenixHere(
     for (const spy of spies) spy.mockRestore();
   }
 }
+
+/** Gives an account a CLI token, as `phenix users token NAME` would, and returns it (for PHENIX_TOKEN). */
+export async function mintCliToken(db: import('../../db/index.ts').Executor, name: string): Promise<string> {
+  const { setCliToken } = await import('../../db/index.ts');
+  const { newToken, tokenHash } = await import('../../review/index.ts');
+  const token = `phx_${newToken()}`;
+  await setCliToken(db, name, tokenHash(token), 'test');
+  return token;
+}
+
+/** Runs `fn` with PHENIX_TOKEN set to `token` (the in-process CLI reads the environment), then restores it. */
+export async function withToken<T>(token: string | undefined, fn: () => Promise<T>): Promise<T> {
+  const before = process.env.PHENIX_TOKEN;
+  if (token === undefined) delete process.env.PHENIX_TOKEN;
+  else process.env.PHENIX_TOKEN = token;
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env.PHENIX_TOKEN;
+    else process.env.PHENIX_TOKEN = before;
+  }
+}

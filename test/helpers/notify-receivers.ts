@@ -60,15 +60,24 @@ export interface ReceivedMail {
 export interface SmtpReceiver {
   port: number;
   mails: ReceivedMail[];
+  /** Every AUTH the server received (user name and password), accepted whatever they are. */
+  auths: { username: string; password: string }[];
   close(): Promise<void>;
 }
 
 export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   const mails: ReceivedMail[] = [];
+  const auths: SmtpReceiver['auths'] = [];
+  // A server that offers no STARTTLS and takes AUTH in clear: what the review's stripped-STARTTLS scenario met.
   const server = new SMTPServer({
     authOptional: true,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(auth, _session, callback) {
+      auths.push({ username: auth.username ?? '', password: auth.password ?? '' });
+      callback(null, { user: auth.username });
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -84,7 +93,7 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { port, mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { port, mails, auths, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** The text part of a received mail, quoted-printable soft breaks and escapes undone. */

@@ -13,7 +13,7 @@ import { buildProgram } from '../../../cli/main.ts';
 import { createUser, listAudit, type UserRole } from '../../../db/index.ts';
 import { type Permission, rolesFor } from '../../../review/index.ts';
 import { hashPassword } from '../../../review/security/passwords.ts';
-import { runPhenixHere, waitFor } from '../../helpers/cli.ts';
+import { mintCliToken, runPhenixHere, waitFor, withToken } from '../../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 
 const ACCOUNTS: Record<UserRole, string> = {
@@ -21,13 +21,13 @@ const ACCOUNTS: Record<UserRole, string> = {
   supervisor: 'chef.martin',
   auditor: 'igpn.durand',
 };
-const REFUSED = /needs the role|is not an active account/;
+const REFUSED = /needs the role|not a proof|belongs to no account|is disabled/;
 
 interface Row {
   /** The command's path, as typed after `phenix`. */
   command: string;
   permission: Permission;
-  /** Arguments after the command's path (--by is added). */
+  /** Arguments after the command's path (the role's CLI token is given in PHENIX_TOKEN). */
   args: (role: UserRole) => string[];
   /** Exit code once allowed: 0, or the code of a failure that comes after the role check (`errAfter` says which). */
   code?: number | number[];
@@ -40,6 +40,7 @@ interface Row {
 let t: TestDatabase;
 let dir: string;
 let config: string;
+const tokens = {} as Record<UserRole, string>;
 
 const ROWS: Row[] = [
   { command: 'sites sync', permission: 'operations.run', args: () => [] },
@@ -145,6 +146,12 @@ const ROWS: Row[] = [
   { command: 'users disable', permission: 'users.manage', args: () => ['agent.cible'] },
   { command: 'users enable', permission: 'users.manage', args: () => ['agent.cible'] },
   { command: 'users role', permission: 'users.manage', args: () => ['agent.cible', 'analyst'] },
+  {
+    command: 'users token',
+    permission: 'users.manage',
+    args: (r) => ['agent.cible', '--out', join(dir, `token-${r}`)],
+  },
+  { command: 'users db-role', permission: 'users.manage', args: () => ['agent.cible', 'phenix_agent_cible'] },
 ];
 
 /** Commands that check no role, and why (cli/README.md says the same). */
@@ -167,8 +174,12 @@ function commandPaths(cmd: Command, prefix: string[] = []): string[] {
 }
 
 async function phenix(row: Row, role: UserRole) {
+  return withToken(tokens[role], () => phenixAs(row, role));
+}
+
+async function phenixAs(row: Row, role: UserRole) {
   process.env.DATABASE_URL = t.url;
-  const argv = ['--config', config, ...row.command.split(' '), ...row.args(role), '--by', ACCOUNTS[role]];
+  const argv = ['--config', config, ...row.command.split(' '), ...row.args(role)];
   if (!row.started || !rolesFor(row.permission).includes(role)) return runPhenixHere(argv, row.input);
   // A service allowed to start: stop it as SIGTERM would, once it says it runs.
   let printed = '';
@@ -184,8 +195,10 @@ beforeAll(async () => {
   t = await createTestDatabase('postgres');
   dir = mkdtempSync(join(tmpdir(), 'phenix-cli-roles-'));
   const hash = await hashPassword('correct horse battery');
-  for (const [role, name] of Object.entries(ACCOUNTS))
+  for (const [role, name] of Object.entries(ACCOUNTS)) {
     await createUser(t.handle.db, { name, passwordHash: hash, by: 'test', role: role as UserRole });
+    tokens[role as UserRole] = await mintCliToken(t.handle.db, name);
+  }
   await createUser(t.handle.db, { name: 'agent.cible', passwordHash: hash, by: 'test', role: 'analyst' });
   mkdirSync(join(dir, 'saved'));
   writeFileSync(
@@ -250,13 +263,15 @@ describe('roles on every command', () => {
     });
   }
 
-  it('refuses a name that is no account, and journals nothing for a refused command', async () => {
+  it('refuses a name without proof, and journals nothing for a refused command', async () => {
     const before = (await listAudit(t.handle.db, {})).length;
     process.env.DATABASE_URL = t.url;
-    const r = await runPhenixHere(['--config', config, 'sites', 'sync', '--by', 'inconnu.test']);
+    const r = await withToken(undefined, () =>
+      runPhenixHere(['--config', config, 'sites', 'sync', '--by', 'inconnu.test']),
+    );
     expect(r.code).toBe(2);
-    expect(r.err).toContain('"inconnu.test" (from --by) is not an active account');
-    const auditor = await runPhenixHere(['--config', config, 'purge', '--by', ACCOUNTS.auditor]);
+    expect(r.err).toContain('"inconnu.test" (from --by) is a name, not a proof');
+    const auditor = await withToken(tokens.auditor, () => runPhenixHere(['--config', config, 'purge']));
     expect(auditor.code).toBe(2);
     expect((await listAudit(t.handle.db, {})).length).toBe(before);
   });

@@ -39,6 +39,7 @@ notify:
   email:
     host: 127.0.0.1
     port: ${smtp.port}
+    tls: none
     from: phenix@unit.example
     to: [analysts@unit.example]
 ${extra}

@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserForLogin, getAlert, listAlerts, listAudit } from '../../../db/index.ts';
 import { verifyPassword } from '../../../review/index.ts';
-import { runPhenixHere } from '../../helpers/cli.ts';
+import { mintCliToken, runPhenixHere, withToken } from '../../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { type SeededReview, seedReview } from '../../helpers/seed-review.ts';
 
@@ -22,9 +22,14 @@ let seeded: SeededReview;
 let dir: string;
 let config: string;
 
+/** CLI tokens of the accounts made below: `--by NAME` in a call gives NAME's token (none for an unknown name). */
+const tokens: Record<string, string> = {};
+
 function phenix(args: string[], input?: string) {
   process.env.DATABASE_URL = t.url;
-  return runPhenixHere(['--config', config, ...args], input);
+  const by = args.indexOf('--by');
+  const run = () => runPhenixHere(['--config', config, ...args], input);
+  return by >= 0 ? withToken(tokens[args[by + 1]], run) : run();
 }
 
 beforeAll(async () => {
@@ -39,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.DATABASE_URL;
-  delete process.env.PHENIX_USER;
+  delete process.env.PHENIX_TOKEN;
   await t?.drop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -144,7 +149,11 @@ describe('phenix users', () => {
       'a long enough passphrase\n',
     );
     expect(r.code).toBe(0);
-    process.env.PHENIX_USER = 'analyste.leroy';
+    // The first account is given its CLI token at once; from now on commands act as the account it proves.
+    const token = /phx_[A-Za-z0-9_-]{43}/.exec(r.out)?.[0];
+    expect(token).toBeDefined();
+    tokens['analyste.leroy'] = token as string;
+    process.env.PHENIX_TOKEN = token;
     const user = await findUserForLogin(t.handle.db, 'analyste.leroy');
     expect(user?.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(await verifyPassword('a long enough passphrase', user?.passwordHash ?? '')).toBe(true);
@@ -171,6 +180,7 @@ describe('roles on the command line', () => {
       phenix(['users', 'add', name, '--role', role, '--password-stdin'], 'a long enough passphrase');
     expect((await add('igpn.durand', 'auditor')).code).toBe(0);
     expect((await add('analyste.petit', 'analyst')).code).toBe(0);
+    for (const name of ['igpn.durand', 'analyste.petit']) tokens[name] = await mintCliToken(t.handle.db, name);
     const auditorReads = await phenix(['alerts', 'list', '--by', 'igpn.durand']);
     expect(auditorReads.code).toBe(2);
     expect(auditorReads.err).toContain('igpn.durand is an auditor: this command needs the role analyst or supervisor');
@@ -183,7 +193,7 @@ describe('roles on the command line', () => {
     expect((await phenix(['audit', 'list', '--by', 'analyste.petit'])).code).toBe(2);
     const stranger = await phenix(['alerts', 'list', '--by', 'nobody.here']);
     expect(stranger.code).toBe(2);
-    expect(stranger.err).toContain('"nobody.here" (from --by) is not an active account');
+    expect(stranger.err).toContain('"nobody.here" (from --by) is a name, not a proof');
     expect((await phenix(['users', 'role', 'analyste.petit', 'supervisor'])).code).toBe(0);
     expect(
       (await phenix(['users', 'add', 'x.y', '--by', 'analyste.petit', '--password-stdin'], 'a long enough passphrase'))
@@ -299,7 +309,7 @@ describe('the phenix binary', () => {
       [BIN, '--config', config, 'alerts', 'list', '--json', '--status', 'dismissed'],
       {
         encoding: 'utf8',
-        env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'warn', PHENIX_USER: 'analyste.leroy' },
+        env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'warn', PHENIX_TOKEN: tokens['analyste.leroy'] },
         timeout: 170_000,
       },
     );

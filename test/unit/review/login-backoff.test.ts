@@ -1,50 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { createLoginRateLimiter } from '../../../review/security/rate-limit.ts';
+import { attemptKey, backoffWaitMs } from '../../../review/security/rate-limit.ts';
 
-function limiter() {
-  let t = 1_000_000;
-  const l = createLoginRateLimiter({
-    perName: 3,
-    perAddress: 5,
-    windowMs: 3_600_000,
-    baseDelayMs: 1000,
-    maxNameDelayMs: 8000,
-    maxAddressDelayMs: 60_000,
-    now: () => t,
-  });
-  return { l, advance: (ms: number) => (t += ms) };
-}
-
-describe('login backoff', () => {
-  it('lets the free failures through, then doubles the wait per failure up to the name cap', () => {
-    const { l, advance } = limiter();
+describe('login backoff policy', () => {
+  it('lets the free attempts through, then doubles the wait per attempt up to the cap', () => {
+    const now = 1_000_000;
     const waits: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      waits.push(l.retryAfterMs('alice', `198.51.100.${i}`));
-      l.recordFailure('alice', `198.51.100.${i}`);
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      waits.push(backoffWaitMs(times, 3, 1000, 8000, now));
+      times.push(now);
     }
-    waits.push(l.retryAfterMs('alice', '198.51.100.99'));
     expect(waits).toEqual([0, 0, 0, 1000, 2000, 4000, 8000, 8000, 8000]);
-    advance(8000);
-    expect(l.retryAfterMs('alice', '198.51.100.99')).toBe(0);
+    expect(backoffWaitMs(times, 3, 1000, 8000, now + 8000)).toBe(0);
   });
 
-  it('exempts a browser that logged in as that name, but not from its own address’s backoff', () => {
-    const { l } = limiter();
-    for (let i = 0; i < 6; i++) l.recordFailure('alice', '203.0.113.9');
-    const device = l.deviceToken('alice');
-    expect(l.isKnownDevice('alice', device)).toBe(true);
-    expect(l.isKnownDevice('bob', device)).toBe(false);
-    expect(l.isKnownDevice('alice', `${device.split('.')[0]}.forged`)).toBe(false);
-    expect(l.retryAfterMs('alice', '192.0.2.1', true)).toBe(0);
-    expect(l.retryAfterMs('alice', '192.0.2.1', false)).toBeGreaterThan(0);
-    expect(l.retryAfterMs('alice', '203.0.113.9', true)).toBeGreaterThan(0); // the guesser's address
+  it('counts the wait from the last attempt', () => {
+    expect(backoffWaitMs([0, 100, 5000], 2, 1000, 60_000, 5500)).toBe(1500);
   });
 
-  it('forgets failures once they leave the window', () => {
-    const { l, advance } = limiter();
-    for (let i = 0; i < 10; i++) l.recordFailure('x', '192.0.2.7');
-    advance(3_600_001);
-    expect(l.retryAfterMs('x', '192.0.2.7')).toBe(0);
+  it('keys by digest: the typed name is not what is stored, and names are case-blind', () => {
+    const k = attemptKey('name', 'Analyste.Dupont');
+    expect(k).toMatch(/^[0-9a-f]{64}$/);
+    expect(k).toBe(attemptKey('name', 'analyste.dupont'));
+    expect(k).not.toBe(attemptKey('address', 'analyste.dupont'));
   });
 });
