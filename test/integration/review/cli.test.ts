@@ -257,25 +257,30 @@ describe('phenix export and evidence', () => {
     const keys = await phenix(['keys', 'init']);
     expect(keys.code).toBe(0);
     expect(keys.out).toMatch(/Fingerprint \(SHA-256 of the public key\): [0-9a-f]{64}/);
-    expect(statSync(join(dir, 'data/keys/unit-ed25519.pem')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'data/keys/unit-signing.pem')).mode & 0o777).toBe(0o600);
     expect((await phenix(['keys', 'init'])).code).toBe(2); // never replaces the key packages were signed with
     const out = join(dir, `alert-${seeded.alerts.clone}.wacz`);
     const made = await phenix(['evidence', String(seeded.alerts.clone), '--out', out]);
     expect(made.code).toBe(0);
     expect(made.out).toMatch(/SHA-256 of the package: [0-9a-f]{64}/);
     expect(made.out).toMatch(/NOT timestamped/);
+    expect(made.out).toMatch(/phenix evidence verify .*\.wacz --allow-untimestamped/);
     expect((await phenix(['evidence', String(seeded.alerts.clone), '--out', out])).code).toBe(2); // no silent overwrite
-    expect((await phenix(['evidence', 'verify', out])).code).toBe(1); // no timestamp: refused unless accepted
+    // No timestamp: a missing element with its own exit code, never "altered" (issue 20.3).
+    const untimestamped = await phenix(['evidence', 'verify', out]);
+    expect(untimestamped.code).toBe(3);
+    expect(untimestamped.out).toMatch(/^INTACT, NOT TIMESTAMPED: /);
+    expect(untimestamped.out + untimestamped.err).not.toMatch(/MISMATCH|ALTERED|do not use it/);
     const ok = await phenix(['evidence', 'verify', out, '--allow-untimestamped']);
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/^OK: /);
+    expect(ok.out).toMatch(/^INTACT, NOT TIMESTAMPED: /);
     const court = await phenix([
       'evidence',
       'verify',
       out,
       '--allow-untimestamped',
       '--public-key',
-      join(dir, 'data/keys/unit-ed25519.pem.pub.pem'),
+      join(dir, 'data/keys/unit-signing.pem.pub.pem'),
     ]);
     expect(court.code).toBe(0);
     const bytes = readFileSync(out);
@@ -284,7 +289,7 @@ describe('phenix export and evidence', () => {
     writeFileSync(out, bytes);
     const bad = await phenix(['evidence', 'verify', out, '--allow-untimestamped']);
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/^MISMATCH: /);
+    expect(bad.out).toMatch(/^ALTERED: /);
     expect(bad.out).toContain('does not match the SHA-256 and size listed in datapackage.json');
     expect((await phenix(['evidence', 'abc', '--out', join(dir, 'x.wacz')])).code).toBe(2);
     expect((await phenix(['evidence', 'check-cycle', 'no-such-cycle'])).out).toMatch(/has no sealed root/);
