@@ -142,7 +142,8 @@ export async function verifyEvidencePackage(file: Buffer, options: VerifyOptions
   }
   report.records = records.length;
   checkRecords(records, manifest, problems);
-  if (buildCdxj(records, 'data.warc') !== (byName.get(CDXJ_PATH) as ZipEntry).data.toString('utf8')) {
+  const cdxj = (byName.get(CDXJ_PATH) as ZipEntry).data.toString('utf8');
+  if (buildCdxj(records, 'data.warc') !== cdxj && buildCdxj(records, 'data.warc', true) !== cdxj) {
     problems.push(`${CDXJ_PATH} is not the index of ${WARC_PATH}`);
   }
   checkPages((byName.get(PAGES_PATH) as ZipEntry).data.toString('utf8'), records, problems);
