@@ -19,6 +19,7 @@ export type {
   DomainSource,
   FeedSourceRow,
   FingerprintRow,
+  JournalSealRow,
   NotifyEvent,
   OutboxRow,
   ScreenState,
