@@ -9,8 +9,10 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserForLogin, getAlert, listAlerts, listAudit } from '../../../db/index.ts';
+import { sealJournal } from '../../../monitor/index.ts';
 import { verifyPassword } from '../../../review/index.ts';
 import { runPhenixHere } from '../../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
@@ -227,6 +229,19 @@ describe('roles on the command line', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('entry #3');
     expect(bad.out).toContain('was changed');
+  });
+
+  it("reports entries cut from the journal's end since its last seal as a gap", async () => {
+    await sealJournal({ db: t.handle.db, logger: pino({ level: 'silent' }), reason: 'hourly' });
+    const [{ n }] = (await t.handle.db.execute(sql`select max(seq)::int as n from audit_log`)) as unknown as {
+      n: number;
+    }[];
+    await t.handle.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+    await t.handle.db.execute(sql`delete from audit_log where seq > ${n - 2}`);
+    await t.handle.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+    const cut = await phenix(['audit', 'verify', '--by', 'igpn.durand']);
+    expect(cut.code).toBe(1);
+    expect(cut.out).toContain(`covers entries up to #${n}, the journal now ends at #${n - 2}`);
   });
 });
 
