@@ -176,10 +176,9 @@ describe('ReplayWeb.page', () => {
       expect(byId.get('signature')).toMatchObject({ expected: true, matched: true });
       expect(byId.get('publicKey')).toMatchObject({ expected: publicKey });
       expect(byId.get('datapackageHash')).toMatchObject({ expected: datapackageHash });
-      // ReplayWeb.page 2.5.3 records datapackageHash without comparing it (matched stays false by default), hashes
-      // only pages.jsonl as it loads (the WARC and index are read by ranges) and records that one as not matched
-      // although Phénix and sha256sum agree with datapackage.json (cause not found; see evidence/README.md).
-      // Nothing else may be reported as failing.
+      // ReplayWeb.page 2.5.3 writes datapackageHash and pages.jsonl's expected hash without comparing them
+      // (matched stays false: wabac's file hash check is off by default); see evidence/README.md. Nothing else may
+      // be reported as failing.
       expect(
         verification.filter(
           (v) => v.matched === false && !['datapackageHash', 'defaultpages/pages.jsonl'].includes(String(v.id)),
