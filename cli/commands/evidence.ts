@@ -109,7 +109,11 @@ export function registerCycleSealCheck(evidence: Command): void {
         if (check.ok) {
           print(`OK: the ${check.captures} capture(s) of cycle ${cycleId} still give the sealed root ${check.root}.`);
           print(
-            check.genTime ? `Timestamped ${check.genTime}.` : 'Not timestamped (no TSA was configured or reachable).',
+            !check.genTime
+              ? 'Not timestamped (no TSA was configured or reachable).'
+              : caFile
+                ? `Timestamped ${check.genTime} by the trusted TSA.`
+                : `Timestamped ${check.genTime}, but by whom is NOT checked: no TSA CA given (--tsa-ca or evidence.tsaCaCert).`,
           );
           return;
         }
