@@ -87,6 +87,10 @@ describe('phenix alerts', () => {
       new RegExp(`screenshot\\s+${join(dir, 'evidence', 'sha256')}/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}`),
     );
     expect(r.out).not.toMatch(/\u001b/);
+    // The hint writes a WACZ under a .wacz name, with a command the shell finds (issue 20.4).
+    const id = seeded.alerts.clone;
+    expect(r.out).toMatch(new RegExp(`Evidence package: (npx )?phenix evidence ${id} --out alert-${id}\\.wacz`));
+    expect(r.out).not.toContain('.warc.gz');
   });
 
   it('prints captured text without terminal control sequences', async () => {
