@@ -116,6 +116,15 @@ function readToken(token: Uint8Array): TokenParts {
   };
 }
 
+/** The time a token states (genTime), unchecked; null when the token cannot be read. */
+export function timestampGenTime(token: Uint8Array): Date | null {
+  try {
+    return readToken(token).tst.genTime;
+  } catch {
+    return null;
+  }
+}
+
 export interface TimestampCheck {
   ok: boolean;
   problems: string[];

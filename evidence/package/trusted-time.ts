@@ -10,7 +10,7 @@
  *    one chained to it when the next one was made (RFC 4998: a link proves the one before was valid then);
  *  - without a CA: nothing says who the TSA is, so the time is "untrusted", never accepted silently.
  */
-import { verifyTimestamp } from '../timestamp.ts';
+import { timestampGenTime, verifyTimestamp } from '../timestamp.ts';
 import { type EvidenceRecord, renewalText, tokenDigest } from './renew.ts';
 import type { DatapackageDigest } from './wacz.ts';
 
@@ -76,12 +76,10 @@ export async function checkTrustedTime(
     });
   }
   const now = options.now ?? new Date();
-  const checks = [];
-  for (const link of links)
-    checks.push(await verifyTimestamp(link.token, link.data, { trustedCaPem: options.tsaCaPem }));
   for (let i = 0; i < links.length; i++) {
     const link = links[i] as Link;
-    const next = checks[i + 1]?.genTime ?? null;
+    const following = links[i + 1];
+    const next = following ? timestampGenTime(following.token) : null;
     // The newest link must hold today; an older one only when the next was made, which the next one proves.
     const check = await verifyTimestamp(link.token, link.data, {
       trustedCaPem: options.tsaCaPem,
