@@ -3,8 +3,10 @@
  * decision, consultation, export, package, purge); `phenix audit verify` recomputes the hash chain and names any
  * removed, changed or moved entry, and entries cut from its end since a seal of its tail (exit 1). Both need the role supervisor or auditor, and are journaled.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { appendAudit, checkJournalSeals, listAudit, verifyAuditChain } from '../../db/index.ts';
+import { verifyTimestamp } from '../../evidence/index.ts';
 import { terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -103,7 +105,18 @@ export function registerAuditCommands(program: Command): void {
       await withDatabase(loaded, async ({ db }) => {
         const actor = await actAs(db, opts.by, 'journal.read');
         const report = await verifyAuditChain(db);
-        const seals = await checkJournalSeals(db);
+        const caFile = loaded.config.evidence.tsaCaCert && loaded.resolvePath(loaded.config.evidence.tsaCaCert);
+        if (caFile && !existsSync(caFile)) {
+          throw new UsageError(`The TSA certificate ${caFile} (evidence.tsaCaCert) does not exist`);
+        }
+        const caPem = caFile ? readFileSync(caFile, 'utf8') : undefined;
+        const seals = await checkJournalSeals(db, {
+          // A seal's token must stamp the entry it names; its TSA is judged only with the CA of the config.
+          checkToken: async (token, text) =>
+            (await verifyTimestamp(token, text, { trustedCaPem: caPem })).problems.map((p) =>
+              p.replace('datapackage.json', 'the sealed entry'),
+            ),
+        });
         const ok = report.ok && seals.problems.length === 0;
         if (ok) {
           print(`OK: ${report.entries} journal entries, each chained to the one before.`);
@@ -120,6 +133,11 @@ export function registerAuditCommands(program: Command): void {
           );
         }
         for (const note of seals.notes) print(`Note: ${note}.`);
+        if (seals.timestamped && !caPem) {
+          print(
+            "Note: the seals' timestamps stamp what they name, but their TSA is not checked (set evidence.tsaCaCert).",
+          );
+        }
         await appendAudit(db, {
           actor,
           action: 'audit.verified',

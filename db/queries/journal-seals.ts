@@ -61,6 +61,8 @@ export async function lastJournalSeal(db: Executor): Promise<JournalSealRow | nu
 
 export interface JournalSealCheck {
   seals: number;
+  /** How many seals carry an RFC 3161 token. */
+  timestamped: number;
   /** A cut or rewritten tail: the journal no longer holds what a seal names. */
   problems: string[];
   /** What the seals cannot vouch for yet (entries after the newest seal), in words. */
@@ -68,10 +70,19 @@ export interface JournalSealCheck {
   lastSeal: { at: Date; seq: number } | null;
 }
 
-/** Checks every seal against the journal as it is now. `now` and `maxGapMs` (default an hour and a quarter). */
+export interface JournalSealCheckOptions {
+  now?: Date;
+  /** Entries unsealed for longer than this are named (default an hour and a quarter). */
+  maxGapMs?: number;
+  /** Checks a seal's RFC 3161 token against the text it must stamp; returns the problems (evidence/ does it: the
+   * database room knows nothing of tokens). */
+  checkToken?: (token: Buffer, text: Buffer) => Promise<string[]>;
+}
+
+/** Checks every seal against the journal as it is now, and each seal's timestamp when `checkToken` is given. */
 export async function checkJournalSeals(
   db: Executor,
-  options: { now?: Date; maxGapMs?: number } = {},
+  options: JournalSealCheckOptions = {},
 ): Promise<JournalSealCheck> {
   const seals = await db.select().from(journalSeals).orderBy(asc(journalSeals.id));
   const head = await journalHead(db);
@@ -93,6 +104,12 @@ export async function checkJournalSeals(
   let reportedCut = false;
   for (const s of seals) {
     const when = s.at.toISOString();
+    if (s.timestamp && options.checkToken) {
+      const text = journalSealText({ seq: s.throughSeq, hash: s.throughHash });
+      for (const p of await options.checkToken(Buffer.from(s.timestamp.token, 'base64'), text)) {
+        problems.push(`the seal of ${when}: ${p}`);
+      }
+    }
     if (s.throughSeq > head.seq) {
       if (!reportedCut) {
         problems.push(
@@ -122,6 +139,7 @@ export async function checkJournalSeals(
   }
   return {
     seals: seals.length,
+    timestamped: seals.filter((s) => s.timestamp).length,
     problems,
     notes,
     lastSeal: last ? { at: last.at, seq: last.throughSeq } : null,

@@ -4,13 +4,15 @@
  * names entries the journal no longer has, and `audit verify` reports the gap (exit 1). A tail cut and written again
  * is caught too; the seals themselves are append-only; the hourly sealer and the end of a cycle make them.
  */
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, checkJournalSeals, type Executor, journalHead, verifyAuditChain } from '../../../db/index.ts';
 import { journalSeals } from '../../../db/schema/index.ts';
+import { verifyTimestamp } from '../../../evidence/index.ts';
 import { sealJournal, startJournalSealer } from '../../../monitor/index.ts';
 import { createTestDatabase, DB_KINDS, type TestDatabase } from '../../helpers/db.ts';
+import { type LocalTsa, startLocalTsa } from '../../helpers/local-tsa.ts';
 
 const logger = pino({ level: 'silent' });
 
@@ -29,11 +31,14 @@ async function cutTail(db: Executor, fromSeq: number): Promise<void> {
 
 describe.each(DB_KINDS)('journal seals on %s', (kind) => {
   let t: TestDatabase;
+  let tsa: LocalTsa;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
+    tsa = await startLocalTsa();
   });
   afterAll(async () => {
     await t?.drop();
+    await tsa?.close();
   });
 
   it('a cut tail is reported as a gap between the last seal and the entries', async () => {
@@ -46,22 +51,39 @@ describe.each(DB_KINDS)('journal seals on %s', (kind) => {
     expect((await checkJournalSeals(db)).notes.join()).toMatch(/3 entries after the last seal .* not sealed yet/);
     await sealJournal({ db, logger, reason: 'cycle' });
     expect(await checkJournalSeals(db)).toMatchObject({ seals: 2, problems: [], notes: [] });
+    // Timestamped seals: a token must stamp the entry its seal names.
+    await seed(db, 1, 'analyste.leroy');
+    await sealJournal({ db, logger, reason: 'hourly', tsaUrl: tsa.url });
+    const [stamped] = await db.select().from(journalSeals).orderBy(desc(journalSeals.id)).limit(1);
+    expect(stamped?.timestamp).toBeTruthy();
+    const checkToken = async (token: Buffer, text: Buffer) =>
+      (await verifyTimestamp(token, text, { trustedCaPem: tsa.caPem })).problems;
+    expect((await checkJournalSeals(db, { checkToken })).problems).toEqual([]);
+    await db.insert(journalSeals).values({
+      reason: 'moved-token',
+      throughSeq: 1,
+      throughHash: stamped?.throughHash ?? '',
+      timestamp: stamped?.timestamp ?? null,
+    });
+    const forged = await checkJournalSeals(db, { checkToken });
+    expect(forged.problems.join('\n')).toMatch(/imprint/);
+    expect(forged.problems.join('\n')).toMatch(/entry #1 is not the one sealed/);
 
-    await cutTail(db, 7); // entries #7 and #8, both covered by the second seal
+    await cutTail(db, 7); // entries #7 to #9, covered by the later seals
     expect((await verifyAuditChain(db)).ok).toBe(true); // the chain alone sees nothing
     const check = await checkJournalSeals(db);
-    expect(check.problems).toEqual([
+    expect(check.problems).toContainEqual(
       expect.stringMatching(
         /entries cut from the end of the journal: .* covers entries up to #8, .* ends at #6 \(gap #7 to #8\)/,
       ),
-    ]);
+    );
 
     // Written again after the cut: the seal names an entry #8 that is not the one the journal now holds.
-    await seed(db, 2, 'intrus');
-    expect((await journalHead(db)).seq).toBe(8);
-    expect((await checkJournalSeals(db)).problems).toEqual([
+    await seed(db, 3, 'intrus');
+    expect((await journalHead(db)).seq).toBe(9);
+    expect((await checkJournalSeals(db)).problems).toContainEqual(
       expect.stringMatching(/entry #8 is not the one sealed at .*cut and written again/),
-    ]);
+    );
   });
 
   it('keeps seals append-only and sets their time on the server', async () => {
