@@ -1,6 +1,7 @@
 /**
  * Exit codes and the translation of every handled error into a plain message. Only the CLI decides
- * how the process ends: 0 ok, 1 runtime failure, 2 bad input or config.
+ * how the process ends: 0 ok, 1 runtime failure (or, for a check, something was altered), 2 bad input or config;
+ * `evidence verify` adds 3 (intact and signed, not timestamped) and 4 (intact and signed, time not trusted).
  */
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/index.ts';
@@ -9,6 +10,19 @@ import { DatabaseUnavailableError, InvalidRequestError, NotFoundError, withoutQu
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
+export const EXIT_NOT_TIMESTAMPED = 3;
+export const EXIT_UNTRUSTED_TIME = 4;
+
+/** A check's verdict that is not a failure of the program: the message is printed as is, with its own exit code. */
+export class VerdictError extends Error {
+  override readonly name = 'VerdictError';
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
 
 /** Bad command-line input found by a command itself (a file that does not exist, an option out of range). */
 export class UsageError extends Error {
@@ -39,6 +53,7 @@ export function exitCodeFor(error: unknown): number {
     return EXIT_BAD_INPUT;
   }
   if (error instanceof DatabaseUnavailableError) return EXIT_FAILURE;
+  if (error instanceof VerdictError) return error.exitCode;
   if (error instanceof Error && BAD_INPUT_ERRORS.includes(error.name)) return EXIT_BAD_INPUT;
   return EXIT_FAILURE;
 }
@@ -51,6 +66,7 @@ export function describeError(raw: unknown): string {
       BAD_INPUT_ERRORS.includes(error.name) ||
       error instanceof DatabaseUnavailableError ||
       error.name === 'DoctorFailedError' ||
+      error instanceof VerdictError ||
       error.name === 'BrowserSandboxError';
     if (known) return error.message;
     const cause = (error as { cause?: { message?: string } }).cause?.message;

@@ -1,11 +1,12 @@
 /**
- * What runs beside the work of `serve` and `worker`: the notifications sender and the /metrics + /healthz
- * endpoint. Both start with the service and stop before the database closes.
+ * What runs beside the work of `serve` and `worker`: the notifications sender, the /metrics + /healthz endpoint and
+ * the hourly seal of the journal's tail. All start with the service and stop before the database closes.
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/index.ts';
 import { type Liveness, type QueueCount, startMetricsServer } from '../metrics/index.ts';
+import { startJournalSealer } from '../monitor/index.ts';
 import { createNotifier } from '../notify/index.ts';
 import { type Boss, isCycleQueue, queueStatus } from '../queue/index.ts';
 import { UsageError } from './errors.ts';
@@ -47,9 +48,11 @@ export async function withServiceExtras<T>(o: ServiceExtrasOptions, fn: () => Pr
     : null;
   if (metrics) print(`Metrics: ${metrics.url}/metrics · health: ${metrics.url}/healthz`);
   if (notifier.targets.length) print(`Notifications to: ${notifier.targets.join(', ')}`);
+  const sealer = startJournalSealer({ db: o.db, logger: o.logger, tsaUrl: o.config.evidence.tsaUrl });
   try {
     return await fn();
   } finally {
+    await sealer.stop();
     await metrics?.close();
     await notifier.stop();
   }

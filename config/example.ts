@@ -45,7 +45,7 @@ crawler:
 #   # any value can come from the environment instead of this file: url: { env: PHENIX_DATABASE_URL }
 evidence:
   dir: data/evidence           # screenshots, HTML and text, stored by SHA-256
-  signingKey: data/keys/unit-ed25519.pem   # made by "phenix keys init"; signs evidence packages
+  signingKey: data/keys/unit-signing.pem   # made by "phenix keys init"; signs evidence packages
   # tsaUrl: https://tsa.example/tsr        # RFC 3161 timestamps on packages and cycle Merkle roots
   # tsaCaCert: data/keys/tsa-ca.pem        # the TSA's CA certificate, to check timestamps offline
   # egressCheckUrl: https://ip.example/    # answers the public address crawls leave from (recorded per run)

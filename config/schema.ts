@@ -237,8 +237,8 @@ export const configSchema = z.strictObject({
   evidence: z
     .strictObject({
       dir: z.string().min(1).default('data/evidence'),
-      /** The unit's Ed25519 private key (PEM, mode 0600), made by `phenix keys init`; packages are signed with it. */
-      signingKey: z.string().min(1).default('data/keys/unit-ed25519.pem'),
+      /** The unit's signing key (ECDSA P-384, or Ed25519 from earlier versions; PEM, mode 0600), made by `phenix keys init`; packages are signed with it. */
+      signingKey: z.string().min(1).default('data/keys/unit-signing.pem'),
       /** RFC 3161 time-stamping authority; packages and cycle Merkle roots are timestamped when set. */
       tsaUrl: z
         .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL of an RFC 3161 TSA' })
@@ -248,7 +248,7 @@ export const configSchema = z.strictObject({
       /** A URL answering the caller's public address as text, fetched through the crawl's proxy at each run. */
       egressCheckUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
     })
-    .default({ dir: 'data/evidence', signingKey: 'data/keys/unit-ed25519.pem' }),
+    .default({ dir: 'data/evidence', signingKey: 'data/keys/unit-signing.pem' }),
   dns: z
     .strictObject({
       servers: z

@@ -26,6 +26,7 @@ export type {
   DomainSource,
   FeedSourceRow,
   FingerprintRow,
+  JournalSealRow,
   NotifyEvent,
   OutboxRow,
   ScreenState,

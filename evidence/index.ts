@@ -3,13 +3,17 @@ export { merkleRoot } from './merkle.ts';
 export * from './package/index.ts';
 export {
   createUnitKeys,
+  KEY_TYPES,
+  keyType,
   loadPrivateKey,
   loadPublicKey,
   publicKeyFingerprint,
   publicKeyPem,
+  publicKeySpkiBase64,
   SigningKeyError,
   signDigest,
   type UnitKeyFiles,
+  type UnitKeyType,
   verifyDigestSignature,
 } from './sign.ts';
 export {
@@ -21,4 +25,10 @@ export {
   type StoredObject,
   sha256Hex,
 } from './store.ts';
-export { requestTimestamp, type TimestampCheck, TimestampError, verifyTimestamp } from './timestamp.ts';
+export {
+  requestTimestamp,
+  type TimestampCheck,
+  TimestampError,
+  type VerifyTimestampOptions,
+  verifyTimestamp,
+} from './timestamp.ts';

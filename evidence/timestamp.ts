@@ -116,12 +116,35 @@ function readToken(token: Uint8Array): TokenParts {
   };
 }
 
+/** The time a token states (genTime), unchecked; null when the token cannot be read. */
+export function timestampGenTime(token: Uint8Array): Date | null {
+  try {
+    return readToken(token).tst.genTime;
+  } catch {
+    return null;
+  }
+}
+
 export interface TimestampCheck {
   ok: boolean;
   problems: string[];
   genTime: Date | null;
   tsaSubject: string | null;
   serial: string | null;
+  /** Hex of the digest the token stamps. */
+  imprint: string | null;
+  /** End of the TSA certificate's validity: renew the timestamp before it (`phenix evidence renew`). */
+  certificateNotAfter: Date | null;
+  /** True when the chain was checked up to a CA the caller trusts; false when none was given. */
+  chainChecked: boolean;
+}
+
+export interface VerifyTimestampOptions {
+  /** The TSA's CA certificate(s) as the court holds them; without it the chain is not judged. */
+  trustedCaPem?: string;
+  /** When the chain must have been valid: now for the newest timestamp; for an older one of a renewal chain, the
+   * time the next timestamp was made (RFC 4998). Default: now. */
+  checkDate?: Date;
 }
 
 function subjectOf(cert: pkijs.Certificate): string {
@@ -142,8 +165,9 @@ function certificateUsage(cert: pkijs.Certificate): { critical: boolean; timeSta
 export async function verifyTimestamp(
   token: Uint8Array,
   data: Uint8Array,
-  trustedCaPem?: string,
+  options: VerifyTimestampOptions | string = {},
 ): Promise<TimestampCheck> {
+  const { trustedCaPem, checkDate = new Date() } = typeof options === 'string' ? { trustedCaPem: options } : options;
   const problems: string[] = [];
   let parts: TokenParts;
   try {
@@ -155,6 +179,9 @@ export async function verifyTimestamp(
       genTime: null,
       tsaSubject: null,
       serial: null,
+      imprint: null,
+      certificateNotAfter: null,
+      chainChecked: false,
     };
   }
   const { signed, tst } = parts;
@@ -175,6 +202,7 @@ export async function verifyTimestamp(
       extendedMode: true,
       checkChain: trusted.length > 0,
       trustedCerts: trusted,
+      checkDate,
     });
     signer = result.signerCertificate ?? null;
     if (!result.signatureVerified) problems.push('the timestamp signature does not verify');
@@ -204,9 +232,22 @@ export async function verifyTimestamp(
     }
     if (genTime < signer.notBefore.value || genTime > signer.notAfter.value) {
       problems.push('the TSA certificate was not valid at the time stamped');
+    } else if (checkDate > signer.notAfter.value) {
+      problems.push(
+        `the TSA certificate expired on ${signer.notAfter.value.toISOString()}, before ${checkDate.toISOString()}, and no later timestamp renews it (phenix evidence renew)`,
+      );
     }
   }
-  return { ok: problems.length === 0, problems, genTime, tsaSubject: signer ? subjectOf(signer) : null, serial };
+  return {
+    ok: problems.length === 0,
+    problems,
+    genTime,
+    tsaSubject: signer ? subjectOf(signer) : null,
+    serial,
+    imprint: parts.imprint.toString('hex'),
+    certificateNotAfter: signer?.notAfter.value ?? null,
+    chainChecked: trusted.length > 0,
+  };
 }
 
 function pemCertificates(pem: string): pkijs.Certificate[] {

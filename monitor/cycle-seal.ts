@@ -4,12 +4,14 @@
  * `evidence.tsaUrl` is set, timestamped by the TSA. Years later `checkCycleSeal` recomputes the root from the
  * database and the evidence store and checks the token: a capture added, removed or altered since shows.
  * A TSA that cannot be reached does not fail the cycle: the root is recorded with the reason it has no timestamp.
+ * The journal's tail is sealed right after (journal-seal.ts).
  */
 import { createHash } from 'node:crypto';
 import { appendAudit, type CaptureRow, capturesOfCycle, type Database, listAudit } from '../db/index.ts';
 import { merkleRoot, requestTimestamp, verifyTimestamp } from '../evidence/index.ts';
 import { stableJson } from '../lib/stable-json.ts';
 import type { MonitorContext } from './context.ts';
+import { sealJournal } from './journal-seal.ts';
 
 export const SEAL_ACTION = 'cycle.captures-sealed';
 
@@ -64,6 +66,10 @@ export async function sealCycle(ctx: MonitorContext, cycleId: string): Promise<C
     subjectId: cycleId,
     details,
   });
+  // The journal's tail too, the cycle's seal entry included: a cut of what the cycle journaled leaves a gap.
+  await sealJournal({ db: ctx.db, logger: ctx.logger, tsaUrl, reason: 'cycle' }).catch((err) =>
+    ctx.logger.warn({ cycleId, err }, 'could not seal the journal'),
+  );
   return { root, captures: rows.length, timestamped: Boolean(details.timestamp) };
 }
 

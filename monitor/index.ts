@@ -21,6 +21,12 @@ export {
 } from './cycle-seal.ts';
 export { candidatesOfCrawl, recordCrawlCandidates, refreshDns, refreshLookalikes } from './discover.ts';
 export { importSnapshot, type SnapshotInput } from './import-snapshot.ts';
+export {
+  JOURNAL_SEAL_INTERVAL_MS,
+  type JournalSealOptions,
+  sealJournal,
+  startJournalSealer,
+} from './journal-seal.ts';
 export { processOwner, withLease } from './leases.ts';
 export {
   buildProfiles,

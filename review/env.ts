@@ -21,6 +21,8 @@ export interface ReviewServerOptions {
   chromiumPath?: string;
   /** The unit's signing key and TSA, for evidence package downloads; without it the download says how to make one. */
   evidenceSigning?: { signingKey: KeyObject; tsaUrl?: string };
+  /** How hints on the page name the CLI: `phenix` or `npx phenix` (the CLI decides; default `npx phenix`). */
+  cliCommand?: string;
 }
 
 export interface ReviewEnv {

@@ -83,6 +83,7 @@ export function createReviewServer(options: ReviewServerOptions): ReviewServer {
     db: options.db,
     evidenceDir: options.evidenceDir,
     signing: options.evidenceSigning,
+    cliCommand: options.cliCommand,
     log,
   });
   app.notFound((c) => c.html(errorPage(undefined, 'Not found', 'There is no such page.'), 404));

@@ -13,6 +13,7 @@ import {
   type Verdict,
 } from '../../db/index.ts';
 import { describeEvidence, terminalSafe } from '../../review/index.ts';
+import { phenixCommand } from '../command-hint.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { actAs, byOption } from '../identity.ts';
@@ -199,6 +200,6 @@ async function renderAlert(db: Executor, id: number, evidenceDir: string): Promi
       for (const art of c.artifacts) lines.push(`      ${art.kind.padEnd(16)} ${join(evidenceDir, art.path)}`);
     }
   }
-  lines.push('', `Evidence package: phenix evidence ${a.id} --out alert-${a.id}.warc.gz`);
+  lines.push('', `Evidence package: ${phenixCommand(`evidence ${a.id} --out alert-${a.id}.wacz`)}`);
   return lines.join('\n');
 }

@@ -1,10 +1,12 @@
 /**
  * `phenix audit list [--actor NAME] [--since DATE] [--until DATE] [--action A] [--json]` reads the journal (every
  * decision, consultation, export, package, purge); `phenix audit verify` recomputes the hash chain and names any
- * removed, changed or moved entry (exit 1). Both need the role supervisor or auditor, and are journaled.
+ * removed, changed or moved entry, and entries cut from its end since a seal of its tail (exit 1). Both need the role supervisor or auditor, and are journaled.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { appendAudit, listAudit, verifyAuditChain } from '../../db/index.ts';
+import { appendAudit, checkJournalSeals, listAudit, verifyAuditChain } from '../../db/index.ts';
+import { verifyTimestamp } from '../../evidence/index.ts';
 import { terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -104,15 +106,38 @@ export function registerAuditCommands(program: Command): void {
       await withDatabase(loaded, async ({ db }) => {
         const actor = await actAs(db, opts.by, 'journal.read');
         const report = await verifyAuditChain(db);
-        if (report.ok) {
+        const caFile = loaded.config.evidence.tsaCaCert && loaded.resolvePath(loaded.config.evidence.tsaCaCert);
+        if (caFile && !existsSync(caFile)) {
+          throw new UsageError(`The TSA certificate ${caFile} (evidence.tsaCaCert) does not exist`);
+        }
+        const caPem = caFile ? readFileSync(caFile, 'utf8') : undefined;
+        const seals = await checkJournalSeals(db, {
+          // A seal's token must stamp the entry it names; its TSA is judged only with the CA of the config.
+          checkToken: async (token, text) =>
+            (await verifyTimestamp(token, text, { trustedCaPem: caPem })).problems.map((p) =>
+              p.replace('datapackage.json', 'the sealed entry'),
+            ),
+        });
+        const ok = report.ok && seals.problems.length === 0;
+        if (ok) {
           print(`OK: ${report.entries} journal entries, each chained to the one before.`);
-          if (report.head) {
-            print(`Last entry #${report.head.seq} at ${report.head.at}, hash ${report.head.hash}`);
-            print('(note it outside Phénix: entries removed from the end can only be caught against such a note)');
-          }
+          if (report.head) print(`Last entry #${report.head.seq} at ${report.head.at}, hash ${report.head.hash}`);
         } else {
-          print(`BROKEN: ${report.problems.length} problem(s) in ${report.entries} journal entries:`);
+          const n = report.problems.length + seals.problems.length;
+          print(`BROKEN: ${n} problem(s) in ${report.entries} journal entries:`);
           for (const p of report.problems) print(`  - ${safe(p.message)}`);
+          for (const p of seals.problems) print(`  - ${safe(p)}`);
+        }
+        if (seals.lastSeal) {
+          print(
+            `${seals.seals} seal(s) of the journal's tail; the last at ${seals.lastSeal.at.toISOString()} covers entries up to #${seals.lastSeal.seq}.`,
+          );
+        }
+        for (const note of seals.notes) print(`Note: ${note}.`);
+        if (seals.timestamped && !caPem) {
+          print(
+            "Note: the seals' timestamps stamp what they name, but their TSA is not checked (set evidence.tsaCaCert).",
+          );
         }
         await appendAudit(db, {
           actor,
@@ -120,14 +145,13 @@ export function registerAuditCommands(program: Command): void {
           subjectType: 'journal',
           subjectId: report.head?.seq ?? 0,
           details: {
-            ok: report.ok,
+            ok,
             entries: report.entries,
-            problems: report.problems.length,
+            problems: report.problems.length + seals.problems.length,
             head: report.head?.hash,
           },
         });
-        if (!report.ok)
-          throw new AuditChainBrokenError('The journal has been altered: keep this output for the inquiry');
+        if (!ok) throw new AuditChainBrokenError('The journal has been altered: keep this output for the inquiry');
       });
     });
 }

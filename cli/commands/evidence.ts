@@ -1,27 +1,22 @@
 /**
  * `phenix evidence <alert-id> --out FILE.wacz` writes the alert's court package (WACZ, signed with the unit's key,
- * timestamped when `evidence.tsaUrl` is set); `phenix evidence verify FILE` checks it offline against the unit's
- * public key: exit 0 when intact, 1 with every reason when anything differs.
+ * timestamped when `evidence.tsaUrl` is set); `verify` and `renew` live in evidence-verify.ts (exit codes there).
  */
 import { type KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { appendAudit } from '../../db/index.ts';
-import { loadPrivateKey, loadPublicKey, sha256Hex, verifyEvidencePackage } from '../../evidence/index.ts';
+import { loadPrivateKey } from '../../evidence/index.ts';
 import { checkCycleSeal } from '../../monitor/index.ts';
 import { buildEvidencePackage } from '../../review/index.ts';
+import { phenixCommand } from '../command-hint.ts';
 import { type GlobalOptions, type LoadedConfig, loadConfig } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator, withAccount } from '../identity.ts';
 import { print } from '../output.ts';
 import { parseAlertId } from './alerts.ts';
-
-interface VerifyFlags {
-  publicKey?: string;
-  tsaCa?: string;
-  allowUntimestamped?: boolean;
-}
+import { registerVerifyCommands, signingKeyFile } from './evidence-verify.ts';
 
 export function registerEvidenceCommands(program: Command): void {
   const evidence = program
@@ -33,9 +28,11 @@ export function registerEvidenceCommands(program: Command): void {
     .option('--force', 'replace FILE if it exists')
     .action(async (raw: string | undefined, opts: { out?: string; by?: string; force?: boolean }, cmd: Command) => {
       if (!raw)
-        throw new UsageError('Name the alert: phenix evidence <alert-id> --out FILE (or: phenix evidence verify FILE)');
+        throw new UsageError(
+          `Name the alert: ${phenixCommand('evidence <alert-id> --out FILE.wacz')} (or: ${phenixCommand('evidence verify FILE.wacz')})`,
+        );
       const alertId = parseAlertId(raw);
-      if (!opts.out) throw new UsageError('Say where to write the package: --out FILE (e.g. alert-12.wacz)');
+      if (!opts.out) throw new UsageError(`Say where to write the package: --out FILE (e.g. alert-${alertId}.wacz)`);
       if (existsSync(opts.out) && !opts.force) {
         throw new UsageError(`${opts.out} already exists; choose another name or add --force to replace it`);
       }
@@ -43,7 +40,7 @@ export function registerEvidenceCommands(program: Command): void {
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       const { evidence: e } = loaded.config;
       await withAccount(loaded, { permission: 'alerts.export', by: opts.by }, async ({ db }, by) => {
-        const signingKey = loadPrivateKey(loaded.resolvePath(e.signingKey));
+        const signingKey = loadPrivateKey(signingKeyFile(loaded));
         const pkg = await buildEvidencePackage({
           db,
           evidenceDir: loaded.resolvePath(e.dir),
@@ -74,7 +71,7 @@ export function registerEvidenceCommands(program: Command): void {
         print(
           pkg.timestamped
             ? `Signed and timestamped by ${e.tsaUrl}.`
-            : 'Signed; NOT timestamped (set evidence.tsaUrl for trusted time).',
+            : 'Signed; NOT timestamped: set evidence.tsaUrl for trusted time. verify will say "not timestamped" (exit 3).',
         );
         if (pkg.manifest.challenges.length) {
           print(
@@ -82,46 +79,12 @@ export function registerEvidenceCommands(program: Command): void {
           );
         }
         print(`SHA-256 of the package: ${pkg.sha256}`);
-        print(`(recorded in the audit log; check it later with: phenix evidence verify ${out})`);
+        const accept = pkg.timestamped ? '' : ' --allow-untimestamped';
+        print(`(recorded in the audit log; check it later with: ${phenixCommand(`evidence verify ${out}${accept}`)})`);
       });
     });
 
-  evidence
-    .command('verify')
-    .description('check a package offline: signature, timestamp, every record and file; exit 1 on any difference')
-    .argument('<file>', 'the package (.wacz)')
-    .option(
-      '--public-key <pem>',
-      "the unit's public key as the court holds it (default: the key of evidence.signingKey)",
-    )
-    .option('--tsa-ca <pem>', "the TSA's CA certificate, to check the timestamp's chain (default: evidence.tsaCaCert)")
-    .option('--allow-untimestamped', 'accept a package made without a TSA')
-    .action(async (file: string, opts: VerifyFlags, cmd: Command) => {
-      if (!existsSync(file)) throw new UsageError(`${file} does not exist`);
-      const { publicKey, tsaCaPem } = trustAnchors(opts, cmd.optsWithGlobals<GlobalOptions>());
-      const bytes = readFileSync(file);
-      const report = await verifyEvidencePackage(bytes, {
-        publicKey,
-        tsaCaPem,
-        allowUntimestamped: opts.allowUntimestamped,
-      });
-      if (report.ok) {
-        print(
-          `OK: ${file} is intact — ${report.records} records, ${report.filesChecked} files match the manifest of alert ${report.alertId}.`,
-        );
-        print(`Signed by the key ${report.signerFingerprint}.`);
-        print(
-          report.timestamp
-            ? `Timestamped ${report.timestamp.genTime} by ${report.timestamp.tsa}${tsaCaPem ? '' : ' (chain not checked: give --tsa-ca)'}.`
-            : 'No timestamp (accepted with --allow-untimestamped).',
-        );
-      } else {
-        print(`MISMATCH: ${file} failed verification (${report.problems.length} problem(s)):`);
-        for (const p of report.problems) print(`  - ${p}`);
-      }
-      print(`SHA-256 of the file: ${sha256Hex(bytes)}`);
-      if (!report.ok) throw new PackageMismatchError(`${file} failed verification: do not use it as evidence as is`);
-    });
+  registerVerifyCommands(evidence);
   registerCycleSealCheck(evidence);
 }
 
@@ -146,7 +109,11 @@ export function registerCycleSealCheck(evidence: Command): void {
         if (check.ok) {
           print(`OK: the ${check.captures} capture(s) of cycle ${cycleId} still give the sealed root ${check.root}.`);
           print(
-            check.genTime ? `Timestamped ${check.genTime}.` : 'Not timestamped (no TSA was configured or reachable).',
+            !check.genTime
+              ? 'Not timestamped (no TSA was configured or reachable).'
+              : caFile
+                ? `Timestamped ${check.genTime} by the trusted TSA.`
+                : `Timestamped ${check.genTime}, but by whom is NOT checked: no TSA CA given (--tsa-ca or evidence.tsaCaCert).`,
           );
           return;
         }
@@ -159,27 +126,9 @@ export function registerCycleSealCheck(evidence: Command): void {
 
 /** The signing set-up the review page needs to offer package downloads; none until `phenix keys init` made the key. */
 export function reviewSigning(loaded: LoadedConfig): { signingKey: KeyObject; tsaUrl?: string } | undefined {
-  const file = loaded.resolvePath(loaded.config.evidence.signingKey);
+  const file = signingKeyFile(loaded);
   if (!existsSync(file)) return undefined;
   return { signingKey: loadPrivateKey(file), tsaUrl: loaded.config.evidence.tsaUrl };
-}
-
-/** The key and TSA certificate to trust: from the flags (a court's copy), else from the unit's config. */
-function trustAnchors(opts: VerifyFlags, global: GlobalOptions) {
-  let keyFile = opts.publicKey;
-  let caFile = opts.tsaCa;
-  if (!keyFile) {
-    let loaded: ReturnType<typeof loadConfig>;
-    try {
-      loaded = loadConfig(global);
-    } catch {
-      throw new UsageError("Say which key to trust: --public-key FILE (the unit's public key, PEM)");
-    }
-    keyFile = loaded.resolvePath(loaded.config.evidence.signingKey);
-    if (!caFile && loaded.config.evidence.tsaCaCert) caFile = loaded.resolvePath(loaded.config.evidence.tsaCaCert);
-  }
-  if (caFile && !existsSync(caFile)) throw new UsageError(`The TSA certificate ${caFile} does not exist`);
-  return { publicKey: loadPublicKey(keyFile), tsaCaPem: caFile ? readFileSync(caFile, 'utf8') : undefined };
 }
 
 /** A package does not match its hashes (exit 1): it was altered or damaged after it was written. */

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { listUsers } from '../../db/index.ts';
 import { startReviewServer } from '../../review/index.ts';
+import { phenixCommand } from '../command-hint.ts';
 import { type GlobalOptions, type LoadedConfig, loadConfig, logger } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator, withAccount } from '../identity.ts';
@@ -61,6 +62,7 @@ export function registerReviewCommands(program: Command): void {
           host,
           port,
           evidenceSigning: reviewSigning(loaded),
+          cliCommand: phenixCommand(),
         });
         print(`Review page at ${server.url}/ (Ctrl-C to stop)`);
         await new Promise<void>((resolve) => {

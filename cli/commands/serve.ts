@@ -11,6 +11,7 @@ import { type MonitorContext, type Scheduler, scheduleEntries, startScheduler } 
 import { type Boss, enqueueCycle, syncSchedules } from '../../queue/index.ts';
 import { startDailyPurge } from '../../retention/index.ts';
 import { startReviewServer } from '../../review/index.ts';
+import { phenixCommand } from '../command-hint.ts';
 import { type GlobalOptions, logger } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator } from '../identity.ts';
@@ -50,6 +51,7 @@ export function registerServeCommand(program: Command): void {
                   port,
                   chromiumPath: ctx.config.crawler.chromiumPath,
                   evidenceSigning: reviewSigning(loaded),
+                  cliCommand: phenixCommand(),
                 })
               : null;
             const { dropDir, dropPollSeconds, dropFormats, maxLineBytes, maxFileBytes, maxNamesPerFile } =

@@ -8,6 +8,7 @@ export * from './crawl-runs.ts';
 export * from './cycles.ts';
 export * from './domains.ts';
 export * from './feeds.ts';
+export * from './journal-seals.ts';
 export * from './locks.ts';
 export * from './login-attempts.ts';
 export * from './notifications.ts';

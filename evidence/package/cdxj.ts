@@ -1,5 +1,5 @@
 /**
- * The CDXJ index of a WACZ (one line per request/response/resource record: SURT key, 14-digit timestamp, JSON with
+ * The CDXJ index of a WACZ (one line per response/resource record: SURT key, 14-digit timestamp, JSON with
  * url, mime, status, digest, offset, length, filename), as pywb and replayweb.page read it. Built from the WARC
  * itself, so verify can rebuild it and demand the same bytes.
  */
@@ -30,12 +30,18 @@ function timestamp14(warcDate: string): string {
     .padEnd(14, '0');
 }
 
-export function buildCdxj(records: WarcRecord[], filename: string): string {
+/**
+ * `withRequests`: packages of Phénix 0.x also indexed request records; replay tools (wabac, pywb) then find the
+ * request under the page's URL and time instead of the response ("Archived Page Not Found"). Packages are now
+ * indexed as py-wacz and cdxj-indexer do (responses and resources); verify accepts either form.
+ */
+export function buildCdxj(records: WarcRecord[], filename: string, withRequests = false): string {
   const lines: string[] = [];
   for (const r of records) {
     const type = r.headers['WARC-Type'];
     const url = r.headers['WARC-Target-URI'];
-    if (!url || (type !== 'response' && type !== 'resource' && type !== 'request')) continue;
+    const indexed = type === 'response' || type === 'resource' || (withRequests && type === 'request');
+    if (!url || !indexed) continue;
     const entry: Record<string, string | number> = { url };
     if (type === 'response') {
       const http = splitHttpBlock(r.block);

@@ -13,7 +13,16 @@ export {
   toolVersion,
 } from './build.ts';
 export { buildCdxj, surt } from './cdxj.ts';
-export { type VerifyOptions, type VerifyReport, verifyEvidencePackage } from './verify.ts';
+export {
+  EVIDENCE_RECORD_PATH,
+  type EvidenceRecord,
+  RenewalError,
+  type RenewOptions,
+  renewalText,
+  renewPackage,
+} from './renew.ts';
+export { checkTrustedTime, type TimeReport, type TimeState } from './trusted-time.ts';
+export { type PackageState, type VerifyOptions, type VerifyReport, verifyEvidencePackage } from './verify.ts';
 export {
   CDXJ_PATH,
   type DataPackage,

@@ -11,33 +11,56 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { digestToHex, parseWarc, splitHttpBlock, type WarcRecord } from '../../lib/warc.ts';
-import { publicKeyFingerprint, verifyDigestSignature } from '../sign.ts';
-import { verifyTimestamp } from '../timestamp.ts';
+import { publicKeyFingerprint, publicKeyFromText, verifyDigestSignature } from '../sign.ts';
 import type { EvidenceManifest } from './build.ts';
 import { buildCdxj } from './cdxj.ts';
+import { EVIDENCE_RECORD_PATH, type EvidenceRecord } from './renew.ts';
+import { checkTrustedTime, type TimeReport } from './trusted-time.ts';
 import { CDXJ_PATH, type DataPackage, type DatapackageDigest, MANIFEST_PATH, PAGES_PATH, WARC_PATH } from './wacz.ts';
 import { readStoredZipLoosely, type ZipEntry } from './zip.ts';
 
 export interface VerifyOptions {
   /** The unit's public key as the court holds it: the only key whose signature is accepted. */
   publicKey: KeyObject;
-  /** The TSA's CA certificate(s) (PEM) as the court holds them; without it the chain is not judged. */
+  /** The TSA's CA certificate(s) (PEM) as the court holds them; without it the time is not trusted. */
   tsaCaPem?: string;
   /** Accept a package without a timestamp (one made where no TSA was configured). */
   allowUntimestamped?: boolean;
+  /** Accept a timestamp whose TSA could not be checked (no CA given, or its chain fails). */
+  allowUntrustedTime?: boolean;
+  /** The verifier's clock: the newest timestamp must be valid then. Default: now. */
+  now?: Date;
 }
 
+/**
+ * What the package is, in four words an analyst and a court read the same way:
+ *  - verified: intact, signed with the trusted key, time trusted (chained to the given TSA CA);
+ *  - not-timestamped: intact and signed, but it carries no timestamp (a missing element, not an alteration);
+ *  - untrusted-time: intact and signed, but its timestamp could not be tied to a trusted TSA, or no longer holds;
+ *  - altered: something differs from what was signed (or the signature is not the unit's): `problems` says what.
+ */
+export type PackageState = 'verified' | 'not-timestamped' | 'untrusted-time' | 'altered';
+
 export interface VerifyReport {
+  state: PackageState;
+  /** The state is verified, or one the caller accepted (allowUntimestamped, allowUntrustedTime). */
   ok: boolean;
+  /** What was altered (empty unless the state is altered). */
   problems: string[];
+  /** Why the time is not trusted. */
+  timeProblems: string[];
   records: number;
   filesChecked: number;
   alertId: number | null;
+  /** Fingerprint of the key whose signature verified (the trusted key); null when it did not verify. */
   signerFingerprint: string | null;
-  timestamp: { genTime: string; tsa: string | null } | null;
+  timestamp: { genTime: string; tsa: string | null; certificateNotAfter: string | null } | null;
+  /** Renewals of the timestamp (phenix evidence renew), oldest first. */
+  renewals: { genTime: string; tsa: string | null; certificateNotAfter: string | null }[];
 }
 
 const EXPECTED_FILES = [WARC_PATH, CDXJ_PATH, PAGES_PATH, MANIFEST_PATH, 'datapackage.json', 'datapackage-digest.json'];
+const RENEWED_FILES = [...EXPECTED_FILES, EVIDENCE_RECORD_PATH];
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function parseJson<T>(entry: ZipEntry | undefined, problems: string[]): T | null {
@@ -52,13 +75,16 @@ function parseJson<T>(entry: ZipEntry | undefined, problems: string[]): T | null
 
 export async function verifyEvidencePackage(file: Buffer, options: VerifyOptions): Promise<VerifyReport> {
   const report: VerifyReport = {
+    state: 'altered',
     ok: false,
     problems: [],
+    timeProblems: [],
     records: 0,
     filesChecked: 0,
     alertId: null,
     signerFingerprint: null,
     timestamp: null,
+    renewals: [],
   };
   const problems = report.problems;
   let entries: ZipEntry[];
@@ -71,7 +97,7 @@ export async function verifyEvidencePackage(file: Buffer, options: VerifyOptions
     return report;
   }
   const names = entries.map((e) => e.name);
-  if (!isDeepStrictEqual(names, EXPECTED_FILES)) {
+  if (!isDeepStrictEqual(names, EXPECTED_FILES) && !isDeepStrictEqual(names, RENEWED_FILES)) {
     const added = names.filter((n) => !EXPECTED_FILES.includes(n));
     const missing = EXPECTED_FILES.filter((n) => !names.includes(n));
     problems.push(
@@ -81,12 +107,12 @@ export async function verifyEvidencePackage(file: Buffer, options: VerifyOptions
   }
   const byName = new Map(entries.map((e) => [e.name, e]));
   const datapackageBytes = byName.get('datapackage.json')?.data ?? Buffer.alloc(0);
-  await checkSeal(
-    datapackageBytes,
-    parseJson<DatapackageDigest>(byName.get('datapackage-digest.json'), problems),
-    options,
-    report,
-  );
+  const digest = parseJson<DatapackageDigest>(byName.get('datapackage-digest.json'), problems);
+  checkSeal(datapackageBytes, digest, options, report);
+  const record = parseJson<EvidenceRecord>(byName.get(EVIDENCE_RECORD_PATH), problems);
+  const time = digest
+    ? await checkTrustedTime(digest, datapackageBytes, record, { tsaCaPem: options.tsaCaPem, now: options.now })
+    : null;
 
   const datapackage = parseJson<DataPackage>(byName.get('datapackage.json'), problems);
   const listed = new Map((datapackage?.resources ?? []).map((r) => [r.path, r]));
@@ -116,21 +142,37 @@ export async function verifyEvidencePackage(file: Buffer, options: VerifyOptions
   }
   report.records = records.length;
   checkRecords(records, manifest, problems);
-  if (buildCdxj(records, 'data.warc') !== (byName.get(CDXJ_PATH) as ZipEntry).data.toString('utf8')) {
+  const cdxj = (byName.get(CDXJ_PATH) as ZipEntry).data.toString('utf8');
+  if (buildCdxj(records, 'data.warc') !== cdxj && buildCdxj(records, 'data.warc', true) !== cdxj) {
     problems.push(`${CDXJ_PATH} is not the index of ${WARC_PATH}`);
   }
   checkPages((byName.get(PAGES_PATH) as ZipEntry).data.toString('utf8'), records, problems);
   report.filesChecked = checkFiles(records, manifest, problems);
-  report.ok = problems.length === 0;
+  return settle(report, time, options);
+}
+
+function settle(report: VerifyReport, time: TimeReport | null, options: VerifyOptions): VerifyReport {
+  const [first, ...renewals] = time?.links ?? [];
+  report.timestamp = first ?? null;
+  report.renewals = renewals;
+  report.timeProblems = time?.problems ?? [];
+  if (report.problems.length) report.state = 'altered';
+  else if (!time || time.state === 'none') report.state = 'not-timestamped';
+  else report.state = time.state === 'trusted' ? 'verified' : 'untrusted-time';
+  report.ok =
+    report.state === 'verified' ||
+    (report.state === 'not-timestamped' && Boolean(options.allowUntimestamped)) ||
+    (report.state === 'untrusted-time' && Boolean(options.allowUntrustedTime));
   return report;
 }
 
-async function checkSeal(
+/** The signature: the digest is datapackage.json's, and the trusted key (and only it) signed it. */
+function checkSeal(
   datapackage: Buffer,
   digest: DatapackageDigest | null,
   options: VerifyOptions,
   report: VerifyReport,
-): Promise<void> {
+): void {
   const problems = report.problems;
   if (!digest) {
     problems.push('datapackage-digest.json is missing or unreadable: the package carries no signature');
@@ -141,25 +183,19 @@ async function checkSeal(
     problems.push('datapackage.json does not match the digest that was signed (datapackage-digest.json)');
   }
   const trusted = publicKeyFingerprint(options.publicKey);
-  report.signerFingerprint = digest.signedData?.publicKeyFingerprint ?? null;
-  if (!verifyDigestSignature(options.publicKey, digest.signedData?.hash ?? '', digest.signedData?.signature ?? '')) {
-    problems.push(
-      report.signerFingerprint && report.signerFingerprint !== trusted
-        ? `the package was signed with another key (${report.signerFingerprint}), not the unit's key (${trusted})`
-        : `the signature does not verify with the unit's key (${trusted})`,
-    );
-  }
-  if (!digest.timestamp) {
-    if (!options.allowUntimestamped) problems.push('the package carries no RFC 3161 timestamp (no trusted time)');
+  const signedHash = digest.signedData?.hash ?? '';
+  const signature = digest.signedData?.signature ?? '';
+  if (verifyDigestSignature(options.publicKey, signedHash, signature)) {
+    // The key that verified, never the package's own (unsigned) claim of who signed it.
+    report.signerFingerprint = trusted;
     return;
   }
-  const check = await verifyTimestamp(
-    Buffer.from(digest.timestamp.token ?? '', 'base64'),
-    datapackage,
-    options.tsaCaPem,
+  const carried = publicKeyFromText(digest.signedData?.publicKey ?? '');
+  problems.push(
+    carried && verifyDigestSignature(carried, signedHash, signature)
+      ? `the package was signed with another key (${publicKeyFingerprint(carried)}), not the unit's key (${trusted})`
+      : `the signature does not verify with the unit's key (${trusted})`,
   );
-  for (const p of check.problems) problems.push(p);
-  if (check.genTime) report.timestamp = { genTime: check.genTime.toISOString(), tsa: check.tsaSubject };
 }
 
 function checkRecords(records: WarcRecord[], manifest: EvidenceManifest | null, problems: string[]): void {

@@ -5,12 +5,13 @@
  *   pages/pages.jsonl      the captured pages
  *   phenix/manifest.json   alert, capture environments, challenge pages, files, and every record's WARC header
  *   datapackage.json       every file above with its SHA-256 and size
- *   datapackage-digest.json  SHA-256 of datapackage.json, the unit's Ed25519 signature over it and the RFC 3161
- *                          timestamp token over the same bytes
+ *   datapackage-digest.json  SHA-256 of datapackage.json, the unit's signature over it (WACZ signing format) and
+ *                          the RFC 3161 timestamp token over the same bytes
+ *   phenix/evidence-record.json  (only after `phenix evidence renew`) the archive timestamp chain, renew.ts
  * One chain holds it together: record → data.warc hash → datapackage.json → signed and timestamped digest.
  */
 import type { KeyObject } from 'node:crypto';
-import { publicKeyFingerprint, publicKeyPem, signDigest } from '../sign.ts';
+import { publicKeySpkiBase64, signatureAlgorithm, signDigest } from '../sign.ts';
 import { sha256Hex } from '../store.ts';
 import { requestTimestamp } from '../timestamp.ts';
 import type { PackagedWarc } from './build.ts';
@@ -41,10 +42,13 @@ export interface DatapackageDigest {
     hash: string;
     created: string;
     software: string;
-    signatureAlgorithm: 'Ed25519';
-    /** SPKI PEM of the signing key, for reading; verify trusts only the key the court is given. */
+    /** ECDSA-P384-SHA256 (the WACZ recommendation's, r‖s) or Ed25519 (keys of earlier versions). */
+    signatureAlgorithm: 'ECDSA-P384-SHA256' | 'Ed25519';
+    /** Base64 SPKI DER of the signing key (PEM in packages of earlier versions): for WACZ readers; Phénix's verify
+     * trusts only the key the court is given. */
     publicKey: string;
-    publicKeyFingerprint: string;
+    /** Written by earlier versions; unsigned, so never read as the signer's identity. */
+    publicKeyFingerprint?: string;
     signature: string;
   };
   /** RFC 3161 token (CMS, DER, base64) over datapackage.json; absent when no TSA is configured. */
@@ -107,9 +111,8 @@ export async function sealWacz(
       hash,
       created,
       software,
-      signatureAlgorithm: 'Ed25519',
-      publicKey: publicKeyPem(options.privateKey),
-      publicKeyFingerprint: publicKeyFingerprint(options.privateKey),
+      signatureAlgorithm: signatureAlgorithm(options.privateKey),
+      publicKey: publicKeySpkiBase64(options.privateKey),
       signature: signDigest(options.privateKey, hash),
     },
   };

@@ -11,14 +11,20 @@ import { buildEvidencePackage } from '../evidence-package.ts';
 
 export function registerEvidenceRoutes(
   app: Hono<ReviewEnv>,
-  o: { db: Executor; evidenceDir: string; signing: ReviewServerOptions['evidenceSigning']; log: Logger },
+  o: {
+    db: Executor;
+    evidenceDir: string;
+    signing: ReviewServerOptions['evidenceSigning'];
+    log: Logger;
+    cliCommand?: string;
+  },
 ): void {
   app.get('/alerts/:id/evidence.wacz', async (c) => {
     const id = Number(c.req.param('id'));
     if (!Number.isSafeInteger(id) || id <= 0) return c.text('Unknown alert.', 404);
     if (!o.signing) {
       return c.text(
-        'Evidence packages are signed with the unit key, and there is none yet: run "phenix keys init".',
+        `Evidence packages are signed with the unit key, and there is none yet: run "${o.cliCommand ?? 'npx phenix'} keys init".`,
         503,
       );
     }

@@ -20,7 +20,14 @@ export interface LocalTsa {
 const openssl = (args: string[], cwd: string) =>
   execFileSync('openssl', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
 
-export async function startLocalTsa(): Promise<LocalTsa> {
+export interface LocalTsaOptions {
+  /** Subject of the TSA certificate (a forger would borrow a well-known TSA's name). */
+  subject?: string;
+  /** Days the TSA certificate is valid, from now (1: a certificate that expires tomorrow). */
+  days?: number;
+}
+
+export async function startLocalTsa(options: LocalTsaOptions = {}): Promise<LocalTsa> {
   const dir = mkdtempSync(path.join(tmpdir(), 'phenix-tsa-'));
   writeFileSync(
     path.join(dir, 'tsa.cnf'),
@@ -81,7 +88,7 @@ extendedKeyUsage = critical, timeStamping
       '-out',
       'tsa.csr',
       '-subj',
-      '/CN=Test TSA/O=Phenix tests',
+      options.subject ?? '/CN=Test TSA/O=Phenix tests',
     ],
     dir,
   );
@@ -99,7 +106,7 @@ extendedKeyUsage = critical, timeStamping
       '-out',
       'tsa.pem',
       '-days',
-      '3650',
+      String(options.days ?? 3650),
       '-extfile',
       'tsa.cnf',
       '-extensions',

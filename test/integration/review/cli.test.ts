@@ -9,8 +9,10 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserForLogin, getAlert, listAlerts, listAudit } from '../../../db/index.ts';
+import { sealJournal } from '../../../monitor/index.ts';
 import { verifyPassword } from '../../../review/index.ts';
 import { mintCliToken, runPhenixHere, withToken } from '../../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
@@ -90,6 +92,10 @@ describe('phenix alerts', () => {
       new RegExp(`screenshot\\s+${join(dir, 'evidence', 'sha256')}/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}`),
     );
     expect(r.out).not.toMatch(/\u001b/);
+    // The hint writes a WACZ under a .wacz name, with a command the shell finds (issue 20.4).
+    const id = seeded.alerts.clone;
+    expect(r.out).toMatch(new RegExp(`Evidence package: (npx )?phenix evidence ${id} --out alert-${id}\\.wacz`));
+    expect(r.out).not.toContain('.warc.gz');
   });
 
   it('prints captured text without terminal control sequences', async () => {
@@ -238,6 +244,19 @@ describe('roles on the command line', () => {
     expect(bad.out).toContain('entry #3');
     expect(bad.out).toContain('was changed');
   });
+
+  it("reports entries cut from the journal's end since its last seal as a gap", async () => {
+    await sealJournal({ db: t.handle.db, logger: pino({ level: 'silent' }), reason: 'hourly' });
+    const [{ n }] = (await t.handle.db.execute(sql`select max(seq)::int as n from audit_log`)) as unknown as {
+      n: number;
+    }[];
+    await t.handle.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+    await t.handle.db.execute(sql`delete from audit_log where seq > ${n - 2}`);
+    await t.handle.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+    const cut = await phenix(['audit', 'verify', '--by', 'igpn.durand']);
+    expect(cut.code).toBe(1);
+    expect(cut.out).toContain(`covers entries up to #${n}, the journal now ends at #${n - 2}`);
+  });
 });
 
 describe('phenix purge and cases', () => {
@@ -267,25 +286,30 @@ describe('phenix export and evidence', () => {
     const keys = await phenix(['keys', 'init']);
     expect(keys.code).toBe(0);
     expect(keys.out).toMatch(/Fingerprint \(SHA-256 of the public key\): [0-9a-f]{64}/);
-    expect(statSync(join(dir, 'data/keys/unit-ed25519.pem')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'data/keys/unit-signing.pem')).mode & 0o777).toBe(0o600);
     expect((await phenix(['keys', 'init'])).code).toBe(2); // never replaces the key packages were signed with
     const out = join(dir, `alert-${seeded.alerts.clone}.wacz`);
     const made = await phenix(['evidence', String(seeded.alerts.clone), '--out', out]);
     expect(made.code).toBe(0);
     expect(made.out).toMatch(/SHA-256 of the package: [0-9a-f]{64}/);
     expect(made.out).toMatch(/NOT timestamped/);
+    expect(made.out).toMatch(/phenix evidence verify .*\.wacz --allow-untimestamped/);
     expect((await phenix(['evidence', String(seeded.alerts.clone), '--out', out])).code).toBe(2); // no silent overwrite
-    expect((await phenix(['evidence', 'verify', out])).code).toBe(1); // no timestamp: refused unless accepted
+    // No timestamp: a missing element with its own exit code, never "altered" (issue 20.3).
+    const untimestamped = await phenix(['evidence', 'verify', out]);
+    expect(untimestamped.code).toBe(3);
+    expect(untimestamped.out).toMatch(/^INTACT, NOT TIMESTAMPED: /);
+    expect(untimestamped.out + untimestamped.err).not.toMatch(/MISMATCH|ALTERED|do not use it/);
     const ok = await phenix(['evidence', 'verify', out, '--allow-untimestamped']);
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/^OK: /);
+    expect(ok.out).toMatch(/^INTACT, NOT TIMESTAMPED: /);
     const court = await phenix([
       'evidence',
       'verify',
       out,
       '--allow-untimestamped',
       '--public-key',
-      join(dir, 'data/keys/unit-ed25519.pem.pub.pem'),
+      join(dir, 'data/keys/unit-signing.pem.pub.pem'),
     ]);
     expect(court.code).toBe(0);
     const bytes = readFileSync(out);
@@ -294,7 +318,7 @@ describe('phenix export and evidence', () => {
     writeFileSync(out, bytes);
     const bad = await phenix(['evidence', 'verify', out, '--allow-untimestamped']);
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/^MISMATCH: /);
+    expect(bad.out).toMatch(/^ALTERED: /);
     expect(bad.out).toContain('does not match the SHA-256 and size listed in datapackage.json');
     expect((await phenix(['evidence', 'abc', '--out', join(dir, 'x.wacz')])).code).toBe(2);
     expect((await phenix(['evidence', 'check-cycle', 'no-such-cycle'])).out).toMatch(/has no sealed root/);
