@@ -1,6 +1,7 @@
 /**
- * DNS checks of candidate names: the only I/O of discovery. A and AAAA decide the state; NS and MX
- * are recorded for the analyst (a name with MX but no A is registered yet not serving a site).
+ * DNS checks of candidate names: the only I/O of discovery. A (then AAAA when A has no data) decides the state;
+ * NS and MX are asked only for a name without address and recorded for the analyst (a name with MX but no A is
+ * registered yet not serving a site).
  * Only `resolves` means registered-and-live: SERVFAIL and timeouts say nothing about registration.
  */
 import { createNameResolver, DnsConfigError, type NameResolver } from '../name-resolver.ts';
@@ -99,11 +100,15 @@ async function checkOne(resolver: NameResolver, domain: string, options: CheckDo
       durationMs: 0,
     };
   }
-  const [a, aaaa] = await Promise.all([query(() => resolver.resolve4(domain)), query(() => resolver.resolve6(domain))]);
+  // Only what the decision needs: A first; AAAA when A has no data; NS and MX (is the name registered, does it
+  // take mail?) only for a name with no address. A name that resolves costs one question, one that does not exist too.
+  const a = await query(() => resolver.resolve4(domain));
+  const aaaa: QueryOutcome<string> =
+    a.state === 'nodata' ? await query(() => resolver.resolve6(domain)) : { state: 'nodata', code: 'ENODATA' };
   const { state, detail } = combine(a, aaaa);
   let ns: string[] = [];
   let mx: DnsResult['mx'] = [];
-  if ((state === 'resolves' || state === 'nodata') && options.withNsMx !== false) {
+  if (state === 'nodata' && options.withNsMx !== false) {
     const [nsOutcome, mxOutcome] = await Promise.all([
       query(() => resolver.resolveNs(domain)),
       query(() => resolver.resolveMx(domain)),
