@@ -29,7 +29,7 @@ export interface CheckDomainsOptions {
   /** Resolvers as `1.2.3.4`, `127.0.0.1:5353` or `[::1]:53`; the system's resolvers when absent. */
   servers?: readonly string[];
   /** DNS-over-HTTPS endpoint (wins over `servers`); through `proxyUrl` when given. */
-  dohUrl?: string;
+  dohUrl?: string | readonly string[];
   /** The upstream proxy of the crawls: DoH questions go through it, so the unit's resolver never sees the names. */
   proxyUrl?: string;
   /** A ready resolver (the same one the crawler uses); wins over servers/dohUrl. */
