@@ -141,6 +141,11 @@ export async function checkDomains(domains: readonly string[], options: CheckDom
     }
   };
   const workers = Math.max(1, Math.min(Math.floor(options.concurrency), domains.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } finally {
+    // A resolver made here has kept-alive DoH connections of its own: closed with the check.
+    if (!options.resolver) resolver.close?.();
+  }
   return results;
 }
