@@ -22,6 +22,10 @@ export { NOTIFY_EVENT_NAMES } from './schema-services.ts';
 export const SITE_STATUSES = ['convicted', 'suspected', 'seized', 'cleared'] as const;
 export const CRAWL_MODES = ['browser', 'http', 'auto'] as const;
 
+const dohUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s]+$/, 'must be a DNS-over-HTTPS URL such as https://dns.quad9.net/dns-query');
+
 const hostname = z.string().transform((value, ctx) => {
   const result = normalizeHostname(value);
   if (!result.ok) {
@@ -254,11 +258,11 @@ export const configSchema = z.strictObject({
       servers: z
         .array(z.string().regex(/^[0-9a-f.:[\]]+$/i, 'must be an IP address, optionally with :port'))
         .optional(),
-      /** DNS-over-HTTPS endpoint; with crawler.proxyUrl, DNS checks go there through the proxy. */
-      dohUrl: z
-        .string()
-        .regex(/^https?:\/\/[^\s]+$/, 'must be a DNS-over-HTTPS URL such as https://dns.quad9.net/dns-query')
-        .optional(),
+      /**
+       * DNS-over-HTTPS endpoint, or several used in turn (each with its own rate limit and kept-alive connections);
+       * with crawler.proxyUrl, DNS checks go there through the proxy.
+       */
+      dohUrl: z.union([dohUrl, z.array(dohUrl).min(1, 'must list at least one DNS-over-HTTPS URL')]).optional(),
       timeoutMs: z.number().int().min(100).max(60_000).default(3000),
       concurrency: positiveInt(256).default(16),
     })

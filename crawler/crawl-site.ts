@@ -18,7 +18,7 @@ import { crawlerLogger, createCrawleeLog, createRunStorage } from './crawlee-set
 import { describeEnvironment } from './environment.ts';
 import { createGuardProxy } from './guard-proxy.ts';
 import { createHttpMode, type ModeDeps } from './http-mode.ts';
-import { createNameResolver, resolveAddresses } from './name-resolver.ts';
+import { createAddressCache, createNameResolver } from './name-resolver.ts';
 import { createScope, normalizeSeed, type Seed, SeedError } from './scope.ts';
 import type { CrawlOptions, CrawlSummary } from './types.ts';
 
@@ -82,7 +82,8 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
     dohUrl: options.dns?.dohUrl,
     proxyUrl: options.proxyUrl,
     timeoutMs: options.dns?.timeoutMs ?? 5_000,
-    tries: 2,
+    // One try per question here: the guard's address cache tries again with a growing backoff.
+    tries: 1,
   });
   const guard = await createGuardProxy({
     hostMap: options.hostMap,
@@ -90,7 +91,7 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
     upstreamProxyUrl: options.proxyUrl,
     maxResponseBytes: options.maxResponseBytes,
     maxResponseMs: options.pageTimeoutMs + 1_000,
-    resolve: options.resolve ?? ((name) => resolveAddresses(resolver, name)),
+    resolve: options.resolve ?? createAddressCache(resolver),
     resolveThroughUpstream: !options.resolve && resolver.throughProxy,
   });
   // Stored before the first page so every capture of the run can name it.
@@ -156,6 +157,7 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await guard.close();
+    resolver.close?.();
   }
 
   const summary: CrawlSummary = {

@@ -29,10 +29,13 @@ export {
 export { compileHostMap, type HostMap, HostMapError, type HostTarget, resolveHostMap } from './host-map.ts';
 export { extractFromHtml, type HtmlExtract, needsBrowser } from './html-extract.ts';
 export {
+  type AddressCacheOptions,
+  createAddressCache,
   createNameResolver,
   DnsConfigError,
   type NameResolver,
   type NameResolverOptions,
+  type ResolverStats,
   resolveAddresses,
 } from './name-resolver.ts';
 export { compileUrlPatterns, createScope, normalizeSeed, type Scope, SeedError, siteKey } from './scope.ts';

@@ -144,7 +144,7 @@ export interface CrawlOptions {
    * resolves names by DoH through the proxy and judges the addresses itself; with `proxyUrl` alone the proxy
    * resolves them.
    */
-  dns?: { servers?: readonly string[]; dohUrl?: string; timeoutMs?: number };
+  dns?: { servers?: readonly string[]; dohUrl?: string | readonly string[]; timeoutMs?: number };
   /** Fetched through the guard at the start of the run; its answer (the public address) goes into the capture environment. */
   egressCheckUrl?: string;
   /** How names are resolved, in words, for the capture environment (the caller knows dns.servers / DoH). */

@@ -31,6 +31,8 @@ export interface DnsCacheOptions {
    * they are kept `viaResolverTtlSeconds` (default 300).
    */
   resolver?: { resolve4(name: string): Promise<string[]>; resolve6(name: string): Promise<string[]> };
+  /** The resolver applies its own per-endpoint rate limit (DoH with several endpoints): no limit added here. */
+  resolverLimitsItself?: boolean;
   viaResolverTtlSeconds?: number;
 }
 
@@ -77,7 +79,7 @@ export function createDnsCache(options: DnsCacheOptions): DnsCache {
             resolve4: async (name) => (await shared.resolve4(name)).map((address) => ({ address, ttl: fixedTtl })),
             resolve6: async (name) => (await shared.resolve6(name)).map((address) => ({ address, ttl: fixedTtl })),
           },
-          limit: createLimiter(options.ratePerSecond, now),
+          limit: options.resolverLimitsItself ? async () => {} : createLimiter(options.ratePerSecond, now),
         },
       ]
     : servers.map((server) => {

@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import { MOVE_PHRASES } from '../crawler/discovery/index.ts';
-import { createGuardProxy, createNameResolver, type GuardProxy, resolveAddresses } from '../crawler/index.ts';
+import { createGuardProxy, createNameResolver, type GuardProxy } from '../crawler/index.ts';
 import {
   type Database,
   type DueName,
@@ -83,6 +83,7 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
     idf: set?.idf,
   });
   // With a DoH endpoint (required with proxyUrl), screening resolves exactly as crawls do: through the proxy.
+  // Each DoH endpoint gets the per-resolver rate limit and its own kept-alive connections.
   const shared = dnsConfig.dohUrl
     ? createNameResolver({
         servers: dnsConfig.servers,
@@ -90,10 +91,13 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
         proxyUrl: crawler.proxyUrl,
         timeoutMs: dnsConfig.timeoutMs,
         tries: 2,
+        ratePerSecondPerEndpoint: screen.dnsRatePerSecond,
+        maxConnectionsPerEndpoint: Math.max(2, Math.ceil(screen.dnsConcurrency / 4)),
       })
     : undefined;
   const dns = createDnsCache({
     resolver: shared,
+    resolverLimitsItself: shared !== undefined,
     servers: dnsConfig.servers,
     timeoutMs: dnsConfig.timeoutMs,
     tries: 2,
@@ -105,7 +109,9 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
     hostMap: crawler.hostMap,
     allowPrivateTargets: crawler.allowPrivateTargets,
     upstreamProxyUrl: crawler.proxyUrl,
-    ...(shared ? { resolve: (name: string) => resolveAddresses(shared, name), resolveThroughUpstream: true } : {}),
+    // The landing page and the second look connect to names stage 1 has just resolved: the guard reads them from
+    // the same cache instead of asking again (one question per name for most of a day).
+    ...(shared ? { resolve: (name: string) => addressesFromCache(dns, name), resolveThroughUpstream: true } : {}),
     maxResponseBytes: screen.fetchMaxKB * 1024,
     maxResponseMs: screen.fetchTimeoutSeconds * 1000 + 1000,
   });
@@ -135,8 +141,18 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
         escalatedIds: outcome.escalated.map((e) => e.id),
       };
     },
-    close: () => guard.close(),
+    close: async () => {
+      await guard.close();
+      shared?.close?.();
+    },
   };
+}
+
+async function addressesFromCache(dns: DnsCache, name: string): Promise<string[]> {
+  const answer = await dns.lookup(name);
+  if (answer.state === 'resolves') return answer.addresses;
+  const code = answer.state === 'nxdomain' ? 'ENOTFOUND' : answer.state === 'nodata' ? 'ENODATA' : 'ESERVFAIL';
+  throw Object.assign(new Error(answer.detail ?? `${name} has no address`), { code });
 }
 
 function addStats(total: ScreenSummary, part: FunnelStats) {

@@ -1,6 +1,7 @@
 /**
- * DNS checks of candidate names: the only I/O of discovery. A and AAAA decide the state; NS and MX
- * are recorded for the analyst (a name with MX but no A is registered yet not serving a site).
+ * DNS checks of candidate names: the only I/O of discovery. A (then AAAA when A has no data) decides the state;
+ * NS and MX are asked only for a name without address and recorded for the analyst (a name with MX but no A is
+ * registered yet not serving a site).
  * Only `resolves` means registered-and-live: SERVFAIL and timeouts say nothing about registration.
  */
 import { createNameResolver, DnsConfigError, type NameResolver } from '../name-resolver.ts';
@@ -28,7 +29,7 @@ export interface CheckDomainsOptions {
   /** Resolvers as `1.2.3.4`, `127.0.0.1:5353` or `[::1]:53`; the system's resolvers when absent. */
   servers?: readonly string[];
   /** DNS-over-HTTPS endpoint (wins over `servers`); through `proxyUrl` when given. */
-  dohUrl?: string;
+  dohUrl?: string | readonly string[];
   /** The upstream proxy of the crawls: DoH questions go through it, so the unit's resolver never sees the names. */
   proxyUrl?: string;
   /** A ready resolver (the same one the crawler uses); wins over servers/dohUrl. */
@@ -99,11 +100,15 @@ async function checkOne(resolver: NameResolver, domain: string, options: CheckDo
       durationMs: 0,
     };
   }
-  const [a, aaaa] = await Promise.all([query(() => resolver.resolve4(domain)), query(() => resolver.resolve6(domain))]);
+  // Only what the decision needs: A first; AAAA when A has no data; NS and MX (is the name registered, does it
+  // take mail?) only for a name with no address. A name that resolves costs one question, one that does not exist too.
+  const a = await query(() => resolver.resolve4(domain));
+  const aaaa: QueryOutcome<string> =
+    a.state === 'nodata' ? await query(() => resolver.resolve6(domain)) : { state: 'nodata', code: 'ENODATA' };
   const { state, detail } = combine(a, aaaa);
   let ns: string[] = [];
   let mx: DnsResult['mx'] = [];
-  if ((state === 'resolves' || state === 'nodata') && options.withNsMx !== false) {
+  if (state === 'nodata' && options.withNsMx !== false) {
     const [nsOutcome, mxOutcome] = await Promise.all([
       query(() => resolver.resolveNs(domain)),
       query(() => resolver.resolveMx(domain)),
@@ -136,6 +141,11 @@ export async function checkDomains(domains: readonly string[], options: CheckDom
     }
   };
   const workers = Math.max(1, Math.min(Math.floor(options.concurrency), domains.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } finally {
+    // A resolver made here has kept-alive DoH connections of its own: closed with the check.
+    if (!options.resolver) resolver.close?.();
+  }
   return results;
 }

@@ -30,7 +30,12 @@ function readAddress(req: Buffer): { host: string; port: number } | null {
   return null;
 }
 
-export async function startRecordingSocks(route: SocksRoute, listenHost = '127.0.0.1'): Promise<RecordingSocks> {
+export async function startRecordingSocks(
+  route: SocksRoute,
+  listenHost = '127.0.0.1',
+  /** Milliseconds before each connection is answered (a real proxy's cost per connection). */
+  connectDelayMs?: () => number,
+): Promise<RecordingSocks> {
   const asked: string[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
@@ -52,9 +57,14 @@ export async function startRecordingSocks(route: SocksRoute, listenHost = '127.0
           return;
         }
         const out = net.connect(target.port, target.host, () => {
-          client.write(Buffer.from([5, 0, 0, 1, 0, 0, 0, 0, 0, 0]));
-          out.pipe(client);
-          client.pipe(out);
+          const answer = () => {
+            client.write(Buffer.from([5, 0, 0, 1, 0, 0, 0, 0, 0, 0]));
+            out.pipe(client);
+            client.pipe(out);
+          };
+          const delay = connectDelayMs?.() ?? 0;
+          if (delay > 0) setTimeout(answer, delay);
+          else answer();
         });
         sockets.add(out);
         out.on('close', () => sockets.delete(out));

@@ -68,4 +68,11 @@ describe('proxyUrl and DNS-over-HTTPS', () => {
   it('refuses a DoH endpoint that is not a URL', () => {
     expect(problems('dns:\n  dohUrl: dns.example\n')[0]).toMatch(/^dns\.dohUrl \(line 2\): .*DNS-over-HTTPS URL/);
   });
+
+  it('takes several DoH endpoints, used in turn, and refuses an empty list or a bad one', () => {
+    const config = parseConfig('dns:\n  dohUrl: [https://a.example/dns-query, https://b.example/dns-query]\n');
+    expect(config.dns.dohUrl).toEqual(['https://a.example/dns-query', 'https://b.example/dns-query']);
+    expect(problems('dns:\n  dohUrl: []\n')[0]).toMatch(/^dns\.dohUrl \(line 2\)/);
+    expect(problems('dns:\n  dohUrl: [https://a.example/q, b.example]\n')[0]).toMatch(/DNS-over-HTTPS URL/);
+  });
 });
