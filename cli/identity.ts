@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { countUsers, type Executor, findUserForLogin, type PhenixDatabase } from '../db/index.ts';
 import { type Permission, roleAllows, rolesFor } from '../review/index.ts';
-import { type LoadedConfig, withDatabase } from './context.ts';
+import { type LoadedConfig, type OpenOptions, withDatabase } from './context.ts';
 
 export const IDENTITY_ENV = 'PHENIX_USER';
 
@@ -76,6 +76,7 @@ export async function withAccount<T>(
   loaded: LoadedConfig,
   access: { permission: Permission; by: string | undefined },
   fn: (handle: PhenixDatabase, actor: string) => Promise<T>,
+  open: OpenOptions = {},
 ): Promise<T> {
-  return withDatabase(loaded, async (handle) => fn(handle, await actAs(handle.db, access.by, access.permission)));
+  return withDatabase(loaded, async (handle) => fn(handle, await actAs(handle.db, access.by, access.permission)), open);
 }

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { getAlert, listAlerts, syncSites } from '../../db/index.ts';
 import { demoConfigYaml, loadSnapshot, startUniverse } from '../../demo/index.ts';
 import { importSnapshot, runCycle, siteSpecsFromConfig } from '../../monitor/index.ts';
+import { phenixCommand } from '../command-hint.ts';
 import { loadConfig } from '../context.ts';
 import { printCycleSummary } from '../cycle-report.ts';
 import { UsageError } from '../errors.ts';
@@ -97,7 +98,9 @@ export function registerDemoCommand(program: Command): void {
                 ? `Exactly the ${expected.length} expected clones were found, and no decoy was called a clone.`
                 : `Expected ${expected.join(', ')}; got ${got.join(', ') || 'nothing'}.`,
             );
-            print(`Next: phenix --config ${configFile} alerts list   |   phenix --config ${configFile} review`);
+            print(
+              `Next: ${phenixCommand(`--config ${configFile} alerts list`)}   |   ${phenixCommand(`--config ${configFile} review`)}`,
+            );
           },
           loaded,
         );

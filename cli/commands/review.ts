@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { listUsers } from '../../db/index.ts';
 import { startReviewServer } from '../../review/index.ts';
+import { phenixCommand } from '../command-hint.ts';
 import { type GlobalOptions, loadConfig, logger } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator, withAccount } from '../identity.ts';
@@ -31,27 +32,35 @@ export function registerReviewCommands(program: Command): void {
           'serving the review page beyond this machine over plain HTTP: put it behind TLS and use --secure-cookies',
         );
       }
-      await withAccount(loaded, operator(opts.by), async ({ db }) => {
-        if ((await listUsers(db)).length === 0)
-          print('No analyst account yet: create one with "phenix users add <name>".');
-        const server = await startReviewServer({
-          db,
-          evidenceDir: loaded.resolvePath(loaded.config.evidence.dir),
-          logger: log,
-          secureCookies: opts.secureCookies,
-          trustedProxies: loaded.config.review.trustedProxies,
-          host,
-          port,
-          evidenceSigning: reviewSigning(loaded),
-        });
-        print(`Review page at ${server.url}/ (Ctrl-C to stop)`);
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        await server.close();
-        print('Review page stopped.');
-      });
+      await withAccount(
+        loaded,
+        operator(opts.by),
+        async ({ db, sharing }) => {
+          if (sharing) log.info(`embedded database ${sharing}`);
+          if ((await listUsers(db)).length === 0)
+            print(
+              `No analyst account yet: while the page runs, create one from another shell with "${phenixCommand('users add <name> --role supervisor')}".`,
+            );
+          const server = await startReviewServer({
+            db,
+            evidenceDir: loaded.resolvePath(loaded.config.evidence.dir),
+            logger: log,
+            secureCookies: opts.secureCookies,
+            trustedProxies: loaded.config.review.trustedProxies,
+            host,
+            port,
+            evidenceSigning: reviewSigning(loaded),
+          });
+          print(`Review page at ${server.url}/ (Ctrl-C to stop)`);
+          await new Promise<void>((resolve) => {
+            const stop = () => resolve();
+            process.once('SIGINT', stop);
+            process.once('SIGTERM', stop);
+          });
+          await server.close();
+          print('Review page stopped.');
+        },
+        { service: true },
+      );
     });
 }
