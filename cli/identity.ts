@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { countUsers, type Executor, findUserForLogin, type PhenixDatabase } from '../db/index.ts';
 import { type Permission, roleAllows, rolesFor } from '../review/index.ts';
+import { phenixCommand } from './command-hint.ts';
 import { type LoadedConfig, type OpenOptions, withDatabase } from './context.ts';
 
 export const IDENTITY_ENV = 'PHENIX_USER';
@@ -35,11 +36,16 @@ export function defaultActor(): string {
 export async function actAs(db: Executor, by: string | undefined, permission: Permission): Promise<string> {
   const name = (by ?? defaultActor()).trim();
   if ((await countUsers(db)) === 0) return name;
-  const how = by ? '--by' : process.env[IDENTITY_ENV] ? IDENTITY_ENV : 'your system user name';
+  const how = by
+    ? '--by'
+    : process.env[IDENTITY_ENV]
+      ? IDENTITY_ENV
+      : `your system user name, as neither --by nor ${IDENTITY_ENV} is set`;
   const user = await findUserForLogin(db, name);
   if (!user?.active) {
+    // Listing the accounts is itself a supervisor's command: point to the one who can, not to a command that fails too.
     throw new AccessDeniedError(
-      `"${name}" (from ${how}) is not an active account. Say who you are with --by NAME or ${IDENTITY_ENV}=NAME; accounts: phenix users list`,
+      `"${name}" (from ${how}) is not an active account. Say who you are with --by NAME or ${IDENTITY_ENV}=NAME, NAME being your Phénix account; a supervisor can list the accounts (${phenixCommand('users list --by SUPERVISOR')}).`,
     );
   }
   if (!roleAllows(user.role, permission)) {

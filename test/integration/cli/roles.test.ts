@@ -251,6 +251,14 @@ describe('roles on every command', () => {
     const r = await runPhenixHere(['--config', config, 'sites', 'sync', '--by', 'inconnu.test']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('"inconnu.test" (from --by) is not an active account');
+    // Without --by, the message says what is missing, and does not send you to a command that fails the same way.
+    const previousUser = process.env.PHENIX_USER;
+    delete process.env.PHENIX_USER;
+    const bare = await runPhenixHere(['--config', config, 'users', 'list']);
+    if (previousUser !== undefined) process.env.PHENIX_USER = previousUser;
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain('neither --by nor PHENIX_USER is set');
+    expect(bare.err).toMatch(/users list --by SUPERVISOR/);
     const auditor = await runPhenixHere(['--config', config, 'purge', '--by', ACCOUNTS.auditor]);
     expect(auditor.code).toBe(2);
     expect((await listAudit(t.handle.db, {})).length).toBe(before);
