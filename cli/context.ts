@@ -53,15 +53,26 @@ export function logger(options: GlobalOptions): Logger {
   return rootLogger;
 }
 
+export interface OpenOptions {
+  requireMigrated?: boolean;
+  /**
+   * A long-running service (serve, review): on the embedded database it must hold the database itself (it then
+   * shares it with the other commands), never go through another process that holds it (db/embedded.ts).
+   */
+  service?: boolean;
+}
+
 /** Opens the database the config names (DATABASE_URL wins), runs `fn`, and always closes it. */
 export async function withDatabase<T>(
   loaded: LoadedConfig,
   fn: (db: PhenixDatabase) => Promise<T>,
-  options: { requireMigrated?: boolean } = {},
+  options: OpenOptions = {},
 ): Promise<T> {
   const url = loaded.config.database.url;
   const handle = await openDatabase(
-    url ? { url, requireMigrated: options.requireMigrated } : { dataDir: loaded.resolvePath('data/db') },
+    url
+      ? { url, requireMigrated: options.requireMigrated }
+      : { dataDir: loaded.resolvePath('data/db'), exclusive: options.service },
   );
   try {
     return await fn(handle);

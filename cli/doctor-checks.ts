@@ -1,12 +1,10 @@
 /**
  * What `phenix doctor` looks at, one check per concern, each with a plain-words fix when wrong: the browser and its
  * sandbox (proved by Chromium's own chrome://sandbox page, not inferred from flags), the resolver and the proxy the
- * crawls use, and the database. A check never sends a query about a real site: the proxy check opens a TCP
- * connection to the proxy only.
+ * crawls use (asked for real: doctor-network.ts), and the database. A check never sends a query about a real site.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import { chromium } from 'playwright';
 import type { Config } from '../config/index.ts';
 import {
@@ -14,10 +12,10 @@ import {
   BrowserSandboxError,
   browserLaunchOptions,
   chromiumVersion,
-  createNameResolver,
   findChromium,
 } from '../crawler/index.ts';
 import { openDatabase } from '../db/index.ts';
+import { checkProxyHandshake, checkResolvers } from './doctor-network.ts';
 
 export type CheckState = 'ok' | 'warn' | 'fail';
 
@@ -112,58 +110,16 @@ async function checkBrowser(options: DoctorOptions): Promise<CheckResult[]> {
   return results;
 }
 
-function checkNetwork(config: Config): CheckResult[] {
-  const { proxyUrl } = config.crawler;
-  const resolver = createNameResolver({
-    servers: config.dns.servers,
-    dohUrl: config.dns.dohUrl,
-    proxyUrl,
-    timeoutMs: config.dns.timeoutMs,
-    tries: 1,
-  });
-  const results: CheckResult[] = [
+function proxyAdvice(config: Config): CheckResult[] {
+  if (config.crawler.proxyUrl) return [];
+  return [
     {
-      name: 'resolver',
-      state: proxyUrl && !resolver.throughProxy ? 'fail' : 'ok',
-      detail: `DNS checks and the crawler's guard use ${resolver.describe}`,
-    },
-  ];
-  if (!proxyUrl) {
-    results.push({
       name: 'proxy',
       state: 'warn',
       detail: "no crawler.proxyUrl: crawls and DNS questions leave from this machine's own address",
       fix: 'set crawler.proxyUrl (socks5://… or http://…) and dns.dohUrl',
-    });
-  }
-  return results;
-}
-
-async function checkProxyReachable(proxyUrl: string): Promise<CheckResult> {
-  const url = new URL(proxyUrl);
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const port = Number(url.port || (url.protocol === 'http:' ? 80 : 1080));
-  const where = `${url.protocol}//${host}:${port}`;
-  const reached = await new Promise<string | null>((resolve) => {
-    const socket = net.connect({ host, port });
-    socket.setTimeout(5_000, () => {
-      socket.destroy();
-      resolve('no answer in 5 s');
-    });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(null);
-    });
-    socket.once('error', (error) => resolve(error.message));
-  });
-  return reached === null
-    ? { name: 'proxy', state: 'ok', detail: `${where} accepts connections` }
-    : {
-        name: 'proxy',
-        state: 'fail',
-        detail: `${where} cannot be reached: ${reached}`,
-        fix: 'start the proxy or fix crawler.proxyUrl',
-      };
+    },
+  ];
 }
 
 async function checkDatabase(options: DoctorOptions): Promise<CheckResult> {
@@ -179,7 +135,7 @@ async function checkDatabase(options: DoctorOptions): Promise<CheckResult> {
     try {
       const handle = await openDatabase({ dataDir: options.embeddedDir });
       await handle.close();
-      return { name: 'database', state: 'ok', detail: `embedded database at ${options.embeddedDir}, migrated` };
+      return { name: 'database', state: 'ok', detail: `embedded database at ${handle.location}, migrated` };
     } catch (error) {
       return {
         name: 'database',
@@ -207,8 +163,13 @@ async function checkDatabase(options: DoctorOptions): Promise<CheckResult> {
 }
 
 export async function runDoctor(options: DoctorOptions): Promise<CheckResult[]> {
-  const results = [...(await checkBrowser(options)), ...checkNetwork(options.config)];
-  if (options.config.crawler.proxyUrl) results.push(await checkProxyReachable(options.config.crawler.proxyUrl));
+  const { proxyUrl } = options.config.crawler;
+  const results = [
+    ...(await checkBrowser(options)),
+    ...(await checkResolvers(options.config)),
+    ...proxyAdvice(options.config),
+  ];
+  if (proxyUrl) results.push(await checkProxyHandshake(proxyUrl));
   results.push(await checkDatabase(options));
   return results;
 }

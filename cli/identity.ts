@@ -21,7 +21,8 @@ import {
 } from '../db/index.ts';
 import { type Permission, roleAllows, rolesFor, tokenHash } from '../review/index.ts';
 import { defaultTokenFile, readGivenToken, TOKEN_ENV } from './cli-token.ts';
-import { type LoadedConfig, withDatabase } from './context.ts';
+import { phenixCommand } from './command-hint.ts';
+import { type LoadedConfig, type OpenOptions, withDatabase } from './context.ts';
 
 export const IDENTITY_ENV = 'PHENIX_USER';
 
@@ -44,7 +45,7 @@ export function recordOrigin(proof: string): void {
 }
 
 const howToProve = () =>
-  `get a CLI token: a supervisor runs "phenix users token NAME" (or you do, with your password), then set ${TOKEN_ENV}=<token> or save it in ${defaultTokenFile()} (chmod 600)`;
+  `get a CLI token: a supervisor runs "${phenixCommand('users token NAME')}" (or you do, with your password), then set ${TOKEN_ENV}=<token> or save it in ${defaultTokenFile()} (chmod 600)`;
 
 export interface ProvenIdentity {
   name: string;
@@ -127,6 +128,7 @@ export async function withAccount<T>(
   loaded: LoadedConfig,
   access: { permission: Permission; by: string | undefined },
   fn: (handle: PhenixDatabase, actor: string) => Promise<T>,
+  open: OpenOptions = {},
 ): Promise<T> {
-  return withDatabase(loaded, async (handle) => fn(handle, await actAs(handle.db, access.by, access.permission)));
+  return withDatabase(loaded, async (handle) => fn(handle, await actAs(handle.db, access.by, access.permission)), open);
 }

@@ -20,6 +20,8 @@ export interface MonitorCommandOptions {
   mode?: Config['crawler']['mode'];
   /** The permission the command needs, checked as soon as the database is open, before any work. */
   access: CommandAccess;
+  /** A long-running service: holds the embedded database itself and shares it (see cli/context.ts OpenOptions). */
+  service?: boolean;
 }
 
 export async function withMonitor<T>(
@@ -36,24 +38,30 @@ export async function withMonitor<T>(
     for (const site of loaded.config.sites) if (site.crawl?.mode) site.crawl.mode = options.mode;
   }
   ensureBrowser(loaded.config, options.browserMissing ?? 'fail', (line) => log.warn(line));
-  return withDatabase(loaded, async (handle) => {
-    const { access } = options;
-    if ('permission' in access) await actAs(handle.db, access.by, access.permission);
-    return fn(
-      {
-        config: loaded.config,
-        db: handle.db,
-        evidence: createEvidenceStore({ dir: loaded.resolvePath(loaded.config.evidence.dir) }),
-        logger: log,
-        storageRoot: loaded.resolvePath('data/crawls'),
-        owner: processOwner(),
-        chromiumPathFromEnv: process.env.CHROMIUM_PATH,
-        signal: options.signal,
-        onProgress: options.onProgress,
-      },
-      loaded,
-    );
-  });
+  return withDatabase(
+    loaded,
+    async (handle) => {
+      const { access } = options;
+      if (options.service && handle.sharing)
+        log.info({ database: handle.location }, `embedded database ${handle.sharing}`);
+      if ('permission' in access) await actAs(handle.db, access.by, access.permission);
+      return fn(
+        {
+          config: loaded.config,
+          db: handle.db,
+          evidence: createEvidenceStore({ dir: loaded.resolvePath(loaded.config.evidence.dir) }),
+          logger: log,
+          storageRoot: loaded.resolvePath('data/crawls'),
+          owner: processOwner(),
+          chromiumPathFromEnv: process.env.CHROMIUM_PATH,
+          signal: options.signal,
+          onProgress: options.onProgress,
+        },
+        loaded,
+      );
+    },
+    { service: options.service },
+  );
 }
 
 /** Browser and auto modes need Chromium: say how to install it, or switch to HTTP mode with a notice. */

@@ -1,19 +1,17 @@
 /**
  * Opens the database: postgres.js when a URL is given, otherwise an embedded PGlite database in a
- * folder (created and migrated on first open). Nothing outside db/ knows which driver is in use.
+ * folder (created and migrated on first open; shared with other Phénix processes, see embedded.ts). Nothing outside
+ * db/ knows which driver is in use.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { isProcessAlive as isAlive } from '../lib/process-alive.ts';
+import { openEmbedded } from './embedded.ts';
 import { DatabaseUnavailableError } from './errors.ts';
 import * as schema from './schema/index.ts';
 
@@ -34,6 +32,13 @@ export interface DatabaseOptions {
   requireMigrated?: boolean;
   /** Connection pool size for Postgres. */
   maxConnections?: number;
+  /**
+   * A long-running service: refuse an embedded database another process holds rather than go through it (the
+   * service would lose its database when that process stops). See db/embedded.ts.
+   */
+  exclusive?: boolean;
+  /** Embedded database shared on its socket: how long a client may hold a transaction open while silent. */
+  idleInTransactionMs?: number;
 }
 
 export interface PhenixDatabase {
@@ -41,6 +46,8 @@ export interface PhenixDatabase {
   kind: 'postgres' | 'embedded';
   /** Where the data lives, safe to print (password removed). */
   location: string;
+  /** Embedded database: whether this process shares it on its socket, or reaches it through the process that does. */
+  sharing?: string | null;
   migrate(): Promise<number>;
   close(): Promise<void>;
 }
@@ -48,12 +55,34 @@ export interface PhenixDatabase {
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<PhenixDatabase> {
-  return options.url ? openPostgres(options.url, options) : openEmbedded(options.dataDir ?? 'data/db');
+  if (options.url) return openPostgres(options.url, options);
+  return openEmbedded(options.dataDir ?? 'data/db', options, {
+    appliedMigrations,
+    migrationsFolder: MIGRATIONS_FOLDER,
+    connectSocket: (path, location, o) =>
+      // One connection, unnamed statements: the owner's single backend is shared by every client, and named
+      // prepared statements of two clients would collide there.
+      openPostgres('', o, { path, location, kind: 'embedded', max: 1, prepare: false }),
+  });
 }
 
-async function openPostgres(url: string, options: DatabaseOptions): Promise<PhenixDatabase> {
-  const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {}, connect_timeout: 10 });
-  const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+async function openPostgres(
+  url: string,
+  options: DatabaseOptions,
+  socket?: { path: string; location: string; kind: 'embedded'; max: number; prepare: false },
+): Promise<PhenixDatabase> {
+  const client = socket
+    ? postgres({
+        path: socket.path,
+        max: socket.max,
+        prepare: socket.prepare,
+        username: 'phenix',
+        database: 'postgres',
+        onnotice: () => {},
+        connect_timeout: 10,
+      })
+    : postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {}, connect_timeout: 10 });
+  const location = socket?.location ?? url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   try {
     await client`select 1`;
   } catch (error) {
@@ -63,7 +92,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Phen
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
   const handle: PhenixDatabase = {
     db,
-    kind: 'postgres',
+    kind: socket?.kind ?? 'postgres',
     location,
     migrate: async () => {
       const before = await appliedMigrations(db);
@@ -80,59 +109,6 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Phen
     throw error;
   }
   return handle;
-}
-
-async function openEmbedded(dataDir: string): Promise<PhenixDatabase> {
-  mkdirSync(dataDir, { recursive: true });
-  const release = lockDataDir(dataDir);
-  let client: PGlite;
-  try {
-    client = await PGlite.create(dataDir);
-  } catch (error) {
-    release();
-    throw new DatabaseUnavailableError(`Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
-  }
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
-  const handle: PhenixDatabase = {
-    db,
-    kind: 'embedded',
-    location: dataDir,
-    migrate: async () => {
-      const before = await appliedMigrations(db);
-      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
-      return (await appliedMigrations(db)) - before;
-    },
-    close: async () => {
-      await client.close();
-      release();
-    },
-  };
-  // The embedded database migrates itself: there is no administrator to run `phenix db migrate`.
-  await handle.migrate();
-  return handle;
-}
-
-/** PGlite is single-process: a second Phénix on the same folder would corrupt it, so refuse clearly. */
-function lockDataDir(dataDir: string): () => void {
-  const lockPath = join(dataDir, 'phenix.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx');
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(lockPath, 'utf8'));
-      if (pid > 0 && pid !== process.pid && isAlive(pid)) {
-        throw new DatabaseUnavailableError(
-          `The embedded database in ${dataDir} is in use by another Phénix process (pid ${pid}). Stop it first, or use a PostgreSQL server (DATABASE_URL) to run several processes.`,
-        );
-      }
-      rmSync(lockPath, { force: true }); // left by a process that died: take it over
-    }
-  }
-  throw new DatabaseUnavailableError(`Cannot lock the embedded database in ${dataDir}`);
 }
 
 async function appliedMigrations(db: Database): Promise<number> {

@@ -17,7 +17,11 @@ const MIN_AD_WORDS = 8;
 const MIN_AD_PAGES = 3;
 const BOILERPLATE_SHARE = 0.5;
 const BOILERPLATE_MIN_PAGES = 3;
-const DISPLAY_CHARS = 600;
+/**
+ * Ads are kept whole for the side-by-side comparison (a diff of excerpts cut at different places strikes out words
+ * the other side has); only a hostile page's megabyte "ad" is cut, and then marked `textCut`.
+ */
+const AD_TEXT_CHARS = 5000;
 
 /**
  * How weighted features become fingerprints (16 hex digits). The default is the 64-bit SimHash; the evaluation swaps
@@ -117,8 +121,9 @@ function adFingerprints(
     if (!fingerprint || seen.has(fingerprint) || seen.has(ad.id)) continue;
     seen.add(fingerprint);
     seen.add(ad.id);
-    const text = ad.text.length > DISPLAY_CHARS ? `${ad.text.slice(0, DISPLAY_CHARS)}…` : ad.text;
-    out.push({ id: ad.id, url: ad.url, fingerprint, text, words: ws });
+    const cut = ad.text.length > AD_TEXT_CHARS;
+    const text = cut ? `${ad.text.slice(0, AD_TEXT_CHARS)}…` : ad.text;
+    out.push({ id: ad.id, url: ad.url, fingerprint, text, ...(cut ? { textCut: true } : {}), words: ws });
   }
   return out;
 }

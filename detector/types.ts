@@ -125,8 +125,10 @@ export interface AdFingerprint {
   url: string;
   /** 64-bit SimHash of the ad's normalised text without site boilerplate, 16 hex digits. */
   fingerprint: string;
-  /** The ad text as displayed (trimmed to a few hundred characters) for the side-by-side view. */
+  /** The ad text as displayed, whole, for the side-by-side view (cut only past 5,000 characters). */
   text: string;
+  /** Set when `text` was cut (it then ends with "…"). */
+  textCut?: boolean;
 }
 
 export interface SiteProfile {
@@ -171,8 +173,9 @@ export type Evidence =
   | {
       kind: 'near-identical-ad';
       distance: number;
-      reference: { id: string; url: string; text: string };
-      candidate: { id: string; url: string; text: string };
+      /** `cut`: the text is an excerpt of a longer ad (see AdFingerprint.textCut). */
+      reference: { id: string; url: string; text: string; cut?: boolean };
+      candidate: { id: string; url: string; text: string; cut?: boolean };
     }
   | {
       kind: 'layout';

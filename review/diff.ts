@@ -1,56 +1,101 @@
 /**
- * Word-level difference of two ad texts by longest common subsequence, so the analyst sees at a glance which
- * words a clone changed (a phone digit, a town, a price). Quadratic, so both texts are capped.
+ * Word-level comparison of two stored ad texts, for the side-by-side view. Words are runs of non-blank characters;
+ * the alignment is jsdiff's Myers diff over those words (the longest run of words both texts keep in order).
+ *
+ * What the page claims must hold against the stored texts, since a defence lawyer will check them:
+ * - a span marked `changed` (struck out on the monitored side, highlighted on the candidate) is absent from the other
+ *   text as a contiguous run of words, anywhere;
+ * - a span the diff could not align but which the other text does hold elsewhere (a moved sentence) is `elsewhere`;
+ * - when one side's stored text was cut (`cut`: the detector keeps a bounded excerpt of very long ads, and alerts from
+ *   before full texts were kept hold 600-character excerpts), the other side's words past the last aligned word are
+ *   `uncompared`, never claimed missing.
+ * Concatenating one side's spans gives that side's words, in order (see test/unit/review/ad-diff.test.ts).
  */
+import { diffArrays } from 'diff';
 
-export type DiffOp = { op: 'same' | 'removed' | 'added'; text: string };
+export type SpanKind = 'same' | 'changed' | 'elsewhere' | 'uncompared';
 
-export const MAX_DIFF_WORDS = 600;
-
-export function splitWords(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean).slice(0, MAX_DIFF_WORDS);
+export interface Span {
+  kind: SpanKind;
+  words: string[];
 }
 
-/** Operations turning `before` into `after`; consecutive words with the same op are merged. */
-export function diffWords(before: string, after: string): DiffOp[] {
-  const a = splitWords(before);
-  const b = splitWords(after);
-  const n = a.length;
-  const m = b.length;
-  // lcs[i][j] = length of the LCS of a[i..] and b[j..], in one flat array.
-  const lcs = new Uint16Array((n + 1) * (m + 1));
-  const at = (i: number, j: number) => i * (m + 1) + j;
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[at(i, j)] = a[i] === b[j] ? lcs[at(i + 1, j + 1)] + 1 : Math.max(lcs[at(i + 1, j)], lcs[at(i, j + 1)]);
-    }
+export interface AdText {
+  text: string;
+  /** The stored text is an excerpt of a longer ad (it ends where it was cut). */
+  cut?: boolean;
+}
+
+export interface AdComparison {
+  reference: Span[];
+  candidate: Span[];
+  /** Words aligned on both sides (shown unmarked). */
+  sharedWords: number;
+  referenceWords: number;
+  candidateWords: number;
+}
+
+/** Excerpts written before full texts were kept: 600 characters and an ellipsis (detector/profile.ts). */
+const LEGACY_EXCERPT_CHARS = 601;
+
+export function adWordsOf(ad: AdText): { words: string[]; cut: boolean } {
+  const words = ad.text.split(/\s+/).filter(Boolean);
+  const cut = ad.cut === true || (ad.text.length === LEGACY_EXCERPT_CHARS && ad.text.endsWith('…'));
+  if (cut && words.length > 0) {
+    // The ellipsis marks the cut, it is not a word of the ad; the word it is glued to may itself be cut short.
+    const last = words[words.length - 1];
+    if (last === '…') words.pop();
+    else if (last.endsWith('…')) words.pop();
   }
-  const ops: DiffOp[] = [];
-  const push = (op: DiffOp['op'], word: string) => {
-    const last = ops[ops.length - 1];
-    if (last && last.op === op) last.text += ` ${word}`;
-    else ops.push({ op, text: word });
+  return { words, cut };
+}
+
+/** Whether `needle` occurs in `haystack` as a contiguous run of words. */
+export function containsRun(haystack: string[], needle: string[]): boolean {
+  if (needle.length === 0) return true;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function push(spans: Span[], kind: SpanKind, words: string[]): void {
+  if (words.length === 0) return;
+  const last = spans[spans.length - 1];
+  if (last && last.kind === kind) last.words.push(...words);
+  else spans.push({ kind, words: [...words] });
+}
+
+export function compareAdTexts(reference: AdText, candidate: AdText): AdComparison {
+  const ref = adWordsOf(reference);
+  const cand = adWordsOf(candidate);
+  const changes = diffArrays(ref.words, cand.words);
+  let lastCommon = -1;
+  changes.forEach((c, i) => {
+    if (!c.added && !c.removed) lastCommon = i;
+  });
+  const out: AdComparison = {
+    reference: [],
+    candidate: [],
+    sharedWords: 0,
+    referenceWords: ref.words.length,
+    candidateWords: cand.words.length,
   };
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      push('same', a[i]);
-      i++;
-      j++;
-    } else if (lcs[at(i + 1, j)] >= lcs[at(i, j + 1)]) push('removed', a[i++]);
-    else push('added', b[j++]);
-  }
-  while (i < n) push('removed', a[i++]);
-  while (j < m) push('added', b[j++]);
-  return ops;
-}
-
-/** Share of words both texts keep in common (LCS words over the longer text), 0..1. */
-export function similarity(ops: DiffOp[]): number {
-  const count = (kinds: DiffOp['op'][]) =>
-    ops.filter((o) => kinds.includes(o.op)).reduce((sum, o) => sum + o.text.split(' ').length, 0);
-  const same = count(['same']);
-  const longer = Math.max(same + count(['removed']), same + count(['added']));
-  return longer === 0 ? 1 : same / longer;
+  changes.forEach((c, i) => {
+    const words = c.value as string[];
+    if (!c.added && !c.removed) {
+      push(out.reference, 'same', words);
+      push(out.candidate, 'same', words);
+      out.sharedWords += words.length;
+      return;
+    }
+    const [mine, other, otherCut] = c.removed
+      ? [out.reference, cand.words, cand.cut]
+      : [out.candidate, ref.words, ref.cut];
+    const kind: SpanKind =
+      otherCut && i > lastCommon ? 'uncompared' : containsRun(other, words) ? 'elsewhere' : 'changed';
+    push(mine, kind, words);
+  });
+  return out;
 }

@@ -4,6 +4,8 @@
  * control characters before it is printed.
  */
 
+import { compareAdTexts } from './diff.ts';
+
 // C0 controls except tab and newline, DEL, and C1 controls (including the 8-bit CSI).
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
@@ -12,6 +14,13 @@ export function terminalSafe(value: unknown): string {
 }
 
 const one = (v: unknown) => terminalSafe(v).replace(/\s+/g, ' ').trim();
+
+/** Ads are stored whole: the terminal shows their start (the web page and the package show them whole). */
+const EXCERPT_CHARS = 160;
+const excerpt = (v: unknown) => {
+  const text = one(v);
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
+};
 
 /** One evidence item as indented lines: known kinds in words, anything else as JSON. */
 export function describeEvidence(item: unknown): string[] {
@@ -22,14 +31,24 @@ export function describeEvidence(item: unknown): string[] {
       return [
         `shared ${one(e.contactKind)}: ${(Array.isArray(e.values) ? e.values : []).map(one).join(', ')} (${one(e.referenceCount)} on the monitored site, ${one(e.candidateCount)} on the candidate)`,
       ];
-    case 'near-identical-ad':
+    case 'near-identical-ad': {
+      const ref = side(e.reference);
+      const cand = side(e.candidate);
+      const texts = typeof ref.text === 'string' && typeof cand.text === 'string';
+      const c = texts
+        ? compareAdTexts(
+            { text: ref.text as string, cut: ref.cut === true },
+            { text: cand.text as string, cut: cand.cut === true },
+          )
+        : null;
       return [
-        `near-identical ad (SimHash distance ${one(e.distance)} of 64)`,
-        `    monitored site  ${one(side(e.reference).url)}`,
-        `                    "${one(side(e.reference).text)}"`,
-        `    candidate       ${one(side(e.candidate).url)}`,
-        `                    "${one(side(e.candidate).text)}"`,
+        `near-identical ad (SimHash distance ${one(e.distance)} of 64${c ? `; ${c.sharedWords} of ${c.referenceWords} words shared, the candidate's ad has ${c.candidateWords}` : ''})`,
+        `    monitored site  ${one(ref.url)}`,
+        `                    "${excerpt(ref.text)}"`,
+        `    candidate       ${one(cand.url)}`,
+        `                    "${excerpt(cand.text)}"`,
       ];
+    }
     case 'layout': {
       // The detector's own judgement travels on the item (detector version 4); older items only had the distance.
       const what =

@@ -109,16 +109,17 @@ export function registerAlertsCommands(program: Command): void {
 
   alerts
     .command('show')
-    .description('show an alert: explanation, evidence and where its captured files are')
+    .description('show an alert: why, the evidence, its history (and where its captured files are, with --files)')
     .argument('<id>', 'alert id (see: phenix alerts list)')
+    .option('--files', 'also list every captured file of both sites, with its path in the evidence store')
     .option(...BY)
-    .action(async (raw: string, opts: { by?: string }, cmd: Command) => {
+    .action(async (raw: string, opts: { by?: string; files?: boolean }, cmd: Command) => {
       const id = parseAlertId(raw);
       const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
       const evidenceDir = loaded.resolvePath(loaded.config.evidence.dir);
       await withDatabase(loaded, async ({ db }) => {
         const actor = await actAs(db, opts.by, 'alerts.read');
-        print(await renderAlert(db, id, evidenceDir));
+        print(await renderAlert(db, id, evidenceDir, opts.files === true));
         await appendAudit(db, {
           actor,
           action: 'view.alert',
@@ -156,50 +157,68 @@ export function registerAlertsCommands(program: Command): void {
   }
 }
 
-async function renderAlert(db: Executor, id: number, evidenceDir: string): Promise<string> {
+/**
+ * The alert for a reader in a terminal: what it is, why (the explanation), the evidence, the candidate's history and
+ * the decisions; the captured files (one line each, dozens per alert) only with --files.
+ */
+async function renderAlert(db: Executor, id: number, evidenceDir: string, withFiles: boolean): Promise<string> {
   const r = await getAlertReview(db, id);
   const a = r.alert;
   const lines = [
     `Alert ${a.id}: ${terminalSafe(a.candidate)} looks like ${terminalSafe(a.site)} (case ${terminalSafe(r.site.caseRef)})`,
     `verdict ${a.verdict} · score ${a.score.toFixed(2)} · status ${a.status} · raised ${formatTime(a.createdAt)} · updated ${formatTime(a.updatedAt)}`,
-  ];
-  if (a.reviewer)
-    lines.push(`decided by ${terminalSafe(a.reviewer)} at ${formatTime(a.decidedAt)}: ${terminalSafe(a.note ?? '')}`);
-  // What each decision saw stays as it was; what follows below is the latest evidence.
-  for (const d of r.decisions)
-    lines.push(
-      `  ${d.status} by ${terminalSafe(d.reviewer)} at ${formatTime(d.decidedAt)} on: verdict ${d.verdict}, score ${d.score.toFixed(2)}, ${d.evidence.length} evidence item(s) — ${d.explanation.map(terminalSafe).join('; ')}`,
-    );
-  lines.push('', 'Why:');
-  lines.push(...a.explanation.map((e, i) => `  ${i + 1}. ${terminalSafe(e)}`));
-  lines.push(
     '',
-    `Signals: ${Object.entries(a.signals)
-      .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(2) : 'not measured'}`)
-      .join(', ')}`,
+    'Why:',
+    ...a.explanation.map((e, i) => `  ${i + 1}. ${terminalSafe(e)}`),
     '',
     'Evidence:',
-  );
+  ];
   for (const item of a.evidence) {
     const [first, ...rest] = describeEvidence(item);
     lines.push(`  - ${first}`, ...rest.map((l) => `  ${l}`));
   }
   lines.push(
     '',
+    `Signals: ${Object.entries(a.signals)
+      .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(2) : 'not measured'}`)
+      .join(', ')}`,
     `Candidate ${terminalSafe(a.candidate)}: first seen ${formatTime(r.candidate.domain.firstSeenAt)} (${r.candidate.domain.source}: ${terminalSafe(r.candidate.domain.sourceDetail)})`,
   );
-  lines.push('', `Captured files (evidence store ${evidenceDir}):`);
-  for (const [label, side] of [
+  if (a.reviewer)
+    lines.push(`Decided by ${terminalSafe(a.reviewer)} at ${formatTime(a.decidedAt)}: ${terminalSafe(a.note ?? '')}`);
+  // What each decision saw stays as it was; the evidence above is the latest.
+  for (const d of r.decisions)
+    lines.push(
+      `  ${d.status} by ${terminalSafe(d.reviewer)} at ${formatTime(d.decidedAt)} on: verdict ${d.verdict}, score ${d.score.toFixed(2)}, ${d.evidence.length} evidence item(s) — ${d.explanation.map(terminalSafe).join('; ')}`,
+    );
+  const sides = [
     [`monitored site ${r.site.name}`, r.reference],
     [`candidate ${a.candidate}`, r.candidate],
-  ] as const) {
-    lines.push(`  ${terminalSafe(label)}:`);
-    if (side.captures.length === 0) lines.push('    (no capture stored)');
-    for (const c of side.captures) {
-      lines.push(`    ${terminalSafe(c.finalUrl)}  HTTP ${c.status ?? '—'}  captured ${formatTime(c.capturedAt)}`);
-      for (const art of c.artifacts) lines.push(`      ${art.kind.padEnd(16)} ${join(evidenceDir, art.path)}`);
+  ] as const;
+  lines.push('');
+  if (withFiles) {
+    lines.push(`Captured files (evidence store ${evidenceDir}):`);
+    for (const [label, side] of sides) {
+      lines.push(`  ${terminalSafe(label)}:`);
+      if (side.captures.length === 0) lines.push('    (no capture stored)');
+      for (const c of side.captures) {
+        lines.push(`    ${terminalSafe(c.finalUrl)}  HTTP ${c.status ?? '—'}  captured ${formatTime(c.capturedAt)}`);
+        for (const art of c.artifacts) lines.push(`      ${art.kind.padEnd(16)} ${join(evidenceDir, art.path)}`);
+      }
     }
+  } else {
+    const count = (side: (typeof sides)[number][1]) => {
+      const files = side.captures.reduce((n, c) => n + c.artifacts.length, 0);
+      const latest = side.captures.map((c) => c.capturedAt).sort((x, y) => +new Date(y) - +new Date(x))[0];
+      return side.captures.length === 0
+        ? 'no capture stored'
+        : `${side.captures.length} page(s), ${files} file(s), latest ${formatTime(latest)}`;
+    };
+    lines.push(
+      `Captures: ${sides.map(([label, side]) => `${terminalSafe(label)} ${count(side)}`).join('; ')}.`,
+      `  Their files: ${phenixCommand(`alerts show ${a.id} --files`)}`,
+    );
   }
-  lines.push('', `Evidence package: ${phenixCommand(`evidence ${a.id} --out alert-${a.id}.wacz`)}`);
+  lines.push(`Evidence package: ${phenixCommand(`evidence ${a.id} --out alert-${a.id}.wacz`)}`);
   return lines.join('\n');
 }

@@ -51,27 +51,35 @@ export function registerReviewCommands(program: Command): void {
       const host = opts.host ?? loaded.config.review.host;
       const log = logger(globals);
       const settings = reviewPageSettings(loaded, host, log, opts.secureCookies);
-      await withAccount(loaded, operator(opts.by), async ({ db }) => {
-        if ((await listUsers(db)).length === 0)
-          print('No analyst account yet: create one with "phenix users add <name>".');
-        const server = await startReviewServer({
-          db,
-          evidenceDir: loaded.resolvePath(loaded.config.evidence.dir),
-          logger: log,
-          ...settings,
-          host,
-          port,
-          evidenceSigning: reviewSigning(loaded),
-          cliCommand: phenixCommand(),
-        });
-        print(`Review page at ${server.url}/ (Ctrl-C to stop)`);
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        await server.close();
-        print('Review page stopped.');
-      });
+      await withAccount(
+        loaded,
+        operator(opts.by),
+        async ({ db, sharing }) => {
+          if (sharing) log.info(`embedded database ${sharing}`);
+          if ((await listUsers(db)).length === 0)
+            print(
+              `No analyst account yet: while the page runs, create one from another shell with "${phenixCommand('users add <name> --role supervisor')}".`,
+            );
+          const server = await startReviewServer({
+            db,
+            evidenceDir: loaded.resolvePath(loaded.config.evidence.dir),
+            logger: log,
+            ...settings,
+            host,
+            port,
+            evidenceSigning: reviewSigning(loaded),
+            cliCommand: phenixCommand(),
+          });
+          print(`Review page at ${server.url}/ (Ctrl-C to stop)`);
+          await new Promise<void>((resolve) => {
+            const stop = () => resolve();
+            process.once('SIGINT', stop);
+            process.once('SIGTERM', stop);
+          });
+          await server.close();
+          print('Review page stopped.');
+        },
+        { service: true },
+      );
     });
 }

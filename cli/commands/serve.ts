@@ -38,7 +38,7 @@ export function registerServeCommand(program: Command): void {
           throw new UsageError(`--port must be a port number (0 picks a free one); got "${opts.port}"`);
         const stop = gracefulSignal((sig) => log.info({ signal: sig }, 'stopping: finishing the pages in flight'));
         try {
-          await withMonitor(cmd, { access: operator(opts.by) }, async (ctx, loaded) => {
+          await withMonitor(cmd, { access: operator(opts.by), service: true }, async (ctx, loaded) => {
             const port = opts.port === undefined ? loaded.config.review.port : Number(opts.port);
             const host = opts.host ?? loaded.config.review.host;
             const web = opts.review

@@ -25,7 +25,7 @@ export function registerWorkerCommand(program: Command): void {
       const log = logger(cmd.optsWithGlobals<GlobalOptions>()).child({ component: 'worker-cli' });
       const stop = gracefulSignal((sig) => log.info({ signal: sig }, 'stopping: finishing the jobs in flight'));
       try {
-        await withMonitor(cmd, { signal: stop.signal, access: operator(opts.by) }, async (ctx) =>
+        await withMonitor(cmd, { signal: stop.signal, access: operator(opts.by), service: true }, async (ctx) =>
           withQueue(ctx, 'phenix worker', { schedule: false }, async (boss) => {
             const n = concurrency ?? ctx.config.crawler.parallelSites;
             const worker = await startWorker(ctx, boss, { concurrency: n });

@@ -41,6 +41,13 @@ function adWords(p: SiteProfile): Uint32Array {
   return out;
 }
 
+const adSide = (ad: SiteProfile['ads'][number]): AdPair['reference'] => ({
+  id: ad.id,
+  url: ad.url,
+  text: ad.text,
+  ...(ad.textCut ? { cut: true } : {}),
+});
+
 export interface TextSignal {
   /** Near-identical ads over the smaller side's ad count (each side's ads with a near-identical ad on the other). */
   value: number | null;
@@ -116,8 +123,8 @@ export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThres
       pairs.push({
         kind: 'near-identical-ad',
         distance: best,
-        reference: { id: ra.id, url: ra.url, text: ra.text },
-        candidate: { id: ca.id, url: ca.url, text: ca.text },
+        reference: adSide(ra),
+        candidate: adSide(ca),
       });
     }
   }

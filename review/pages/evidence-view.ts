@@ -3,7 +3,7 @@
  * differences marked), layout distances and shared pivots. Any kind this page does not know is still shown,
  * as escaped JSON, so no evidence is ever hidden from the analyst.
  */
-import { diffWords, similarity } from '../diff.ts';
+import { type AdText, compareAdTexts, type Span, type SpanKind } from '../diff.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 type Item = Record<string, unknown> & { kind?: unknown };
@@ -11,10 +11,10 @@ type Item = Record<string, unknown> & { kind?: unknown };
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function side(v: unknown): { id: string; url: string; text: string } | null {
+function side(v: unknown): { id: string; url: string; text: string; cut: boolean } | null {
   if (!v || typeof v !== 'object') return null;
   const o = v as Record<string, unknown>;
-  return typeof o.text === 'string' ? { id: str(o.id), url: str(o.url), text: o.text } : null;
+  return typeof o.text === 'string' ? { id: str(o.id), url: str(o.url), text: o.text, cut: o.cut === true } : null;
 }
 
 /** Contact values the evidence says both sides share (used to highlight them everywhere on the page). */
@@ -26,22 +26,34 @@ export function sharedContactValues(evidence: unknown[]): Set<string> {
   return out;
 }
 
+const SPAN_TITLES: Record<SpanKind, string> = {
+  same: '',
+  changed: '',
+  elsewhere: 'Also in the other ad, at another place',
+  uncompared: 'Past the end of the other side’s stored excerpt: not compared',
+};
+
+function spans(list: Span[], changedTag: 'del' | 'ins'): SafeHtml[] {
+  return list.map((s) => {
+    const text = s.words.join(' ');
+    if (s.kind === 'same') return html`${text} `;
+    if (s.kind === 'changed') return changedTag === 'del' ? html`<del>${text}</del> ` : html`<ins>${text}</ins> `;
+    return html`<span class="${s.kind}" title="${SPAN_TITLES[s.kind]}">${text}</span> `;
+  });
+}
+
+/** Both ads as stored, whole, with the words only one side has marked (see review/diff.ts for what each mark claims). */
 export function adPair(
-  reference: { url: string; text: string },
-  candidate: { url: string; text: string },
+  reference: AdText & { url: string },
+  candidate: AdText & { url: string },
   distance: number | null,
 ): SafeHtml {
-  const ops = diffWords(reference.text, candidate.text);
-  const left = ops
-    .filter((o) => o.op !== 'added')
-    .map((o) => (o.op === 'removed' ? html`<del>${o.text}</del> ` : html`${o.text} `));
-  const right = ops
-    .filter((o) => o.op !== 'removed')
-    .map((o) => (o.op === 'added' ? html`<ins>${o.text}</ins> ` : html`${o.text} `));
+  const c = compareAdTexts(reference, candidate);
+  const cut = [reference.cut ? 'the monitored site’s' : '', candidate.cut ? 'the candidate’s' : ''].filter(Boolean);
   return html`<div class="ad-pair card">
-<div><div class="meta">Monitored site · ${reference.url}</div><div class="text">${left}</div></div>
-<div><div class="meta">Candidate · ${candidate.url}</div><div class="text">${right}</div></div>
-<div class="meta">SimHash distance ${distance ?? '—'} of 64 · ${Math.round(similarity(ops) * 100)}% of words in common</div></div>`;
+<div><div class="meta">Monitored site · ${reference.url}</div><div class="text">${spans(c.reference, 'del')}</div></div>
+<div><div class="meta">Candidate · ${candidate.url}</div><div class="text">${spans(c.candidate, 'ins')}</div></div>
+<div class="meta">SimHash distance ${distance ?? '—'} of 64 · <strong>${c.sharedWords} of ${c.referenceWords} words shared</strong> (the candidate’s ad has ${c.candidateWords})${cut.length ? ` · ${cut.join(' and ')} stored text is an excerpt` : ''}</div></div>`;
 }
 
 function photoSide(v: unknown): { url: string; sha256: string } | null {
@@ -92,7 +104,7 @@ ${contacts.map(
       return r && c ? [adPair(r, c, num(a.distance))] : [html`<pre>${JSON.stringify(a, null, 2)}</pre>`];
     });
     parts.push(
-      html`<h3>Near-identical ads (${ads.length})</h3><p class="meta">Words only on the monitored site are struck out; words only on the candidate are highlighted green.</p>${pairs}`,
+      html`<h3>Near-identical ads (${ads.length})</h3><p class="meta">Each ad whole, as stored. Struck out: words of the monitored site's ad that the candidate's does not have; green: words only the candidate's has; dotted: words the other ad has at another place; grey: past the end of an excerpt, not compared.</p>${pairs}`,
     );
   }
   if (layouts.length) {

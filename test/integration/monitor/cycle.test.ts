@@ -22,6 +22,9 @@ import {
   siteSpecsFromConfig,
   startScheduler,
 } from '../../../monitor/index.ts';
+import { adWordsOf, compareAdTexts, containsRun } from '../../../review/diff.ts';
+import { evidenceView } from '../../../review/pages/evidence-view.ts';
+import { demoAdPairs } from '../../helpers/ad-pairs.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { demoContext, expectedPairs, importDemoSnapshots } from '../../helpers/monitor.ts';
 
@@ -54,6 +57,34 @@ describe('a monitoring cycle on the demo universe (Postgres, HTTP mode)', () => 
     expect(summary.comparisons.outcomes.created).toBe(alerts.length);
     expect(summary.stoppedEarly).toBe(false);
   }, 180_000);
+
+  it('compares near-identical ads whole: nothing struck out is in the other side’s stored text (issue 20)', async () => {
+    // The clone announcing its move kept every ad word for word under a banner; excerpts cut at different places
+    // once struck out "Contactez Inès au 06 39 98 42 08", which its stored text holds.
+    const pairs = await demoAdPairs(ctx.db);
+    expect(pairs.length).toBeGreaterThan(10);
+    for (const { alert, pair, storedCandidate } of pairs) {
+      expect(pair.candidate.text).toBe(storedCandidate);
+      const c = compareAdTexts(pair.reference, pair.candidate);
+      const candidateWords = adWordsOf({ text: storedCandidate ?? '' }).words;
+      const referenceWords = adWordsOf(pair.reference).words;
+      for (const s of c.reference) {
+        if (s.kind === 'changed') expect(containsRun(candidateWords, s.words), s.words.join(' ')).toBe(false);
+        expect(s.kind).not.toBe('uncompared');
+      }
+      for (const s of c.candidate) {
+        if (s.kind === 'changed') expect(containsRun(referenceWords, s.words), s.words.join(' ')).toBe(false);
+      }
+      const page = evidenceView([pair]).toString();
+      expect(page).toContain(`${c.sharedWords} of ${c.referenceWords} words shared`);
+      if (alert === 'annonces-maison2.test' && pair.distance === 0) {
+        expect(c.sharedWords).toBe(c.referenceWords);
+        expect(page).not.toContain('<del>');
+        expect(page).toMatch(/<ins>Nous avons déménagé !/);
+      }
+    }
+    expect(pairs.some((p) => p.alert === 'annonces-maison2.test' && p.pair.distance === 0)).toBe(true);
+  });
 
   it('finds the same clones when each profile is compared only with what the indexes link it to', async () => {
     // The queue's compare jobs look counterparts up by fingerprint bands and shared contacts instead of all × all.

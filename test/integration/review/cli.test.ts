@@ -82,13 +82,22 @@ describe('phenix alerts', () => {
     expect(bySite.every((x: { site: string }) => x.site === 'jardins-menage')).toBe(true);
   });
 
-  it('shows the explanation, the evidence and where the captured files are, without terminal escapes', async () => {
+  it('shows the reasons and the evidence first, the captured files only with --files, without terminal escapes', async () => {
     const r = await phenix(['alerts', 'show', String(seeded.alerts.clone)]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('2 phone numbers of maison-services appear on maison-services2.test');
     expect(r.out).toContain('shared phone: +33639980123, +33639980145');
-    expect(r.out).toContain('near-identical ad (SimHash distance 3 of 64)');
-    expect(r.out).toMatch(
+    expect(r.out).toMatch(/near-identical ad \(SimHash distance 3 of 64; \d+ of \d+ words shared/);
+    const why = r.out.indexOf('Why:');
+    expect(why).toBeGreaterThan(0);
+    expect(why).toBeLessThan(r.out.indexOf('Evidence:'));
+    expect(r.out).not.toContain(join(dir, 'evidence', 'sha256'));
+    expect(r.out).toMatch(new RegExp(`alerts show ${seeded.alerts.clone} --files`));
+    expect(r.out).toMatch(new RegExp(`evidence ${seeded.alerts.clone} --out alert-${seeded.alerts.clone}\\.wacz`));
+    expect(r.out).not.toMatch(/\u001b/);
+    const files = await phenix(['alerts', 'show', String(seeded.alerts.clone), '--files']);
+    expect(files.code).toBe(0);
+    expect(files.out).toMatch(
       new RegExp(`screenshot\\s+${join(dir, 'evidence', 'sha256')}/[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}`),
     );
     expect(r.out).not.toMatch(/\u001b/);
@@ -96,6 +105,7 @@ describe('phenix alerts', () => {
     const id = seeded.alerts.clone;
     expect(r.out).toMatch(new RegExp(`Evidence package: (npx )?phenix evidence ${id} --out alert-${id}\\.wacz`));
     expect(r.out).not.toContain('.warc.gz');
+    expect(r.out.split('\n').length).toBeLessThan(files.out.split('\n').length);
   });
 
   it('prints captured text without terminal control sequences', async () => {
