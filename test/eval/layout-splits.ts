@@ -21,7 +21,7 @@ import {
   type PageFeatures,
   type SiteProfile,
 } from '../../detector/index.ts';
-import { hashedDecodedSketch, sketchTokenHash } from '../../detector/layout-sketch.ts';
+import { hashedDecodedSketch, SKETCH_TOKENS, sketchTokenHash } from '../../detector/layout-sketch.ts';
 import type { DetectorThresholds } from '../../lib/detector-thresholds.ts';
 import { auc, loadRealPages } from './real-pages.ts';
 
@@ -63,13 +63,24 @@ export function halfProfiles(pages: KindedPage[]): SiteProfile[] {
 
 const layoutOnly = (f: PageFeatures): PageFeatures => ({ ...f, ads: [], textBlocks: [], contacts: [], pivots: [] });
 
+/** A variant of the sketch for experiments (layout-variants.ts): tokens kept, and the power the idf is raised to. */
+export interface SketchVariant {
+  size: number;
+  idfPower: number;
+}
+/** The sketch the detector builds (layout-sketch.ts, profile.ts). */
+export const DETECTOR_SKETCH: SketchVariant = { size: SKETCH_TOKENS, idfPower: 1 };
+
 /**
  * `signals.layout` of one-page profiles with the given thresholds. A one-page profile's whole-site sketch is its
  * only type's sketch: the page's tokens weighted by the half's smoothed idf (presence, not count), so it is built
  * here directly with layoutSketch, and the signal is `layoutValue` of the two sketches' cosine (twenty times faster
  * than buildProfile + layoutSignal, which also compute SimHashes); `checkAgainstDetector` verifies it is the same.
  */
-export function detectorScorer(t: DetectorThresholds = defaultThresholds): PairScorer {
+export function detectorScorer(
+  t: DetectorThresholds = defaultThresholds,
+  variant: SketchVariant = DETECTOR_SKETCH,
+): PairScorer {
   return (pages) => {
     const idf = buildDocumentFrequencies(pages.map((p) => p.features));
     const n = idf.documents;
@@ -77,9 +88,9 @@ export function detectorScorer(t: DetectorThresholds = defaultThresholds): PairS
       // profile.ts's idf: log((n + 1) / (df + 1)) + 0.05, times the share of the (one) page carrying the token.
       const entries = tokenHashes(p).map(([tok, h]): [number, number] => [
         h,
-        Math.log((n + 1) / (idf.frequencies[tok] + 1)) + 0.05,
+        (Math.log((n + 1) / (idf.frequencies[tok] + 1)) + 0.05) ** variant.idfPower,
       ]);
-      return hashedDecodedSketch(entries);
+      return hashedDecodedSketch(entries, variant.size);
     });
     // Dot products through an inverted index (token → pages carrying it): pages share few tokens, so this is ten
     // times faster than merging every pair's sketches. Weights are integers (1..255): the sums are exact.
