@@ -16,24 +16,55 @@ import { hash64 } from './hash64.ts';
 export const SKETCH_TOKENS = 256;
 const ENTRY = 10;
 
+/** The 32-bit hash a sketch keeps of a layout token. */
+export function sketchTokenHash(token: string): number {
+  return hash64(token, { hi: 0, lo: 0 }).lo >>> 0;
+}
+
 export function layoutSketch(weights: Map<string, number>, size = SKETCH_TOKENS): string | null {
   const entries: [number, number][] = [];
   const h = { hi: 0, lo: 0 };
   for (const [token, w] of weights) if (w > 0) entries.push([hash64(token, h).lo >>> 0, w]);
-  if (entries.length === 0) return null;
-  entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const kept = entries.slice(0, size);
+  return hashedSketch(entries, size);
+}
+
+/**
+ * The sketch of tokens already hashed with sketchTokenHash: [hash, weight] entries (the array is reordered). For
+ * callers that sketch the same pages many times under different weights (the real-page evaluation's splits).
+ */
+export function hashedSketch(entries: [number, number][], size = SKETCH_TOKENS): string | null {
+  const kept = keptEntries(entries, size);
+  if (!kept) return null;
+  let out = '';
+  for (let i = 0; i < kept.hashes.length; i++)
+    out += kept.hashes[i].toString(16).padStart(8, '0') + kept.weights[i].toString(16).padStart(2, '0');
+  return out;
+}
+
+/** decodeSketch(hashedSketch(entries)) without the text in between. */
+export function hashedDecodedSketch(entries: [number, number][], size = SKETCH_TOKENS): DecodedSketch | null {
+  return keptEntries(entries, size);
+}
+
+/** The heaviest `size` entries, by ascending hash, with their weights quantised to 1..255 of the heaviest. */
+function keptEntries(entries: [number, number][], size: number): DecodedSketch | null {
+  const positive = entries.filter((e) => e[1] > 0);
+  if (positive.length === 0) return null;
+  positive.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const kept = positive.slice(0, size);
   const max = kept[0][1];
   kept.sort((a, b) => a[0] - b[0]);
-  let out = '';
-  let last = -1;
+  const hashes: number[] = [];
+  const weights: number[] = [];
+  let sq = 0;
   for (const [hash, w] of kept) {
-    if (hash === last) continue; // a 32-bit collision within one page: keep the heavier (sorted first) once
-    last = hash;
+    if (hash === hashes[hashes.length - 1]) continue; // a 32-bit collision within one page: keep the heavier once
     const q = Math.max(1, Math.min(255, Math.round((255 * w) / max)));
-    out += hash.toString(16).padStart(8, '0') + q.toString(16).padStart(2, '0');
+    hashes.push(hash);
+    weights.push(q);
+    sq += q * q;
   }
-  return out;
+  return { hashes: Uint32Array.from(hashes), weights: Float64Array.from(weights), norm: Math.sqrt(sq) };
 }
 
 /** A sketch decoded for comparison: token hashes (ascending), weights and the weights' norm. */

@@ -23,20 +23,23 @@ export function loadRealPages(): RealPage[] {
   }));
 }
 
-/** Mann–Whitney AUC: the chance that a random positive scores above a random negative (ties half). */
-export function auc(positives: number[], negatives: number[]): number {
-  const all = [...positives.map((s) => ({ s, p: 1 })), ...negatives.map((s) => ({ s, p: 0 }))].sort(
-    (a, b) => a.s - b.s,
-  );
-  let rankSum = 0;
-  for (let i = 0; i < all.length; ) {
-    let j = i;
-    while (j < all.length && all[j].s === all[i].s) j++;
-    const midRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (all[k].p) rankSum += midRank;
-    i = j;
+/**
+ * Mann–Whitney AUC: the chance that a random positive scores above a random negative (ties half). Both sides are
+ * sorted as typed arrays and merged: the real-page splits rank ~170,000 pairs each, twenty times per test run.
+ */
+export function auc(positives: ArrayLike<number>, negatives: ArrayLike<number>): number {
+  const pos = Float64Array.from(positives).sort();
+  const neg = Float64Array.from(negatives).sort();
+  if (pos.length === 0 || neg.length === 0) return Number.NaN;
+  let below = 0; // negatives strictly under the current positive
+  let tied = 0; // negatives equal to it
+  let sum = 0;
+  for (let i = 0; i < pos.length; i++) {
+    const s = pos[i];
+    while (below < neg.length && neg[below] < s) below++;
+    tied = below;
+    while (tied < neg.length && neg[tied] === s) tied++;
+    sum += below + (tied - below) / 2;
   }
-  const np = positives.length;
-  const nn = negatives.length;
-  return (rankSum - (np * (np + 1)) / 2) / (np * nn);
+  return sum / (pos.length * neg.length);
 }

@@ -24,13 +24,13 @@ const sitesOf = (kind?: string) => new Set(pages.filter((p) => !kind || p.kind =
 const multi = (kind?: string) => [...sitesOf(kind)].filter((s) => pages.filter((p) => p.site === s).length >= 2).length;
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 const kinds = ['documentation', 'news', 'cms', 'recipe', 'shop', 'platform', 'classified', 'forum'];
-const rows = [undefined, ...kinds].map((kind) => {
-  const aucs = results.map((r) => (kind ? (r.report.byKind[kind]?.auc ?? Number.NaN) : r.report.auc));
-  const s = summarise(aucs);
-  const pairs = results.map((r) => (kind ? r.report.byKind[kind] : r.report)).filter((x) => x);
+type Pick = (r: (typeof results)[number]) => { auc: number; positives: number } | undefined;
+const row = (label: string, kind: string | undefined, pick: Pick) => {
+  const s = summarise(results.map((r) => pick(r)?.auc ?? Number.NaN));
+  const pairs = results.map(pick).filter((x) => x);
   const meanPos = pairs.reduce((a, x) => a + x!.positives, 0) / Math.max(1, pairs.length);
   return [
-    kind ?? 'all pairs',
+    label,
     String(sitesOf(kind).size),
     String(multi(kind)),
     String(pages.filter((p) => !kind || p.kind === kind).length),
@@ -40,16 +40,26 @@ const rows = [undefined, ...kinds].map((kind) => {
     f3(s.p10),
     f3(s.min),
   ];
-});
+};
+const head = ['pairs', 'sites', 'with ≥ 2 pages', 'pages', 'splits with pairs', 'same-site pairs / split'];
 console.log(
   `Real-page layout set (test/fixtures/real-pages): AUC of signals.layout, same-site against cross-site page pairs of the reporting half, over ${LAYOUT_SPLITS} site splits (nothing fitted: defaults)`,
 );
 printTable(
-  ['kind', 'sites', 'with ≥ 2 pages', 'pages', 'splits with pairs', 'same-site pairs / split', 'median', 'p10', 'min'],
-  rows,
+  [...head, 'median', 'p10', 'min'],
+  [
+    row('all pairs', undefined, (r) => r.report),
+    ...kinds.map((kind) => row(`${kind} within ${kind}`, kind, (r) => r.report.byKind[kind])),
+  ],
 );
-console.log('A kind row compares same-site pairs of that kind with cross-site pairs whose two sites are of that kind.');
-console.log('classified / forum: no pages of such sites in the set yet (see PROVENANCE.md).');
+console.log('"K within K": same-site pairs of kind K against cross-site pairs whose two sites are both of kind K.');
+printTable(
+  [...head, 'median', 'p10', 'min'],
+  kinds.map((kind) => row(`${kind} vs all`, kind, (r) => r.report.kindVsAll[kind])),
+);
+console.log('"K vs all": same-site pairs of kind K against every cross-site pair with at least one site of kind K.');
+const missing = ['classified', 'forum'].filter((k) => sitesOf(k).size === 0);
+if (missing.length > 0) console.log(`${missing.join(' / ')}: no pages of such sites in the set yet (PROVENANCE.md).`);
 const overall = summarise(results.map((r) => r.report.auc));
 const ok = overall.p10 >= LAYOUT_P10_GOAL;
 console.log(

@@ -3,17 +3,13 @@
  * `signals.layout` is the score. Measured on the real-page set (test/fixtures/real-pages) by site over 20 seeded
  * splits, on the reporting half of each, with the default thresholds: the floor applies to the 10th percentile over
  * the splits, never to one split. Floors sit a little under the figures `npm run eval:layout` prints (PROVENANCE.md).
+ * The pages' layout tokens come from the committed cache (test/eval/layout-cache.ts), checked against the page files'
+ * hash and, on a sample, against the extractor: parsing every page would take a minute.
  */
 import { describe, expect, it } from 'vitest';
 import { layoutSketch, sketchCosine } from '../../../detector/layout-sketch.ts';
-import {
-  checkAgainstDetector,
-  detectorScorer,
-  halfOf,
-  loadKindedPages,
-  runSplits,
-  summarise,
-} from '../../eval/layout-splits.ts';
+import { cacheDrift, loadCachedPages } from '../../eval/layout-cache.ts';
+import { checkAgainstDetector, detectorScorer, halfOf, runSplits, summarise } from '../../eval/layout-splits.ts';
 import { auc } from '../../eval/real-pages.ts';
 
 describe('layout sketch', () => {
@@ -36,11 +32,12 @@ describe('layout sketch', () => {
     expect(auc([3, 4], [1, 2])).toBe(1);
     expect(auc([1, 2], [3, 4])).toBe(0);
     expect(auc([1], [1])).toBe(0.5);
+    expect(auc([1, 2, 3], [2, 2, 0])).toBeCloseTo(6 / 9, 12);
   });
 });
 
 describe('layout signal on real pages, by site over 20 splits', () => {
-  const pages = loadKindedPages();
+  const pages = loadCachedPages();
   const splits = runSplits(pages, { defaults: detectorScorer() }, 20);
 
   it('holds over a thousand pages of many sites, 150 of several pages, five kinds, in halves of comparable size', () => {
@@ -57,6 +54,10 @@ describe('layout signal on real pages, by site over 20 splits', () => {
       expect(reported / pagesOf.size).toBeLessThan(0.65);
     }
     expect(splits.every((s) => s.report.positives >= 300)).toBe(true);
+  });
+
+  it('reads layout tokens the extractor still produces (the cache is not stale)', () => {
+    expect(cacheDrift(12)).toEqual([]);
   });
 
   it('scores pairs exactly as the detector does', () => {
