@@ -82,7 +82,10 @@ function galleryPages(content: Extract<HostContentSpec, { kind: 'gallery' }>): M
     ),
   );
   seeds.forEach((seed, i) => {
-    const nav = [i > 0 ? `<a href="/photo/${i}">Précédente</a>` : '', i + 1 < seeds.length ? `<a href="/photo/${i + 2}">Suivante</a>` : '']
+    const nav = [
+      i > 0 ? `<a href="/photo/${i}">Précédente</a>` : '',
+      i + 1 < seeds.length ? `<a href="/photo/${i + 2}">Suivante</a>` : '',
+    ]
       .filter(Boolean)
       .join(' · ');
     pages.set(

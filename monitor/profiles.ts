@@ -187,12 +187,13 @@ export function profileFingerprints(profile: SiteProfile): FingerprintInput[] {
  * builds the sites it was given.
  */
 export async function photoSpecificities(
-  db: Database,
+  db: Database | null,
   profiles: SiteProfile[],
   excluded: (stored: StoredPhotos) => boolean = () => false,
   t: DetectorThresholds = defaultThresholds,
 ): Promise<Map<string, number>[]> {
-  const others = (await storedPhotos(db)).filter((p) => !excluded(p));
+  // Without a database (a one-off `phenix compare`), over the profiles given alone.
+  const others = db ? (await storedPhotos(db)).filter((p) => !excluded(p)) : [];
   return photoSiteFrequencies(
     [...profiles.map((p) => p.photos ?? []), ...others.map((p) => p.photos)],
     t.photoMaxDistance,
