@@ -100,6 +100,9 @@ export async function startDay(count: number, clones: string[], galleries: strin
   const zone = universeDnsRecords(universe);
   for (const name of live) zone.records[name] = { A: ['127.0.0.1'] };
   const http: VhostServer = await startVhostServer(hosts);
+  // The ad photos are made before the day starts, as startUniverse does: made on first request, under load, a
+  // screening side fetch waited for sharp and gave up (a day with 5 galleries missed photo-only copies that way).
+  for (const content of http.hosts.values()) for (const file of content.files?.values() ?? []) await file.bytes();
   const dns: DnsServer = await createDnsServer(zone);
   const running: RunningUniverse = {
     universe,
