@@ -61,6 +61,45 @@ function blogPages(content: Extract<HostContentSpec, { kind: 'blog' }>): Map<str
   );
 }
 
+/**
+ * A gallery: an index of thumbnails linking to one page per photo, each with its caption. Photo i carries caption
+ * i (cycled); no ad text, no phone, no address.
+ */
+function galleryPages(content: Extract<HostContentSpec, { kind: 'gallery' }>): Map<string, string> {
+  const seeds = [...new Set(Object.values(content.photos.seeds))];
+  const src = (seed: number) => `/${content.photos.dir}/${seed}.jpg`;
+  const caption = (i: number) => escapeHtml(content.captions[i % content.captions.length] ?? '');
+  const css = 'body{font-family:sans-serif;margin:20px}figure{display:inline-block;margin:8px}img{max-width:480px}';
+  const pages = new Map<string, string>();
+  pages.set(
+    '/',
+    simplePage(
+      content.title,
+      `<h1>${escapeHtml(content.title)}</h1>\n${seeds
+        .map((seed, i) => `<a href="/photo/${i + 1}"><img src="${src(seed)}" width="160" alt="${caption(i)}"></a>`)
+        .join('\n')}`,
+      css,
+    ),
+  );
+  seeds.forEach((seed, i) => {
+    const nav = [
+      i > 0 ? `<a href="/photo/${i}">Précédente</a>` : '',
+      i + 1 < seeds.length ? `<a href="/photo/${i + 2}">Suivante</a>` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    pages.set(
+      `/photo/${i + 1}`,
+      simplePage(
+        `${caption(i)} — ${content.title}`,
+        `<p><a href="/">${escapeHtml(content.title)}</a></p><figure><img src="${src(seed)}" width="480" alt=""><figcaption>${caption(i)}</figcaption></figure><p>${nav}</p>`,
+        css,
+      ),
+    );
+  });
+  return pages;
+}
+
 /** Each ad page gets its photo right after its title (the fixture templates have no pictures). */
 function withPhotos(pages: Map<string, string>, site: SiteSpec, photos: DemoPhotos | undefined): Map<string, string> {
   if (!photos) return pages;
@@ -90,6 +129,8 @@ export function renderHostContent(host: string, content: HostContentSpec): HostC
       return { pages: new Map(), catchAll: renderSeizurePage({ host, caseRef: content.caseRef }) };
     case 'blog':
       return { pages: blogPages(content) };
+    case 'gallery':
+      return { pages: galleryPages(content), files: photoFiles(content.photos) };
   }
 }
 

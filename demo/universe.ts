@@ -40,7 +40,9 @@ export type HostContentSpec =
       caseRef: string /** what it served before the takedown (the shipped snapshot) */;
       before: SiteSpec;
     }
-  | { kind: 'blog'; title: string; articles: { path: string; title: string; paragraphs: string[] }[] };
+  | { kind: 'blog'; title: string; articles: { path: string; title: string; paragraphs: string[] }[] }
+  /** A photo gallery: a page per photo with its caption, no ad text, no contact (a photo-only clone). */
+  | { kind: 'gallery'; title: string; photos: DemoPhotos; captions: string[] };
 
 export interface UniverseHost {
   host: string;

@@ -17,10 +17,14 @@ export { type ExtractPageOptions, extractPage } from './extract/page.ts';
 export {
   hashDistance,
   MIN_PHOTO_SIDE,
+  type PhotoFamilyRule,
   type PhotoHashLike,
   photoDistances,
+  photoFamilyContent,
+  photoFamilyRule,
   photoMatch,
   photoSiteFrequencies,
+  type SiteContent,
   sitePhotos,
 } from './images/index.ts';
 export { isValidBitcoin, isValidEthereum, isValidIban, shodanFaviconHash, WEAK_PIVOTS } from './pivots/index.ts';
@@ -32,6 +36,7 @@ export {
   fingerprintsOf,
   type ProfileFingerprint,
   simhashFingerprinter,
+  withPhotoSites,
 } from './profile.ts';
 export { hammingDistance64, simhash64 } from './simhash.ts';
 export { defaultThresholds, resolveThresholds, type ThresholdProblem, thresholdProblems } from './thresholds.ts';

@@ -228,6 +228,18 @@ function imageParts(pages: PageFeatures[], photoSites?: Map<string, number>): Pi
   return { ...(photos.length > 0 ? { photos } : {}), ...(look ? { look } : {}) };
 }
 
+/**
+ * The profile with its photos' specificity from `photoSites` (on how many families each photo hash appears). The
+ * monitor builds a profile first and weighs its photos after: the families need every profile's content.
+ */
+export function withPhotoSites(profile: SiteProfile, photoSites: Map<string, number>): SiteProfile {
+  if (!profile.photos) return profile;
+  return {
+    ...profile,
+    photos: profile.photos.map((p) => ({ ...p, specificity: specificityOf(photoSites.get(p.hash) ?? 1) })),
+  };
+}
+
 /** The 64-bit fingerprints of a profile to index for near-duplicate lookups (unsigned bigints). */
 export interface ProfileFingerprint {
   kind:

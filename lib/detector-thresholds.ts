@@ -79,7 +79,10 @@ export interface DetectorThresholds {
   clonePhotoShare: number;
   /** Shared photos (weighted by specificity) needed before the photo rule applies. */
   minSharedPhotos: number;
-  /** Largest group of sites carrying most of each other's photos (a clone and its mirrors) counted as one site. */
+  /**
+   * A photo on more sites than this is too common to tie sites into one family (detector/images/families.ts): it
+   * makes no family and counts in no family's share. Families themselves have no size limit.
+   */
   photoFamilySites: number;
   /** Screenshot-hash distance at which the look signal reaches 0. */
   lookZeroDistance: number;
@@ -112,7 +115,7 @@ export const defaultThresholds: DetectorThresholds = {
   photoCropMaxDistance: 4,
   clonePhotoShare: 0.5,
   minSharedPhotos: 3,
-  photoFamilySites: 4,
+  photoFamilySites: 30,
   lookZeroDistance: 24,
 };
 

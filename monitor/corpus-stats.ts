@@ -1,7 +1,7 @@
 /**
  * What the detector weighs evidence with, over every latest stored profile, sites and candidates alike:
  * - the corpus statistics (how many sites carry each contact, how many share each template);
- * - each profile's ad photos, for the photos' specificity (`monitor/profiles.ts photoSpecificities`).
+ * - each profile's ad photos and content (contacts, ad fingerprints), for the photos' specificity (`monitor/profiles.ts photoSpecificities`).
  * Both comparison paths (all-by-all and indexed, one process or queue jobs) read them here, so a pair gets the same
  * verdict whichever path compares it.
  *
@@ -9,17 +9,25 @@
  * of latest profile ids says everything about what is derived from them. Each call reads that id list (one integer a
  * profile) and rereads the profiles only when it changed since the last call on the same database: the compare jobs
  * of one queue cycle, which all run after the cycle's crawls, share one read per worker. Only the derived figures
- * are kept (contact and template counts, photo hashes), not the profiles.
+ * are kept (contact and template counts, photo hashes, contact keys and ad fingerprints), not the profiles.
  */
 import { createHash } from 'node:crypto';
 import { type Database, getProfiles, latestProfileIds } from '../db/index.ts';
-import { buildCorpusStats, type CorpusStats, type PhotoHashLike, type SiteProfile } from '../detector/index.ts';
+import {
+  buildCorpusStats,
+  type CorpusStats,
+  type PhotoHashLike,
+  photoFamilyContent,
+  type SiteContent,
+  type SiteProfile,
+} from '../detector/index.ts';
 
-/** One stored profile's ad photos, with whose they are. */
+/** One stored profile's ad photos, with whose they are and what else it shows (for the photo families). */
 export interface StoredPhotos {
   siteId: number | null;
   domainId: number | null;
   photos: PhotoHashLike[];
+  content: SiteContent;
 }
 
 interface Derived {
@@ -44,6 +52,7 @@ async function storedDerived(db: Database): Promise<Derived> {
       siteId: r.siteId,
       domainId: r.domainId,
       photos: (profiles[i].photos ?? []).map((p) => ({ hash: p.hash, crops: p.crops })),
+      content: photoFamilyContent(profiles[i]),
     })),
   };
   derived.set(db, next);

@@ -16,7 +16,7 @@ import {
   safeErrorMessage,
   startRun,
 } from '../db/index.ts';
-import { createImageAnalyser } from '../images/index.ts';
+import { createImageAnalyser, type ImageAnalyser } from '../images/index.ts';
 import { lookupHostMap } from '../lib/hostname.ts';
 import type { MonitorContext } from './context.ts';
 import { storeCapture } from './store-capture.ts';
@@ -82,6 +82,20 @@ export function crawlOptionsFromConfig(config: Config, target: CrawlTarget, mode
   };
 }
 
+/** The image analyser of one crawl run, with the unit's OCR budget (a cycle's crawls and `phenix compare`'s). */
+export function pictureAnalyser(
+  config: Config,
+  read: (sha256: string) => Promise<Uint8Array>,
+  onError?: (error: unknown, sha256: string) => void,
+): ImageAnalyser {
+  return createImageAnalyser({
+    read,
+    ocrPerCrawl: config.images.ocrPerCrawl,
+    ocrTimeoutMs: config.images.ocrSecondsPerImage * 1000,
+    onError,
+  });
+}
+
 export async function crawlTarget(
   ctx: MonitorContext,
   target: CrawlTarget,
@@ -117,12 +131,11 @@ export async function crawlTarget(
   const failures: CaptureFailure[] = [];
   const started = Date.now();
   // One analyser per crawl run: its OCR budget is per crawl, and its queue runs beside the crawl.
-  const images = createImageAnalyser({
-    read: (sha256) => ctx.evidence.read(sha256),
-    ocrPerCrawl: ctx.config.images.ocrPerCrawl,
-    ocrTimeoutMs: ctx.config.images.ocrSecondsPerImage * 1000,
-    onError: (error, sha256) => log.warn({ err: error, sha256 }, 'picture not analysed'),
-  });
+  const images = pictureAnalyser(
+    ctx.config,
+    (sha256) => ctx.evidence.read(sha256),
+    (error, sha256) => log.warn({ err: error, sha256 }, 'picture not analysed'),
+  );
   log.info(
     { domains: target.domains.map((d) => d.hostname), mode: base.mode, resumed: Boolean(options.resume) },
     'crawl started',

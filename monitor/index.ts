@@ -9,7 +9,13 @@ export {
   type RunChoice,
   type StepOutcome,
 } from './crawl-steps.ts';
-export { type CrawlTarget, type CrawlTargetResult, crawlOptionsFromConfig, crawlTarget } from './crawl-target.ts';
+export {
+  type CrawlTarget,
+  type CrawlTargetResult,
+  crawlOptionsFromConfig,
+  crawlTarget,
+  pictureAnalyser,
+} from './crawl-target.ts';
 export { type CrawlReport, type CycleOptions, type CycleSummary, runCycle } from './cycle.ts';
 export {
   type CycleSeal,
@@ -35,6 +41,7 @@ export {
   hasContent,
   layoutCorpus,
   monitoredForScreening,
+  photoSpecificities,
   pivotFingerprints,
   profileFingerprints,
   siteSubjects,
@@ -43,5 +50,5 @@ export { type RebuildReport, rebuildAndCompare } from './rebuild.ts';
 export { emptyRefreshReport, type RefreshReport, refreshCaptures, versionOf } from './reprocess.ts';
 export { type ScheduleEntry, type Scheduler, scheduleEntries, startScheduler } from './scheduler.ts';
 export { siteSpecsFromConfig } from './site-specs.ts';
-export { featuresOf, storeCapture } from './store-capture.ts';
+export { addPictures, analyseCapture, featuresOf, readNumbersInPictures, storeCapture } from './store-capture.ts';
 export { classifyLiveState, isSeizureNotice, type LiveState } from './takedown.ts';

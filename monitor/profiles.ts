@@ -27,15 +27,18 @@ import {
   fingerprintsOf,
   type LayoutIdf,
   type PageFeatures,
+  photoFamilyContent,
+  photoFamilyRule,
   photoSiteFrequencies,
   resolveThresholds,
   type SiteProfile,
   sitePhotos,
+  withPhotoSites,
 } from '../detector/index.ts';
 import type { EvidenceStore } from '../evidence/index.ts';
 import { stableJson } from '../lib/stable-json.ts';
 import type { MonitoredSet } from '../screen/index.ts';
-import { storedPhotos } from './corpus-stats.ts';
+import { type StoredPhotos, storedPhotos } from './corpus-stats.ts';
 import { type RefreshReport, refreshCaptures } from './reprocess.ts';
 
 export interface ProfileSubject {
@@ -55,13 +58,21 @@ export interface BuiltProfile {
   row: SiteProfileRow;
 }
 
-/** A crawl describes a site when at least one page has ads, contacts, or a listing/ad layout (not a bare seizure notice). */
+/**
+ * A crawl describes a site when at least one page has ads, contacts or a listing/ad layout, or when its pages show
+ * a gallery of ad photos (a clone that kept only the reference's photos, with captions), not when it is a bare
+ * seizure notice (whose emblems are a few pictures, the same on every path).
+ */
 export function hasContent(rows: CaptureRow[]): boolean {
-  return rows.some((r) => {
-    const f = r.features as unknown as PageFeatures | null;
-    return f !== null && (f.ads.length > 0 || f.contacts.length > 0 || f.pageType !== 'other');
-  });
+  const pages = rows.flatMap((r) => (r.features ? [r.features as unknown as PageFeatures] : []));
+  return (
+    pages.some((f) => f.ads.length > 0 || f.contacts.length > 0 || f.pageType !== 'other') ||
+    sitePhotos(pages).length >= GALLERY_MIN_PHOTOS
+  );
 }
+
+/** Distinct ad photos that make a crawl without ads or contacts a site's content (a gallery, not a notice's logos). */
+export const GALLERY_MIN_PHOTOS = 5;
 
 /**
  * With `evidence`, captures whose features an older detector extracted are recomputed from their stored HTML first
@@ -168,28 +179,35 @@ export function profileFingerprints(profile: SiteProfile): FingerprintInput[] {
 }
 
 /**
- * For each subject, on how many sites each of its ad photos appears (within the photo distance): the subjects built
- * together and every other latest stored profile (a subject's own older profile is left out), its own family (a
- * clone and its mirrors, `photoFamilySites`) counted once. That is the photos' specificity, so stock images and a
- * common script's logos weigh little, and it is the same whether a cycle builds every profile at once or a queue
- * job builds one candidate's.
+ * For each of `profiles`, on how many families each of its ad photos appears (within the photo distance): the
+ * profiles given and every other latest stored profile (those `excluded` says are the same subject's older build are
+ * left out), the profile's own family (a clone, its mirrors and photo-only copies, detector/images/families.ts)
+ * counted once. That is the photos' specificity, so stock images and a common script's logos weigh little, and it is
+ * the same whether a cycle builds every profile at once, a queue job builds one candidate's, or `phenix compare`
+ * builds the sites it was given.
  */
 export async function photoSpecificities(
-  db: Database,
-  subjects: ProfileSubject[],
+  db: Database | null,
+  profiles: SiteProfile[],
+  excluded: (stored: StoredPhotos) => boolean = () => false,
   t: DetectorThresholds = defaultThresholds,
 ): Promise<Map<string, number>[]> {
-  const siteIds = new Set(subjects.flatMap((s) => (s.siteId === null ? [] : [s.siteId])));
-  const domainIds = new Set(subjects.flatMap((s) => (s.siteId === null && s.domain ? [s.domain.id] : [])));
-  const others = (await storedPhotos(db)).filter(
-    (p) => !(p.siteId !== null && siteIds.has(p.siteId)) && !(p.domainId !== null && domainIds.has(p.domainId)),
-  );
+  // Without a database (a one-off `phenix compare`), over the profiles given alone.
+  const others = db ? (await storedPhotos(db)).filter((p) => !excluded(p)) : [];
   return photoSiteFrequencies(
-    [...subjects.map((s) => sitePhotos(pagesOf(s))), ...others.map((p) => p.photos)],
+    [...profiles.map((p) => p.photos ?? []), ...others.map((p) => p.photos)],
     t.photoMaxDistance,
     t.photoCropMaxDistance,
-    { minShared: t.minSharedPhotos, share: t.clonePhotoShare, maxSites: t.photoFamilySites },
-  ).slice(0, subjects.length);
+    photoFamilyRule(t),
+    [...profiles.map(photoFamilyContent), ...others.map((p) => p.content)],
+  ).slice(0, profiles.length);
+}
+
+/** A stored profile that is one of the subjects' own (an older build of the same site or candidate). */
+export function storedOwnedBy(subjects: ProfileSubject[]): (stored: StoredPhotos) => boolean {
+  const siteIds = new Set(subjects.flatMap((s) => (s.siteId === null ? [] : [s.siteId])));
+  const domainIds = new Set(subjects.flatMap((s) => (s.siteId === null && s.domain ? [s.domain.id] : [])));
+  return (p) => (p.siteId !== null && siteIds.has(p.siteId)) || (p.domainId !== null && domainIds.has(p.domainId));
 }
 
 export interface BuildProfilesOptions {
@@ -209,10 +227,17 @@ export async function buildProfiles(
   options: BuildProfilesOptions = {},
 ): Promise<BuiltProfile[]> {
   const idf = options.idf ?? layoutCorpus(subjects);
-  const specificities = await photoSpecificities(db, subjects, resolveThresholds(options.thresholds));
+  // Built first, weighed after: a photo's families need every profile's content (its contacts and ads).
+  const unweighed = subjects.map((subject) => buildProfile(pagesOf(subject), { site: subject.label, idf }));
+  const specificities = await photoSpecificities(
+    db,
+    unweighed,
+    storedOwnedBy(subjects),
+    resolveThresholds(options.thresholds),
+  );
   const built: BuiltProfile[] = [];
   for (const [i, subject] of subjects.entries()) {
-    const profile = buildProfile(pagesOf(subject), { site: subject.label, idf, photoSites: specificities[i] });
+    const profile = withPhotoSites(unweighed[i], specificities[i]);
     const key = subject.kind === 'site' ? { siteId: subject.siteId! } : { domainId: subject.domain!.id };
     const previous = await latestProfile(db, key);
     const row =

@@ -40,6 +40,11 @@ const FOR_SALE: [RegExp, string][] = [
 ];
 
 const MIN_TEXT_CHARS = 60;
+/**
+ * A page with this many pictures is not empty, however little text it has: a gallery of the reference's ad photos
+ * (captions only) is a clone's whole content, and its pictures are what the next steps compare.
+ */
+const MIN_PICTURES = 3;
 
 /** Visible text, roughly: scripts, styles and tags removed, whitespace collapsed. */
 export function roughText(html: string): string {
@@ -60,7 +65,7 @@ export function classifyLanding(page: { status: number; html: string; contentTyp
   if (type !== '' && !type.includes('html') && !type.includes('text/plain'))
     return { kind: 'empty', reason: `the landing page is not a web page (${type.split(';')[0]})` };
   const text = roughText(page.html);
-  if (text.length < MIN_TEXT_CHARS)
+  if (text.length < MIN_TEXT_CHARS && (page.html.match(/<img\b/gi) ?? []).length < MIN_PICTURES)
     return { kind: 'empty', reason: `the landing page is empty or nearly so (${text.length} characters of text)` };
   return null;
 }

@@ -18,6 +18,7 @@ import {
   universeDnsRecords,
   type VhostServer,
 } from '../../demo/index.ts';
+import { galleryHost } from '../../test/helpers/hidden-clone.ts';
 
 export const SERVED_SHARE = 0.015;
 
@@ -44,8 +45,11 @@ function smallSite(host: string, i: number): HostContent {
   };
 }
 
-/** The day's universe: the demo (monitored site and its snapshot) plus clones hidden under unrelated names. */
-export function dayUniverse(clones: string[]): Universe {
+/**
+ * The day's universe: the demo (monitored site and its snapshot) plus clones hidden under unrelated names, the
+ * demo's clones in turn, then `galleries` photo-only galleries of Services Domicile (its ad photos, captions only).
+ */
+export function dayUniverse(clones: string[], galleries: string[] = []): Universe {
   const models = DEMO_UNIVERSE.hosts.filter((h) => h.role === 'clone' && h.content.kind === 'classifieds');
   return {
     ...DEMO_UNIVERSE,
@@ -62,6 +66,7 @@ export function dayUniverse(clones: string[]): Universe {
           discovery: [],
         };
       }),
+      ...galleries.map(galleryHost),
     ],
   };
 }
@@ -73,12 +78,12 @@ export interface Day {
 }
 
 /** The day's names (clones spread through it) and its DNS and virtual-host servers, started. */
-export async function startDay(count: number, clones: string[]): Promise<Day> {
+export async function startDay(count: number, clones: string[], galleries: string[] = []): Promise<Day> {
   const served = Math.round(count * SERVED_SHARE);
   const names: string[] = [];
-  const hosts = renderUniverse(dayUniverse(clones));
-  const live = new Set(clones);
-  for (let i = 0; i < count - clones.length; i++) {
+  const hosts = renderUniverse(dayUniverse(clones, galleries));
+  const live = new Set([...clones, ...galleries]);
+  for (let i = 0; i < count - clones.length - galleries.length; i++) {
     const name = `nouveau-${i.toString(36)}-${(i * 7919).toString(36)}.test`;
     names.push(name);
     if (i % Math.round(1 / SERVED_SHARE) === 0 && live.size < served) {
@@ -87,13 +92,17 @@ export async function startDay(count: number, clones: string[]): Promise<Day> {
     }
   }
   // Clones spread through the day, not at its start.
-  clones.forEach((c, i) => {
-    names.splice(Math.floor(((i + 1) * names.length) / (clones.length + 1)), 0, c);
+  const hidden = [...clones, ...galleries];
+  hidden.forEach((c, i) => {
+    names.splice(Math.floor(((i + 1) * names.length) / (hidden.length + 1)), 0, c);
   });
-  const universe = dayUniverse(clones);
+  const universe = dayUniverse(clones, galleries);
   const zone = universeDnsRecords(universe);
   for (const name of live) zone.records[name] = { A: ['127.0.0.1'] };
   const http: VhostServer = await startVhostServer(hosts);
+  // The ad photos are made before the day starts, as startUniverse does: made on first request, under load, a
+  // screening side fetch waited for sharp and gave up (a day with 5 galleries missed photo-only copies that way).
+  for (const content of http.hosts.values()) for (const file of content.files?.values() ?? []) await file.bytes();
   const dns: DnsServer = await createDnsServer(zone);
   const running: RunningUniverse = {
     universe,

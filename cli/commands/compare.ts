@@ -8,11 +8,12 @@ import {
   buildDocumentFrequencies,
   buildProfile,
   compareProfiles,
-  extractPage,
+  resolveThresholds,
+  withPhotoSites,
 } from '../../detector/index.ts';
-import { thresholdsFromConfig } from '../../monitor/index.ts';
+import { photoSpecificities, thresholdsFromConfig } from '../../monitor/index.ts';
 import { compareSourcesLabel, loadSource } from '../compare-sources.ts';
-import { configPath, type GlobalOptions, loadConfig } from '../context.ts';
+import { configPath, type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator, unitDatabaseExists, withAccount } from '../identity.ts';
 import { ensureBrowser, parseMode, parsePositiveInt } from '../monitor-context.ts';
@@ -51,13 +52,21 @@ export function registerCompareCommand(program: Command): void {
         if (sources.some((s) => /^https?:\/\//i.test(s)))
           ensureBrowser(config, 'http', (line) => process.stderr.write(`${line}\n`));
         const loaded = [];
-        for (const s of sources) loaded.push(await loadSource(s, config, { maxPages }));
-        const features = loaded.map((src) => src.pages.map((p) => extractPage(p, { region: opts.region })));
-        const idf = buildDocumentFrequencies(features.flat());
-        const profiles = loaded.map((src, i) =>
-          buildProfile(features[i], { site: compareSourcesLabel(src.label), idf }),
-        );
+        const warn = (error: unknown, where: string) =>
+          process.stderr.write(`warning: a picture could not be analysed (${where}): ${(error as Error).message}\n`);
+        for (const s of sources)
+          loaded.push(await loadSource(s, config, { maxPages, region: opts.region, onPictureError: warn }));
+        const idf = buildDocumentFrequencies(loaded.flatMap((src) => src.pages));
+        const unweighed = loaded.map((src) => buildProfile(src.pages, { site: compareSourcesLabel(src.label), idf }));
         const thresholds = thresholdsFromConfig(config);
+        // Photos are weighed as a cycle weighs them: over the unit's stored profiles too when it has a database
+        // (a stock photo is stock there), else over the sites compared here.
+        const t = resolveThresholds(thresholds);
+        const specificities =
+          unit && unitDatabaseExists(unit)
+            ? await withDatabase(unit, (handle) => photoSpecificities(handle.db, unweighed, undefined, t))
+            : await photoSpecificities(null, unweighed, undefined, t);
+        const profiles = unweighed.map((p, i) => withPhotoSites(p, specificities[i]));
         // Contacts and templates are weighed over the sites compared here: nothing else is known in a one-off run.
         const stats = buildCorpusStats(profiles);
         const results = profiles
@@ -83,8 +92,9 @@ export function registerCompareCommand(program: Command): void {
           );
           const s = r.signals;
           const f = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
+          const pictures = `${s.photos === undefined ? '' : `, photos ${f(s.photos)}`}${s.look === undefined ? '' : `, look ${f(s.look)}`}`;
           print(
-            `  signals: layout ${f(s.layout)}, ad text ${f(s.text)}, contacts ${f(s.contacts)}, pivots ${f(s.pivots)}`,
+            `  signals: layout ${f(s.layout)}, ad text ${f(s.text)}, contacts ${f(s.contacts)}, pivots ${f(s.pivots)}${pictures}`,
           );
           for (const line of r.explanation) print(`  - ${line}`);
         }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { getSiteByName } from '../../db/index.ts';
 import { importSnapshot } from '../../monitor/index.ts';
-import { loadSource } from '../compare-sources.ts';
+import { readSavedPages } from '../compare-sources.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator } from '../identity.ts';
 import { withMonitor } from '../monitor-context.ts';
@@ -45,7 +45,7 @@ export function registerSnapshotCommand(sites: Command): void {
           const base = opts.baseUrl ?? `http://${host}/`;
           const pages = manifest
             ? manifest.pages.map((p) => ({ url: p.url, html: readFileSync(join(folder, p.file), 'utf8') }))
-            : (await loadSource(folder, ctx.config)).pages.map((p) => ({
+            : readSavedPages(folder).pages.map((p) => ({
                 url: new URL(p.url.replace(/^file:\/\/\//, ''), base).href,
                 html: p.html,
               }));

@@ -40,12 +40,12 @@ interface Parsed {
   lo: number;
 }
 
-interface ParsedPhoto {
+export interface ParsedPhoto {
   full: Parsed;
   crops: Parsed[];
 }
 
-function parsePhoto(p: PhotoHashLike): ParsedPhoto {
+export function parsePhoto(p: PhotoHashLike): ParsedPhoto {
   return typeof p === 'string'
     ? { full: fromHex64(p), crops: [] }
     : { full: fromHex64(p.hash), crops: (p.crops ?? []).map((c) => fromHex64(c)) };
@@ -73,7 +73,7 @@ export function photoMatchOfDistances(
   return d.crop <= cropMaxDistance ? { distance: d.crop, crop: true } : null;
 }
 
-function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number, cropMaxDistance: number) {
+export function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number, cropMaxDistance: number) {
   const full = hamming64(a.full, b.full);
   // Most pairs are unrelated: the 30 window comparisons only when the whole pictures do not already match.
   if (full <= maxDistance) return { distance: full, crop: false };
@@ -93,107 +93,6 @@ export function photoMatch(
   cropMaxDistance: number,
 ): { distance: number; crop: boolean } | null {
   return matchParsed(parsePhoto(a), parsePhoto(b), maxDistance, cropMaxDistance);
-}
-
-/**
- * Sites that carry most of each other's photos are one family (a clone and its mirrors) and count as one site in a
- * photo's specificity, as long as the family is small: the same photos on many sites are a stock set, whatever their
- * share. Both sides must find at least `minShared` of their photos on the other, and at least `share` of them (of
- * their photos that are on at most `maxSites` sites: stock photos neither make a family nor dilute one).
- */
-export interface PhotoFamilyRule {
-  minShared: number;
-  share: number;
-  /** Largest family counted as one; a group of sites sharing photos larger than this is stock. */
-  maxSites: number;
-}
-
-/**
- * For each of `sites` (each a list of photos), for each of its photo hashes: on how many sites the same picture
- * appears (`photoMatch`), itself included, its family (`family`) excluded. Hashes are split in 8 bytes: two hashes
- * within 7 bits share at least one byte, so only those are compared; each photo is indexed by its whole-picture
- * hash and its windows, and looked up by both.
- */
-export function photoSiteFrequencies(
-  sites: PhotoHashLike[][],
-  maxDistance: number,
-  cropMaxDistance = Math.min(maxDistance, 4),
-  family?: PhotoFamilyRule,
-): Map<string, number>[] {
-  const bands = Array.from({ length: 8 }, () => new Map<string, number[]>());
-  const all: { hash: string; keys: string[]; parsed: ParsedPhoto; site: number }[] = [];
-  const hashesOf: Set<string>[] = sites.map(() => new Set());
-  const index = (key: string, i: number) => {
-    for (let b = 0; b < 8; b++) {
-      const k = key.slice(2 * b, 2 * b + 2);
-      const list = bands[b].get(k) ?? [];
-      if (list.at(-1) !== i) list.push(i);
-      bands[b].set(k, list);
-    }
-  };
-  sites.forEach((photos, site) => {
-    for (const p of photos) {
-      const hash = typeof p === 'string' ? p : p.hash;
-      if (hashesOf[site].has(hash)) continue;
-      hashesOf[site].add(hash);
-      const keys = typeof p === 'string' ? [hash] : [hash, ...(p.crops ?? [])];
-      const i = all.push({ hash, keys, parsed: parsePhoto(p), site }) - 1;
-      for (const key of keys) index(key, i);
-    }
-  });
-  const near = new Map<string, Set<number>>();
-  for (const photo of all) {
-    if (near.has(photo.hash)) continue;
-    const sitesNear = new Set<number>();
-    const probe = (key: string) => {
-      for (let b = 0; b < 8; b++)
-        for (const j of bands[b].get(key.slice(2 * b, 2 * b + 2)) ?? []) {
-          const other = all[j];
-          if (!sitesNear.has(other.site) && matchParsed(photo.parsed, other.parsed, maxDistance, cropMaxDistance))
-            sitesNear.add(other.site);
-        }
-    };
-    for (const key of photo.keys) probe(key);
-    near.set(photo.hash, sitesNear);
-  }
-  const related = family ? photoFamilies(hashesOf, near, family) : null;
-  return hashesOf.map((hashes, site) => {
-    const out = new Map<string, number>();
-    for (const hash of hashes) {
-      let n = 0;
-      for (const other of near.get(hash) ?? []) if (other === site || !related?.[site].has(other)) n++;
-      out.set(hash, Math.max(n, 1));
-    }
-    return out;
-  });
-}
-
-/** For each site, the other sites of its family (`PhotoFamilyRule`); empty when its family is too large. */
-function photoFamilies(hashesOf: Set<string>[], near: Map<string, Set<number>>, rule: PhotoFamilyRule): Set<number>[] {
-  // found[a].get(b): how many of a's photos are on b, of the `own` photos a could share with a family. A photo on
-  // more sites than a family can hold is stock: it makes no family and is not counted in the share either (it also
-  // keeps this count linear in the photos, not quadratic in a stock photo's sites).
-  const own = hashesOf.map(() => 0);
-  const found = hashesOf.map((hashes, a) => {
-    const m = new Map<number, number>();
-    for (const hash of hashes) {
-      const on = near.get(hash);
-      if (!on || on.size > rule.maxSites) continue;
-      own[a]++;
-      for (const b of on) m.set(b, (m.get(b) ?? 0) + 1);
-    }
-    return m;
-  });
-  const holds = (a: number, b: number) => {
-    const n = found[a].get(b) ?? 0;
-    return n >= rule.minShared && n >= rule.share * own[a];
-  };
-  const families = hashesOf.map((_, a) => {
-    const members = new Set<number>();
-    for (const b of found[a].keys()) if (b !== a && holds(a, b) && holds(b, a)) members.add(b);
-    return members;
-  });
-  return families.map((members) => (members.size + 1 > rule.maxSites ? new Set<number>() : members));
 }
 
 /** 1 for a photo on at most two sites; 1/(k−1) for one on k sites. */

@@ -5,7 +5,10 @@
  * - photo-only clone: another operator's texts and phones on another template, the reference's photos transformed;
  * - look-only clone: the reference's home page with its DOM rebuilt (every block wrapped anew), the brand (logo)
  *   removed and other ads: same look, different markup and content;
- * - stock-photo decoy: an unrelated site that shares three stock photos also found on many other sites;
+ * - photo-only gallery: the reference's own photos (the photo clone's copies) on pages with captions only;
+ * - the clone and the gallery with 1, 3, 5 and 10 copies online at once (one family: their photos stay specific);
+ * - stock-photo decoy: an unrelated site that shares three stock photos also found on other unrelated sites (each
+ *   with its own number), also with 10 copies of the clone and 10 of the gallery online;
  * - unrelated: another operator, template, photos and look.
  */
 import { chromium } from 'playwright';
@@ -18,8 +21,11 @@ import {
   extractPage,
   type PageFeatures,
   type PageImage,
+  photoFamilyContent,
+  photoFamilyRule,
   photoSiteFrequencies,
   type SiteProfile,
+  withPhotoSites,
 } from '../../../detector/index.ts';
 import { imageInfo, phash, photoHashes } from '../../../images/index.ts';
 import {
@@ -31,11 +37,14 @@ import {
   type SiteSpec,
   TEMPLATES,
 } from '../../../sitegen/index.ts';
+import { picturePage } from '../../fixtures/images/pictures.ts';
 import { transformPhoto } from '../../fixtures/images/transforms.ts';
 
 export interface CloneCase {
   name: string;
   expected: 'clone' | 'not clone';
+  /** The verdict with the picture signals (what the goal checks). */
+  verdict: string;
   withSignals: string;
   withoutSignals: string;
   evidence: string;
@@ -161,45 +170,79 @@ export async function evaluateClones(seed: string): Promise<CloneCase[]> {
   } finally {
     await browser.close();
   }
-  // The stock photos also appear on a few other stored sites (what makes them stock).
-  const extraSites = Array.from({ length: 4 }, () => sites.stock.flatMap((p) => p.images ?? []));
+  // The stock photos also appear on other stored sites (what makes them stock): unrelated sites, each with its own
+  // number beside them.
+  const stockUsers = Array.from({ length: 4 }, (_, k) => ({
+    photos: sites.stock.flatMap((p) => p.images ?? []),
+    content: { contacts: [`phone:+33639987${String(k).padStart(3, '0')}`], ads: [] },
+  }));
+  // A photo-only gallery of the reference: the photo clone's copies of its own photos, captions only.
+  sites.gallery = sites.photos
+    .flatMap((p) => p.images ?? [])
+    .filter((img) => !sites.stock.some((p) => (p.images ?? []).some((s) => s.hash === img.hash)))
+    .map((img, i) => picturePage(`/photo/${i + 1}`, [img], { pageType: 'other' }));
   const all = Object.values(sites);
-  const idf = buildDocumentFrequencies(all.flat());
-  const photosOf = (pages: PageFeatures[]) => pages.flatMap((p) => p.images ?? []);
   const names = Object.keys(sites);
-  const family = {
-    minShared: defaultThresholds.minSharedPhotos,
-    share: defaultThresholds.clonePhotoShare,
-    maxSites: defaultThresholds.photoFamilySites,
-  };
-  const frequencies = (mirror: boolean) =>
-    photoSiteFrequencies(
-      [...all.map(photosOf), ...extraSites, ...(mirror ? [photosOf(sites.photos)] : [])],
-      defaultThresholds.photoMaxDistance,
-      defaultThresholds.photoCropMaxDistance,
-      family,
+  const idf = buildDocumentFrequencies(all.flat());
+  const unweighed = Object.fromEntries(names.map((n) => [n, buildProfile(sites[n], { site: n, idf })]));
+  const t = defaultThresholds;
+  /** The profiles weighed with `mirrors` more copies of the photo clone and `galleries` copies of the gallery online. */
+  const weighed = (mirrors: number, galleries: number) => {
+    const extra = [
+      ...stockUsers,
+      ...Array.from({ length: mirrors }, () => ({
+        photos: unweighed.photos.photos ?? [],
+        content: photoFamilyContent(unweighed.photos),
+      })),
+      ...Array.from({ length: galleries }, () => ({ photos: unweighed.gallery.photos ?? [], content: null })),
+    ];
+    const freq = photoSiteFrequencies(
+      [...names.map((n) => unweighed[n].photos ?? []), ...extra.map((e) => e.photos)],
+      t.photoMaxDistance,
+      t.photoCropMaxDistance,
+      photoFamilyRule(t),
+      [...names.map((n) => photoFamilyContent(unweighed[n])), ...extra.map((e) => e.content)],
     );
-  const photoSites = frequencies(false);
-  // The same corpus with a second copy of the photo-only clone online (a mirror): its photos are then on 3 sites.
-  const withMirror = frequencies(true);
-  const profile = (name: string, mirror = false) =>
-    buildProfile(sites[name], { site: name, idf, photoSites: (mirror ? withMirror : photoSites)[names.indexOf(name)] });
-  const cases: [string, string, 'clone' | 'not clone', boolean][] = [
-    ['photo-only clone', 'photos', 'clone', false],
-    ['photo-only clone with a mirror online (photos on 3 sites)', 'photos', 'clone', true],
-    ['look-only clone (DOM rebuilt, logo removed, other ads)', 'look', 'not clone', false],
-    ['stock-photo decoy', 'stock', 'not clone', false],
-    ['unrelated site', 'unrelated', 'not clone', false],
+    return Object.fromEntries(names.map((n, i) => [n, withPhotoSites(unweighed[n], freq[i])]));
+  };
+  const cases: [string, string, 'clone' | 'not clone', number, number][] = [
+    ['photo-only clone', 'photos', 'clone', 0, 0],
+    ...[1, 3, 5, 10].map(
+      (k) =>
+        [`photo-only clone with ${k} more copies online`, 'photos', 'clone', k, 0] as [
+          string,
+          string,
+          'clone',
+          number,
+          number,
+        ],
+    ),
+    ...[1, 3, 5, 10].map(
+      (k) =>
+        [`photo-only gallery (captions only), ${k} copies online`, 'gallery', 'clone', 0, k] as [
+          string,
+          string,
+          'clone',
+          number,
+          number,
+        ],
+    ),
+    ['look-only clone (DOM rebuilt, logo removed, other ads)', 'look', 'not clone', 0, 0],
+    ['stock-photo decoy', 'stock', 'not clone', 0, 0],
+    ['stock-photo decoy, 10 clone copies and 10 gallery copies online', 'stock', 'not clone', 10, 10],
+    ['unrelated site', 'unrelated', 'not clone', 0, 0],
   ];
-  return cases.map(([name, key, expected, mirror]) => {
-    const r = profile('ref', mirror);
-    const c = profile(key, mirror);
+  return cases.map(([name, key, expected, mirrors, galleries]) => {
+    const profiles = weighed(mirrors, galleries);
+    const r = profiles.ref;
+    const c = profiles[key];
     const withSignals = compareProfiles(r, c);
     const without = compareProfiles(withoutPictures(r), withoutPictures(c));
     const evidence = withSignals.explanation.filter((l) => /photo|screenshot/.test(l)).join('; ');
     return {
       name,
       expected,
+      verdict: withSignals.verdict,
       withSignals: `${withSignals.verdict} (${withSignals.score.toFixed(2)}; layout ${withSignals.signals.layout ?? '—'}, look ${withSignals.signals.look ?? '—'}, photos ${withSignals.signals.photos ?? '—'})`,
       withoutSignals: `${without.verdict} (${without.score.toFixed(2)}; layout ${without.signals.layout ?? '—'})`,
       evidence,

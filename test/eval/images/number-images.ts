@@ -1,12 +1,14 @@
 /**
  * Numbers in pictures, rendered by Chromium (the browser the crawler drives): fiction phone numbers in varied
- * fonts, sizes, colours, backgrounds (plain, gradient, a photo), rotations and JPEG qualities, plus pictures of text
- * without any phone number (prices, dates, references) that must give none. Labelled; deterministic per seed.
+ * fonts, sizes, colours, backgrounds (plain, gradient, a photo), rotations and JPEG qualities, plus pictures of
+ * digit-bearing text without any phone number (prices, dates, postcodes, SIRET numbers, references, times:
+ * digit-texts.ts, seeded per set) that must give none. Labelled; deterministic per seed.
  */
 import { chromium } from 'playwright';
 import sharp from 'sharp';
 import { syntheticPhoto } from '../../../demo/photos.ts';
 import { createRng } from '../../../sitegen/prng.ts';
+import { digitTextGenerator } from './digit-texts.ts';
 
 export interface NumberImage {
   bytes: Buffer;
@@ -17,14 +19,6 @@ export interface NumberImage {
 }
 
 const FONTS = ['DejaVu Sans', 'DejaVu Serif', 'Liberation Sans', 'Liberation Serif', 'Liberation Mono', 'Nimbus Sans'];
-const NEGATIVES = [
-  'Prix : 45 € / heure',
-  'Réf. 2024-0118 — devis gratuit',
-  'Ouvert 7j/7 de 8h à 20h',
-  'Publié le 14/09/2026',
-  'Intervention sous 48 h',
-  'Depuis 1998 — 250 clients',
-];
 
 function numberText(rng: ReturnType<typeof createRng>): { text: string; e164: string } {
   const fixed = rng.chance(0.3);
@@ -48,6 +42,8 @@ function numberText(rng: ReturnType<typeof createRng>): { text: string; e164: st
 
 export async function makeNumberImages(seed: string, count: number, negatives: number): Promise<NumberImage[]> {
   const rng = createRng(`numbers:${seed}`);
+  // The negatives' texts come from their own generator, seeded by the set: fit and held-out never share a sentence.
+  const negative = digitTextGenerator(seed);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   const page = await browser.newPage({ viewport: { width: 900, height: 400 } });
   // Rendered from setContent only: nothing is fetched.
@@ -56,7 +52,7 @@ export async function makeNumberImages(seed: string, count: number, negatives: n
   try {
     for (let i = 0; i < count + negatives; i++) {
       const positive = i < count;
-      const { text, e164 } = positive ? numberText(rng) : { text: rng.pick(NEGATIVES), e164: null };
+      const { text, e164 } = positive ? numberText(rng) : { text: negative().text, e164: null };
       const font = rng.pick(FONTS);
       const size = rng.int(16, 44);
       const hue = rng.int(0, 359);

@@ -7,9 +7,11 @@
 import dgram from 'node:dgram';
 import http from 'node:http';
 import net from 'node:net';
+import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDomains } from '../../../crawler/discovery/index.ts';
 import {
+  browserLaunchOptions,
   crawlSite,
   createGuardProxy,
   createNameResolver,
@@ -249,5 +251,37 @@ describe('browser crawl: no WebRTC UDP, no background requests, one user agent',
     expect(agents['/icon.png']).toBe(agents['/']);
     expect(agents['/']).toMatch(/Chrome\/\d+/);
     expect(agents['/']).not.toContain('Headless');
+  }, 120_000);
+
+  it('positive control: the same page in the crawl browser without the WebRTC flags reaches the STUN listener', async () => {
+    // The listener sees a page's STUN packets when nothing stops them, so its silence above means the flags held.
+    const webrtcFlag = /webrtc-ip|webrtc-ip-permission/;
+    const packetsWith = async (flags: 'on' | 'off') => {
+      const listener = await udpListener();
+      const launch = browserLaunchOptions(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+      const browser = await chromium.launch({
+        ...launch,
+        args: flags === 'on' ? launch.args : launch.args.filter((a) => !webrtcFlag.test(a)),
+        // As the crawl runs it: through a proxy (which sees nothing of UDP).
+        proxy: { server: socks.url },
+      });
+      try {
+        const page = await browser.newPage();
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(`<script>
+          const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:${listener.port}' }] });
+          pc.createDataChannel('x');
+          pc.createOffer().then((offer) => pc.setLocalDescription(offer));
+        </script>`);
+        for (let i = 0; i < 30 && listener.packets === 0; i++) await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 500));
+        return listener.packets;
+      } finally {
+        await browser.close();
+        listener.socket.close();
+      }
+    };
+    expect(await packetsWith('off')).toBeGreaterThan(0);
+    expect(await packetsWith('on')).toBe(0);
   }, 120_000);
 });

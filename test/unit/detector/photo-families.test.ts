@@ -1,14 +1,17 @@
 /**
- * A photo's specificity counts a clone's family once: a clone and its mirror carry the same photos, which must not
- * make those photos look like stock. A stock set shared by more sites than a family holds stays stock, and so do
- * stock photos the reference carries beside its own.
+ * A photo's specificity counts families, not sites (detector/images/families.ts): a clone and its copies carry the
+ * same photos, which must not make those photos look like stock, however many copies are online. Stock photos are
+ * pictures spread over unrelated sites, sites that show their own numbers and texts beside them: they stay stock.
  */
 import { describe, expect, it } from 'vitest';
 import {
   buildProfile,
+  type Contact,
   compareProfiles,
   defaultThresholds,
   type PageImage,
+  photoFamilyContent,
+  photoFamilyRule,
   photoSiteFrequencies,
 } from '../../../detector/index.ts';
 import { picturePage, testHash } from '../../fixtures/images/pictures.ts';
@@ -21,57 +24,102 @@ const photo = (n: number, flip = 0): PageImage => ({
   height: 400,
 });
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
-const family = {
-  minShared: defaultThresholds.minSharedPhotos,
-  share: defaultThresholds.clonePhotoShare,
-  maxSites: defaultThresholds.photoFamilySites,
-};
+const phone = (n: number): Contact => ({
+  kind: 'phone',
+  value: `+3363998${String(n).padStart(4, '0')}`,
+  raw: `06 39 98 ${String(n).padStart(4, '0')}`,
+});
 
-/** Each site one page per photo; specificities over all of them, with or without the family rule. */
-function compare(sites: PageImage[][], a: number, b: number, withFamilies = true) {
-  const freq = photoSiteFrequencies(sites, 6, 4, withFamilies ? family : undefined);
+/** A site: its photos, one page each, and the contacts it shows (none: a photo-only gallery). */
+interface TestSite {
+  photos: PageImage[];
+  contacts?: Contact[];
+}
+
+/** Specificities over all the sites, with or without the family rule; the comparison of sites a and b. */
+function compare(sites: TestSite[], a: number, b: number, withFamilies = true) {
+  const unweighed = sites.map((s, i) =>
+    buildProfile(
+      s.photos.map((p, k) => picturePage(`/ad/${k}`, [p], k === 0 ? { contacts: s.contacts ?? [] } : {})),
+      { site: `s${i}` },
+    ),
+  );
+  const freq = photoSiteFrequencies(
+    unweighed.map((p) => p.photos ?? []),
+    defaultThresholds.photoMaxDistance,
+    defaultThresholds.photoCropMaxDistance,
+    withFamilies ? photoFamilyRule(defaultThresholds) : undefined,
+    unweighed.map(photoFamilyContent),
+  );
   const profile = (i: number) =>
     buildProfile(
-      sites[i].map((p, k) => picturePage(`/ad/${k}`, [p])),
+      sites[i].photos.map((p, k) => picturePage(`/ad/${k}`, [p], k === 0 ? { contacts: sites[i].contacts ?? [] } : {})),
       { site: `s${i}`, photoSites: freq[i] },
     );
   return { freq, result: compareProfiles(profile(a), profile(b)) };
 }
 
 const stock = range(900, 3).map((n) => photo(n));
-const own = range(0, 7);
-const reference = [...own.map((n) => photo(n)), ...stock];
-const copy = (flip: number) => [...own.map((n) => photo(n, flip)), ...stock];
-const stockOnly = () => stock.map((p) => ({ ...p }));
+const own = range(0, 10);
+/** The reference: its own ten photos and three stock ones, and its operator's number. */
+const reference: TestSite = { photos: [...own.map((n) => photo(n)), ...stock], contacts: [phone(1)] };
+/** A photo-only gallery copy: the reference's own photos re-encoded (a few bits off), no text, no number. */
+const gallery = (copy: number): TestSite => ({ photos: own.map((n) => photo(n, 1 + (copy % 3))) });
+/** An unrelated site that uses the stock photos beside its own, with its own number. */
+const stockUser = (k: number): TestSite => ({
+  photos: [...stock, ...range(2000 + 10 * k, 2).map((n) => photo(n))],
+  contacts: [phone(100 + k)],
+});
 
 describe('photo families in the specificity', () => {
-  it('a clone with a mirror online stays a clone; without the family rule it fell to unrelated', () => {
-    const sites = [reference, copy(1), copy(2), stockOnly(), stockOnly(), stockOnly(), stockOnly()];
+  it.each([1, 3, 5, 10])('a photo-only gallery with %i copies online is a clone; stock photos stay stock', (copies) => {
+    const stockUsers = range(0, 6).map(stockUser);
+    const sites = [reference, ...range(0, copies).map(gallery), ...stockUsers];
     const { freq, result } = compare(sites, 0, 1);
-    expect(freq[0].get(reference[0].hash)).toBe(1);
-    // The stock photos: the reference and the four stock-only sites; the clone and its mirror are its family.
-    expect(freq[0].get(stock[0].hash)).toBe(5);
+    // The reference's own photos: the reference and its copies, one family.
+    expect(freq[0].get(reference.photos[0].hash)).toBe(1);
+    expect(freq[1].get(sites[1].photos[0].hash)).toBe(1);
+    // The stock photos: the reference's family and six unrelated sites.
+    expect(freq[0].get(stock[0].hash)).toBe(7);
     expect(result.verdict).toBe('clone');
+    // A stock user is no clone of the reference, nor of another stock user.
+    expect(compare(sites, 0, copies + 1).result.verdict).not.toBe('clone');
+    expect(compare(sites, copies + 1, copies + 2).result.verdict).not.toBe('clone');
+  });
+
+  it('counted site by site (no family rule), three copies online made the gallery unrelated', () => {
+    const sites = [reference, ...range(0, 3).map(gallery), ...range(0, 6).map(stockUser)];
     expect(compare(sites, 0, 1, false).result.verdict).not.toBe('clone');
   });
 
-  it('a stock-only site is no clone of a site that carries the same stock photos beside its own', () => {
-    const sites = [reference, copy(1), stockOnly(), stockOnly(), stockOnly(), stockOnly()];
-    expect(compare(sites, 0, 2).result.verdict).not.toBe('clone');
-  });
-
-  it('the same photos on more sites than a family holds are stock, whatever their share', () => {
+  it('the same photos on many sites that show their own numbers are stock, whatever their share', () => {
     const shared = range(500, 6).map((n) => photo(n));
-    const sites = range(0, defaultThresholds.photoFamilySites + 2).map((s) => [...shared, photo(1000 + s)]);
+    const sites = range(0, 8).map((s) => ({ photos: [...shared, photo(1000 + s)], contacts: [phone(200 + s)] }));
     const { freq, result } = compare(sites, 0, 1);
     expect(freq[0].get(shared[0].hash)).toBe(sites.length);
     expect(result.verdict).not.toBe('clone');
   });
 
+  it('sites that share photos and a number are one family, however many they are', () => {
+    const shared = range(500, 6).map((n) => photo(n));
+    const sites = range(0, 8).map((s) => ({ photos: [...shared, photo(1000 + s)], contacts: [phone(7)] }));
+    expect(compare(sites, 0, 1).freq[0].get(shared[0].hash)).toBe(1);
+  });
+
   it('sites sharing a minority of their photos are no family', () => {
-    const sites = [reference, [...own.slice(0, 3).map((n) => photo(n, 1)), ...range(100, 10).map((n) => photo(n))]];
+    const sites = [
+      reference,
+      { photos: [...own.slice(0, 3).map((n) => photo(n, 1)), ...range(100, 10).map((n) => photo(n))] },
+    ];
     const { freq } = compare(sites, 0, 1);
-    expect(freq[0].get(reference[0].hash)).toBe(2);
-    expect(freq[0].get(reference[5].hash)).toBe(1);
+    expect(freq[0].get(reference.photos[0].hash)).toBe(2);
+    expect(freq[0].get(reference.photos[5].hash)).toBe(1);
+  });
+
+  it('copies of a stock user do not make the stock photos specific to the reference', () => {
+    // Three mirrors of one stock user (same number): one family, counted once beside five other stock users.
+    const sites = [reference, stockUser(0), stockUser(0), stockUser(0), ...range(1, 5).map(stockUser)];
+    const { freq } = compare(sites, 0, 1);
+    expect(freq[0].get(stock[0].hash)).toBe(1 + 1 + 5);
   });
 });

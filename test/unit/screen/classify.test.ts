@@ -36,6 +36,13 @@ describe('landing-page classification on parking providers’ template markup', 
     expect(classifyLanding({ status: 200, html, contentType: 'text/html; charset=utf-8' })).toBeNull();
   });
 
+  it('takes a page of pictures with little text for a page worth a look, not an empty one', () => {
+    const thumbs = [1, 2, 3, 4].map((i) => `<a href="/photo/${i}"><img src="/galerie/${i}.jpg" width="160"></a>`);
+    const gallery = `<html><body><h1>Nos réalisations</h1>${thumbs.join('')}</body></html>`;
+    expect(classifyLanding({ status: 200, html: gallery })).toBeNull();
+    expect(classifyLanding({ status: 200, html: gallery.replace(thumbs.slice(1).join(''), '') })?.kind).toBe('empty');
+  });
+
   it('names empty pages, error statuses and non-HTML answers', () => {
     expect(classifyLanding({ status: 200, html: '<html><body><p>Bientôt</p></body></html>' })?.kind).toBe('empty');
     expect(classifyLanding({ status: 503, html: 'x'.repeat(500) })).toMatchObject({ kind: 'error', reason: /503/ });

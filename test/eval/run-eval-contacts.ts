@@ -1,0 +1,38 @@
+/**
+ * `npm run eval:contacts`: precision and recall of the contact extractor on the fit part of the labelled set (the
+ * hand-written snippets and sitegen's disguises the extractor was built on) and on the held-out part (snippets
+ * written by another method, test/fixtures/contacts/held-out.ts, never used to build or tune it).
+ *
+ * Goals (exit 1 when one is missed): fit precision and recall ≥ 0.99; held-out precision ≥ 0.95 and recall ≥ 0.90.
+ */
+import { HELD_OUT } from '../fixtures/contacts/held-out.ts';
+import { labelledContacts } from '../fixtures/contacts/index.ts';
+import { type ContactScores, evaluateContacts } from './contacts-eval.ts';
+
+const GOALS = {
+  fit: { precision: 0.99, recall: 0.99 },
+  'held-out': { precision: 0.95, recall: 0.9 },
+};
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const missed: string[] = [];
+
+function report(part: keyof typeof GOALS, r: ContactScores): void {
+  console.log(
+    `${part}: ${r.snippets} snippets, ${r.expected} contacts expected, ${r.found} found — precision ${pct(r.precision)}, recall ${pct(r.recall)}`,
+  );
+  for (const m of r.misses)
+    console.log(`    missed ${m.missing.join(', ')} in ${JSON.stringify(m.snippet.html ?? m.snippet.text)}`);
+  for (const f of r.falseFinds)
+    console.log(`    false ${f.extra.join(', ')} in ${JSON.stringify(f.snippet.html ?? f.snippet.text)}`);
+  const goal = GOALS[part];
+  if (r.precision < goal.precision || r.recall < goal.recall)
+    missed.push(
+      `${part}: P ${pct(r.precision)} R ${pct(r.recall)} (goal P ≥ ${pct(goal.precision)}, R ≥ ${pct(goal.recall)})`,
+    );
+}
+
+report('fit', evaluateContacts(labelledContacts()));
+report('held-out', evaluateContacts(HELD_OUT));
+console.log(`\nGoals: ${missed.length === 0 ? 'all met' : `${missed.length} missed`}`);
+for (const m of missed) console.log(`  MISSED ${m}`);
+if (missed.length > 0) process.exitCode = 1;
