@@ -8,15 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { chromium } from 'playwright';
-import type { Config } from '../config/index.ts';
 import {
   BROWSER_USER,
   BrowserSandboxError,
   browserLaunchOptions,
   chromiumVersion,
-  createNameResolver,
   findChromium,
-} from '../crawler/index.ts';
+} from '../chromium/index.ts';
+import type { Config } from '../config/index.ts';
+import { createNameResolver } from '../crawler/index.ts';
 import { openDatabase } from '../db/index.ts';
 
 export type CheckState = 'ok' | 'warn' | 'fail';

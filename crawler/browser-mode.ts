@@ -9,11 +9,11 @@
  */
 import type { PlaywrightCrawlingContext, Request } from 'crawlee';
 import { type BrowserContext, chromium, type Page, type Response } from 'playwright';
+import { browserLaunch } from '../chromium/index.ts';
 import { DEFAULT_IMAGE_BUDGET } from './ad-images.ts';
 import { createBrowserRecorder } from './browser-recorder.ts';
 import type { PageSnapshot } from './capture-builder.ts';
 import { detectChallenge } from './challenge.ts';
-import { browserLaunch } from './chromium-launch.ts';
 import type { CrawlRun } from './crawl-run.ts';
 import { isRetryable, PageRefusedError } from './failure.ts';
 import { fetchFavicon } from './fetch-via-guard.ts';

@@ -10,9 +10,8 @@
  * `auto` runs HTTP first; pages that look drawn by JavaScript go to a browser queue, crawled right after.
  */
 import { type BasicCrawler, ProxyConfiguration, type RequestQueue } from 'crawlee';
+import { browserUserAgent, chromiumVersion, findChromium } from '../chromium/index.ts';
 import { createBrowserMode } from './browser-mode.ts';
-import { findChromium } from './chromium.ts';
-import { browserUserAgent, chromiumVersion } from './chromium-launch.ts';
 import { createCrawlRun } from './crawl-run.ts';
 import { crawlerLogger, createCrawleeLog, createRunStorage } from './crawlee-setup.ts';
 import { describeEnvironment } from './environment.ts';
