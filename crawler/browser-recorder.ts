@@ -3,13 +3,22 @@
  * capture (document, sub-resources, redirects, XHR), with its request, for the network-level WARC. Tabs are reused
  * between pages, so each navigation resets the tab's list; bodies share one byte budget per page, and a body
  * still streaming at capture time (a long poll, a live stream) is recorded without it rather than holding the page.
+ * A body is read only once Chromium says it finished loading and how many bytes it decoded (CDP
+ * `Network.dataReceived`) fits what is left of the page's budget: Playwright's `response.body()` hands the whole
+ * decoded body to Node, and a 1 MB gzip bomb decodes to a gigabyte (measured: Node at 2.3 GB before this check).
  */
-import type { Page, Response } from 'playwright';
+import type { CDPSession, Page, Response } from 'playwright';
 import { budgetBody, type NetworkExchange } from './network-record.ts';
 
 interface PageLog {
   budget: { left: number };
   items: Promise<NetworkExchange | null>[];
+}
+
+/** Decoded bytes Chromium received per URL, and which URLs finished loading (CDP, since the tab's navigation). */
+interface Loads {
+  decoded: Map<string, number>;
+  finished: Set<string>;
 }
 
 const BODY_WAIT_MS = 2_000;
@@ -18,7 +27,18 @@ function later<T>(ms: number, value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(resolve, ms, value).unref());
 }
 
-async function readExchange(response: Response, budget: { left: number }): Promise<NetworkExchange | null> {
+async function decodedSize(loads: Loads | undefined, url: string): Promise<number | null> {
+  if (!loads) return null;
+  const until = Date.now() + BODY_WAIT_MS;
+  while (!loads.finished.has(url) && Date.now() < until) await later(50, null);
+  return loads.finished.has(url) ? (loads.decoded.get(url) ?? 0) : null;
+}
+
+async function readExchange(
+  response: Response,
+  budget: { left: number },
+  loads: Loads | undefined,
+): Promise<NetworkExchange | null> {
   const request = response.request();
   if (!/^https?:/i.test(response.url())) return null;
   const started = request.timing().startTime; // wall-clock ms of the request, -1/0 when unknown
@@ -32,6 +52,11 @@ async function readExchange(response: Response, budget: { left: number }): Promi
   let truncated = false;
   if (status >= 300 && status < 400 && responseHeaders.some((h) => h.name.toLowerCase() === 'location')) {
     bodyNote = 'redirect: the browser keeps no body for it';
+  } else if ((await decodedSize(loads, response.url())) === null) {
+    bodyNote = 'body still loading at capture time';
+  } else if ((loads?.decoded.get(response.url()) ?? 0) > Math.max(budget.left, 0)) {
+    bodyNote = `body of ${loads?.decoded.get(response.url())} bytes once decoded, over the page's byte budget: not read`;
+    truncated = true;
   } else {
     const read = await Promise.race([response.body().catch((e: Error) => e), later(BODY_WAIT_MS, null)]);
     if (read instanceof Buffer) {
@@ -59,17 +84,35 @@ async function readExchange(response: Response, budget: { left: number }): Promi
 
 export function createBrowserRecorder(maxBodyBytesPerPage: number) {
   const logs = new WeakMap<Page, PageLog>();
+  const loads = new WeakMap<Page, Loads>();
   return {
-    /** Once per tab. */
-    attach(page: Page): void {
+    /** Once per tab; `cdp` is a session on the tab (its Network events size the bodies). */
+    async attach(page: Page, cdp: CDPSession): Promise<void> {
+      const urls = new Map<string, string>();
+      cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+      cdp.on('Network.dataReceived', (e) => {
+        const url = urls.get(e.requestId);
+        const load = loads.get(page);
+        if (url && load) load.decoded.set(url, (load.decoded.get(url) ?? 0) + e.dataLength);
+      });
+      cdp.on('Network.loadingFinished', (e) => {
+        const url = urls.get(e.requestId);
+        if (url) loads.get(page)?.finished.add(url);
+      });
+      cdp.on('Network.loadingFailed', (e) => {
+        const url = urls.get(e.requestId);
+        if (url) loads.get(page)?.finished.add(url);
+      });
+      await cdp.send('Network.enable');
       page.on('response', (response) => {
         const log = logs.get(page);
-        if (log) log.items.push(readExchange(response, log.budget).catch(() => null));
+        if (log) log.items.push(readExchange(response, log.budget, loads.get(page)).catch(() => null));
       });
     },
     /** Before each navigation of the tab. */
     reset(page: Page): void {
       logs.set(page, { budget: { left: maxBodyBytesPerPage }, items: [] });
+      loads.set(page, { decoded: new Map(), finished: new Set() });
     },
     /** What the tab received since the navigation began, in the order responses arrived. */
     async take(page: Page): Promise<NetworkExchange[]> {

@@ -18,6 +18,7 @@ import { describeEnvironment } from './environment.ts';
 import { createGuardProxy } from './guard-proxy.ts';
 import { createHttpMode, type ModeDeps } from './http-mode.ts';
 import { createNameResolver, resolveAddresses } from './name-resolver.ts';
+import { DEFAULT_RENDERER_MEMORY_BYTES, startRendererWatchdog } from './renderer-watchdog.ts';
 import { createScope, normalizeSeed, type Seed, SeedError } from './scope.ts';
 import type { CrawlOptions, CrawlSummary } from './types.ts';
 
@@ -100,6 +101,7 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
   const run = createCrawlRun(options, guard, scope, log, environment);
   let stoppedEarly = options.signal?.aborted ?? false;
   let current: BasicCrawler | null = null;
+  let renderersRecycled = 0;
   const onAbort = () => {
     stoppedEarly = true;
     current?.stop('Crawl stopped on request: finishing the pages in progress.');
@@ -137,6 +139,19 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
       await crawler.run();
       current = null;
     };
+    const runBrowserPhase = async (crawler: BasicCrawler) => {
+      const watchdog = startRendererWatchdog({
+        budgetBytes: options.rendererMemoryBytes ?? DEFAULT_RENDERER_MEMORY_BYTES,
+        onRecycle: (pid, rss) =>
+          log.warn({ pid, rssMb: Math.round(rss / 1024 / 1024) }, 'renderer over its memory budget: recycled'),
+      });
+      try {
+        await runPhase(crawler);
+      } finally {
+        await watchdog.stop();
+        renderersRecycled += watchdog.recycled();
+      }
+    };
     const httpPhase = (queue: RequestQueue) =>
       createHttpMode(run, deps(queue), options.mode === 'auto' ? browserQueue : null) as unknown as BasicCrawler;
     const browserPhase = (queue: RequestQueue, path: string) =>
@@ -147,7 +162,7 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
       if (httpQueue && !(await httpQueue.isFinished())) await runPhase(httpPhase(httpQueue));
       if (stoppedEarly) break;
       if (browserQueue && chromiumPath && !(await browserQueue.isFinished()))
-        await runPhase(browserPhase(browserQueue, chromiumPath));
+        await runBrowserPhase(browserPhase(browserQueue, chromiumPath));
       const httpDone = !httpQueue || (await httpQueue.isFinished());
       const browserDone = !browserQueue || (await browserQueue.isFinished());
       if (httpDone && browserDone) break;
@@ -166,6 +181,7 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
     durationMs: Date.now() - started,
     stoppedEarly,
     renderedInBrowser: run.counters.renderedInBrowser,
+    renderersRecycled,
   };
   log.info({ ...summary }, 'crawl finished');
   return summary;

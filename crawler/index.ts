@@ -35,6 +35,7 @@ export {
   type NameResolverOptions,
   resolveAddresses,
 } from './name-resolver.ts';
+export { processTree, type TreeProcess } from './process-tree.ts';
 export { compileUrlPatterns, createScope, normalizeSeed, type Scope, SeedError, siteKey } from './scope.ts';
 export type {
   Capture,
