@@ -190,7 +190,7 @@ export function createBrowserMode(
             clip: { x: 0, y: 0, width: viewport.width, height: fullHeight },
             timeout: Math.max(1_000, left / 2),
           });
-    const exchanges = await recorder.take(page);
+    const exchanges = (await recorder.take(page)).map((x) => ({ ...x, ipAddress: run.guard.connectedAddress(x.url) }));
     const faviconUrl = faviconCandidate(facts.favicon, finalUrl);
     const favicon = await run.favicon(faviconUrl, (url) =>
       fetchFavicon(url, {

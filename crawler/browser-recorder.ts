@@ -19,6 +19,8 @@ interface PageLog {
 interface Loads {
   decoded: Map<string, number>;
   finished: Set<string>;
+  /** HTTP protocol ('h2', 'http/1.1') and TLS version ('tls/1.3') Chromium reported for the URL. */
+  protocols: Map<string, { http: string | null; tls: string | null }>;
 }
 
 const BODY_WAIT_MS = 2_000;
@@ -74,7 +76,8 @@ async function readExchange(
     requestBody: request.postDataBuffer(),
     status,
     statusText: response.statusText(),
-    protocol: null,
+    protocol: loads?.protocols.get(response.url())?.http ?? null,
+    tlsProtocol: loads?.protocols.get(response.url())?.tls ?? null,
     responseHeaders: responseHeaders.map((h) => [h.name, h.value]),
     body,
     bodyNote,
@@ -89,7 +92,14 @@ export function createBrowserRecorder(maxBodyBytesPerPage: number) {
     /** Once per tab; `cdp` is a session on the tab (its Network events size the bodies). */
     async attach(page: Page, cdp: CDPSession): Promise<void> {
       const urls = new Map<string, string>();
-      cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+      cdp.on('Network.responseReceived', (e) => {
+        urls.set(e.requestId, e.response.url);
+        const tls = e.response.securityDetails?.protocol; // 'TLS 1.3', 'QUIC'
+        loads.get(page)?.protocols.set(e.response.url, {
+          http: e.response.protocol ?? null,
+          tls: tls ? tls.toLowerCase().replace(/^tls /, 'tls/') : null,
+        });
+      });
       cdp.on('Network.dataReceived', (e) => {
         const url = urls.get(e.requestId);
         const load = loads.get(page);
@@ -112,7 +122,7 @@ export function createBrowserRecorder(maxBodyBytesPerPage: number) {
     /** Before each navigation of the tab. */
     reset(page: Page): void {
       logs.set(page, { budget: { left: maxBodyBytesPerPage }, items: [] });
-      loads.set(page, { decoded: new Map(), finished: new Set() });
+      loads.set(page, { decoded: new Map(), finished: new Set(), protocols: new Map() });
     },
     /** What the tab received since the navigation began, in the order responses arrived. */
     async take(page: Page): Promise<NetworkExchange[]> {

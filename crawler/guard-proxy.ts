@@ -65,6 +65,8 @@ export interface GuardProxy {
   latestRefusal(since: number): GuardRefusal | null;
   /** The last refusal for this URL or its host:port, if any (and not older than `since`, epoch ms). */
   refusalFor(url: string, since?: number): GuardRefusal | null;
+  /** The IP address the guard last connected to for this URL's host:port; null when it never did (or by name). */
+  connectedAddress(url: string): string | null;
   /** `browserServices`: Chromium's own background requests refused (browser-service-hosts.ts). */
   stats: { connections: number; refused: number; bytes: number; browserServices: number };
   close(): Promise<void>;
@@ -108,6 +110,8 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const refusals = new Map<string, GuardRefusal>();
   const stats = { connections: 0, refused: 0, bytes: 0, browserServices: 0 };
+  /** host:port as asked → the address last connected to for it (the records' WARC-IP-Address). */
+  const connected = new Map<string, string>();
   const open = new Set<Duplex>();
 
   function remember(keys: string[], reason: GuardReason, message: string): void {
@@ -184,6 +188,7 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
       }
     }
     stats.connections++;
+    if (isIP(address)) connected.set(authorityKey(hostname, port), address);
     if (upstream && !mapped) return connectThroughUpstream(upstream, address, targetPort, connectTimeoutMs);
     return await new Promise<net.Socket>((ok, fail) => {
       const socket = net.connect({ host: address, port: targetPort });
@@ -377,6 +382,15 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
     latestRefusal(since) {
       const last = [...refusals.values()].pop();
       return last && last.at >= since ? last : null;
+    },
+    connectedAddress(rawUrl) {
+      try {
+        const parsed = new URL(rawUrl);
+        const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+        return connected.get(authorityKey(parsed.hostname, port)) ?? null;
+      } catch {
+        return null;
+      }
     },
     refusalFor(rawUrl, since = 0) {
       let parsed: URL;

@@ -23,6 +23,10 @@ export interface NetworkExchange {
   statusText: string;
   /** 'http/1.1', 'h2', ... when known. */
   protocol: string | null;
+  /** 'tls/1.3', 'tls/1.2' when the exchange was over TLS (WARC-Protocol, IIPC proposal). */
+  tlsProtocol?: string | null;
+  /** The address the guard proxy connected to for this host:port (WARC-IP-Address). */
+  ipAddress?: string | null;
   responseHeaders: [string, string][];
   /** null when there is none to have (redirects, aborted loads); `bodyNote` says why. */
   body: Buffer | null;
@@ -57,19 +61,23 @@ export function encodeExchanges(exchanges: NetworkExchange[]): Buffer {
     const responseId = newRecordId();
     const payload = x.body ?? Buffer.alloc(0);
     const head = httpHead(`HTTP/1.1 ${x.status} ${x.statusText}`.trimEnd(), x.responseHeaders);
-    const fields: Record<string, string> = {
+    const fields: Record<string, string | string[]> = {
       'WARC-Record-ID': responseId,
       'WARC-Target-URI': x.url,
       'Content-Type': 'application/http; msgtype=response',
       'WARC-Payload-Digest': sha256Digest(payload),
     };
-    if (x.protocol && x.protocol !== 'http/1.1') fields['WARC-Protocol'] = line(x.protocol);
+    const protocols = [x.protocol, x.tlsProtocol].filter((p): p is string => !!p).map(line);
+    if (protocols.length) fields['WARC-Protocol'] = protocols;
+    if (x.ipAddress) fields['WARC-IP-Address'] = line(x.ipAddress);
+    if (x.protocol === 'h2' || x.protocol === 'h3')
+      fields['WARC-Phenix-Note'] = `${x.protocol} has no status line: written as HTTP/1.1 for WARC readers`;
     const encoded = x.responseHeaders
       .filter(([k]) => /^(content-encoding|transfer-encoding)$/i.test(k))
       .map(([k, v]) => `${k}: ${v}`);
     if (encoded.length && x.body) fields['WARC-Phenix-Decoded'] = line(encoded.join('; '));
     if (x.truncated) fields['WARC-Truncated'] = 'length';
-    if (x.bodyNote) fields['WARC-Phenix-Note'] = line(x.bodyNote);
+    if (x.bodyNote) fields['WARC-Phenix-Note'] = [...[fields['WARC-Phenix-Note'] ?? []].flat(), line(x.bodyNote)];
     out.push(encodeRecord('response', fields, Buffer.concat([head, payload]), x.startedAt));
     const hostHeader = x.requestHeaders.some(([k]) => k.toLowerCase() === 'host')
       ? []

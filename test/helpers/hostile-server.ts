@@ -70,7 +70,7 @@ function streamBytes(res: http.ServerResponse, total: number): void {
 export interface HostileSiteOptions {
   /** Link the memory traps (hostile-memory-traps.ts) from the home page too, before the ordinary pages. */
   memoryTraps?: boolean | readonly string[];
-  /** More ordinary pages linked after the traps (`/ok/annonce-N`): what must still be captured after them. */
+  /** More ordinary pages linked right after the memory traps (`/ok/annonce-N`): captured after them. */
   extraOrdinary?: number;
 }
 
@@ -91,7 +91,8 @@ export async function startHostileSite(options: HostileSiteOptions = {}): Promis
     };
     if (serveMemoryTrap(p, url.searchParams, res)) return;
     if (p === '/') {
-      const traps = [...memory, ...Object.values(HOSTILE_TRAPS), ...extra].map((t) => `<a href="${t}">${t}</a>`);
+      // Ordinary pages first, then the memory traps and the ordinary pages that must survive them, then the rest.
+      const traps = [...memory, ...extra, ...Object.values(HOSTILE_TRAPS)].map((t) => `<a href="${t}">${t}</a>`);
       const ok = ORDINARY.map((o) => `<a href="${o}">${o}</a>`);
       page(
         200,
