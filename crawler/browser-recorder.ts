@@ -21,6 +21,18 @@ interface Loads {
   finished: Set<string>;
   /** HTTP protocol ('h2', 'http/1.1') and TLS version ('tls/1.3') Chromium reported for the URL. */
   protocols: Map<string, { http: string | null; tls: string | null }>;
+  /** TLS origins seen (https://host:port), with the certificate Chromium showed for each. */
+  certificates: Map<string, CertificateFacts>;
+}
+
+/** What Chromium reported of a TLS connection's certificate (CDP SecurityDetails). */
+export interface CertificateFacts {
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  /** The chain as Chromium holds it, leaf first, DER; empty when it could not be read. */
+  chain: Buffer[];
 }
 
 const BODY_WAIT_MS = 2_000;
@@ -88,13 +100,25 @@ async function readExchange(
 export function createBrowserRecorder(maxBodyBytesPerPage: number) {
   const logs = new WeakMap<Page, PageLog>();
   const loads = new WeakMap<Page, Loads>();
+  const sessions = new WeakMap<Page, CDPSession>();
   return {
     /** Once per tab; `cdp` is a session on the tab (its Network events size the bodies). */
     async attach(page: Page, cdp: CDPSession): Promise<void> {
+      sessions.set(page, cdp);
       const urls = new Map<string, string>();
       cdp.on('Network.responseReceived', (e) => {
         urls.set(e.requestId, e.response.url);
-        const tls = e.response.securityDetails?.protocol; // 'TLS 1.3', 'QUIC'
+        const details = e.response.securityDetails;
+        const tls = details?.protocol; // 'TLS 1.3', 'QUIC'
+        const origin = /^https:/i.test(e.response.url) ? new URL(e.response.url).origin : null;
+        if (details && origin && !loads.get(page)?.certificates.has(origin))
+          loads.get(page)?.certificates.set(origin, {
+            subject: details.subjectName,
+            issuer: details.issuer,
+            validFrom: new Date(details.validFrom * 1000).toISOString(),
+            validTo: new Date(details.validTo * 1000).toISOString(),
+            chain: [],
+          });
         loads.get(page)?.protocols.set(e.response.url, {
           http: e.response.protocol ?? null,
           tls: tls ? tls.toLowerCase().replace(/^tls /, 'tls/') : null,
@@ -122,15 +146,27 @@ export function createBrowserRecorder(maxBodyBytesPerPage: number) {
     /** Before each navigation of the tab. */
     reset(page: Page): void {
       logs.set(page, { budget: { left: maxBodyBytesPerPage }, items: [] });
-      loads.set(page, { decoded: new Map(), finished: new Set(), protocols: new Map() });
+      loads.set(page, { decoded: new Map(), finished: new Set(), protocols: new Map(), certificates: new Map() });
     },
     /** What the tab received since the navigation began, in the order responses arrived. */
     async take(page: Page): Promise<NetworkExchange[]> {
       const log = logs.get(page);
       logs.delete(page);
       if (!log) return [];
-      const done = await Promise.all(log.items);
-      return done.filter((x): x is NetworkExchange => x !== null);
+      const done = (await Promise.all(log.items)).filter((x): x is NetworkExchange => x !== null);
+      // Each TLS origin's certificate chain goes with the first of its responses (Network.getCertificate: DER).
+      const certificates = loads.get(page)?.certificates ?? new Map<string, CertificateFacts>();
+      const cdp = sessions.get(page);
+      for (const [origin, facts] of certificates) {
+        const first = done.find((x) => x.url.startsWith(`${origin}/`) || x.url === origin);
+        if (!first) continue;
+        const got = await Promise.race([
+          cdp?.send('Network.getCertificate', { origin }).catch(() => null),
+          later(BODY_WAIT_MS, null),
+        ]);
+        first.certificate = { ...facts, chain: (got?.tableNames ?? []).map((b64) => Buffer.from(b64, 'base64')) };
+      }
+      return done;
     },
   };
 }

@@ -27,6 +27,8 @@ export interface NetworkExchange {
   tlsProtocol?: string | null;
   /** The address the guard proxy connected to for this host:port (WARC-IP-Address). */
   ipAddress?: string | null;
+  /** The TLS certificate of the origin, on the first exchange with it in the page: written as a record of its own. */
+  certificate?: { subject: string; issuer: string; validFrom: string; validTo: string; chain: Buffer[] };
   responseHeaders: [string, string][];
   /** null when there is none to have (redirects, aborted loads); `bodyNote` says why. */
   body: Buffer | null;
@@ -45,6 +47,35 @@ function httpHead(first: string, headers: [string, string][]): Buffer {
 
 function requestTarget(url: URL): string {
   return `${url.pathname || '/'}${url.search}`;
+}
+
+const pem = (der: Buffer) =>
+  `-----BEGIN CERTIFICATE-----\r\n${(der.toString('base64').match(/.{1,64}/g) ?? []).join('\r\n')}\r\n-----END CERTIFICATE-----\r\n`;
+
+/**
+ * The origin's TLS certificate chain as a `resource` record (PEM, leaf first), linked to the response it came with
+ * by `WARC-Concurrent-To`; subject, issuer and validity as Chromium reported them are fields of the record.
+ */
+function certificateRecord(
+  url: string,
+  responseId: string,
+  c: NonNullable<NetworkExchange['certificate']>,
+  date: Date,
+): Buffer {
+  return encodeRecord(
+    'resource',
+    {
+      'WARC-Target-URI': url,
+      'WARC-Concurrent-To': responseId,
+      'Content-Type': 'application/pem-certificate-chain',
+      'WARC-Phenix-Certificate-Subject': line(c.subject),
+      'WARC-Phenix-Certificate-Issuer': line(c.issuer),
+      'WARC-Phenix-Certificate-Validity': `${c.validFrom}/${c.validTo}`,
+      ...(c.chain.length ? {} : { 'WARC-Phenix-Note': 'the browser did not hand over the DER chain' }),
+    },
+    Buffer.from(c.chain.map(pem).join(''), 'ascii'),
+    date,
+  );
 }
 
 /** The exchanges as WARC records, request after its response (as warcio and pywb write them). */
@@ -79,6 +110,7 @@ export function encodeExchanges(exchanges: NetworkExchange[]): Buffer {
     if (x.truncated) fields['WARC-Truncated'] = 'length';
     if (x.bodyNote) fields['WARC-Phenix-Note'] = [...[fields['WARC-Phenix-Note'] ?? []].flat(), line(x.bodyNote)];
     out.push(encodeRecord('response', fields, Buffer.concat([head, payload]), x.startedAt));
+    if (x.certificate) out.push(certificateRecord(x.url, responseId, x.certificate, x.startedAt));
     const hostHeader = x.requestHeaders.some(([k]) => k.toLowerCase() === 'host')
       ? []
       : [['Host', url.host] as [string, string]];
