@@ -22,7 +22,7 @@ import type { Duplex } from 'node:stream';
 import { readHost } from '../lib/ip-literal.ts';
 import { isPrivateAddress } from './address-policy.ts';
 import { internalNameReason, isBrowserServiceHost } from './browser-service-hosts.ts';
-import { compileHostMap, type HostMap } from './host-map.ts';
+import { authorityKey, compileHostMap, type HostMap, urlAuthority } from './host-map.ts';
 import { connectThroughUpstream, parseUpstreamProxy } from './upstream-connect.ts';
 
 export type GuardReason =
@@ -97,10 +97,6 @@ const REFUSAL_LOG_SIZE = 2000;
 async function systemResolve(hostname: string): Promise<string[]> {
   const found = await lookup(hostname, { all: true, verbatim: false });
   return found.map((a) => a.address);
-}
-
-function authorityKey(host: string, port: number): string {
-  return `${host.toLowerCase().replace(/^\[|\]$/g, '')}:${port}`;
 }
 
 export async function createGuardProxy(options: GuardProxyOptions): Promise<GuardProxy> {
@@ -384,24 +380,13 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
       return last && last.at >= since ? last : null;
     },
     connectedAddress(rawUrl) {
-      try {
-        const parsed = new URL(rawUrl);
-        const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
-        return connected.get(authorityKey(parsed.hostname, port)) ?? null;
-      } catch {
-        return null;
-      }
+      const key = urlAuthority(rawUrl);
+      return (key && connected.get(key)) ?? null;
     },
     refusalFor(rawUrl, since = 0) {
-      let parsed: URL;
-      try {
-        parsed = new URL(rawUrl);
-      } catch {
-        return null;
-      }
-      const defaultPort = parsed.protocol === 'https:' ? 443 : 80;
-      const found =
-        refusals.get(parsed.href) ?? refusals.get(authorityKey(parsed.hostname, Number(parsed.port || defaultPort)));
+      const key = urlAuthority(rawUrl);
+      if (!key) return null;
+      const found = refusals.get(new URL(rawUrl).href) ?? refusals.get(key);
       return found && found.at >= since ? found : null;
     },
     async close() {
