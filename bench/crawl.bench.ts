@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CheerioCrawler, Configuration, LogLevel, log, PlaywrightCrawler, ProxyConfiguration } from 'crawlee';
 import { chromium } from 'playwright';
-import { browserLaunchOptions, crawlSite, createGuardProxy, findChromium } from '../crawler/index.ts';
+import { browserLaunchOptions, findChromium } from '../chromium/index.ts';
+import { crawlSite, createGuardProxy } from '../crawler/index.ts';
 import { createEvidenceStore } from '../evidence/index.ts';
 import { startFixtureSite } from '../test/helpers/fixture-server.ts';
 

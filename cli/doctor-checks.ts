@@ -6,14 +6,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
-import type { Config } from '../config/index.ts';
 import {
   BROWSER_USER,
   BrowserSandboxError,
   browserLaunchOptions,
   chromiumVersion,
   findChromium,
-} from '../crawler/index.ts';
+} from '../chromium/index.ts';
+import type { Config } from '../config/index.ts';
+import { createNameResolver } from '../crawler/index.ts';
 import { openDatabase } from '../db/index.ts';
 import { checkProxyHandshake, checkResolvers } from './doctor-network.ts';
 

@@ -3,8 +3,8 @@
  * and the browser check (a clear message, or HTTP mode with a notice where the command allows it).
  */
 import type { Command } from 'commander';
+import { BrowserNotFoundError, findChromium } from '../chromium/index.ts';
 import { type Config, CRAWL_MODES } from '../config/index.ts';
-import { BrowserNotFoundError, findChromium } from '../crawler/index.ts';
 import { createEvidenceStore } from '../evidence/index.ts';
 import { type MonitorContext, processOwner } from '../monitor/index.ts';
 import { type GlobalOptions, type LoadedConfig, loadConfig, logger, withDatabase } from './context.ts';

@@ -8,12 +8,12 @@
  * so one slow image does not cost the capture.
  */
 import type { PlaywrightCrawlingContext, Request } from 'crawlee';
-import { type BrowserContext, chromium, type Page, type Response } from 'playwright';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Response } from 'playwright';
+import { browserLaunch } from '../chromium/index.ts';
 import { DEFAULT_IMAGE_BUDGET } from './ad-images.ts';
 import { createBrowserRecorder } from './browser-recorder.ts';
 import type { PageSnapshot } from './capture-builder.ts';
 import { detectChallenge } from './challenge.ts';
-import { browserLaunch } from './chromium-launch.ts';
 import type { CrawlRun } from './crawl-run.ts';
 import { isRetryable, PageRefusedError } from './failure.ts';
 import { fetchFavicon } from './fetch-via-guard.ts';
@@ -24,7 +24,7 @@ import {
   type ModeDeps,
   refuseUnlessChallenge,
 } from './http-mode.ts';
-import { ReusingPlaywrightCrawler } from './page-reuse.ts';
+import { REUSE_MAX_HEAP_BYTES, ReusingPlaywrightCrawler } from './page-reuse.ts';
 import type { RedirectHop } from './types.ts';
 
 interface Attempt {
@@ -34,6 +34,8 @@ interface Attempt {
 interface PageFacts {
   title: string;
   text: string;
+  /** Length of the whole serialised document, to know whether `page.content()` is safe to ask for. */
+  htmlLength: number;
   links: string[];
   scripts: string[];
   stylesheets: string[];
@@ -54,8 +56,9 @@ const NO_POPUPS = `(() => {
  * Runs in the page: everything but the HTML and the pixels, in one round trip. Kept as plain JavaScript text
  * because a compiled TypeScript function may carry helpers (esbuild's __name) that do not exist in the page.
  */
-const READ_PAGE = `(() => {
+const READ_PAGE = (maxChars: number) => `(() => {
   const maxLinks = 20000;
+  const maxChars = ${maxChars};
   const http = (href) => (href && /^https?:/i.test(href) ? href.split('#')[0] : null);
   const links = [];
   const seen = new Set();
@@ -68,7 +71,8 @@ const READ_PAGE = `(() => {
   const icon = document.querySelector('link[rel~="icon" i][href]');
   return {
     title: document.title,
-    text: document.body ? document.body.innerText : '',
+    text: (document.body ? document.body.innerText : '').slice(0, maxChars),
+    htmlLength: document.documentElement ? document.documentElement.outerHTML.length : 0,
     links,
     scripts: urls('script[src]', 'src'),
     stylesheets: urls('link[rel~="stylesheet" i][href]', 'href'),
@@ -95,6 +99,17 @@ async function redirectChain(response: Response | null): Promise<RedirectHop[]> 
   return hops;
 }
 
+/** The first `maxChars` characters of the rendered document (a page that grew past what a capture may hold). */
+const CUT_HTML = (maxChars: number) =>
+  `(() => '<!DOCTYPE html>' + document.documentElement.outerHTML.slice(0, ${maxChars}))()`;
+
+/**
+ * V8 old-space cap of every renderer isolate (page and each worker), in MB. A script allocating forever dies of
+ * "out of memory" at this size instead of growing to the 4 GB heap cage; ordinary ad pages use a few tens of MB.
+ * Measured with bench:hostile (crawler/README.md).
+ */
+export const RENDERER_HEAP_MB = 256;
+
 /** `linkQueue`: where discovered links go (the HTTP queue in auto mode, so only pages that need it are rendered). */
 export function createBrowserMode(
   run: CrawlRun,
@@ -111,9 +126,13 @@ export function createBrowserMode(
   const imageResponses = new WeakMap<Page, Map<string, Response>>();
   // The page's resources share a budget of a few pages' worth; past it, bodies are cut (and the records say so).
   const recorder = createBrowserRecorder(options.maxResponseBytes * 4);
+  const sessions = new WeakMap<Page, CDPSession>();
 
   async function preparePage(page: Page): Promise<void> {
-    recorder.attach(page);
+    const cdp = await page.context().newCDPSession(page);
+    sessions.set(page, cdp);
+    await cdp.send('Performance.enable').catch(() => {});
+    await recorder.attach(page, cdp);
     page.on('response', (response) => {
       if (response.request().resourceType() !== 'image') return;
       const seen = imageResponses.get(page) ?? new Map<string, Response>();
@@ -156,8 +175,10 @@ export function createBrowserMode(
     }
     const cut = run.guardCut([request.url, finalUrl], attempt.startedAt);
     if (cut) throw cut;
-    const facts = (await page.evaluate(READ_PAGE)) as PageFacts;
-    const html = await page.content();
+    const maxChars = options.maxResponseBytes;
+    const facts = (await page.evaluate(READ_PAGE(maxChars))) as PageFacts;
+    const html =
+      facts.htmlLength > maxChars ? ((await page.evaluate(CUT_HTML(maxChars))) as string) : await page.content();
     const viewportShot = await page.screenshot({ type: 'png', timeout: Math.max(1_000, left / 2) });
     const fullHeight = Math.min(Math.max(facts.height, viewport.height), options.fullPageMaxHeight);
     const fullShot =
@@ -169,7 +190,7 @@ export function createBrowserMode(
             clip: { x: 0, y: 0, width: viewport.width, height: fullHeight },
             timeout: Math.max(1_000, left / 2),
           });
-    const exchanges = await recorder.take(page);
+    const exchanges = (await recorder.take(page)).map((x) => ({ ...x, ipAddress: run.guard.connectedAddress(x.url) }));
     const faviconUrl = faviconCandidate(facts.favicon, finalUrl);
     const favicon = await run.favicon(faviconUrl, (url) =>
       fetchFavicon(url, {
@@ -202,6 +223,8 @@ export function createBrowserMode(
     const dialogCount = dialogs.get(page) ?? 0;
     if (dialogCount > 0) notes.push(`${dialogCount} dialog box(es) (alert/confirm/prompt) dismissed.`);
     if (facts.popups > 0) notes.push(`${facts.popups} pop-up window(s) blocked.`);
+    if (facts.htmlLength > maxChars)
+      notes.push(`Rendered HTML cut at ${maxChars} of ${facts.htmlLength} characters (text cut the same way).`);
     if (facts.height > options.fullPageMaxHeight)
       notes.push(`Full-page screenshot cut at ${options.fullPageMaxHeight} px of ${facts.height} px.`);
     const depth = Number(request.userData.depth ?? 0);
@@ -232,7 +255,35 @@ export function createBrowserMode(
     };
     await run.capture(snapshot);
     await run.enqueueLinks(linkQueue, facts.links, depth);
-    crawler.markClean(page);
+    // The tab serves again only after a quick, quiet capture whose renderer is idle and small: a page still
+    // allocating or running scripts (timers, workers) must not live on under the next page's capture.
+    const totalMs = Date.now() - attempt.startedAt;
+    if (totalMs < options.pageTimeoutMs / 2 && dialogCount === 0 && facts.popups === 0 && (await quietHeap(page)))
+      crawler.markClean(page);
+  }
+
+  /** The tab's JavaScript heap is small and its renderer answers at once (a busy script would not). */
+  async function quietHeap(page: Page): Promise<boolean> {
+    const cdp = sessions.get(page);
+    if (!cdp) return false;
+    const metrics = await Promise.race([
+      cdp.send('Performance.getMetrics').catch(() => null),
+      new Promise<null>((r) => setTimeout(r, 500, null)),
+    ]);
+    const heap = metrics?.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+    return heap !== undefined && heap < REUSE_MAX_HEAP_BYTES;
+  }
+
+  /** A failed or hostile page's renderer is crashed before its tab closes: nothing it runs outlives it. */
+  async function discardRenderer(page: Page): Promise<void> {
+    // Page.crash is served on the renderer's IO thread, so it works while the page's script holds the main one.
+    await Promise.race([
+      sessions
+        .get(page)
+        ?.send('Page.crash')
+        .catch(() => {}),
+      new Promise((r) => setTimeout(r, 1_000)),
+    ]);
   }
 
   const launch = browserLaunch(chromiumPath);
@@ -246,7 +297,7 @@ export function createBrowserMode(
         userAgent: options.userAgent,
         launchOptions: {
           executablePath: launch.executablePath,
-          args: launch.args,
+          args: [...launch.args, `--js-flags=--max-old-space-size=${RENDERER_HEAP_MB}`],
           env: launch.env,
           // Playwright adds --no-sandbox unless told otherwise.
           chromiumSandbox: true,
@@ -289,6 +340,7 @@ export function createBrowserMode(
     },
     deps.config,
     options.concurrency,
+    discardRenderer,
   );
   return crawler;
 }

@@ -2,7 +2,7 @@
  * Names the guard refuses whatever the page: Chromium's own services, and names that can only be internal.
  *  - Browser services: Debian's Chromium 156 asks `update.googleapis.com` (component updater) and
  *    `accounts.google.com/ListAccounts` (account reconcilor) even with every documented switch and managed policy
- *    (measured, see chromium-launch.ts). These requests carry no page and belong to no site; answering them from the
+ *    (measured, see chromium/launch.ts). These requests carry no page and belong to no site; answering them from the
  *    proxy would tell Google, and through it anyone watching, that this machine runs a browser. Refused at the guard,
  *    they never reach the upstream proxy nor leave the machine. Not kept in the refusal log, so they are never taken
  *    for the reason a page failed.

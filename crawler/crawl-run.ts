@@ -5,9 +5,9 @@
  * what they saw (a PageSnapshot) or why they failed; it writes evidence, calls back and counts.
  */
 import type { RequestQueue } from 'crawlee';
+import { browserUserAgent } from '../chromium/index.ts';
 import { collectImages, createImageQuota, DEFAULT_IMAGE_BUDGET, type PageImage } from './ad-images.ts';
 import { buildCapture, type PageSnapshot } from './capture-builder.ts';
-import { browserUserAgent } from './chromium-launch.ts';
 import { type ClassifiedFailure, classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
 import type { GuardProxy } from './guard-proxy.ts';
 import { createHostThrottle } from './host-throttle.ts';

@@ -10,15 +10,15 @@
  * `auto` runs HTTP first; pages that look drawn by JavaScript go to a browser queue, crawled right after.
  */
 import { type BasicCrawler, ProxyConfiguration, type RequestQueue } from 'crawlee';
+import { browserUserAgent, chromiumVersion, findChromium } from '../chromium/index.ts';
 import { createBrowserMode } from './browser-mode.ts';
-import { findChromium } from './chromium.ts';
-import { browserUserAgent, chromiumVersion } from './chromium-launch.ts';
 import { createCrawlRun } from './crawl-run.ts';
 import { crawlerLogger, createCrawleeLog, createRunStorage } from './crawlee-setup.ts';
 import { describeEnvironment } from './environment.ts';
 import { createGuardProxy } from './guard-proxy.ts';
 import { createHttpMode, type ModeDeps } from './http-mode.ts';
 import { createAddressCache, createNameResolver } from './name-resolver.ts';
+import { DEFAULT_RENDERER_MEMORY_BYTES, startRendererWatchdog } from './renderer-watchdog.ts';
 import { createScope, normalizeSeed, type Seed, SeedError } from './scope.ts';
 import type { CrawlOptions, CrawlSummary } from './types.ts';
 
@@ -102,6 +102,7 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
   const run = createCrawlRun(options, guard, scope, log, environment);
   let stoppedEarly = options.signal?.aborted ?? false;
   let current: BasicCrawler | null = null;
+  let renderersRecycled = 0;
   const onAbort = () => {
     stoppedEarly = true;
     current?.stop('Crawl stopped on request: finishing the pages in progress.');
@@ -139,6 +140,19 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
       await crawler.run();
       current = null;
     };
+    const runBrowserPhase = async (crawler: BasicCrawler) => {
+      const watchdog = startRendererWatchdog({
+        budgetBytes: options.rendererMemoryBytes ?? DEFAULT_RENDERER_MEMORY_BYTES,
+        onRecycle: (pid, rss) =>
+          log.warn({ pid, rssMb: Math.round(rss / 1024 / 1024) }, 'renderer over its memory budget: recycled'),
+      });
+      try {
+        await runPhase(crawler);
+      } finally {
+        await watchdog.stop();
+        renderersRecycled += watchdog.recycled();
+      }
+    };
     const httpPhase = (queue: RequestQueue) =>
       createHttpMode(run, deps(queue), options.mode === 'auto' ? browserQueue : null) as unknown as BasicCrawler;
     const browserPhase = (queue: RequestQueue, path: string) =>
@@ -149,7 +163,7 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
       if (httpQueue && !(await httpQueue.isFinished())) await runPhase(httpPhase(httpQueue));
       if (stoppedEarly) break;
       if (browserQueue && chromiumPath && !(await browserQueue.isFinished()))
-        await runPhase(browserPhase(browserQueue, chromiumPath));
+        await runBrowserPhase(browserPhase(browserQueue, chromiumPath));
       const httpDone = !httpQueue || (await httpQueue.isFinished());
       const browserDone = !browserQueue || (await browserQueue.isFinished());
       if (httpDone && browserDone) break;
@@ -169,6 +183,7 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
     durationMs: Date.now() - started,
     stoppedEarly,
     renderedInBrowser: run.counters.renderedInBrowser,
+    renderersRecycled,
   };
   log.info({ ...summary }, 'crawl finished');
   return summary;

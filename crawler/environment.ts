@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { getServers } from 'node:dns';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import { browserUserAgent } from './chromium-launch.ts';
+import { browserUserAgent } from '../chromium/index.ts';
 import { fetchViaGuard } from './fetch-via-guard.ts';
 import type { CrawlOptions } from './types.ts';
 

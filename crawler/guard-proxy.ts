@@ -22,7 +22,7 @@ import type { Duplex } from 'node:stream';
 import { readHost } from '../lib/ip-literal.ts';
 import { isPrivateAddress } from './address-policy.ts';
 import { internalNameReason, isBrowserServiceHost } from './browser-service-hosts.ts';
-import { compileHostMap, type HostMap } from './host-map.ts';
+import { authorityKey, compileHostMap, type HostMap, urlAuthority } from './host-map.ts';
 import { connectThroughUpstream, parseUpstreamProxy } from './upstream-connect.ts';
 
 export type GuardReason =
@@ -65,6 +65,8 @@ export interface GuardProxy {
   latestRefusal(since: number): GuardRefusal | null;
   /** The last refusal for this URL or its host:port, if any (and not older than `since`, epoch ms). */
   refusalFor(url: string, since?: number): GuardRefusal | null;
+  /** The IP address the guard last connected to for this URL's host:port; null when it never did (or by name). */
+  connectedAddress(url: string): string | null;
   /** `browserServices`: Chromium's own background requests refused (browser-service-hosts.ts). */
   stats: { connections: number; refused: number; bytes: number; browserServices: number };
   close(): Promise<void>;
@@ -97,10 +99,6 @@ async function systemResolve(hostname: string): Promise<string[]> {
   return found.map((a) => a.address);
 }
 
-function authorityKey(host: string, port: number): string {
-  return `${host.toLowerCase().replace(/^\[|\]$/g, '')}:${port}`;
-}
-
 export async function createGuardProxy(options: GuardProxyOptions): Promise<GuardProxy> {
   const mapHost = compileHostMap(options.hostMap);
   const upstream = options.upstreamProxyUrl ? parseUpstreamProxy(options.upstreamProxyUrl) : null;
@@ -108,6 +106,8 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const refusals = new Map<string, GuardRefusal>();
   const stats = { connections: 0, refused: 0, bytes: 0, browserServices: 0 };
+  /** host:port as asked → the address last connected to for it (the records' WARC-IP-Address). */
+  const connected = new Map<string, string>();
   const open = new Set<Duplex>();
 
   function remember(keys: string[], reason: GuardReason, message: string): void {
@@ -184,6 +184,7 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
       }
     }
     stats.connections++;
+    if (isIP(address)) connected.set(authorityKey(hostname, port), address);
     if (upstream && !mapped) return connectThroughUpstream(upstream, address, targetPort, connectTimeoutMs);
     return await new Promise<net.Socket>((ok, fail) => {
       const socket = net.connect({ host: address, port: targetPort });
@@ -378,16 +379,14 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
       const last = [...refusals.values()].pop();
       return last && last.at >= since ? last : null;
     },
+    connectedAddress(rawUrl) {
+      const key = urlAuthority(rawUrl);
+      return (key && connected.get(key)) ?? null;
+    },
     refusalFor(rawUrl, since = 0) {
-      let parsed: URL;
-      try {
-        parsed = new URL(rawUrl);
-      } catch {
-        return null;
-      }
-      const defaultPort = parsed.protocol === 'https:' ? 443 : 80;
-      const found =
-        refusals.get(parsed.href) ?? refusals.get(authorityKey(parsed.hostname, Number(parsed.port || defaultPort)));
+      const key = urlAuthority(rawUrl);
+      if (!key) return null;
+      const found = refusals.get(new URL(rawUrl).href) ?? refusals.get(key);
       return found && found.at >= since ? found : null;
     },
     async close() {

@@ -61,3 +61,18 @@ export function compileHostMap(map: HostMap | undefined): (hostname: string, por
 export function resolveHostMap(map: HostMap | undefined, hostname: string, port: number): HostTarget | null {
   return compileHostMap(map)(hostname, port);
 }
+
+/** `host:port` as the guard keys connections and refusals (lower case, IPv6 brackets removed). */
+export function authorityKey(host: string, port: number): string {
+  return `${host.toLowerCase().replace(/^\[|\]$/g, '')}:${port}`;
+}
+
+/** The host:port key of a URL (default port by scheme); null when it does not parse. */
+export function urlAuthority(rawUrl: string): string | null {
+  try {
+    const parsed = new URL(rawUrl);
+    return authorityKey(parsed.hostname, Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)));
+  } catch {
+    return null;
+  }
+}

@@ -2,20 +2,20 @@
  * Public surface of the crawler. It imports nothing of the project but its own files and evidence/ (through a
  * structural type): the monitor gives it options and callbacks and stores what comes back.
  */
-export { DEFAULT_IMAGE_BUDGET, type ImageBudget, imageUrlsFromHtml } from './ad-images.ts';
-export { isPrivateAddress } from './address-policy.ts';
-export { BrowserNotFoundError, type ChromiumLocation, findChromium } from './chromium.ts';
+
+// Chromium's launch settings live in chromium/; re-exported for callers that already reach them through the crawler.
 export {
   BROWSER_USER,
-  type BrowserLaunch,
+  BrowserNotFoundError,
   BrowserSandboxError,
-  browserLaunch,
   browserLaunchOptions,
   browserUserAgent,
-  CHROMIUM_ARGS,
-  CHROMIUM_WRAPPER,
+  type ChromiumLocation,
   chromiumVersion,
-} from './chromium-launch.ts';
+  findChromium,
+} from '../chromium/index.ts';
+export { DEFAULT_IMAGE_BUDGET, type ImageBudget, imageUrlsFromHtml } from './ad-images.ts';
+export { isPrivateAddress } from './address-policy.ts';
 export { CrawlOptionsError, crawlSite } from './crawl-site.ts';
 export { classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
 export { fetchFavicon, fetchLandingPage, type GuardFetchOptions, type LandingPage } from './fetch-via-guard.ts';
@@ -38,6 +38,7 @@ export {
   type ResolverStats,
   resolveAddresses,
 } from './name-resolver.ts';
+export { processTree, type TreeProcess } from './process-tree.ts';
 export { compileUrlPatterns, createScope, normalizeSeed, type Scope, SeedError, siteKey } from './scope.ts';
 export type {
   Capture,

@@ -23,6 +23,12 @@ export interface NetworkExchange {
   statusText: string;
   /** 'http/1.1', 'h2', ... when known. */
   protocol: string | null;
+  /** 'tls/1.3', 'tls/1.2' when the exchange was over TLS (WARC-Protocol, IIPC proposal). */
+  tlsProtocol?: string | null;
+  /** The address the guard proxy connected to for this host:port (WARC-IP-Address). */
+  ipAddress?: string | null;
+  /** The TLS certificate of the origin, on the first exchange with it in the page: written as a record of its own. */
+  certificate?: { subject: string; issuer: string; validFrom: string; validTo: string; chain: Buffer[] };
   responseHeaders: [string, string][];
   /** null when there is none to have (redirects, aborted loads); `bodyNote` says why. */
   body: Buffer | null;
@@ -43,6 +49,35 @@ function requestTarget(url: URL): string {
   return `${url.pathname || '/'}${url.search}`;
 }
 
+const pem = (der: Buffer) =>
+  `-----BEGIN CERTIFICATE-----\r\n${(der.toString('base64').match(/.{1,64}/g) ?? []).join('\r\n')}\r\n-----END CERTIFICATE-----\r\n`;
+
+/**
+ * The origin's TLS certificate chain as a `resource` record (PEM, leaf first), linked to the response it came with
+ * by `WARC-Concurrent-To`; subject, issuer and validity as Chromium reported them are fields of the record.
+ */
+function certificateRecord(
+  url: string,
+  responseId: string,
+  c: NonNullable<NetworkExchange['certificate']>,
+  date: Date,
+): Buffer {
+  return encodeRecord(
+    'resource',
+    {
+      'WARC-Target-URI': url,
+      'WARC-Concurrent-To': responseId,
+      'Content-Type': 'application/pem-certificate-chain',
+      'WARC-Phenix-Certificate-Subject': line(c.subject),
+      'WARC-Phenix-Certificate-Issuer': line(c.issuer),
+      'WARC-Phenix-Certificate-Validity': `${c.validFrom}/${c.validTo}`,
+      ...(c.chain.length ? {} : { 'WARC-Phenix-Note': 'the browser did not hand over the DER chain' }),
+    },
+    Buffer.from(c.chain.map(pem).join(''), 'ascii'),
+    date,
+  );
+}
+
 /** The exchanges as WARC records, request after its response (as warcio and pywb write them). */
 export function encodeExchanges(exchanges: NetworkExchange[]): Buffer {
   const out: Buffer[] = [];
@@ -57,20 +92,25 @@ export function encodeExchanges(exchanges: NetworkExchange[]): Buffer {
     const responseId = newRecordId();
     const payload = x.body ?? Buffer.alloc(0);
     const head = httpHead(`HTTP/1.1 ${x.status} ${x.statusText}`.trimEnd(), x.responseHeaders);
-    const fields: Record<string, string> = {
+    const fields: Record<string, string | string[]> = {
       'WARC-Record-ID': responseId,
       'WARC-Target-URI': x.url,
       'Content-Type': 'application/http; msgtype=response',
       'WARC-Payload-Digest': sha256Digest(payload),
     };
-    if (x.protocol && x.protocol !== 'http/1.1') fields['WARC-Protocol'] = line(x.protocol);
+    const protocols = [x.protocol, x.tlsProtocol].filter((p): p is string => !!p).map(line);
+    if (protocols.length) fields['WARC-Protocol'] = protocols;
+    if (x.ipAddress) fields['WARC-IP-Address'] = line(x.ipAddress);
+    if (x.protocol === 'h2' || x.protocol === 'h3')
+      fields['WARC-Phenix-Note'] = `${x.protocol} has no status line: written as HTTP/1.1 for WARC readers`;
     const encoded = x.responseHeaders
       .filter(([k]) => /^(content-encoding|transfer-encoding)$/i.test(k))
       .map(([k, v]) => `${k}: ${v}`);
     if (encoded.length && x.body) fields['WARC-Phenix-Decoded'] = line(encoded.join('; '));
     if (x.truncated) fields['WARC-Truncated'] = 'length';
-    if (x.bodyNote) fields['WARC-Phenix-Note'] = line(x.bodyNote);
+    if (x.bodyNote) fields['WARC-Phenix-Note'] = [...[fields['WARC-Phenix-Note'] ?? []].flat(), line(x.bodyNote)];
     out.push(encodeRecord('response', fields, Buffer.concat([head, payload]), x.startedAt));
+    if (x.certificate) out.push(certificateRecord(x.url, responseId, x.certificate, x.startedAt));
     const hostHeader = x.requestHeaders.some(([k]) => k.toLowerCase() === 'host')
       ? []
       : [['Host', url.host] as [string, string]];

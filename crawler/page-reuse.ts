@@ -14,6 +14,8 @@ import {
 import type { Page } from 'playwright';
 
 const MAX_USES = 50;
+/** A renderer's JavaScript heap past this is not handed to the next page. */
+export const REUSE_MAX_HEAP_BYTES = 48 * 1024 * 1024;
 const CLOSE_TIMEOUT_MS = 5_000;
 
 export class ReusingPlaywrightCrawler extends PlaywrightCrawler {
@@ -21,10 +23,18 @@ export class ReusingPlaywrightCrawler extends PlaywrightCrawler {
   private readonly uses = new WeakMap<Page, number>();
   private readonly clean = new WeakSet<Page>();
   private readonly maxIdle: number;
+  private readonly discard: (page: Page) => Promise<void>;
 
-  constructor(options: PlaywrightCrawlerOptions, config: Configuration | undefined, maxIdle: number) {
+  /** `discard` ends the renderer of a tab that is not reused (its page failed or did not end quietly). */
+  constructor(
+    options: PlaywrightCrawlerOptions,
+    config: Configuration | undefined,
+    maxIdle: number,
+    discard: (page: Page) => Promise<void> = async () => {},
+  ) {
     super(options, config);
     this.maxIdle = maxIdle;
+    this.discard = discard;
     const pool = this.browserPool;
     const newPage = pool.newPage.bind(pool);
     pool.newPage = (async (pageOptions?: Parameters<typeof newPage>[0]) => {
@@ -52,7 +62,9 @@ export class ReusingPlaywrightCrawler extends PlaywrightCrawler {
       this.idle.push(page);
       return;
     }
+    const clean = this.clean.has(page);
     this.clean.delete(page);
+    if (!clean && !page.isClosed()) await this.discard(page);
     await Promise.race([page.close().catch(() => {}), new Promise((r) => setTimeout(r, CLOSE_TIMEOUT_MS))]);
   }
 }

@@ -128,6 +128,11 @@ export interface CrawlOptions {
   hostMap?: Record<string, string>;
   allowPrivateTargets: boolean;
   chromiumPath?: string;
+  /**
+   * Memory one Chromium renderer may hold (resident bytes) before it is recycled: killed, its pages failed as
+   * `browser-crash` and retried once in a fresh renderer. Default 512 MiB (see renderer-watchdog.ts).
+   */
+  rendererMemoryBytes?: number;
   /** Crawlee request storage for THIS run: a fresh directory per run; the same directory resumes after a crash. */
   storageDir: string;
   evidence: CrawlEvidenceStore;
@@ -166,4 +171,6 @@ export interface CrawlSummary {
   stoppedEarly: boolean;
   /** Pages rendered in the browser in auto mode (0 in the other modes). */
   renderedInBrowser: number;
+  /** Renderers killed for holding more than `rendererMemoryBytes` (browser and auto modes). */
+  renderersRecycled?: number;
 }

@@ -59,21 +59,26 @@ export function newRecordId(): string {
   return `<urn:uuid:${randomUUID()}>`;
 }
 
-export function encodeRecord(type: string, fields: Record<string, string>, block: Buffer, date: Date): Buffer {
-  const headers: Record<string, string> = {
+/** A field given a list is written once per value, in order (WARC-Protocol repeats: h2, then tls/1.3). */
+export function encodeRecord(
+  type: string,
+  fields: Record<string, string | string[]>,
+  block: Buffer,
+  date: Date,
+): Buffer {
+  const headers: Record<string, string | string[]> = {
     'WARC-Type': type,
-    'WARC-Record-ID': fields['WARC-Record-ID'] ?? newRecordId(),
+    'WARC-Record-ID': (fields['WARC-Record-ID'] as string | undefined) ?? newRecordId(),
     'WARC-Date': warcDate(date),
     ...fields,
     'WARC-Block-Digest': sha256Digest(block),
     'Content-Length': String(block.length),
   };
-  for (const [name, value] of Object.entries(headers)) {
+  const lines = Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((one) => [k, one]));
+  for (const [name, value] of lines) {
     if (/[\r\n]/.test(value)) throw new Error(`WARC field ${name} cannot hold a line break`);
   }
-  const head = `WARC/1.1${CRLF}${Object.entries(headers)
-    .map(([k, v]) => `${k}: ${v}${CRLF}`)
-    .join('')}${CRLF}`;
+  const head = `WARC/1.1${CRLF}${lines.map(([k, v]) => `${k}: ${v}${CRLF}`).join('')}${CRLF}`;
   return Buffer.concat([Buffer.from(head, 'utf8'), block, Buffer.from(CRLF + CRLF)]);
 }
 

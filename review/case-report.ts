@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright';
-import { browserLaunchOptions, findChromium } from '../crawler/index.ts';
+import { browserLaunchOptions, findChromium } from '../chromium/index.ts';
 import { type Executor, getCase } from '../db/index.ts';
 import { casePage } from './pages/case-page.ts';
 

@@ -4,7 +4,8 @@
  * announces a move naming a monitored domain, are escalated; parked, for-sale, empty, error and unrelated pages
  * come back later with a growing interval. Every name gets a result: nothing is dropped silently.
  */
-import { browserUserAgent, fetchFavicon, fetchLandingPage, type LandingPage } from '../crawler/index.ts';
+import { browserUserAgent } from '../chromium/index.ts';
+import { fetchFavicon, fetchLandingPage, type LandingPage } from '../crawler/index.ts';
 import type { DueName, ScreenResult } from '../db/index.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { classifyLanding, roughText } from './classify.ts';

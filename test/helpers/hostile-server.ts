@@ -8,6 +8,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MEMORY_TRAPS, serveMemoryTrap } from './hostile-memory-traps.ts';
+
+export { MEMORY_TRAPS } from './hostile-memory-traps.ts';
 
 export interface HostileSite {
   port: number;
@@ -64,7 +67,17 @@ function streamBytes(res: http.ServerResponse, total: number): void {
   pump();
 }
 
-export async function startHostileSite(): Promise<HostileSite> {
+export interface HostileSiteOptions {
+  /** Link the memory traps (hostile-memory-traps.ts) from the home page too, before the ordinary pages. */
+  memoryTraps?: boolean | readonly string[];
+  /** More ordinary pages linked right after the memory traps (`/ok/annonce-N`): captured after them. */
+  extraOrdinary?: number;
+}
+
+export async function startHostileSite(options: HostileSiteOptions = {}): Promise<HostileSite> {
+  const memory =
+    options.memoryTraps === true ? Object.values(MEMORY_TRAPS) : options.memoryTraps ? [...options.memoryTraps] : [];
+  const extra = Array.from({ length: options.extraOrdinary ?? 0 }, (_, i) => `/ok/annonce-${i}`);
   let secret = 0;
   const sockets = new Set<import('node:net').Socket>();
   let port = 0;
@@ -76,8 +89,10 @@ export async function startHostileSite(): Promise<HostileSite> {
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
       res.end(body);
     };
+    if (serveMemoryTrap(p, url.searchParams, res)) return;
     if (p === '/') {
-      const traps = Object.values(HOSTILE_TRAPS).map((t) => `<a href="${t}">${t}</a>`);
+      // Ordinary pages first, then the memory traps and the ordinary pages that must survive them, then the rest.
+      const traps = [...memory, ...extra, ...Object.values(HOSTILE_TRAPS)].map((t) => `<a href="${t}">${t}</a>`);
       const ok = ORDINARY.map((o) => `<a href="${o}">${o}</a>`);
       page(
         200,
@@ -92,6 +107,14 @@ export async function startHostileSite(): Promise<HostileSite> {
         html(
           `Annonce ${p}`,
           `<h1>Service ${p.slice(4)}</h1><p>Artisan sérieux, appelez le 06 39 98 55 ${String(ORDINARY.indexOf(p)).padStart(2, '0')}.</p>`,
+        ),
+      );
+    } else if (extra.includes(p)) {
+      page(
+        200,
+        html(
+          `Annonce ${p}`,
+          `<h1>Nettoyage de vitres</h1><p>Devis gratuit, 01 99 00 12 ${String(extra.indexOf(p)).padStart(2, '0')}.</p>`,
         ),
       );
     } else if (p === '/loop/a' || p === '/loop/b') {

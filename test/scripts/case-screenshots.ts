@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { chromium } from 'playwright';
-import { browserLaunchOptions } from '../../crawler/index.ts';
+import { browserLaunchOptions } from '../../chromium/index.ts';
 import { decideAlert, listAlerts, syncSites } from '../../db/index.ts';
 import { startUniverse } from '../../demo/index.ts';
 import { runCycle, siteSpecsFromConfig } from '../../monitor/index.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { chromium } from 'playwright';
-import { browserLaunchOptions } from '../../crawler/index.ts';
+import { browserLaunchOptions } from '../../chromium/index.ts';
 import { createReviewServer } from '../../review/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { ANALYST, seedAnalyst, seedReview } from '../helpers/seed-review.ts';

@@ -54,7 +54,7 @@ function ensurePackages(): string | null {
   return `The tests need Debian's ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} missing. Install with "sudo apt-get install ${missing.join(' ')}" (running npm test as root installs them), then run npm test again.`;
 }
 
-/** As root, Chromium keeps its sandbox by running as the unprivileged user phenix (crawler/chromium-launch.ts). */
+/** As root, Chromium keeps its sandbox by running as the unprivileged user phenix (chromium/launch.ts). */
 function ensureBrowserUser(): string | null {
   if (process.getuid?.() !== 0) return null;
   if (spawnSync('id', ['-u', 'phenix'], { stdio: 'ignore' }).status === 0) return null;

@@ -5,7 +5,7 @@
  */
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserLaunchOptions } from '../../../crawler/index.ts';
+import { browserLaunchOptions } from '../../../chromium/index.ts';
 import { getAlert } from '../../../db/index.ts';
 import type { RunningReviewServer } from '../../../review/index.ts';
 import { ANALYST, PAYLOAD_HOST } from '../../helpers/seed-review.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BrowserNotFoundError, findChromium } from '../../../crawler/index.ts';
+import { BrowserNotFoundError, findChromium } from '../../../chromium/index.ts';
 
 describe('findChromium', () => {
   it('prefers the configured path, then the environment, then the fallbacks', () => {

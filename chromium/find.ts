@@ -1,7 +1,7 @@
 /**
  * Finding and launching Chromium. Order: the configured `chromiumPath`, `CHROMIUM_PATH` (the caller passes the
  * environment), the Debian package at /usr/bin/chromium, then Playwright's own download. Launch flags and the
- * sandbox set-up live in chromium-launch.ts.
+ * sandbox set-up live in launch.ts.
  */
 import { accessSync, constants } from 'node:fs';
 import { chromium } from 'playwright';

@@ -5,7 +5,7 @@ import {
   browserUserAgent,
   CHROMIUM_ARGS,
   CHROMIUM_WRAPPER,
-} from '../../../crawler/index.ts';
+} from '../../../chromium/index.ts';
 
 describe('browserLaunch', () => {
   it('never turns the sandbox off, limits WebRTC to proxied UDP and keeps one --disable-features list', () => {

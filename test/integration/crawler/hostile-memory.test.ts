@@ -1,0 +1,45 @@
+/**
+ * A reduced memory-trap crawl (the full measurement is `npm run bench:hostile`): a script allocating forever and
+ * allocating workers, then ordinary pages linked after them. The renderer over its budget is recycled, the traps
+ * fail with a reason, and the ordinary pages are still captured.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { crawlSite } from '../../../crawler/index.ts';
+import { type HostileSite, MEMORY_TRAPS, startHostileSite } from '../../helpers/hostile-server.ts';
+import { type CrawlHarness, createHarness } from './crawl-helpers.ts';
+
+let site: HostileSite;
+let h: CrawlHarness;
+
+beforeAll(async () => {
+  site = await startHostileSite({ memoryTraps: [MEMORY_TRAPS.allocTimer, MEMORY_TRAPS.workers], extraOrdinary: 3 });
+  h = await createHarness();
+});
+afterAll(async () => {
+  await site.close();
+  await h.cleanup();
+});
+
+it('recycles a renderer over its budget and still captures the pages after the traps', {
+  timeout: 90_000,
+}, async () => {
+  const summary = await crawlSite(
+    h.options({
+      mode: 'browser',
+      seeds: ['http://hostile.test/'],
+      hostMap: site.hostMap,
+      // The home page, its three ordinary pages, the two traps and the three pages linked after them.
+      maxPages: 9,
+      maxDepth: 1,
+      concurrency: 2,
+      pageTimeoutMs: 8_000,
+      navigationTimeoutMs: 6_000,
+      rendererMemoryBytes: 384 * 1024 * 1024,
+    }),
+  );
+  expect(summary.renderersRecycled).toBeGreaterThanOrEqual(1);
+  const captured = new Set(h.captures.map((c) => new URL(c.requestedUrl).pathname));
+  for (const path of ['/ok/annonce-0', '/ok/annonce-1', '/ok/annonce-2']) expect(captured, path).toContain(path);
+  const allocTimer = h.failures.find((f) => f.url.endsWith(MEMORY_TRAPS.allocTimer));
+  expect(['browser-crash', 'timeout']).toContain(allocTimer?.reason);
+});
