@@ -14,7 +14,6 @@ import {
   findChromium,
 } from '../chromium/index.ts';
 import type { Config } from '../config/index.ts';
-import { createNameResolver } from '../crawler/index.ts';
 import { openDatabase } from '../db/index.ts';
 import { checkProxyHandshake, checkResolvers } from './doctor-network.ts';
 

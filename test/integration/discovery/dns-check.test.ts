@@ -36,7 +36,11 @@ describe('checkDomains against a loopback DNS server', () => {
     const names = ['live.test', 'v6only.test', 'parked.test', 'unknown.test', 'broken.test', 'silent.test'];
     const before = server.queries.length;
     const results = await checkDomains(names, options());
-    const asked = (name: string) => server.queries.slice(before).filter((q) => q.name === name).map((q) => q.type);
+    const asked = (name: string) =>
+      server.queries
+        .slice(before)
+        .filter((q) => q.name === name)
+        .map((q) => q.type);
     expect(results.map((r) => [r.domain, r.state])).toEqual([
       ['live.test', 'resolves'],
       ['v6only.test', 'resolves'],
