@@ -9,7 +9,7 @@
  * - DENIC (.de), EURid (.eu), NASK (.pl), .info, Verisign (.com .net), PIR (.org) and most new gTLDs: Latin with
  *   Latin Extended-A; EURid, Verisign and PIR also take Greek and Cyrillic labels, but one script per label: a
  *   Cyrillic letter among Latin ones is refused, a whole label in Cyrillic is accepted.
- * - .uk, .nl, .cz, .sk, .ad, .us, .edu: no IDN at all.
+ * - .uk, .nl, .cz, .sk, .ad, .us: no IDN at all; .gov .mil .edu .int: no public registration; .рф .рус .укр: Cyrillic names only.
  * Unknown suffixes get the cautious answer: the French Latin-1 letters only, no other script.
  */
 
@@ -66,13 +66,15 @@ export interface IdnPolicy {
   letters: string;
   /** Whether a whole label in Cyrillic is accepted (one script per label). */
   cyrillicLabels: boolean;
+  /** False where the registry takes no Latin name (.рф, .рус, .укр) or no public registration (.gov, .mil…). */
+  latin?: false;
 }
 
 const POLICIES: ReadonlyArray<readonly [readonly string[], IdnPolicy]> = [
   [['fr', 're', 'pm', 'yt', 'wf', 'tf'], { registry: 'AFNIC', letters: AFNIC, cyrillicLabels: false }],
   [['be', 'ch', 'li', 'lu', 'ca'], { registry: 'its registry', letters: FRENCH_LATIN1, cyrillicLabels: false }],
   [
-    ['uk', 'co.uk', 'org.uk', 'me.uk', 'nl', 'cz', 'sk', 'ad', 'us', 'edu'],
+    ['uk', 'co.uk', 'org.uk', 'me.uk', 'nl', 'cz', 'sk', 'ad', 'us'],
     { registry: 'its registry', letters: '', cyrillicLabels: false },
   ],
   [['com', 'net', 'org', 'eu', 'info'], { registry: 'its registry', letters: LATIN_EXTENDED, cyrillicLabels: true }],
@@ -82,7 +84,18 @@ const POLICIES: ReadonlyArray<readonly [readonly string[], IdnPolicy]> = [
   ],
 ];
 
-const BY_SUFFIX = new Map<string, IdnPolicy>();
+const CYRILLIC_ONLY: IdnPolicy = { registry: 'its registry', letters: '', cyrillicLabels: true, latin: false };
+const RESTRICTED: IdnPolicy = {
+  registry: 'restricted to public bodies',
+  letters: '',
+  cyrillicLabels: false,
+  latin: false,
+};
+
+const BY_SUFFIX = new Map<string, IdnPolicy>([
+  ...['xn--p1ai', 'xn--p1acf', 'xn--j1amh', 'рф', 'рус', 'укр'].map((s) => [s, CYRILLIC_ONLY] as const),
+  ...['gov', 'mil', 'edu', 'int'].map((s) => [s, RESTRICTED] as const),
+]);
 for (const [suffixes, policy] of POLICIES) for (const s of suffixes) BY_SUFFIX.set(s, policy);
 
 const CAUTIOUS: IdnPolicy = { registry: 'no published table known here', letters: AFNIC, cyrillicLabels: false };
@@ -115,11 +128,12 @@ export function cyrillicLabel(label: string): string | null {
 
 /** True when every character of the label is one the registry of `suffix` accepts. */
 export function registryAccepts(label: string, suffix: string): boolean {
-  const { letters, cyrillicLabels } = idnPolicy(suffix);
+  const { letters, cyrillicLabels, latin } = idnPolicy(suffix);
   const cyr = Object.values(CYRILLIC);
   const chars = [...label];
   if (cyrillicLabels && chars.some((c) => cyr.includes(c))) {
     return chars.every((c) => cyr.includes(c) || c === '-' || (c >= '0' && c <= '9'));
   }
+  if (latin === false) return false;
   return chars.every((c) => /[a-z0-9-]/.test(c) || letters.includes(c));
 }
