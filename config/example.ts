@@ -61,9 +61,10 @@ schedules:
   candidates: "30 */12 * * *"  # lookalike and discovered domains: twice a day
 
 discovery:
-  tlds: [fr, com, net, org, eu, info, co, io, be, ch, xyz, online, site, top]
+  # tlds: [fr, com, net, org]  # only these TLDs; left out, ~290 TLDs ranked by plausibility (.com, the EU and
+  #                             # neighbours, cheap and abused gTLDs, adult TLDs, Europe…: crawler/discovery/tld-priors.ts)
   affixes: [new, nouveau, officiel, bis, vip, plus, fr, site, pro, top]
-  maxLookalikesPerSeed: 500
+  maxLookalikesPerSeed: 500   # the most plausible names across families and TLDs; each keeps its score and reason
 
 # queue:                       # several machines: cycles become jobs on the shared Postgres (see README)
 #   enabled: true              # needs database.url; then run "phenix serve" (schedules) and "phenix worker" (on N machines)

@@ -272,16 +272,14 @@ export const configSchema = z.strictObject({
     .default({ seeds: '0 */6 * * *', candidates: '30 */12 * * *' }),
   discovery: z
     .strictObject({
-      tlds: z
-        .array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'must be a TLD without dot, e.g. fr'))
-        .default(['fr', 'com', 'net', 'org', 'eu', 'info', 'co', 'io', 'be', 'ch', 'xyz', 'online', 'site', 'top']),
+      /** Only these TLDs; left out, the built-in ranked list (crawler/discovery/tld-priors.ts). */
+      tlds: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'must be a TLD without dot, e.g. fr')).optional(),
       affixes: z
         .array(z.string().regex(/^[a-z0-9]+$/, 'must be a word of lowercase letters or digits'))
         .default(['new', 'nouveau', 'officiel', 'bis', 'vip', 'plus', 'fr', 'site', 'pro', 'top']),
       maxLookalikesPerSeed: positiveInt(100_000).default(500),
     })
     .default({
-      tlds: ['fr', 'com', 'net', 'org', 'eu', 'info', 'co', 'io', 'be', 'ch', 'xyz', 'online', 'site', 'top'],
       affixes: ['new', 'nouveau', 'officiel', 'bis', 'vip', 'plus', 'fr', 'site', 'pro', 'top'],
       maxLookalikesPerSeed: 500,
     }),

@@ -17,8 +17,9 @@ export async function refreshLookalikes(ctx: MonitorContext): Promise<{ generate
         list.push({
           hostname: l.domain,
           source: 'lookalike',
-          sourceDetail: `${l.fuzzer} of ${seed.hostname}`,
+          sourceDetail: `${l.fuzzer} of ${seed.hostname}: ${l.reason}`,
           originSiteId: site.id,
+          plausibility: l.score,
         });
       }
     }

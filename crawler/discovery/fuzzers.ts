@@ -4,7 +4,8 @@
  * deduplicates and caps them. `name` is the label before the public suffix (Unicode form), `suffix`
  * the public suffix, kept whole (co.uk).
  */
-import { ASCII_HOMOGLYPH_PAIRS, IDN_HOMOGLYPHS } from './homoglyphs.ts';
+import { ASCII_HOMOGLYPH_PAIRS } from './homoglyphs.ts';
+import { confusablesOf, cyrillicLabel, LIGATURES } from './idn-tables.ts';
 import { adjacentKeys } from './keyboards.ts';
 
 export type FuzzerName =
@@ -18,7 +19,14 @@ export type FuzzerName =
   | 'transposition'
   | 'vowel-swap'
   | 'adjacent-key'
-  | 'homoglyph';
+  | 'homoglyph'
+  | 'idn'
+  | 'plural'
+  | 'addition'
+  | 'inner-number'
+  | 'dictionary'
+  | 'tld-joined'
+  | 'insertion';
 
 export interface FuzzInput {
   name: string;
@@ -54,9 +62,10 @@ export function numberFuzz({ name, suffix }: FuzzInput): string[] {
   return out.map((label) => `${label}.${suffix}`);
 }
 
+/** For each restart word: site-new, new-site, sitenew, newsite (hyphenated forms are the ones operators write). */
 export function affixFuzz({ name, suffix }: FuzzInput, affixes: readonly string[]): string[] {
   return affixes.flatMap((word) =>
-    [`${name}-${word}`, `${name}${word}`, `${word}-${name}`, `${word}${name}`].map((label) => `${label}.${suffix}`),
+    [`${name}-${word}`, `${word}-${name}`, `${name}${word}`, `${word}${name}`].map((label) => `${label}.${suffix}`),
   );
 }
 
@@ -128,10 +137,7 @@ export function adjacentKeyFuzz(input: FuzzInput): string[] {
   return mapPositions(input, (chars, i) => replaceAt(chars, i, adjacentKeys(chars[i])));
 }
 
-/**
- * An accented seed folded to ASCII first (pâtisserie → patisserie: the name a French site falls back to),
- * then ASCII confusions (plain names, registrable anywhere), then one IDN letter at a time.
- */
+/** An accented seed folded to ASCII first (pâtisserie → patisserie: the name a French site falls back to), then ASCII confusions. */
 export function homoglyphFuzz(input: FuzzInput): string[] {
   const { name, suffix } = input;
   const out: string[] = [];
@@ -149,6 +155,24 @@ export function homoglyphFuzz(input: FuzzInput): string[] {
       }
     }
   }
-  out.push(...mapPositions(input, (chars, i) => replaceAt(chars, i, IDN_HOMOGLYPHS[chars[i]] ?? '')));
+  return out;
+}
+
+/**
+ * IDN lookalikes: one accented letter at a time (any registry's table; lookalikes.ts keeps a name only on the
+ * TLDs whose registry accepts its letters), a ligature for two letters (oe → œ), and the whole label in Cyrillic.
+ */
+export function idnFuzz(input: FuzzInput): string[] {
+  const { name, suffix } = input;
+  const out = mapPositions(input, (chars, i) => replaceAt(chars, i, confusablesOf(chars[i])));
+  for (const [pair, lig] of Object.entries(LIGATURES)) {
+    let at = name.indexOf(pair);
+    while (at !== -1) {
+      out.push(`${name.slice(0, at)}${lig}${name.slice(at + pair.length)}.${suffix}`);
+      at = name.indexOf(pair, at + 1);
+    }
+  }
+  const cyr = cyrillicLabel(name);
+  if (cyr !== null) out.push(`${cyr}.${suffix}`);
   return out;
 }

@@ -1,10 +1,12 @@
 /**
  * Keyboard neighbours for the adjacent-key fuzzer. French users type on AZERTY, most others on
- * QWERTY; a typo-squatter targeting French victims may use either, so both layouts are merged.
+ * QWERTY, Swiss and German ones on QWERTZ; a typo-squatter targeting French-speaking victims may use any,
+ * so the layouts are merged (AZERTY first).
  */
 
 const QWERTY_ROWS = ['1234567890-', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const AZERTY_ROWS = ['1234567890-', 'azertyuiop', 'qsdfghjklm', 'wxcvbn'];
+const QWERTZ_ROWS = ['1234567890-', 'qwertzuiop', 'asdfghjkl', 'yxcvbnm'];
 
 /** Row offsets in key widths, so a key's diagonal neighbours can be found on the rows around it. */
 const ROW_SHIFT = [0, 0.5, 0.75, 1.25];
@@ -32,8 +34,9 @@ function neighbourMap(rows: string[]): Map<string, string[]> {
 
 const QWERTY = neighbourMap(QWERTY_ROWS);
 const AZERTY = neighbourMap(AZERTY_ROWS);
+const QWERTZ = neighbourMap(QWERTZ_ROWS);
 
-/** Keys next to `char` on AZERTY then QWERTY, deduplicated, in a stable order. */
+/** Keys next to `char` on AZERTY, then QWERTY, then QWERTZ, deduplicated, in a stable order. */
 export function adjacentKeys(char: string): string[] {
-  return [...new Set([...(AZERTY.get(char) ?? []), ...(QWERTY.get(char) ?? [])])];
+  return [...new Set([...(AZERTY.get(char) ?? []), ...(QWERTY.get(char) ?? []), ...(QWERTZ.get(char) ?? [])])];
 }

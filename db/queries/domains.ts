@@ -17,6 +17,8 @@ export interface CandidateInput {
   source: DomainSource;
   sourceDetail: string;
   originSiteId?: number | null;
+  /** Lookalikes: plausibility in [0, 1] (the reason is in sourceDetail). */
+  plausibility?: number | null;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function upsertCandidates(db: Executor, list: CandidateInput[], at 
           source: c.source,
           sourceDetail: c.sourceDetail,
           originSiteId: c.originSiteId ?? null,
+          plausibility: c.plausibility ?? null,
           firstSeenAt: at,
           lastSeenAt: at,
         })),

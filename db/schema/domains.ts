@@ -71,6 +71,11 @@ export const domains = pgTable(
     /** When the name is due for (re-)screening; null when it is not to be screened. */
     nextScreenAt: timestamp('next_screen_at', { withTimezone: true }),
     screenCount: integer('screen_count').notNull().default(0),
+    /**
+     * Lookalikes: how plausible the name is as an operator's pick (0–1, the edit's prior times the TLD's); the
+     * reason in words is in sourceDetail. It decided which names were kept under discovery.maxLookalikesPerSeed.
+     */
+    plausibility: real('plausibility'),
     /** Lexical closeness to the monitored names (0–1): orders the screening, never gates it. */
     lexicalScore: real('lexical_score').notNull().default(0),
   },

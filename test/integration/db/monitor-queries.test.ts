@@ -89,6 +89,7 @@ describe.each(DB_KINDS)('monitor queries on %s', (kind) => {
           source: 'lookalike',
           sourceDetail: 'number of annonces-maison.test',
           originSiteId: siteId,
+          plausibility: 0.9,
         },
         { hostname: 'annonces-maison.test', source: 'mention', sourceDetail: 'x' },
       ],
@@ -103,6 +104,7 @@ describe.each(DB_KINDS)('monitor queries on %s', (kind) => {
       ),
     ).toEqual([]);
     const row = await getDomain(t.handle.db, 'annonces-maison2.test');
+    expect(row.plausibility).toBeCloseTo(0.9, 5);
     expect([row.source, row.sourceDetail, row.firstSeenAt.toISOString(), row.lastSeenAt.toISOString()]).toEqual([
       'lookalike',
       'number of annonces-maison.test',
