@@ -161,6 +161,7 @@ const EXEMPT: Record<string, string> = {
   'db migrate': 'a database administrator with only DATABASE_URL; the accounts live in the tables it creates',
   demo: 'a new embedded database of its own, with no account',
   'evidence verify': 'checks a package file offline against a public key; a court runs it without any database',
+  'evidence renew': "adds a TSA's timestamp to a package file; no database, nothing of the unit's data is read",
 };
 
 function commandPaths(cmd: Command, prefix: string[] = []): string[] {
