@@ -88,8 +88,10 @@ export async function checkTrustedTime(
     if (i === 0 && check.imprint && `sha256:${check.imprint}` !== digest.signedData?.hash) {
       problems.push('the timestamp does not stamp the digest the unit signed');
     }
-    if (next && check.genTime && next <= check.genTime) {
-      problems.push(`${links[i + 1]?.name} is not later than ${link.name}`);
+    // A renewal stamps the token before it, so it cannot be older; the same second is possible (TSAs stamp whole
+    // seconds, and a renewal made right after the package shares its second).
+    if (next && check.genTime && next < check.genTime) {
+      problems.push(`${links[i + 1]?.name} is earlier than ${link.name}`);
     }
     for (const p of check.problems) {
       problems.push(`${link.name}: ${p.replace('datapackage.json', i === 0 ? 'datapackage.json' : 'the chain')}`);
