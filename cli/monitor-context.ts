@@ -2,6 +2,7 @@
  * Builds the monitor's context for a command: config, database, evidence store, crawl storage, logger,
  * and the browser check (a clear message, or HTTP mode with a notice where the command allows it).
  */
+
 import type { Command } from 'commander';
 import { BrowserNotFoundError, findChromium } from '../chromium/index.ts';
 import { type Config, CRAWL_MODES } from '../config/index.ts';
@@ -10,6 +11,7 @@ import { type MonitorContext, processOwner } from '../monitor/index.ts';
 import { type GlobalOptions, type LoadedConfig, loadConfig, logger, withDatabase } from './context.ts';
 import { UsageError } from './errors.ts';
 import { actAs, type CommandAccess } from './identity.ts';
+import { requireQueueUrl } from './queue-context.ts';
 
 export interface MonitorCommandOptions {
   signal?: AbortSignal;
@@ -22,6 +24,11 @@ export interface MonitorCommandOptions {
   access: CommandAccess;
   /** A long-running service: holds the embedded database itself and shares it (see cli/context.ts OpenOptions). */
   service?: boolean;
+  /**
+   * The command needs the job queue (its name, for the message), or does when the config enables it: refused on
+   * the embedded database before any database is opened.
+   */
+  queue?: string | ((config: Config) => string | undefined);
 }
 
 export async function withMonitor<T>(
@@ -37,6 +44,9 @@ export async function withMonitor<T>(
     loaded.config.crawler.mode = options.mode;
     for (const site of loaded.config.sites) if (site.crawl?.mode) site.crawl.mode = options.mode;
   }
+  // Said at once, before opening (and perhaps creating) an embedded database the command cannot use.
+  const queueCommand = typeof options.queue === 'function' ? options.queue(loaded.config) : options.queue;
+  if (queueCommand) requireQueueUrl(loaded.config, queueCommand);
   ensureBrowser(loaded.config, options.browserMissing ?? 'fail', (line) => log.warn(line));
   return withDatabase(
     loaded,

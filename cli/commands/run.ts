@@ -34,7 +34,13 @@ export function registerRunCommand(program: Command): void {
         try {
           await withMonitor(
             cmd,
-            { signal: stop.signal, onProgress: terminalProgress(), mode, access: operator(opts.by) },
+            {
+              signal: stop.signal,
+              onProgress: terminalProgress(),
+              mode,
+              access: operator(opts.by),
+              queue: (config) => (config.queue.enabled ? 'phenix run --once with queue.enabled' : undefined),
+            },
             async (ctx) => {
               if (ctx.config.queue.enabled) {
                 if (mode)

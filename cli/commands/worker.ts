@@ -25,22 +25,27 @@ export function registerWorkerCommand(program: Command): void {
       const log = logger(cmd.optsWithGlobals<GlobalOptions>()).child({ component: 'worker-cli' });
       const stop = gracefulSignal((sig) => log.info({ signal: sig }, 'stopping: finishing the jobs in flight'));
       try {
-        await withMonitor(cmd, { signal: stop.signal, access: operator(opts.by), service: true }, async (ctx) =>
-          withQueue(ctx, 'phenix worker', { schedule: false }, async (boss) => {
-            const n = concurrency ?? ctx.config.crawler.parallelSites;
-            const worker = await startWorker(ctx, boss, { concurrency: n });
-            const liveness = { name: 'worker', alive: () => !stop.signal.aborted };
-            await withServiceExtras(
-              { db: ctx.db, config: ctx.config, logger: ctx.logger, liveness, boss },
-              async () => {
-                print(`Phénix worker running (pid ${process.pid}, ${n} job(s) at once). Stop with Ctrl-C or SIGTERM.`);
-                await new Promise<void>((resolve) =>
-                  stop.signal.addEventListener('abort', () => resolve(), { once: true }),
-                );
-                await worker.stop();
-              },
-            );
-          }),
+        await withMonitor(
+          cmd,
+          { signal: stop.signal, access: operator(opts.by), service: true, queue: 'phenix worker' },
+          async (ctx) =>
+            withQueue(ctx, 'phenix worker', { schedule: false }, async (boss) => {
+              const n = concurrency ?? ctx.config.crawler.parallelSites;
+              const worker = await startWorker(ctx, boss, { concurrency: n });
+              const liveness = { name: 'worker', alive: () => !stop.signal.aborted };
+              await withServiceExtras(
+                { db: ctx.db, config: ctx.config, logger: ctx.logger, liveness, boss },
+                async () => {
+                  print(
+                    `Phénix worker running (pid ${process.pid}, ${n} job(s) at once). Stop with Ctrl-C or SIGTERM.`,
+                  );
+                  await new Promise<void>((resolve) =>
+                    stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+                  );
+                  await worker.stop();
+                },
+              );
+            }),
         );
         print('Phénix worker stopped cleanly.');
       } finally {
