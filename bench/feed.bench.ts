@@ -206,7 +206,8 @@ const failures: string[] = [];
 for (const r of [...runs, old]) {
   if (r.found < r.clones) failures.push(`${r.label}, ${r.names} names: ${r.found} of ${r.clones} hidden clones found`);
   if (r.falseAlerts.length > 0) failures.push(`${r.label}: alerts on non-clones ${r.falseAlerts.join(', ')}`);
-  if (r.found > 0 && r.feedCrawls / r.found >= 3)
+  // The funnel's goal; today's path crawls every resolving name by design (its figure is the comparison).
+  if (r !== old && r.found > 0 && r.feedCrawls / r.found >= 3)
     failures.push(`${r.label}, ${r.names} names: ${fmt(r.feedCrawls / r.found, 1)} full crawls per clone (goal < 3)`);
 }
 for (const size of SIZES) {
