@@ -1,5 +1,5 @@
 /**
- * Finds the ads of a page from its structure alone (saved HTML, any template, class names ignored):
+ * Finds the ads of a page from its structure (saved HTML, any template; class words are one cue among several):
  * - listing pages hold a run of ≥ 3 sibling blocks with the same structure, each with a link and some text;
  * - ad pages hold one main text (non-chrome, non-link blocks) with a heading, or under an ad-like URL, or in a
  *   single ad's markup (schema.org Offer/Product, single-ad container, price/place/contact blocks: parse-html.ts);

@@ -169,7 +169,7 @@ export function parseHtml(html: string): ParsedPage {
   const adCues = new Set<AdCue>();
   const noteCues = (attribs: Record<string, string>): void => {
     if (attribs.itemtype && SCHEMA_TYPE.test(attribs.itemtype)) adCues.add('schema');
-    if (attribs.itemprop && attribs.itemprop.split(/\s+/).some((p) => SCHEMA_PROP.test(p))) adCues.add('schema');
+    if (attribs.itemprop?.split(/\s+/).some((p) => SCHEMA_PROP.test(p))) adCues.add('schema');
     const words = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
     if (words.length < 2 || words.length > 500) return;
     for (const w of words.split(/\s+/))
