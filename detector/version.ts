@@ -8,5 +8,7 @@
  * 2: issue 11 (specific and corroborated evidence, ad text in every script, related tier).
  * 3: layout sketches in profiles; the layout signal is their cosine, graded (issue 11, real-page layout).
  * 4: issue 18 (verdict rules with margins, containment per side, explanations from the evidence items).
+ * 5: ad pages from shared single-ad markup (an article's own header, schema.org Offer/Product, single-ad class
+ *    words): more pages are `ad`, their advertisers' contacts are scoped to the ads.
  */
-export const DETECTOR_VERSION = 4;
+export const DETECTOR_VERSION = 5;

@@ -1,7 +1,8 @@
 /**
- * Finds the ads of a page from its structure alone (saved HTML, any template, class names ignored):
+ * Finds the ads of a page from its structure (saved HTML, any template; class words are one cue among several):
  * - listing pages hold a run of ≥ 3 sibling blocks with the same structure, each with a link and some text;
- * - ad pages hold one main text (non-chrome, non-link blocks) with a heading, usually under an ad-like URL;
+ * - ad pages hold one main text (non-chrome, non-link blocks) with a heading, or under an ad-like URL, or in a
+ *   single ad's markup (schema.org Offer/Product, single-ad container, price/place/contact blocks: parse-html.ts);
  * the rest is `other`. Site-level boilerplate is removed later, in the profile, where all pages are known.
  */
 import type { AdBlock, PageType } from '../types.ts';
@@ -19,7 +20,7 @@ function isServicePath(path: string): boolean {
   return path.split(/[/?&=]/).some((seg) => SERVICE_SEGMENT.test(seg.replace(/\.\w+$/, '')));
 }
 const AD_URL =
-  /\/(?:annonces?|ads?|offres?|listings?|items?|classifieds?|petites-annonces|detail|fiche|voir)[/_-]|[?&](?:id|ad|annonce)=\d|\d{3,}(?:\.html?)?$/i;
+  /\/(?:annonces?|ads?|adverts?|offres?|listings?|items?|classifieds?|petites-annonces|detail|fiche|voir)[/_-]|[?&](?:id|ad|annonce)=\d|\d{3,}(?:\.html?)?$/i;
 
 export interface PageAds {
   pageType: PageType;
@@ -98,10 +99,13 @@ export function extractAds(page: ParsedPage, url: string, path: string): PageAds
 
   const textBlocks = new Set(norm.filter((n) => n.length > 0));
   const adUrl = AD_URL.test(path);
+  // A single ad's markup: a container word or schema.org microdata, with at least two of price, place, contact.
+  const cues = page.adCues;
+  const adMarkup = (cues.has('single') || cues.has('schema')) && cues.size >= 3;
   let pageType: PageType = 'other';
   if (items.length >= MIN_ITEMS && itemChars >= mainChars && !(adUrl && mainChars >= MIN_AD_CHARS)) {
     pageType = 'listing';
-  } else if (mainChars >= MIN_AD_CHARS && (mainHeading || adUrl) && !isServicePath(path)) {
+  } else if (mainChars >= MIN_AD_CHARS && (mainHeading || adUrl || adMarkup) && !isServicePath(path)) {
     pageType = 'ad';
   }
 

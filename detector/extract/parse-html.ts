@@ -66,6 +66,25 @@ const BLOCK = new Set([
   'img',
 ]);
 const VISIBLE = /\S/;
+/** Sectioning content: a header or footer inside one belongs to that section (an ad's title), not to the site. */
+const SECTIONING = new Set(['article', 'main', 'section']);
+/**
+ * Markup cues of a single ad that real classified scripts share (schema.org Offer/Product microdata, and class or id
+ * words for the ad's price, place, contact box and single-ad container), counted by kind outside site chrome. One
+ * kind alone proves nothing (a price also sits in a listing item); the page type weighs how many kinds are present.
+ */
+const SCHEMA_TYPE =
+  /schema\.org\/(?:Offer|AggregateOffer|Product|Vehicle|Car|Accommodation|Service|JobPosting|RealEstateListing|Classified)/i;
+const SCHEMA_PROP = /^(?:price|pricecurrency|offers|availableatorfrom|areaserved)$/i;
+const CUE_WORDS: [AdCue, RegExp][] = [
+  ['price', /(?:^|[-_])(?:price|prix|tarif)/i],
+  ['place', /(?:^|[-_])(?:location|city|town|address|lieu|ville|region|locality)(?:$|[-_])/i],
+  ['contact', /(?:^|[-_])(?:contact|phone|tel|telephone|seller|annonceur|vendeur)(?:$|[-_])/i],
+  [
+    'single',
+    /(?:^|[-_])single(?:$|[-_])|(?:^|[-_])(?:ad|advert|annonce|listing|item|offer|classified)s?[-_](?:single|detail|details|view|content|description)(?:$|[-_])|(?:^|[-_])(?:single|detail|details|view)[-_](?:ad|advert|annonce|listing|item|offer|classified)s?(?:$|[-_])/i,
+  ],
+];
 const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const MAX_CHILD_SIG = 8;
 const MAX_INLINE_SCRIPT = 200_000;
@@ -96,7 +115,11 @@ export interface TextBlock {
   heading: boolean;
 }
 
+export type AdCue = 'schema' | 'price' | 'place' | 'contact' | 'single';
+
 export interface ParsedPage {
+  /** Kinds of single-ad markup cues found outside site chrome (see CUE_WORDS). */
+  adCues: Set<AdCue>;
   layout: Map<string, number>;
   elements: ElementNode[];
   blocks: TextBlock[];
@@ -124,6 +147,8 @@ interface OpenElement {
   /** Compressed child tag sequence, e.g. `h2,p+,div` (at most MAX_CHILD_SIG entries). */
   childSeq: string;
   childEntries: number;
+  /** This element opened a chrome region (and closes it). */
+  chrome: boolean;
 }
 
 function addToken(map: Map<string, number>, token: string): void {
@@ -141,6 +166,15 @@ export function parseHtml(html: string): ParsedPage {
   const trackerHints: string[] = [];
   let inlineLength = 0;
   let title = '';
+  const adCues = new Set<AdCue>();
+  const noteCues = (attribs: Record<string, string>): void => {
+    if (attribs.itemtype && SCHEMA_TYPE.test(attribs.itemtype)) adCues.add('schema');
+    if (attribs.itemprop?.split(/\s+/).some((p) => SCHEMA_PROP.test(p))) adCues.add('schema');
+    const words = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+    if (words.length < 2 || words.length > 500) return;
+    for (const w of words.split(/\s+/))
+      if (w) for (const [cue, re] of CUE_WORDS) if (!adCues.has(cue) && re.test(w)) adCues.add(cue);
+  };
 
   const stack: OpenElement[] = [];
   let dropDepth = 0;
@@ -205,6 +239,10 @@ export function parseHtml(html: string): ParsedPage {
         if (inHead > 0) return;
         if (name === 'a' && attribs.href) hrefs.push(attribs.href);
         if (BLOCK.has(name)) flush();
+        // header/footer are site chrome unless they sit in sectioning content (an article's own header).
+        const opensChrome =
+          CHROME.has(name) && !((name === 'header' || name === 'footer') && stack.some((o) => SECTIONING.has(o.tag)));
+        if (chromeDepth === 0 && !opensChrome) noteCues(attribs);
         const parentOpen = stack.length > 0 ? stack[stack.length - 1] : null;
         const index = elements.length;
         elements.push({
@@ -214,7 +252,7 @@ export function parseHtml(html: string): ParsedPage {
           firstBlock: blocks.length,
           endBlock: blocks.length,
           children: [],
-          chrome: chromeDepth > 0 || CHROME.has(name),
+          chrome: chromeDepth > 0 || opensChrome,
           hasLink: name === 'a',
         });
         if (parentOpen) {
@@ -240,8 +278,16 @@ export function parseHtml(html: string): ParsedPage {
             ? `${stack[n - 3].tag}>${stack[n - 2].tag}>${stack[n - 1].tag}>${name}`
             : stack.map((s) => s.tag).join('>') + (n > 0 ? '>' : '') + name;
         addToken(layout, `p:${path}`);
-        stack.push({ index, tag: name, lastChild: '', lastRepeated: false, childSeq: '', childEntries: 0 });
-        if (CHROME.has(name)) chromeDepth++;
+        stack.push({
+          index,
+          tag: name,
+          lastChild: '',
+          lastRepeated: false,
+          childSeq: '',
+          childEntries: 0,
+          chrome: opensChrome,
+        });
+        if (opensChrome) chromeDepth++;
         if (name === 'a') linkDepth++;
         if (HEADING.has(name)) headingDepth++;
       },
@@ -288,7 +334,7 @@ export function parseHtml(html: string): ParsedPage {
           el.sig = `${open.tag}[${open.childSeq}]`;
           if (el.hasLink && el.parent >= 0) elements[el.parent].hasLink = true;
           if (open.childEntries > 0) addToken(layout, `c:${el.sig}`);
-          if (CHROME.has(open.tag)) chromeDepth--;
+          if (open.chrome) chromeDepth--;
           if (open.tag === 'a') linkDepth--;
           if (HEADING.has(open.tag)) headingDepth--;
         }
@@ -300,6 +346,7 @@ export function parseHtml(html: string): ParsedPage {
   parser.end();
   flush();
   return {
+    adCues,
     layout,
     elements,
     blocks,

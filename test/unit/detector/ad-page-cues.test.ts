@@ -1,0 +1,64 @@
+/**
+ * Ad detail pages recognised from the markup real classified scripts share, not only from a bare heading or an
+ * ad-like URL: an article's own header (HTML sectioning, as in WordPress themes), schema.org Offer/Product microdata,
+ * and single-ad class words with price, place and contact blocks. Advertisers' contacts found there are scoped to
+ * the ads, the operator's footer contacts to the site. Markup written for the test (home services, fiction numbers).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildProfile, extractPage } from '../../../detector/index.ts';
+
+const DESCRIPTION =
+  '<p>Plombier disponible sur tout le secteur pour les fuites, les chauffe-eau et les robinets qui gouttent.</p>' +
+  '<p>Devis gratuit, intervention rapide en semaine comme le samedi matin, travail soigné et garanti.</p>';
+const FOOTER = '<footer class="site-footer"><p>Contact du site : 01 99 00 12 34, equipe@annonces.example</p></footer>';
+
+function frame(main: string, bodyClass = ''): string {
+  return `<html><body class="${bodyClass}"><header class="site-header"><p class="site-title"><a href="/">Annonces</a></p><nav><ul><li><a href="/">Accueil</a></li><li><a href="/contact/">Contact</a></li></ul></nav></header><div id="primary"><main id="main">${main}</main></div>${FOOTER}</body></html>`;
+}
+
+/** WP Adverts-like single ad: the title in the article's own header, the ad in adverts-single-* blocks. */
+const wpAdvertsLike = frame(
+  `<article class="advert type-advert hentry"><header class="entry-header"><h1 class="entry-title">Plombier dépannage rapide</h1></header><div class="entry-content"><div class="adverts-single-box"><div class="adverts-single-price"><span class="adverts-price-box">80 €</span></div></div><div class="adverts-grid-row"><span class="adverts-row-title">Lieu</span><span>Rennes</span></div><div class="adverts-content">${DESCRIPTION}</div><div class="adverts-contact-box"><span class="adverts-contact-phone">06 39 98 11 22</span></div></div></article>`,
+  'single single-advert',
+);
+/** No heading at all, an opaque URL: only schema.org microdata and the price/place blocks say it is one ad. */
+const schemaOnly = frame(
+  `<div itemscope itemtype="https://schema.org/Product"><div class="box-a">Jardinier pour tonte et taille de haies</div><div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span class="prix-affiche" itemprop="price">35</span></div><div class="ville-zone">Nantes</div><div class="txt">${DESCRIPTION}</div><div class="zone-contact">06 39 98 33 44</div></div>`,
+);
+
+describe('ad pages from shared single-ad markup', () => {
+  it('reads an article header as the ad title, not as site chrome', () => {
+    const f = extractPage({ url: 'http://a.test/?p=8812x', html: wpAdvertsLike });
+    expect(f.pageType).toBe('ad');
+    expect(f.ads).toHaveLength(1);
+    expect(f.ads[0].text).toContain('Plombier dépannage rapide');
+    expect(f.ads[0].text).toContain('Devis gratuit');
+    // The site's own header and footer stay out of the ad.
+    expect(f.ads[0].text).not.toContain('Accueil');
+    expect(f.ads[0].text).not.toContain('Contact du site');
+  });
+
+  it('recognises a single ad from schema.org Offer microdata and price/place/contact blocks', () => {
+    const f = extractPage({ url: 'http://a.test/p/x9', html: schemaOnly });
+    expect(f.pageType).toBe('ad');
+    expect(f.ads[0].text).toContain('Jardinier');
+  });
+
+  it('does not make an ad of a page with text but no ad markup, heading or ad URL', () => {
+    const plain = frame(`<div class="box-a">${DESCRIPTION}</div>`);
+    expect(extractPage({ url: 'http://a.test/p/x9', html: plain }).pageType).toBe('other');
+  });
+
+  it('scopes the advertiser numbers of ad pages to the ads and the footer contacts to the site', () => {
+    const pages = [
+      extractPage({ url: 'http://a.test/advert/plombier-1/', html: wpAdvertsLike }),
+      extractPage({ url: 'http://a.test/p/x9', html: schemaOnly }),
+      extractPage({ url: 'http://a.test/contact/', html: frame('<h1>Contact</h1><p>Écrivez-nous.</p>') }),
+    ];
+    const profile = buildProfile(pages, { site: 'a.test' });
+    const scope = (value: string) => profile.contacts.find((c) => c.value === value)?.scope;
+    expect(scope('+33639981122')).toBe('ad');
+    expect(scope('+33639983344')).toBe('ad');
+    expect(scope('+33199001234')).toBe('site');
+  });
+});
