@@ -3,12 +3,33 @@
  * with JavaScript off and every network request refused, so nothing in it can reach out while it is printed.
  */
 import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { chromium } from 'playwright';
 import { browserLaunchOptions, findChromium } from '../crawler/index.ts';
 import { type Executor, getCase } from '../db/index.ts';
 import { casePage } from './pages/case-page.ts';
 
 const STYLESHEET = readFileSync(new URL('./static/review.css', import.meta.url), 'utf8');
+/** Phénix's version, from its package.json: the PDF names it as author, creator and producer. */
+export const PHENIX_VERSION: string = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).version;
+
+/**
+ * Chromium's page.pdf() writes its own user agent as Creator/Producer and takes no metadata: rewrite the Info
+ * dictionary so the file says it comes from Phénix, which version, and which case.
+ */
+export async function stampCaseReport(pdf: Uint8Array, o: { title: string; subject: string; by: string }) {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const who = `Phénix ${PHENIX_VERSION}`;
+  doc.setTitle(o.title);
+  doc.setSubject(o.subject);
+  doc.setAuthor(who);
+  doc.setCreator(`${who} (case report, exported by ${o.by})`);
+  doc.setProducer(who);
+  doc.setKeywords(['Phénix', 'case report']);
+  return Buffer.from(await doc.save());
+}
 
 export interface CaseReportOptions {
   db: Executor;
@@ -39,7 +60,12 @@ export async function renderCaseReport(o: CaseReportOptions): Promise<{ pdf: Buf
       footerTemplate:
         '<div style="font-size:8px;width:100%;text-align:center">Phénix case report · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
     });
-    return { pdf, caseRef: view.site.caseRef };
+    const stamped = await stampCaseReport(pdf, {
+      title: `Case ${view.site.caseRef} — ${view.site.name}`,
+      subject: `Phénix case report for the monitored site ${view.site.name}`,
+      by: o.by,
+    });
+    return { pdf: stamped, caseRef: view.site.caseRef };
   } finally {
     await browser.close();
   }
