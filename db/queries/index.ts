@@ -17,5 +17,6 @@ export * from './profiles.ts';
 export * from './retention.ts';
 export * from './review.ts';
 export * from './screening.ts';
+export * from './site-takedown.ts';
 export * from './sites.ts';
 export * from './users.ts';

@@ -28,6 +28,7 @@ function cover(view: CaseView, print: NonNullable<CasePageOptions['print']>): Sa
 <tr><th>Case reference</th><td>${s.caseRef}</td></tr>
 <tr><th>Site status</th><td>${s.status}; now ${s.liveState}</td></tr>
 <tr><th>Domains of the site</th><td>${s.domains.map((d) => d.hostname).join(', ')}</td></tr>
+<tr><th>Taken down (unit's records)</th><td>${s.takedownDate ? html`${s.takedownDate}${s.takedownNote ? html` — ${s.takedownNote}` : ''}${s.takedownBy ? html` (entered by ${s.takedownBy})` : ''}` : 'not entered'}</td></tr>
 <tr><th>Seen down by Phénix</th><td>${s.liveState !== 'online' && s.liveStateChangedAt ? formatDate(s.liveStateChangedAt) : '—'}</td></tr>
 <tr><th>First clone candidate seen</th><td>${formatDate(firstSeen)}</td></tr>
 <tr><th>Last crawled</th><td>${formatDate(s.lastCrawledAt)}</td></tr>
@@ -68,7 +69,7 @@ export function casePage(ctx: PageContext | undefined, view: CaseView, options: 
   const head = options.print
     ? cover(view, options.print)
     : html`<h1>Case ${s.caseRef} — ${s.name}</h1>
-<p class="meta">Site status <strong>${s.status}</strong> · now <strong>${s.liveState}</strong>${s.liveStateChangedAt ? html` since ${formatDate(s.liveStateChangedAt)}` : ''} · last crawled ${formatDate(s.lastCrawledAt)} · domains: ${s.domains.map((d) => d.hostname).join(', ')}</p>
+<p class="meta">Site status <strong>${s.status}</strong> · taken down <strong>${s.takedownDate ?? 'date not entered'}</strong>${s.takedownNote ? html` (${s.takedownNote})` : ''} · seen <strong>${s.liveState}</strong> by Phénix${s.liveStateChangedAt ? html` since ${formatDate(s.liveStateChangedAt)}` : ''} · last crawled ${formatDate(s.lastCrawledAt)} · domains: ${s.domains.map((d) => d.hostname).join(', ')}</p>
 ${s.notes ? html`<p>${s.notes}</p>` : ''}
 <div class="counts"><span>${view.counts.open} open</span><span>${view.counts.confirmed} confirmed</span><span>${view.counts.dismissed} dismissed</span></div>
 <p class="meta"><a href="/cases/${encodeURIComponent(s.name)}/report.pdf">Download this case as PDF</a> · <a href="/alerts?site=${encodeURIComponent(s.name)}">its alerts in the queue</a></p>`;
