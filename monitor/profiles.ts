@@ -11,6 +11,7 @@ import {
   type Database,
   type DomainRow,
   type FingerprintInput,
+  hasContent,
   latestProfile,
   latestUsefulCaptures,
   listDomains,
@@ -18,6 +19,10 @@ import {
   type SiteProfileRow,
   saveProfile,
 } from '../db/index.ts';
+
+// What counts as a crawl that describes a site lives beside the query, so the review page shows the same captures.
+export { hasContent };
+
 import {
   buildDocumentFrequencies,
   buildProfile,
@@ -53,14 +58,6 @@ export interface BuiltProfile {
   subject: ProfileSubject;
   profile: SiteProfile;
   row: SiteProfileRow;
-}
-
-/** A crawl describes a site when at least one page has ads, contacts, or a listing/ad layout (not a bare seizure notice). */
-export function hasContent(rows: CaptureRow[]): boolean {
-  return rows.some((r) => {
-    const f = r.features as unknown as PageFeatures | null;
-    return f !== null && (f.ads.length > 0 || f.contacts.length > 0 || f.pageType !== 'other');
-  });
 }
 
 /**

@@ -84,7 +84,7 @@ ${decisionsList(view)}
 ${familyGraph(view)}
 <h2>All alerts</h2>
 <table><thead><tr><th class="num">Score</th><th>Status</th><th>Candidate</th><th>First seen</th><th>Found by</th><th>Raised</th><th>Decided</th></tr></thead>
-<tbody>${view.alerts.length ? view.alerts.map((a) => html`<tr><td class="num">${scoreCell(a.score)}</td><td>${statusBadge(a.status)}</td><td>${options.print ? a.candidate : html`<a href="/alerts/${a.id}">${a.candidate}</a>`}</td><td>${formatDate(a.firstSeenAt)}</td><td>${a.source}${a.sourceDetail ? html` <span class="meta url">${a.sourceDetail.slice(0, 80)}</span>` : ''}</td><td>${formatDate(a.createdAt)}</td><td>${a.decidedAt ? html`${formatDate(a.decidedAt)} · ${a.reviewer ?? ''}` : '—'}</td></tr>`) : html`<tr><td colspan="7">No alert for this site yet.</td></tr>`}</tbody></table>`;
+<tbody>${view.alerts.length ? view.alerts.map((a) => html`<tr><td class="num">${scoreCell(a.score)}</td><td>${statusBadge(a.status)}</td><td>${options.print ? a.candidate : html`<a href="/alerts/${a.id}">${a.candidate}</a>`}</td><td>${formatDate(a.firstSeenAt)}</td><td>${a.source}${a.sourceDetail ? html` <span class="meta">${a.sourceDetail.slice(0, 80)}</span>` : ''}</td><td>${formatDate(a.createdAt)}</td><td>${a.decidedAt ? html`${formatDate(a.decidedAt)} · ${a.reviewer ?? ''}` : '—'}</td></tr>`) : html`<tr><td colspan="7">No alert for this site yet.</td></tr>`}</tbody></table>`;
   if (options.print) {
     return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Case ${s.caseRef} — ${s.name} · Phénix</title>
 <style>${options.print.stylesheet}</style></head><body class="print"><main>${body}</main></body></html>`.value;
