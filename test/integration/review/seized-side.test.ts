@@ -39,7 +39,7 @@ describe('side by side for a seized site', () => {
       redirectChain: [],
       status: 200,
       headers: {},
-      timings: {},
+      timings: { navigationMs: 90, totalMs: 200 },
       mode: 'browser',
       depth: 0,
       title: 'Ce site a été saisi par la gendarmerie',
