@@ -1,6 +1,7 @@
 export * from './alerts.ts';
 export * from './audit.ts';
 export * from './audit-chain.ts';
+export * from './candidate-notes.ts';
 export * from './cases.ts';
 export * from './contacts.ts';
 export * from './corpora.ts';
