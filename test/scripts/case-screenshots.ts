@@ -1,5 +1,6 @@
 /**
- * Regenerates docs/case-page.png, docs/case-cycles.png and docs/case-file-page-N.png (the case PDF as images) from the demo: the demo universe, one cycle on a
+ * Regenerates docs/case-page.png, docs/case-cycles.png, docs/cycle-page.png, docs/candidates-page.png,
+ * docs/case-seized-side-by-side.png and docs/case-file-page-N.png (the case PDF as images) from the demo: the demo universe, one cycle on a
  * throw-away database, the first alert confirmed and the last dismissed by an analyst, then the case page of the
  * seized site photographed at 1280 px.
  * Run: npx tsx test/scripts/case-screenshots.ts   (a development tool; it uses the test helpers)
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { chromium } from 'playwright';
 import { browserLaunchOptions } from '../../crawler/index.ts';
-import { decideAlert, listAlerts, recordTakedown, syncSites } from '../../db/index.ts';
+import { decideAlert, listAlerts, listSites, recordTakedown, syncSites } from '../../db/index.ts';
 import { startUniverse } from '../../demo/index.ts';
 import { runCycle, siteSpecsFromConfig } from '../../monitor/index.ts';
 import { createReviewServer, renderCaseReport } from '../../review/index.ts';
@@ -29,7 +30,11 @@ try {
   await importDemoSnapshots(ctx, universe);
   await runCycle(ctx, { origin: 'phenix demo' });
   const alerts = await listAlerts(ctx.db);
-  const site = alerts[0].site;
+  // The case of a seized site when the demo has one with alerts: its side by side must show the site as it was.
+  const seized = (await listSites(ctx.db)).find(
+    (s) => s.liveState !== 'online' && alerts.some((a) => a.site === s.name),
+  );
+  const site = seized?.name ?? alerts[0].site;
   const own = alerts.filter((a) => a.site === site);
   await decideAlert(ctx.db, own[0].id, {
     status: 'confirmed',
@@ -62,9 +67,21 @@ try {
   await page.screenshot({ path: join(docs, 'case-page.png'), fullPage: true });
   await page.goto(`${server.url}/cycles`);
   await page.screenshot({ path: join(docs, 'case-cycles.png') });
+  await page.click('tbody tr a');
+  await page.screenshot({ path: join(docs, 'cycle-page.png') });
+  await page.goto(`${server.url}/candidates`);
+  await page.screenshot({ path: join(docs, 'candidates-page.png') });
+  await page.goto(`${server.url}/alerts/${own[0].id}`);
+  await page.locator('.side-title').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(docs, 'case-seized-side-by-side.png') });
   await server.close();
   // The case PDF, as a magistrate would get it, one PNG per page.
-  const { pdf } = await renderCaseReport({ db: t.handle.db, site, by: ANALYST.name, chromiumPath: '/usr/bin/chromium' });
+  const { pdf } = await renderCaseReport({
+    db: t.handle.db,
+    site,
+    by: ANALYST.name,
+    chromiumPath: '/usr/bin/chromium',
+  });
   const tmp = join(docs, '.tmp');
   mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, 'case.pdf'), pdf);
