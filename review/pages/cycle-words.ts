@@ -65,9 +65,9 @@ export function cycleSentences(summary: Record<string, unknown>): string[] {
     );
   if (take('discovered'))
     out.push(`Crawls and feeds brought ${plural(Number(s.discovered), 'new candidate', 'new candidates')}.`);
-  if (take('crawls') || take('pagesOk') || take('pagesFailed'))
+  if ([take('crawls'), take('pagesOk'), take('pagesFailed')].some(Boolean))
     out.push(
-      `It crawled ${plural(s.crawls ?? 0, 'site', 'sites')}: ${plural(s.pagesOk ?? 0, 'page', 'pages')} captured${s.pagesFailed ? `, ${plural(s.pagesFailed, 'page', 'pages')} could not be fetched` : ''}.`,
+      `It ran ${plural(s.crawls ?? 0, 'crawl', 'crawls')} (one per site or candidate): ${plural(s.pagesOk ?? 0, 'page', 'pages')} captured${s.pagesFailed ? `, ${plural(s.pagesFailed, 'page', 'pages')} could not be fetched` : ''}.`,
     );
   if (take('compared'))
     out.push(`It compared ${plural(Number(s.compared), 'candidate', 'candidates')} with the monitored sites.`);

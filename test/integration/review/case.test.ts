@@ -85,7 +85,8 @@ describe('the case view (Postgres)', () => {
     expect(cycles).toContain('completed');
     const one = await client.request('/cycles/a1b2c3d4-0000-4000-8000-000000000001');
     const words = await one.text();
-    expect(words).toContain('It crawled 4 sites: 31 pages captured.');
+    expect(words).toContain('It ran 4 crawls (one per site or candidate): 31 pages captured.');
+    expect(words).not.toContain('Pages ok');
     expect(words).toContain('Outcome: 3 new alert(s) raised.');
     expect(words).not.toMatch(/pagesOk|PAGESOK|durationMs|\{"/i);
     expect((await client.request('/cycles/nope')).status).toBe(404);
