@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { chromium } from 'playwright';
 import { browserLaunchOptions, findChromium } from '../crawler/index.ts';
-import { type Executor, getCase } from '../db/index.ts';
-import { casePage } from './pages/case-page.ts';
+import { type CaptureRow, type Executor, getAlertReview, getCase } from '../db/index.ts';
+import { createEvidenceStore } from '../evidence/index.ts';
+import { type CaseShots, casePage } from './pages/case-page.ts';
 
 const STYLESHEET = readFileSync(new URL('./static/review.css', import.meta.url), 'utf8');
 /** Phénix's version, from its package.json: the PDF names it as author, creator and producer. */
@@ -39,11 +40,45 @@ export interface CaseReportOptions {
   /** config crawler.chromiumPath, then CHROMIUM_PATH, then the usual places. */
   chromiumPath?: string;
   chromiumPathFromEnv?: string;
+  /** The evidence store: each confirmed clone's two screenshots are inlined from it (the print refuses requests). */
+  evidenceDir?: string;
+}
+
+/** Both sides' home-page screenshots of every confirmed clone, as data: URLs (read from the evidence store). */
+async function confirmedShots(db: Executor, evidenceDir: string, alertIds: number[]): Promise<CaseShots> {
+  const store = createEvidenceStore({ dir: evidenceDir });
+  const shot = async (capture: CaptureRow | undefined) => {
+    const ref =
+      capture?.artifacts.find((a) => a.kind === 'screenshot') ??
+      capture?.artifacts.find((a) => a.kind === 'screenshot-full');
+    if (!capture || !ref) return undefined;
+    const bytes = await store.read(ref.sha256).catch(() => null);
+    return bytes
+      ? {
+          src: `data:image/png;base64,${Buffer.from(bytes).toString('base64')}`,
+          url: capture.finalUrl,
+          at: capture.capturedAt,
+        }
+      : undefined;
+  };
+  const shots: CaseShots = new Map();
+  for (const id of alertIds) {
+    const review = await getAlertReview(db, id);
+    shots.set(id, {
+      reference: await shot(review.reference.captures[0]),
+      candidate: await shot(review.candidate.captures[0]),
+    });
+  }
+  return shots;
 }
 
 export async function renderCaseReport(o: CaseReportOptions): Promise<{ pdf: Buffer; caseRef: string }> {
   const view = await getCase(o.db, o.site);
-  const page = casePage(undefined, view, { print: { stylesheet: STYLESHEET, producedAt: new Date(), by: o.by } });
+  const confirmed = view.alerts.filter((a) => a.status === 'confirmed').map((a) => a.id);
+  const shots = o.evidenceDir ? await confirmedShots(o.db, o.evidenceDir, confirmed) : new Map();
+  const page = casePage(undefined, view, {
+    print: { stylesheet: STYLESHEET, producedAt: new Date(), by: o.by, shots },
+  });
   const { path } = findChromium(o.chromiumPath, o.chromiumPathFromEnv);
   const browser = await chromium.launch(browserLaunchOptions(path));
   try {

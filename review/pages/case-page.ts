@@ -11,7 +11,22 @@ import { scoreCell, statusBadge } from './queue-page.ts';
 
 export interface CasePageOptions {
   /** The PDF: the stylesheet inlined, no top bar nor links to actions, and when it was produced. */
-  print?: { stylesheet: string; producedAt: Date; by: string };
+  print?: { stylesheet: string; producedAt: Date; by: string; shots?: CaseShots };
+}
+
+export interface CaseShot {
+  /** A data: URL (the printed page loads nothing). */
+  src: string;
+  url: string;
+  at: Date;
+}
+/** Per confirmed alert id: the monitored site's and the clone's home-page screenshots. */
+export type CaseShots = Map<number, { reference?: CaseShot; candidate?: CaseShot }>;
+
+function shotFigure(label: string, shot: CaseShot | undefined): SafeHtml {
+  return shot
+    ? html`<figure><img src="${shot.src}" alt="${label}"><figcaption class="meta">${label}: <span class="url">${shot.url}</span>, captured ${formatDate(shot.at)}</figcaption></figure>`
+    : html`<figure><p class="meta">${label}: no screenshot stored.</p></figure>`;
 }
 
 const DECISION_WORD = { confirmed: 'Confirmed as a clone', dismissed: 'Dismissed', open: 'Reopened' } as const;
@@ -42,7 +57,11 @@ ${s.notes ? html`<p>Notes on the site: ${s.notes}</p>` : ''}
 }
 
 /** One confirmed clone: why Phénix flagged it (as the analyst saw it when deciding), what it shares, the note. */
-function cloneSection(a: CaseAlert, decision: CaseDecision | undefined): SafeHtml {
+function cloneSection(
+  a: CaseAlert,
+  decision: CaseDecision | undefined,
+  shots?: { reference?: CaseShot; candidate?: CaseShot },
+): SafeHtml {
   const shared = [...a.shared.contacts, ...a.shared.pivots];
   return html`<section class="clone card">
 <h3>${a.candidate} <span class="meta">alert #${a.id} · score ${a.score.toFixed(2)}</span></h3>
@@ -50,6 +69,7 @@ function cloneSection(a: CaseAlert, decision: CaseDecision | undefined): SafeHtm
 <h4>Why Phénix flagged it</h4>
 ${decision?.explanation.length ? html`<ul>${decision.explanation.map((e) => html`<li>${e}</li>`)}</ul>` : html`<p class="meta">No explanation was recorded with the decision.</p>`}
 ${shared.length ? html`<p>Shared with the site: ${shared.map((k, i) => html`${i ? ', ' : ''}<span class="hash">${k}</span>`)}${a.shared.ads ? html`; ${a.shared.ads} near-identical ad(s)` : ''}${a.shared.layout ? '; the same layout' : ''}.</p>` : ''}
+${shots ? html`<div class="photo-pair case-shots">${shotFigure('The monitored site as it was', shots.reference)}${shotFigure('The clone', shots.candidate)}</div>` : ''}
 <h4>The analyst's note</h4>
 <blockquote>${decision?.note ?? '—'}</blockquote>
 </section>`;
@@ -77,7 +97,7 @@ ${s.notes ? html`<p>${s.notes}</p>` : ''}
 <h2>Timeline</h2>
 ${caseTimeline(view)}
 <h2>Confirmed clones</h2>
-${confirmed.length ? confirmed.map((a) => cloneSection(a, confirming(a))) : html`<p>None yet.</p>`}
+${confirmed.length ? confirmed.map((a) => cloneSection(a, confirming(a), options.print?.shots?.get(a.id))) : html`<p>None yet.</p>`}
 <h2>Decisions</h2>
 ${decisionsList(view)}
 <h2>Family graph</h2>

@@ -31,7 +31,10 @@ function pageContext(c: Context<ReviewEnv>): PageContext {
   return { user: c.get('user'), csrf: c.get('session').csrfToken };
 }
 
-export function registerCaseRoutes(app: Hono<ReviewEnv>, o: { db: Executor; log: Logger; chromiumPath?: string }) {
+export function registerCaseRoutes(
+  app: Hono<ReviewEnv>,
+  o: { db: Executor; log: Logger; chromiumPath?: string; evidenceDir?: string },
+) {
   const notFound = (c: Context<ReviewEnv>, what: string, message: string, back: string) =>
     c.html(errorPage(pageContext(c), what, message, back), 404);
 
@@ -56,6 +59,7 @@ export function registerCaseRoutes(app: Hono<ReviewEnv>, o: { db: Executor; log:
         site: c.req.param('site'),
         by: user,
         chromiumPath: o.chromiumPath,
+        evidenceDir: o.evidenceDir,
       });
       o.log.info({ site: c.req.param('site'), by: user }, 'case report exported');
       const name = `case-${caseRef.replace(/[^A-Za-z0-9._-]+/g, '_')}.pdf`;

@@ -81,6 +81,7 @@ try {
     site,
     by: ANALYST.name,
     chromiumPath: '/usr/bin/chromium',
+    evidenceDir: ctx.evidence.dir,
   });
   const tmp = join(docs, '.tmp');
   mkdirSync(tmp, { recursive: true });

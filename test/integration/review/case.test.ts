@@ -93,7 +93,12 @@ describe('the case view (Postgres)', () => {
   });
 
   it('exports the case as one PDF holding the case reference and each confirmed clone', async () => {
-    const { pdf } = await renderCaseReport({ db: f.t.handle.db, site: 'maison-services', by: 'analyste.dupont' });
+    const { pdf } = await renderCaseReport({
+      db: f.t.handle.db,
+      site: 'maison-services',
+      by: 'analyste.dupont',
+      evidenceDir: f.evidenceDir,
+    });
     const file = join(mkdtempSync(join(tmpdir(), 'phenix-case-')), 'case.pdf');
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
@@ -116,6 +121,9 @@ describe('the case view (Postgres)', () => {
     expect(info).toMatch(new RegExp(`^Author:\\s+Phénix ${version.replace(/\./g, '\\.')}$`, 'm'));
     expect(info).toMatch(/^Producer:\s+Phénix /m);
     expect(info).not.toMatch(/Chrom|Skia/);
+    // Both screenshots of the confirmed clone are in the file (inlined: the print loads nothing).
+    const images = execFileSync('pdfimages', ['-list', file]).toString('utf8').trim().split('\n').slice(2);
+    expect(images.length).toBeGreaterThanOrEqual(2);
 
     const res = await client.request('/cases/maison-services/report.pdf');
     expect(res.status).toBe(200);
