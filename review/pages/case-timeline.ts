@@ -38,7 +38,7 @@ export function caseTimeline(view: CaseView): SafeHtml {
 
   const siteLane = html`<text x="4" y="${y(0) + 4}" class="tl-label tl-site">${site.name} (${site.liveState})</text>
 ${takedown ? html`<line x1="${x(takedown)}" x2="${x(takedown)}" y1="${TOP}" y2="${height - 24}" class="tl-takedown"/><text x="${x(takedown) + 4}" y="${TOP - 10}" class="tl-note">taken down ${site.takedownDate} (unit's records)</text>` : ''}
-${seenDown ? html`<line x1="${x(seenDown)}" x2="${x(seenDown)}" y1="${TOP}" y2="${height - 24}" class="tl-seen-down"/><text x="${x(seenDown) + 4}" y="${y(0) + 4}" class="tl-note">seen ${site.liveState} by Phénix ${formatDate(seenDown).slice(0, 16)}</text>` : ''}`;
+${seenDown ? html`<line x1="${x(seenDown)}" x2="${x(seenDown)}" y1="${TOP}" y2="${height - 24}" class="tl-seen-down"/><text x="${x(seenDown) > WIDTH * 0.6 ? x(seenDown) - 4 : x(seenDown) + 4}" y="${y(0) + 4}" text-anchor="${x(seenDown) > WIDTH * 0.6 ? 'end' : 'start'}" class="tl-note">seen ${site.liveState} by Phénix ${formatDate(seenDown).slice(0, 16)}</text>` : ''}`;
   const lanes = view.alerts.map((a, i) => {
     const ly = y(i + 1);
     const color = STATUS_COLOR[a.status];
