@@ -11,6 +11,7 @@ import {
   type Database,
   type DomainRow,
   type FingerprintInput,
+  hasContent as hasTextContent,
   latestProfile,
   latestUsefulCaptures,
   listDomains,
@@ -18,6 +19,7 @@ import {
   type SiteProfileRow,
   saveProfile,
 } from '../db/index.ts';
+
 import {
   buildDocumentFrequencies,
   buildProfile,
@@ -59,16 +61,14 @@ export interface BuiltProfile {
 }
 
 /**
- * A crawl describes a site when at least one page has ads, contacts or a listing/ad layout, or when its pages show
- * a gallery of ad photos (a clone that kept only the reference's photos, with captions), not when it is a bare
- * seizure notice (whose emblems are a few pictures, the same on every path).
+ * A crawl describes a site when it has text content (db's `hasTextContent`: ads, contacts or a listing/ad layout),
+ * or when its pages show a gallery of ad photos (a clone that kept only the reference's photos, with captions), not
+ * when it is a bare seizure notice (whose emblems are a few pictures, the same on every path).
  */
 export function hasContent(rows: CaptureRow[]): boolean {
+  if (hasTextContent(rows)) return true;
   const pages = rows.flatMap((r) => (r.features ? [r.features as unknown as PageFeatures] : []));
-  return (
-    pages.some((f) => f.ads.length > 0 || f.contacts.length > 0 || f.pageType !== 'other') ||
-    sitePhotos(pages).length >= GALLERY_MIN_PHOTOS
-  );
+  return sitePhotos(pages).length >= GALLERY_MIN_PHOTOS;
 }
 
 /** Distinct ad photos that make a crawl without ads or contacts a site's content (a gallery, not a notice's logos). */

@@ -3,12 +3,34 @@
  * with JavaScript off and every network request refused, so nothing in it can reach out while it is printed.
  */
 import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { chromium } from 'playwright';
 import { browserLaunchOptions, findChromium } from '../chromium/index.ts';
-import { type Executor, getCase } from '../db/index.ts';
-import { casePage } from './pages/case-page.ts';
+import { type CaptureRow, type Executor, getAlertReview, getCase } from '../db/index.ts';
+import { createEvidenceStore } from '../evidence/index.ts';
+import { type CaseShots, casePage } from './pages/case-page.ts';
 
 const STYLESHEET = readFileSync(new URL('./static/review.css', import.meta.url), 'utf8');
+/** Phénix's version, from its package.json: the PDF names it as author, creator and producer. */
+export const PHENIX_VERSION: string = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).version;
+
+/**
+ * Chromium's page.pdf() writes its own user agent as Creator/Producer and takes no metadata: rewrite the Info
+ * dictionary so the file says it comes from Phénix, which version, and which case.
+ */
+export async function stampCaseReport(pdf: Uint8Array, o: { title: string; subject: string; by: string }) {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const who = `Phénix ${PHENIX_VERSION}`;
+  doc.setTitle(o.title);
+  doc.setSubject(o.subject);
+  doc.setAuthor(who);
+  doc.setCreator(`${who} (case report, exported by ${o.by})`);
+  doc.setProducer(who);
+  doc.setKeywords(['Phénix', 'case report']);
+  return Buffer.from(await doc.save());
+}
 
 export interface CaseReportOptions {
   db: Executor;
@@ -18,11 +40,45 @@ export interface CaseReportOptions {
   /** config crawler.chromiumPath, then CHROMIUM_PATH, then the usual places. */
   chromiumPath?: string;
   chromiumPathFromEnv?: string;
+  /** The evidence store: each confirmed clone's two screenshots are inlined from it (the print refuses requests). */
+  evidenceDir?: string;
+}
+
+/** Both sides' home-page screenshots of every confirmed clone, as data: URLs (read from the evidence store). */
+async function confirmedShots(db: Executor, evidenceDir: string, alertIds: number[]): Promise<CaseShots> {
+  const store = createEvidenceStore({ dir: evidenceDir });
+  const shot = async (capture: CaptureRow | undefined) => {
+    const ref =
+      capture?.artifacts.find((a) => a.kind === 'screenshot') ??
+      capture?.artifacts.find((a) => a.kind === 'screenshot-full');
+    if (!capture || !ref) return undefined;
+    const bytes = await store.read(ref.sha256).catch(() => null);
+    return bytes
+      ? {
+          src: `data:image/png;base64,${Buffer.from(bytes).toString('base64')}`,
+          url: capture.finalUrl,
+          at: capture.capturedAt,
+        }
+      : undefined;
+  };
+  const shots: CaseShots = new Map();
+  for (const id of alertIds) {
+    const review = await getAlertReview(db, id);
+    shots.set(id, {
+      reference: await shot(review.reference.captures[0]),
+      candidate: await shot(review.candidate.captures[0]),
+    });
+  }
+  return shots;
 }
 
 export async function renderCaseReport(o: CaseReportOptions): Promise<{ pdf: Buffer; caseRef: string }> {
   const view = await getCase(o.db, o.site);
-  const page = casePage(undefined, view, { print: { stylesheet: STYLESHEET, producedAt: new Date(), by: o.by } });
+  const confirmed = view.alerts.filter((a) => a.status === 'confirmed').map((a) => a.id);
+  const shots = o.evidenceDir ? await confirmedShots(o.db, o.evidenceDir, confirmed) : new Map();
+  const page = casePage(undefined, view, {
+    print: { stylesheet: STYLESHEET, producedAt: new Date(), by: o.by, shots },
+  });
   const { path } = findChromium(o.chromiumPath, o.chromiumPathFromEnv);
   const browser = await chromium.launch(browserLaunchOptions(path));
   try {
@@ -39,7 +95,12 @@ export async function renderCaseReport(o: CaseReportOptions): Promise<{ pdf: Buf
       footerTemplate:
         '<div style="font-size:8px;width:100%;text-align:center">Phénix case report · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
     });
-    return { pdf, caseRef: view.site.caseRef };
+    const stamped = await stampCaseReport(pdf, {
+      title: `Case ${view.site.caseRef} — ${view.site.name}`,
+      subject: `Phénix case report for the monitored site ${view.site.name}`,
+      by: o.by,
+    });
+    return { pdf: stamped, caseRef: view.site.caseRef };
   } finally {
     await browser.close();
   }

@@ -78,7 +78,12 @@ export function createReviewServer(options: ReviewServerOptions): ReviewServer {
   registerJournalRoutes(app, { db: options.db });
   registerArtifactRoutes(app, { db: options.db, evidenceDir: options.evidenceDir, log });
   registerExportRoutes(app, { db: options.db, log });
-  registerCaseRoutes(app, { db: options.db, log, chromiumPath: options.chromiumPath });
+  registerCaseRoutes(app, {
+    db: options.db,
+    log,
+    chromiumPath: options.chromiumPath,
+    evidenceDir: options.evidenceDir,
+  });
   registerEvidenceRoutes(app, {
     db: options.db,
     evidenceDir: options.evidenceDir,

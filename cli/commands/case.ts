@@ -31,6 +31,7 @@ export function registerCaseCommands(program: Command): void {
           by,
           chromiumPath: loaded.config.crawler.chromiumPath,
           chromiumPathFromEnv: process.env.CHROMIUM_PATH,
+          evidenceDir: loaded.resolvePath(loaded.config.evidence.dir),
         });
         writeFileSync(opts.out, pdf);
         await appendAudit(handle.db, {

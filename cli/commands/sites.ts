@@ -1,6 +1,6 @@
-/** `phenix sites sync` and `phenix sites list`. */
+/** `phenix sites sync`, `phenix sites list` and `phenix sites takedown`. */
 import type { Command } from 'commander';
-import { listSites, syncSites } from '../../db/index.ts';
+import { listSites, recordTakedown, syncSites } from '../../db/index.ts';
 import { siteSpecsFromConfig } from '../../monitor/site-specs.ts';
 import { type GlobalOptions, loadConfig } from '../context.ts';
 import { byOption, operator, withAccount } from '../identity.ts';
@@ -72,6 +72,19 @@ export function registerSitesCommands(program: Command): void {
             ]),
           ),
         );
+      });
+    });
+  sites
+    .command('takedown <site>')
+    .description("record the day the site was actually taken down, from the unit's records (journaled)")
+    .requiredOption('--date <YYYY-MM-DD>', "the takedown day (seizure, host's answer), not when Phénix noticed")
+    .option('--note <text>', "where the date comes from (e.g. the seizure order's reference)", '')
+    .option(...byOption())
+    .action(async (site: string, opts: { date: string; note: string; by?: string }, cmd: Command) => {
+      const loaded = loadConfig(cmd.optsWithGlobals<GlobalOptions>());
+      await withAccount(loaded, { permission: 'alerts.decide', by: opts.by }, async ({ db }, by) => {
+        await recordTakedown(db, site, { date: opts.date, note: opts.note, by });
+        print(`Takedown of ${site} recorded: ${opts.date}${opts.note ? ` (${opts.note})` : ''}. It shows on the case.`);
       });
     });
 }

@@ -2,9 +2,9 @@
  * The case read model: one monitored site, its alerts with each candidate's first sighting and how it was found,
  * the analysts' decisions, and the links between the domains (what each alert's evidence shares).
  */
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { alerts, auditLog, domains } from '../schema/index.ts';
+import { alertDecisions, alerts, domains } from '../schema/index.ts';
 import { getSiteByName, type SiteWithDomains } from './sites.ts';
 
 export interface CaseAlert {
@@ -24,11 +24,17 @@ export interface CaseAlert {
   shared: { contacts: string[]; pivots: string[]; ads: number; layout: boolean };
 }
 
+/** An analyst's decision on one of the case's alerts (from alert_decisions, not the journal of consultations). */
 export interface CaseDecision {
   alertId: number;
+  candidate: string;
   at: Date;
   actor: string;
-  action: string;
+  /** confirmed | dismissed | open (reopened). */
+  status: 'open' | 'confirmed' | 'dismissed';
+  note: string;
+  /** The alert's explanation as the analyst saw it when deciding (frozen). */
+  explanation: string[];
 }
 
 export interface CaseView {
@@ -80,20 +86,29 @@ export async function getCase(db: Executor, siteName: string): Promise<CaseView>
       },
     };
   });
-  const ids = list.map((a) => String(a.id));
-  const audit = ids.length
-    ? await db
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.subjectType, 'alert'), inArray(auditLog.subjectId, ids), ne(auditLog.actor, 'monitor')))
-        .orderBy(desc(auditLog.at))
-    : [];
+  // Decisions come from alert_decisions, which holds the note and the evidence seen; the audit journal also records
+  // consultations (view.alert, evidence.packaged), which are not decisions.
+  const decided = await db
+    .select({ d: alertDecisions, candidate: domains.hostname })
+    .from(alertDecisions)
+    .innerJoin(alerts, eq(alerts.id, alertDecisions.alertId))
+    .innerJoin(domains, eq(domains.id, alerts.candidateDomainId))
+    .where(eq(alerts.siteId, site.id))
+    .orderBy(desc(alertDecisions.decidedAt), desc(alertDecisions.id));
   const counts = { open: 0, confirmed: 0, dismissed: 0 };
   for (const a of list) counts[a.status]++;
   return {
     site,
     alerts: list,
-    decisions: audit.map((r) => ({ alertId: Number(r.subjectId), at: r.at, actor: r.actor, action: r.action })),
+    decisions: decided.map(({ d, candidate }) => ({
+      alertId: d.alertId,
+      candidate,
+      at: d.decidedAt,
+      actor: d.reviewer,
+      status: d.status,
+      note: d.note,
+      explanation: d.explanation,
+    })),
     counts,
   };
 }

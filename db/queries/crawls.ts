@@ -112,6 +112,17 @@ export async function countCaptures(db: Executor): Promise<number> {
  * The captures that describe a domain best: those of its newest run that captured pages with content
  * (features present). A domain whose latest crawl found only a seizure page keeps its earlier run.
  */
+/**
+ * A crawl describes a site when at least one page has ads, contacts, or a listing/ad layout (not a bare seizure
+ * notice). The detector compares such crawls, and the review shows them, so a seized site is seen as it was.
+ */
+export function hasContent(rows: CaptureRow[]): boolean {
+  return rows.some((r) => {
+    const f = r.features as { ads?: unknown[]; contacts?: unknown[]; pageType?: string } | null;
+    return f !== null && ((f.ads?.length ?? 0) > 0 || (f.contacts?.length ?? 0) > 0 || f.pageType !== 'other');
+  });
+}
+
 export async function latestUsefulCaptures(
   db: Executor,
   domainIds: number[],

@@ -1,8 +1,9 @@
 /** Domains (seeds and candidates): record candidates with their source, DNS state and its changes, list them. */
-import { and, asc, count, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
 import {
+  alerts,
   type DnsState,
   type DomainRow,
   type DomainSource,
@@ -147,6 +148,8 @@ export interface CandidateFilter {
   source?: DomainSource;
   dnsState?: DnsState;
   screenState?: ScreenState;
+  /** Only names that raised an alert (true) or none (false). */
+  hasAlert?: boolean;
 }
 
 function candidateWhere(filter: CandidateFilter): SQL | undefined {
@@ -154,6 +157,10 @@ function candidateWhere(filter: CandidateFilter): SQL | undefined {
   if (filter.source) where.push(eq(domains.source, filter.source));
   if (filter.dnsState) where.push(eq(domains.dnsState, filter.dnsState));
   if (filter.screenState) where.push(eq(domains.screenState, filter.screenState));
+  if (filter.hasAlert !== undefined) {
+    const raised = sql`exists (select 1 from ${alerts} where ${alerts.candidateDomainId} = ${domains.id})`;
+    where.push(filter.hasAlert ? raised : sql`not ${raised}`);
+  }
   return and(...where);
 }
 

@@ -1,6 +1,7 @@
 export * from './alerts.ts';
 export * from './audit.ts';
 export * from './audit-chain.ts';
+export * from './candidate-notes.ts';
 export * from './cases.ts';
 export * from './contacts.ts';
 export * from './corpora.ts';
@@ -17,5 +18,6 @@ export * from './profiles.ts';
 export * from './retention.ts';
 export * from './review.ts';
 export * from './screening.ts';
+export * from './site-takedown.ts';
 export * from './sites.ts';
 export * from './users.ts';

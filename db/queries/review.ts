@@ -23,6 +23,7 @@ import {
   sites,
 } from '../schema/index.ts';
 import { type AlertListFilter, type AlertSummary, getAlert, listAlerts, listDecisions } from './alerts.ts';
+import { hasContent, latestUsefulCaptures } from './crawls.ts';
 
 export type DnsEventRow = typeof dnsEvents.$inferSelect;
 export type AlertWithNames = Awaited<ReturnType<typeof getAlert>>;
@@ -62,7 +63,7 @@ export async function getAlertReview(db: Executor, id: number): Promise<AlertRev
   const seedDomains = await db.select().from(domains).where(eq(domains.siteId, alert.siteId)).orderBy(domains.hostname);
   const [candidateDomain] = await db.select().from(domains).where(eq(domains.id, alert.candidateDomainId));
   const [reference, candidate] = await Promise.all([
-    loadSide(db, seedDomains, alert.referenceProfileId),
+    loadSide(db, seedDomains, alert.referenceProfileId, { useful: true }),
     loadSide(db, [candidateDomain], alert.candidateProfileId),
   ]);
   const events = await db
@@ -98,12 +99,20 @@ export async function getAlertReview(db: Executor, id: number): Promise<AlertRev
   };
 }
 
-async function loadSide(db: Executor, sideDomains: DomainRow[], profileId: number | null): Promise<ReviewSide> {
+async function loadSide(
+  db: Executor,
+  sideDomains: DomainRow[],
+  profileId: number | null,
+  o: { useful?: boolean } = {},
+): Promise<ReviewSide> {
   const ids = sideDomains.map((d) => d.id);
   if (ids.length === 0) return { domains: sideDomains, captures: [], contacts: [], profile: null };
+  // The monitored site as the detector compares it: its last crawl that describes it (ads, contacts, a layout), not
+  // the seizure notice or error page a later crawl found once it was taken down.
+  const useful = o.useful ? sortCaptures(await latestUsefulCaptures(db, ids, hasContent)) : [];
   return {
     domains: sideDomains,
-    captures: await latestCaptures(db, ids),
+    captures: useful.length ? useful : await latestCaptures(db, ids),
     contacts: await db
       .select()
       .from(contacts)
@@ -123,6 +132,10 @@ export async function latestCaptures(db: Executor, domainIds: number[], limit = 
     .from(captures)
     .where(inArray(captures.domainId, domainIds))
     .orderBy(captures.requestedUrl, desc(captures.capturedAt), desc(captures.id));
+  return sortCaptures(rows, limit);
+}
+
+function sortCaptures<T extends CaptureRow>(rows: T[], limit = MAX_CAPTURES_PER_SIDE): T[] {
   return rows
     .sort((a, b) => a.depth - b.depth || b.capturedAt.getTime() - a.capturedAt.getTime() || a.id - b.id)
     .slice(0, limit);

@@ -1,6 +1,6 @@
 /** Monitored sites: from the config, or promoted from a confirmed clone (so a clone of a clone is found). */
 import { relations } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { domains } from './domains.ts';
 
 export const sites = pgTable(
@@ -23,6 +23,13 @@ export const sites = pgTable(
     liveState: text('live_state').notNull().default('unknown'),
     liveStateChangedAt: timestamp('live_state_changed_at', { withTimezone: true }),
     lastCrawledAt: timestamp('last_crawled_at', { withTimezone: true }),
+    /**
+     * The takedown date the unit enters (`phenix sites takedown`), from its own records (seizure order, host's
+     * answer); liveStateChangedAt is only when Phénix noticed, which can be days later.
+     */
+    takedownDate: date('takedown_date', { mode: 'string' }),
+    takedownNote: text('takedown_note').notNull().default(''),
+    takedownBy: text('takedown_by'),
     /** Legal hold: the evidence of this case's confirmed clones is kept until a supervisor closes the case. */
     caseClosedAt: timestamp('case_closed_at', { withTimezone: true }),
     caseClosedBy: text('case_closed_by'),

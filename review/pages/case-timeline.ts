@@ -15,9 +15,13 @@ export const STATUS_COLOR = { open: '#d97706', confirmed: '#b91c1c', dismissed: 
 
 export function caseTimeline(view: CaseView): SafeHtml {
   const site = view.site;
-  const takedown = site.liveState !== 'online' && site.liveStateChangedAt ? site.liveStateChangedAt : null;
+  // Two different facts: the takedown day the unit entered (its records), and when a crawl of Phénix saw the site
+  // down, which can be days later. Clones are placed against the first; the second is only drawn for reference.
+  const takedown = site.takedownDate ? new Date(`${site.takedownDate}T00:00:00Z`) : null;
+  const seenDown = site.liveState !== 'online' && site.liveStateChangedAt ? site.liveStateChangedAt : null;
   const dates = [
     ...(takedown ? [takedown] : []),
+    ...(seenDown ? [seenDown] : []),
     ...view.alerts.flatMap((a) => [a.firstSeenAt, a.createdAt, ...(a.decidedAt ? [a.decidedAt] : [])]),
   ].map((d) => d.getTime());
   if (dates.length === 0) return html`<p class="meta">Nothing to draw yet: no takedown recorded and no alert.</p>`;
@@ -33,7 +37,8 @@ export function caseTimeline(view: CaseView): SafeHtml {
   const y = (lane: number) => TOP + LANE * lane + LANE / 2;
 
   const siteLane = html`<text x="4" y="${y(0) + 4}" class="tl-label tl-site">${site.name} (${site.liveState})</text>
-${takedown ? html`<line x1="${x(takedown)}" x2="${x(takedown)}" y1="${TOP}" y2="${height - 24}" class="tl-takedown"/><text x="${x(takedown) + 4}" y="${y(0) + 4}" class="tl-note">taken down ${formatDate(takedown).slice(0, 10)}</text>` : ''}`;
+${takedown ? html`<line x1="${x(takedown)}" x2="${x(takedown)}" y1="${TOP}" y2="${height - 24}" class="tl-takedown"/><text x="${x(takedown) + 4}" y="${TOP - 10}" class="tl-note">taken down ${site.takedownDate} (unit's records)</text>` : ''}
+${seenDown ? html`<line x1="${x(seenDown)}" x2="${x(seenDown)}" y1="${TOP}" y2="${height - 24}" class="tl-seen-down"/><text x="${x(seenDown) > WIDTH * 0.6 ? x(seenDown) - 4 : x(seenDown) + 4}" y="${y(0) + 4}" text-anchor="${x(seenDown) > WIDTH * 0.6 ? 'end' : 'start'}" class="tl-note">seen ${site.liveState} by Phénix ${formatDate(seenDown).slice(0, 16)}</text>` : ''}`;
   const lanes = view.alerts.map((a, i) => {
     const ly = y(i + 1);
     const color = STATUS_COLOR[a.status];
@@ -49,5 +54,5 @@ ${decided}</g>`;
   return html`<figure class="case-timeline"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="Timeline of the case">
 ${ticks.map((t) => html`<line x1="${x(t)}" x2="${x(t)}" y1="${TOP - 6}" y2="${height - 24}" class="tl-grid"/><text x="${x(t)}" y="${height - 8}" text-anchor="middle" class="tl-tick">${tickLabel(t)}</text>`)}
 ${siteLane}${lanes}</svg>
-<figcaption class="meta">○ first seen · ■ alert raised · ◆ decision — orange open, red confirmed, grey dismissed; the vertical red line is the takedown.</figcaption></figure>`;
+<figcaption class="meta">○ first seen · ■ alert raised · ◆ decision — orange open, red confirmed, grey dismissed; the red line is the takedown date the unit entered${takedown ? '' : ' (none entered yet: phenix sites takedown)'}, the dashed grey line when Phénix saw the site down.</figcaption></figure>`;
 }

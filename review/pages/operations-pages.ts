@@ -1,31 +1,69 @@
-/** The candidates page (filter by source and DNS state) and the cycles pages (progress and summary). */
-import type { CandidateListing, CycleRow } from '../../db/index.ts';
-import { DNS_STATES, DOMAIN_SOURCES } from '../../db/index.ts';
+/**
+ * The candidates page (paged; filtered by source, DNS state, screening result and alert; each name with its alert or
+ * why it raised none) and the cycles pages (progress, and the summary in words).
+ */
+import { domainToUnicode } from 'node:url';
+import type { CandidateListing, CandidateNote, CycleRow } from '../../db/index.ts';
+import { DNS_STATES, DOMAIN_SOURCES, SCREEN_STATES } from '../../db/index.ts';
 import { formatDate, html, type SafeHtml } from '../html.ts';
+import { cycleSentences } from './cycle-words.ts';
 import { layout, type PageContext } from './layout.ts';
 
 function select(name: string, values: readonly string[], chosen: string | undefined): SafeHtml {
   return html`<select name="${name}"><option value="">any</option>${values.map((v) => html`<option value="${v}"${chosen === v ? html` selected` : ''}>${v}</option>`)}</select>`;
 }
 
-export function candidatesPage(
-  ctx: PageContext,
-  data: { candidates: CandidateListing[]; source?: string; dnsState?: string; limit: number },
-): string {
-  const rows = data.candidates.map(
+export interface CandidatesView {
+  candidates: CandidateListing[];
+  notes: Map<number, CandidateNote>;
+  filter: { source?: string; dns?: string; screen?: string; alert?: 'yes' | 'no' };
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** A lookalike in Unicode as a reader sees it, with its punycode (what the DNS holds) beside it. */
+function hostnameCell(hostname: string): SafeHtml {
+  const unicode = domainToUnicode(hostname);
+  return unicode && unicode !== hostname
+    ? html`<strong>${unicode}</strong><br><span class="meta hash">${hostname}</span>`
+    : html`${hostname}`;
+}
+
+function alertCell(note: CandidateNote | undefined): SafeHtml {
+  if (!note) return html``;
+  if (note.alerts.length)
+    return html`${note.alerts.map((a, i) => html`${i ? ', ' : ''}<a href="/alerts/${a.id}">alert #${a.id}</a> <span class="badge status-${a.status}">${a.status}</span>`)}`;
+  return html`<span class="meta">${note.whyNoAlert ?? ''}</span>`;
+}
+
+export function candidatesPage(ctx: PageContext, v: CandidatesView): string {
+  const pages = Math.max(1, Math.ceil(v.total / v.pageSize));
+  const query = (page: number) => {
+    const q = new URLSearchParams(Object.entries(v.filter).filter((e): e is [string, string] => Boolean(e[1])));
+    if (page > 1) q.set('page', String(page));
+    const text = q.toString();
+    return `/candidates${text ? `?${text}` : ''}`;
+  };
+  const first = (v.page - 1) * v.pageSize;
+  const rows = v.candidates.map(
     (
       c,
-    ) => html`<tr><td>${c.hostname}</td><td>${c.source}</td><td class="meta">${c.sourceDetail.slice(0, 100)}</td><td>${c.originSite ?? '—'}</td>
-<td>${c.dnsState}</td><td>${formatDate(c.firstSeenAt)}</td><td>${c.active ? 'yes' : 'no'}</td></tr>`,
+    ) => html`<tr><td>${hostnameCell(c.hostname)}</td><td>${alertCell(v.notes.get(c.id))}</td><td>${c.source} <span class="meta">${c.sourceDetail.slice(0, 100)}</span></td><td>${c.originSite ?? '—'}</td>
+<td>${c.dnsState}</td><td>${c.screenState ?? '—'}</td><td>${formatDate(c.firstSeenAt)}</td></tr>`,
   );
+  const nav = html`<nav class="pager">${v.page > 1 ? html`<a href="${query(v.page - 1)}">← previous</a>` : ''} page ${v.page} of ${pages} ${v.page < pages ? html`<a href="${query(v.page + 1)}">next →</a>` : ''}</nav>`;
   return layout(
     'Candidates',
     html`<h1>Candidates</h1>
-<form class="filters" method="get" action="/candidates"><label>Found by ${select('source', DOMAIN_SOURCES, data.source)}</label>
-<label>DNS ${select('dns', DNS_STATES, data.dnsState)}</label><button type="submit">Filter</button> <a href="/candidates">Clear</a></form>
-<p class="meta">${data.candidates.length} candidate(s)${data.candidates.length >= data.limit ? ` (the first ${data.limit})` : ''}.</p>
-<table><thead><tr><th>Domain</th><th>Found by</th><th>Detail</th><th>From site</th><th>DNS</th><th>First seen</th><th>Active</th></tr></thead>
-<tbody>${rows.length ? rows : html`<tr><td colspan="7">No candidate matches these filters.</td></tr>`}</tbody></table>`,
+<form class="filters" method="get" action="/candidates"><label>Found by ${select('source', DOMAIN_SOURCES, v.filter.source)}</label>
+<label>DNS ${select('dns', DNS_STATES, v.filter.dns)}</label>
+<label>Screening ${select('screen', SCREEN_STATES, v.filter.screen)}</label>
+<label>Alert ${select('alert', ['yes', 'no'], v.filter.alert)}</label><button type="submit">Filter</button> <a href="/candidates">Clear</a></form>
+<p class="meta">${v.total} candidate(s)${v.total ? ` · showing ${first + 1}–${first + v.candidates.length}` : ''}.</p>
+<table><thead><tr><th>Domain</th><th>Alert, or why none</th><th>Found by</th><th>From site</th><th>DNS</th><th>Screening</th><th>First seen</th></tr></thead>
+<tbody>${rows.length ? rows : html`<tr><td colspan="7">No candidate matches these filters.</td></tr>`}</tbody></table>
+${pages > 1 ? nav : ''}`,
     ctx,
   );
 }
@@ -58,14 +96,13 @@ export function cyclesPage(ctx: PageContext, cycles: CycleRow[]): string {
 export function cyclePage(ctx: PageContext, c: CycleRow): string {
   const summary = c.summary as Record<string, unknown>;
   const progress = summary.progress as { step?: string; at?: string } | undefined;
-  const facts = Object.entries(summary).filter(([k]) => k !== 'progress');
   return layout(
     `Cycle ${c.id}`,
     html`<h1>Cycle ${formatDate(c.startedAt)}</h1>
 <p class="meta">${c.id} · scope ${c.scope} · started by ${c.origin || '—'} · <span class="badge cycle-${c.status}">${c.status}</span> · ${duration(c)}${c.finishedAt ? html` · ended ${formatDate(c.finishedAt)}` : ''}</p>
 ${c.status === 'running' && progress ? html`<p>Now: ${progress.step ?? ''} <span class="meta">(${formatDate(progress.at)})</span></p>` : ''}
 ${c.error ? html`<p class="notice" role="alert">Error: ${c.error}</p>` : ''}
-<table><tbody>${facts.map(([k, v]) => html`<tr><th>${k}</th><td>${typeof v === 'object' ? JSON.stringify(v) : String(v)}</td></tr>`)}</tbody></table>
+${cycleSentences(summary).map((line) => html`<p>${line}</p>`)}
 <p><a href="/cycles">All cycles</a></p>`,
     ctx,
   );

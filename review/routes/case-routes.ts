@@ -5,10 +5,10 @@
 import type { Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import {
+  candidateNotes,
+  countCandidates,
   DNS_STATES,
-  type DnsState,
   DOMAIN_SOURCES,
-  type DomainSource,
   type Executor,
   getCase,
   getCycle,
@@ -16,6 +16,7 @@ import {
   listCycles,
   listSites,
   NotFoundError,
+  SCREEN_STATES,
 } from '../../db/index.ts';
 import { renderCaseReport } from '../case-report.ts';
 import type { ReviewEnv } from '../env.ts';
@@ -24,13 +25,16 @@ import { errorPage } from '../pages/error-page.ts';
 import type { PageContext } from '../pages/layout.ts';
 import { candidatesPage, cyclePage, cyclesPage } from '../pages/operations-pages.ts';
 
-const CANDIDATES_SHOWN = 2000;
+const CANDIDATES_PER_PAGE = 50;
 
 function pageContext(c: Context<ReviewEnv>): PageContext {
   return { user: c.get('user'), csrf: c.get('session').csrfToken };
 }
 
-export function registerCaseRoutes(app: Hono<ReviewEnv>, o: { db: Executor; log: Logger; chromiumPath?: string }) {
+export function registerCaseRoutes(
+  app: Hono<ReviewEnv>,
+  o: { db: Executor; log: Logger; chromiumPath?: string; evidenceDir?: string },
+) {
   const notFound = (c: Context<ReviewEnv>, what: string, message: string, back: string) =>
     c.html(errorPage(pageContext(c), what, message, back), 404);
 
@@ -55,6 +59,7 @@ export function registerCaseRoutes(app: Hono<ReviewEnv>, o: { db: Executor; log:
         site: c.req.param('site'),
         by: user,
         chromiumPath: o.chromiumPath,
+        evidenceDir: o.evidenceDir,
       });
       o.log.info({ site: c.req.param('site'), by: user }, 'case report exported');
       const name = `case-${caseRef.replace(/[^A-Za-z0-9._-]+/g, '_')}.pdf`;
@@ -73,12 +78,31 @@ export function registerCaseRoutes(app: Hono<ReviewEnv>, o: { db: Executor; log:
 
   app.get('/candidates', async (c) => {
     const q = c.req.query();
-    const source = (DOMAIN_SOURCES as readonly string[]).includes(q.source ?? '')
-      ? (q.source as DomainSource)
-      : undefined;
-    const dnsState = (DNS_STATES as readonly string[]).includes(q.dns ?? '') ? (q.dns as DnsState) : undefined;
-    const candidates = await listCandidates(o.db, { source, dnsState, limit: CANDIDATES_SHOWN });
-    return c.html(candidatesPage(pageContext(c), { candidates, source, dnsState, limit: CANDIDATES_SHOWN }));
+    const pick = <T extends string>(list: readonly T[], value: string | undefined) =>
+      (list as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+    const source = pick(DOMAIN_SOURCES, q.source);
+    const dnsState = pick(DNS_STATES, q.dns);
+    const screenState = pick(SCREEN_STATES, q.screen);
+    const alert = pick(['yes', 'no'] as const, q.alert);
+    const filter = { source, dnsState, screenState, hasAlert: alert ? alert === 'yes' : undefined };
+    const total = await countCandidates(o.db, filter);
+    const pages = Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE));
+    const page = Math.min(pages, Math.max(1, Number.parseInt(q.page ?? '1', 10) || 1));
+    const candidates = await listCandidates(o.db, {
+      ...filter,
+      limit: CANDIDATES_PER_PAGE,
+      offset: (page - 1) * CANDIDATES_PER_PAGE,
+    });
+    return c.html(
+      candidatesPage(pageContext(c), {
+        candidates,
+        notes: await candidateNotes(o.db, candidates),
+        filter: { source, dns: dnsState, screen: screenState, alert },
+        page,
+        pageSize: CANDIDATES_PER_PAGE,
+        total,
+      }),
+    );
   });
 
   app.get('/cycles', async (c) => c.html(cyclesPage(pageContext(c), await listCycles(o.db, 200))));

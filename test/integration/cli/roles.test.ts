@@ -46,6 +46,13 @@ const ROWS: Row[] = [
   { command: 'sites sync', permission: 'operations.run', args: () => [] },
   { command: 'sites list', permission: 'alerts.read', args: () => ['--json'] },
   {
+    command: 'sites takedown',
+    permission: 'alerts.decide',
+    args: () => ['nulle-part', '--date', '2026-03-14'],
+    code: 2,
+    errAfter: /nulle-part/,
+  },
+  {
     command: 'sites import-snapshot',
     permission: 'operations.run',
     args: () => ['nulle-part', join(dir, 'saved'), '--captured-at', '2026-09-14T08:30:00Z'],

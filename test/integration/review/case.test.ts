@@ -64,6 +64,18 @@ describe('the case view (Postgres)', () => {
     expect((await client.request('/cases/no-such-site')).status).toBe(404);
   });
 
+  it('lists decisions with who, what, when and the note, never journal consultations', async () => {
+    // Opening the alert journals a consultation (view.alert): it is not a decision and must not be listed as one.
+    expect((await client.request(`/alerts/${f.seeded.alerts.clone}`)).status).toBe(200);
+    const page = await (await client.request('/cases/maison-services')).text();
+    const decisions = page.slice(page.indexOf('<h2>Decisions</h2>'), page.indexOf('<h2>Family graph</h2>'));
+    expect(decisions).toContain('Confirmed as a clone');
+    expect(decisions).toContain('analyste.dupont');
+    expect(decisions).toContain('same phones');
+    expect(decisions).toContain(confirmed);
+    expect(decisions).not.toMatch(/view\.alert|evidence\.packaged|decide\.alert/);
+  });
+
   it('lists candidates by source and DNS state, and cycles with their summary', async () => {
     const all = await (await client.request('/candidates')).text();
     expect(all).toContain(confirmed);
@@ -72,12 +84,21 @@ describe('the case view (Postgres)', () => {
     const cycles = await (await client.request('/cycles')).text();
     expect(cycles).toContain('completed');
     const one = await client.request('/cycles/a1b2c3d4-0000-4000-8000-000000000001');
-    expect(await one.text()).toContain('pagesOk');
+    const words = await one.text();
+    expect(words).toContain('It ran 4 crawls (one per site or candidate): 31 pages captured.');
+    expect(words).not.toContain('Pages ok');
+    expect(words).toContain('Outcome: 3 new alert(s) raised.');
+    expect(words).not.toMatch(/pagesOk|PAGESOK|durationMs|\{"/i);
     expect((await client.request('/cycles/nope')).status).toBe(404);
   });
 
   it('exports the case as one PDF holding the case reference and each confirmed clone', async () => {
-    const { pdf } = await renderCaseReport({ db: f.t.handle.db, site: 'maison-services', by: 'analyste.dupont' });
+    const { pdf } = await renderCaseReport({
+      db: f.t.handle.db,
+      site: 'maison-services',
+      by: 'analyste.dupont',
+      evidenceDir: f.evidenceDir,
+    });
     const file = join(mkdtempSync(join(tmpdir(), 'phenix-case-')), 'case.pdf');
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
@@ -85,6 +106,24 @@ describe('the case view (Postgres)', () => {
     expect(text).toContain(confirmed);
     expect(text).toContain('Confirmed clones');
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    // The reasons of the confirmed clone and the analyst's note are printed, and no word is broken mid-word.
+    const view = await getCase(f.t.handle.db, 'maison-services');
+    const reasons = view.decisions.find((d) => d.status === 'confirmed')?.explanation ?? [];
+    expect(reasons.length).toBeGreaterThan(0);
+    const words = new Set(text.split(/[\s,.;:()«»"']+/));
+    for (const reason of reasons)
+      for (const word of reason.split(/[\s,.;:()«»"']+/).filter((w) => /^[\p{L}]{5,}$/u.test(w)))
+        expect(words.has(word), `"${word}" of "${reason}" is whole in the PDF`).toBe(true);
+    expect(text).toContain('same phones');
+    // Phénix and its version as the author, not Chromium's user agent.
+    const info = execFileSync('pdfinfo', [file]).toString('utf8');
+    const version = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
+    expect(info).toMatch(new RegExp(`^Author:\\s+Phénix ${version.replace(/\./g, '\\.')}$`, 'm'));
+    expect(info).toMatch(/^Producer:\s+Phénix /m);
+    expect(info).not.toMatch(/Chrom|Skia/);
+    // Both screenshots of the confirmed clone are in the file (inlined: the print loads nothing).
+    const images = execFileSync('pdfimages', ['-list', file]).toString('utf8').trim().split('\n').slice(2);
+    expect(images.length).toBeGreaterThanOrEqual(2);
 
     const res = await client.request('/cases/maison-services/report.pdf');
     expect(res.status).toBe(200);
