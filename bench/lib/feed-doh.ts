@@ -4,6 +4,7 @@
  * reachable only through a local SOCKS5 proxy (20–80 ms per connection) that also carries the crawls (any address on port 80 reaches the
  * day's virtual-host server, which serves by Host header). The monitored sites' own hosts stay on the host map.
  */
+import { createRng } from '../../sitegen/index.ts';
 import { type DohServer, startDohServer } from '../../test/helpers/doh-server.ts';
 import { type RecordingSocks, startRecordingSocks } from '../../test/helpers/socks-server.ts';
 import type { Day } from './feed-day.ts';
@@ -24,22 +25,12 @@ export interface DohPathOptions {
   seed?: number;
 }
 
-/** A small deterministic generator, so two runs of the bench draw the same latencies and failures. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function startDohPath(day: Day, options: DohPathOptions): Promise<DohPath> {
   const dayNames = new Set(day.names);
   const served = new Set(Object.keys(day.running.hostMap));
-  const random = mulberry32(options.seed ?? 20261206);
+  // Seeded, so two runs of the bench draw the same latencies and failures.
+  const rng = createRng(options.seed ?? 20261206);
+  const random = () => rng.next();
   const delayMs = () => (random() < 0.005 ? 800 + random() * 700 : 20 + random() * 60);
   const records = (name: string) => (served.has(name) ? '127.0.0.1' : undefined);
   const servers: DohServer[] = [];
