@@ -19,9 +19,13 @@ describe('the CLI while `phenix serve` runs on the embedded database', () => {
   let serveOut = '';
   let site: string;
   let candidate: string;
-  const env = { DATABASE_URL: undefined, PHENIX_USER: undefined };
-  const phenix = (args: string[], input?: string) =>
-    runPhenix(['--config', config, ...args], { env, input, timeoutMs: 180_000 });
+  const env = { DATABASE_URL: undefined, PHENIX_USER: undefined, PHENIX_TOKEN: undefined };
+  const phenix = (args: string[], input?: string, token?: string) =>
+    runPhenix(['--config', config, ...args], {
+      env: token ? { ...env, PHENIX_TOKEN: token } : env,
+      input,
+      timeoutMs: 180_000,
+    });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'phenix-shared-'));
@@ -81,13 +85,17 @@ describe('the CLI while `phenix serve` runs on the embedded database', () => {
   it('creates the first account, which the running service then knows', async () => {
     const r = await phenix(['users', 'add', 'alice', '--role', 'supervisor', '--password-stdin'], 'a long enough pass');
     expect(r.code, r.stderr).toBe(0);
-    const listed = await phenix(['users', 'list', '--by', 'alice', '--json']);
+    // The first account is given its CLI token at once: from now on a command acts only as an account it proves.
+    const token = /^phx_\S+$/m.exec(r.stdout)?.[0];
+    expect(token, r.stdout).toBeDefined();
+    const listed = await phenix(['users', 'list', '--json'], undefined, token);
     expect(listed.code, listed.stderr).toBe(0);
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name: 'alice', role: 'supervisor' })]);
-    // Accounts exist now: the role rules apply through the socket as on a server database.
+    // Accounts exist now: the identity and role rules apply through the socket as on a server database.
     const refused = await phenix(['users', 'list', '--by', 'nobody']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('"nobody"');
+    expect(refused.stderr).toContain('is a name, not a proof');
   });
 
   it('refuses a second service on the same embedded database, saying why', async () => {
