@@ -11,14 +11,14 @@ CREATE TABLE "journal_seals" (
 -- Hand-written: seals are append-only, and their time is the server's clock (no backdated seal). search_path is
 -- pinned and names qualified, so a session's TEMP table cannot stand in for them.
 CREATE OR REPLACE FUNCTION public.phenix_journal_seals_append_only() RETURNS trigger
-  LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+  LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   RAISE EXCEPTION 'journal_seals is append-only: % is not allowed', TG_OP;
 END;
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION public.phenix_journal_seals_stamp() RETURNS trigger
-  LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+  LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   NEW.at := pg_catalog.clock_timestamp();
   RETURN NEW;

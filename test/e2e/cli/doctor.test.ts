@@ -9,6 +9,7 @@ import { type RecordingSocks, startRecordingSocks } from '../../helpers/socks-se
 
 let dir: string;
 let listener: net.Server;
+const listenerSockets = new Set<net.Socket>();
 let notAProxy: number;
 let doh: DohServer;
 let dohRunning = false;
@@ -17,7 +18,11 @@ let socks: RecordingSocks;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'phenix-doctor-'));
   // An open port that speaks something else: open is not yet a proxy.
-  listener = net.createServer((socket) => socket.end('SSH-2.0-OpenSSH_9.2\r\n'));
+  listener = net.createServer((socket) => {
+    listenerSockets.add(socket);
+    socket.once('close', () => listenerSockets.delete(socket));
+    socket.end('SSH-2.0-OpenSSH_9.2\r\n');
+  });
   await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
   notAProxy = (listener.address() as net.AddressInfo).port;
   doh = await startDohServer({});
@@ -26,6 +31,8 @@ beforeAll(async () => {
   socks = await startRecordingSocks((host) => (host === 'dns.example' ? { host: '127.0.0.1', port: doh.port } : null));
 });
 afterAll(async () => {
+  // A client that never closes its side would keep the listener open for ever: end every connection first.
+  for (const socket of listenerSockets) socket.destroy();
   await new Promise((resolve) => listener.close(resolve));
   await socks?.close();
   if (dohRunning) await doh.close();

@@ -76,7 +76,8 @@ function expectCommonOutcome(summary: Awaited<ReturnType<typeof crawlSite>>, ela
   // browser); either way the queue never grows past the page budget.
   const links = captured(T.links);
   if (links) expect(links.outlinks.internal.length).toBe(5_000);
-  else expect(reasonOf(f, T.links)).toBe('timeout');
+  // A page still running at its deadline times out, or its renderer is recycled first when it grows past its budget.
+  else expect(['timeout', 'browser-crash']).toContain(reasonOf(f, T.links));
   expect(summary.pagesOk + summary.pagesFailed).toBeLessThanOrEqual(40);
   // The calendar trap ends at maxDepth (home = 0, first month = 1).
   expect(h.captures.filter((c) => c.requestedUrl.includes('/cal/')).length).toBeLessThanOrEqual(3);
