@@ -1,7 +1,8 @@
 /** Prints what a monitoring cycle did, in an analyst's words. */
+
+import { terminalSafe as safe } from '../lib/terminal-safe.ts';
 import type { CycleSummary } from '../monitor/index.ts';
 import { print, table } from './output.ts';
-import { terminalSafe as safe } from './terminal-safe.ts';
 
 export function printCycleSummary(s: CycleSummary): void {
   print(

@@ -1,5 +1,5 @@
 /** Plain-text tables and JSON for command output (stdout); logs go to stderr. */
-import { terminalSafe } from './terminal-safe.ts';
+import { terminalSafe } from '../lib/terminal-safe.ts';
 
 /** Every cell is made terminal-safe: tables show stored and crawled text (names, reasons, journal entries). */
 export function table(headers: string[], rows: (string | number | null | undefined)[][]): string {

@@ -3,17 +3,6 @@
  * structural type): the monitor gives it options and callbacks and stores what comes back.
  */
 
-// Chromium's launch settings live in chromium/; re-exported for callers that already reach them through the crawler.
-export {
-  BROWSER_USER,
-  BrowserNotFoundError,
-  BrowserSandboxError,
-  browserLaunchOptions,
-  browserUserAgent,
-  type ChromiumLocation,
-  chromiumVersion,
-  findChromium,
-} from '../chromium/index.ts';
 export { DEFAULT_IMAGE_BUDGET, type ImageBudget, imageUrlsFromHtml } from './ad-images.ts';
 export { isPrivateAddress } from './address-policy.ts';
 export { CrawlOptionsError, crawlSite } from './crawl-site.ts';

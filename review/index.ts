@@ -19,4 +19,4 @@ export {
   type RunningReviewServer,
   startReviewServer,
 } from './server.ts';
-export { describeEvidence, terminalSafe } from './text.ts';
+export { describeEvidence } from './text.ts';

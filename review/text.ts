@@ -4,16 +4,16 @@
  * control characters before it is printed.
  */
 
+import { terminalSafe } from '../lib/terminal-safe.ts';
 import { compareAdTexts } from './diff.ts';
 
-// C0 controls except tab and newline, DEL, and C1 controls (including the 8-bit CSI).
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-export function terminalSafe(value: unknown): string {
-  return String(value ?? '').replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
-const one = (v: unknown) => terminalSafe(v).replace(/\s+/g, ' ').trim();
+/** One line: runs of white space (line breaks too) become one space, then what is left is made terminal-safe. */
+const one = (v: unknown) =>
+  terminalSafe(
+    String(v ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 
 /** Ads are stored whole: the terminal shows their start (the web page and the package show them whole). */
 const EXCERPT_CHARS = 160;

@@ -12,7 +12,8 @@ import {
   VERDICTS,
   type Verdict,
 } from '../../db/index.ts';
-import { describeEvidence, terminalSafe } from '../../review/index.ts';
+import { terminalSafe } from '../../lib/terminal-safe.ts';
+import { describeEvidence } from '../../review/index.ts';
 import { phenixCommand } from '../command-hint.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';

@@ -7,12 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { appendAudit, checkJournalSeals, listAudit, verifyAuditChain } from '../../db/index.ts';
 import { verifyTimestamp } from '../../evidence/index.ts';
-import { terminalSafe } from '../../review/index.ts';
+import { terminalSafe as safe } from '../../lib/terminal-safe.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { actAs, byOption } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
-import { terminalSafe as safe } from '../terminal-safe.ts';
 
 /** The audit chain does not verify (exit 1): the journal was altered after it was written. */
 export class AuditChainBrokenError extends Error {
@@ -85,10 +84,10 @@ export function registerAuditCommands(program: Command): void {
               rows.map((r) => [
                 r.seq,
                 formatTime(r.at),
-                terminalSafe(r.actor),
-                terminalSafe(r.action),
-                terminalSafe(`${r.subjectType} ${r.subjectId}`),
-                terminalSafe(
+                safe(r.actor),
+                safe(r.action),
+                safe(`${r.subjectType} ${r.subjectId}`),
+                safe(
                   String((r.details as { address?: unknown }).address ?? (r.details as { via?: unknown }).via ?? ''),
                 ),
               ]),

@@ -12,12 +12,12 @@ import {
   SCREEN_STATES,
   upsertCandidates,
 } from '../../db/index.ts';
+import { terminalSafe as safe } from '../../lib/terminal-safe.ts';
 import { type GlobalOptions, loadConfig } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator, withAccount } from '../identity.ts';
 import { parsePositiveInt } from '../monitor-context.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
-import { terminalSafe as safe } from '../terminal-safe.ts';
 
 const DEFAULT_LIMIT = 100;
 

@@ -12,11 +12,11 @@ import {
   ingestFeed,
   scorerFromDatabase,
 } from '../../feeds/index.ts';
+import { terminalSafe, terminalSafeRow } from '../../lib/terminal-safe.ts';
 import { type GlobalOptions, type LoadedConfig, loadConfig } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator, withAccount } from '../identity.ts';
 import { formatTime, print, printJson, table } from '../output.ts';
-import { terminalSafe, terminalSafeRow } from '../terminal-safe.ts';
 
 /** The file's identity for resuming (path, size, mtime), or a usage error naming it. */
 function fileKeyOf(file: string): string {

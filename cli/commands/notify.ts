@@ -1,13 +1,13 @@
 /** `phenix notify test` (one test message to every target) and `phenix notify status` (recent deliveries). */
 import type { Command } from 'commander';
 import { listDeliveries } from '../../db/index.ts';
+import { terminalSafe as safe } from '../../lib/terminal-safe.ts';
 import { createNotifier, enqueueTestNotification } from '../../notify/index.ts';
 import { type GlobalOptions, loadConfig, logger } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator, withAccount } from '../identity.ts';
 import { parsePositiveInt } from '../monitor-context.ts';
 import { formatTime, print, printJson } from '../output.ts';
-import { terminalSafe as safe } from '../terminal-safe.ts';
 
 export function registerNotifyCommands(program: Command): void {
   const notify = program.command('notify').description('notifications: webhooks and e-mail');

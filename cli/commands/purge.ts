@@ -6,8 +6,8 @@
  */
 import type { Command } from 'commander';
 import { closeCase } from '../../db/index.ts';
+import { terminalSafe } from '../../lib/terminal-safe.ts';
 import { type PurgeReport, runPurge } from '../../retention/index.ts';
-import { terminalSafe } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { actAs, byOption } from '../identity.ts';

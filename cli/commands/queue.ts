@@ -1,11 +1,11 @@
 /** `phenix queue status`: jobs per queue and state, and the latest failures with their reason. */
 import type { Command } from 'commander';
+import { terminalSafe as safe } from '../../lib/terminal-safe.ts';
 import { queueStatus } from '../../queue/index.ts';
 import { byOption, operator } from '../identity.ts';
 import { parsePositiveInt, withMonitor } from '../monitor-context.ts';
 import { formatTime, print, printJson } from '../output.ts';
 import { withQueue } from '../queue-context.ts';
-import { terminalSafe as safe } from '../terminal-safe.ts';
 
 export function registerQueueCommands(program: Command): void {
   const queue = program.command('queue').description('the job queue of a several-machine deployment');

@@ -7,7 +7,8 @@ import { chmodSync, closeSync, constants, mkdirSync, openSync, writeSync } from 
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { type Executor, findUserForLogin, setCliToken, setDatabaseRole } from '../../db/index.ts';
-import { newToken, terminalSafe, tokenHash, verifyPassword } from '../../review/index.ts';
+import { terminalSafe } from '../../lib/terminal-safe.ts';
+import { newToken, tokenHash, verifyPassword } from '../../review/index.ts';
 import { defaultTokenFile, TOKEN_ENV } from '../cli-token.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';

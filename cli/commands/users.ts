@@ -14,7 +14,8 @@ import {
   setUserRole,
   USER_ROLES,
 } from '../../db/index.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH, terminalSafe } from '../../review/index.ts';
+import { terminalSafe } from '../../lib/terminal-safe.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../../review/index.ts';
 import { type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { actAs, byOption } from '../identity.ts';

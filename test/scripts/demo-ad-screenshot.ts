@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { chromium } from 'playwright';
-import { browserLaunchOptions } from '../../crawler/index.ts';
+import { browserLaunchOptions } from '../../chromium/index.ts';
 import { listAlerts } from '../../db/index.ts';
 import { runCycle } from '../../monitor/index.ts';
 import { createReviewServer } from '../../review/index.ts';

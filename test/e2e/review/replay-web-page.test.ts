@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserLaunchOptions } from '../../../crawler/index.ts';
+import { browserLaunchOptions } from '../../../chromium/index.ts';
 import { encodeExchanges } from '../../../crawler/network-record.ts';
 import {
   buildPackageWarc,

@@ -9,9 +9,9 @@ import http from 'node:http';
 import net from 'node:net';
 import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserLaunchOptions } from '../../../chromium/index.ts';
 import { checkDomains } from '../../../crawler/discovery/index.ts';
 import {
-  browserLaunchOptions,
   crawlSite,
   createGuardProxy,
   createNameResolver,

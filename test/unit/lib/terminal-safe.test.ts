@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { table } from '../../../cli/output.ts';
-import { terminalSafe } from '../../../cli/terminal-safe.ts';
+import { terminalSafe } from '../../../lib/terminal-safe.ts';
 
 describe('terminalSafe', () => {
   it('shows escapes, line breaks, C1 controls and bidi overrides as visible text', () => {

@@ -5,7 +5,7 @@
  * from what it is) are shown as visible escapes (`\x1b`, `\n`, `\u202e`). Tabs are kept. Use it on every value of a
  * table or message that came from stored data.
  */
-import { escapeControl } from '../lib/safe-text.ts';
+import { escapeControl } from './safe-text.ts';
 
 export function terminalSafe(value: unknown): string {
   if (value === null || value === undefined) return '';
