@@ -2,7 +2,8 @@
  * Leave-one-world-out, the pieces: labelled pairs of both worlds through one comparison, the clone verdict's P/R/F1
  * and margin (lowest true-clone score minus highest non-clone score), the threshold grid, and the tables.
  * World 1 is the repo's own evaluation universe (sitegen + test/fixtures/eval, through evaluate.ts); world 2 is
- * test/eval/world2, written independently of it.
+ * test/eval/world2, written independently of it; world 3 is test/eval/world3, written later by someone who had not seen
+ * the verdict, sitegen or world 2 (the held-out world).
  */
 import {
   buildCorpusStats,
@@ -16,16 +17,17 @@ import { buildHardCases } from '../fixtures/eval/hard-cases.ts';
 import { buildProfiles, type Counts, countClones, prepareUniverse } from './evaluate.ts';
 import { hardCaseProfiles } from './hard-eval.ts';
 import { profileWorld2 } from './world2/pipeline.ts';
+import { profileWorld3 } from './world3/pipeline.ts';
 
 export interface WorldPair {
-  world: 'world 1' | 'world 2';
+  world: 'world 1' | 'world 2' | 'world 3';
   seed: string;
   reference: string;
   candidate: string;
   kind: string;
   group: 'clone' | 'hard' | 'unrelated';
   expectClone: boolean;
-  /** The reference site's script (world 2 only). */
+  /** The reference site's script (worlds 2 and 3). */
   referenceScript?: string;
   ref: SiteProfile;
   cand: SiteProfile;
@@ -118,6 +120,27 @@ export function world2Pairs(seeds: string[]): WorldPair[] {
         group: p.group,
         expectClone: p.expectClone,
         referenceScript: p.referenceScript,
+        ref: p.referenceProfile,
+        cand: p.candidateProfile,
+        stats: p.stats,
+      }),
+    ),
+  );
+}
+
+/** World 3: one universe per seed, each with its own corpus statistics (the reference's theme as its script). */
+export function world3Pairs(seeds: string[]): WorldPair[] {
+  return seeds.flatMap((seed) =>
+    profileWorld3({ seed }).pairs.map(
+      (p): WorldPair => ({
+        world: 'world 3',
+        seed,
+        reference: p.reference,
+        candidate: p.candidate,
+        kind: p.kind,
+        group: p.group,
+        expectClone: p.expectClone,
+        referenceScript: p.referenceTheme,
         ref: p.referenceProfile,
         cand: p.candidateProfile,
         stats: p.stats,

@@ -1,6 +1,6 @@
-/** A worker thread of `npm run eval:worlds`: profiles one world-2 seed and grades its pairs on every grid point. */
+/** A worker thread of `npm run eval:worlds`: profiles one seed of world 2 or 3 and grades its pairs on every grid point. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { gradePairs, world2Pairs } from './worlds-lib.ts';
+import { gradePairs, world2Pairs, world3Pairs } from './worlds-lib.ts';
 
-const seed = (workerData as { seed: string }).seed;
-parentPort!.postMessage(gradePairs(world2Pairs([seed])));
+const { world, seed } = workerData as { world: 2 | 3; seed: string };
+parentPort!.postMessage(gradePairs(world === 3 ? world3Pairs([seed]) : world2Pairs([seed])));
