@@ -40,13 +40,22 @@ describe('layout signal on real pages, by site over 20 splits', () => {
   const pages = loadCachedPages();
   const splits = runSplits(pages, { defaults: detectorScorer() }, 20);
 
-  it('holds over a thousand pages of many sites, 150 of several pages, five kinds, in halves of comparable size', () => {
+  it('holds over a thousand pages of many sites, 150 of several pages, five kinds with classified ads and forums, in halves of comparable size', () => {
     const pagesOf = new Map<string, number>();
     for (const p of pages) pagesOf.set(p.site, (pagesOf.get(p.site) ?? 0) + 1);
     expect(pages.length).toBeGreaterThanOrEqual(1_000);
     expect(pagesOf.size).toBeGreaterThanOrEqual(150);
     expect([...pagesOf.values()].filter((n) => n >= 2).length).toBeGreaterThanOrEqual(150);
     expect(new Set(pages.map((p) => p.kind)).size).toBeGreaterThanOrEqual(5);
+    // Classified-ad sites and forums, each with a site of several pages (PROVENANCE.md; too few sites for a floor).
+    for (const kind of ['classified', 'forum']) {
+      const sites = new Set(pages.filter((p) => p.kind === kind).map((p) => p.site));
+      expect(sites.size, kind).toBeGreaterThanOrEqual(2);
+      expect(
+        [...sites].some((s) => (pagesOf.get(s) ?? 0) >= 3),
+        kind,
+      ).toBe(true);
+    }
     // Each split cuts the sites in two halves of comparable size.
     for (let seed = 0; seed < 20; seed++) {
       const reported = [...pagesOf.keys()].filter((site) => halfOf(site, seed) === 'report').length;
