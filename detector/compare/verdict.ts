@@ -30,6 +30,7 @@ export type OperatorFamily = 'identity' | 'pivots' | 'layout';
 export interface Condition {
   what:
     | 'candidate-share'
+    | 'content'
     | 'reference-share'
     | 'candidate-ad-share'
     | 'reference-ad-share'
@@ -89,14 +90,23 @@ export function contentFamily(
   const adv = contacts.advertisers;
   const advertisers = adv.shared >= t.minSharedAds;
   const share = (num: number, den: number) => (den > 0 ? Math.min(1, num / den) : 0);
-  const adCandidateShare = ads ? share(counterparts, candAds) : 0;
-  const adReferenceShare = ads ? share(counterparts, refAds) : 0;
+  // Full texts with full texts, and listing excerpts with listing excerpts: whichever sees more of the copy.
+  const sum = text.summaries;
+  const excerpts = sum !== null && sum.counterparts >= t.minSharedAds;
+  const adCandidateShare = Math.max(
+    ads ? share(counterparts, candAds) : 0,
+    excerpts ? share(sum.counterparts, sum.candidate) : 0,
+  );
+  const adReferenceShare = Math.max(
+    ads ? share(counterparts, refAds) : 0,
+    excerpts ? share(sum.counterparts, sum.reference) : 0,
+  );
   return {
     candidateShare: Math.max(adCandidateShare, advertisers ? share(adv.sharedWeight, adv.candidateWeight) : 0),
     referenceShare: Math.max(adReferenceShare, advertisers ? share(adv.sharedWeight, adv.referenceWeight) : 0),
     adCandidateShare,
     adReferenceShare,
-    sharedAds: text.matched,
+    sharedAds: Math.max(text.matched, excerpts ? sum.near : 0),
     sharedAdvertisers: adv.shared,
   };
 }
@@ -115,6 +125,9 @@ const cond = (what: Condition['what'], value: number, threshold: number): Condit
 /** The rules on the families, with their margins. Pure arithmetic on numbers: the property tests drive it directly. */
 export function decideFamilies(families: Families, layoutSimilarity: number, t: DetectorThresholds): RuleOutcome {
   const { candidateShare: c, referenceShare: r } = families.content;
+  // Content for the corroborated rules: most of the candidate from the reference, or content carried both ways (the
+  // cosine of the two contents, √(c·r): an old database that new ads dilute on the candidate but that is all there).
+  const content = Math.max(c, Math.sqrt(c * r));
   const operator: [OperatorFamily, number][] = [
     ['identity', families.identity],
     ['pivots', families.pivots],
@@ -141,14 +154,11 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
     ]),
     rule(
       'corroborated-content',
-      [
-        cond('candidate-share', c, t.corroboratedAdShare),
-        cond('corroboration', strongestValue, t.corroborationStrength),
-      ],
+      [cond('content', content, t.corroboratedAdShare), cond('corroboration', strongestValue, t.corroborationStrength)],
       [strongest],
     ),
     rule('template-and-content', [
-      cond('candidate-share', c, t.corroboratedAdShare),
+      cond('content', content, t.corroboratedAdShare),
       cond('reference-share', r, t.templateReferenceShare),
       cond('template', layoutSimilarity, t.corroborationStrength),
     ]),
