@@ -9,11 +9,14 @@
  *   reference's ads (`cloneReferenceShare`): nothing but a copy of the database explains that, whatever else changed.
  *   Ad texts only: advertisers move between sites with their numbers (competitors), and an advertiser's number
  *   quoted once counts the whole advertiser, so shared advertisers without their texts need corroboration;
- * - corroborated content: more than half of the candidate comes from the reference (`corroboratedAdShare`) and an
- *   operator's family corroborates it (identity, a strong pivot, or a rare template), each at `corroborationStrength`;
- * - template and content: the same share of the candidate, a shared template however common, and content carried
- *   both ways (`templateReferenceShare` of the reference): a common template says nothing alone, only with content;
+ * - corroborated content: more than half of the candidate comes from the reference, or content is carried both ways
+ *   (the cosine √(c·r) of the two shares), at `corroboratedAdShare`, and an operator's family corroborates it
+ *   (identity, a strong pivot, or a rare template), each at `corroborationStrength`;
+ * - template and content: the same content, a shared template however common, and `templateReferenceShare` of the
+ *   reference on the candidate: a common template says nothing alone, only with content carried both ways;
  * - same operator: two operator families, not only the layout.
+ *
+ * Content is read on full ad texts and on listing excerpts (excerpts against excerpts: signals.ts), whichever sees more.
  *
  * Each rule has a margin in [-1, 1]: its weakest condition's distance to its threshold, scaled so that -1 is nothing,
  * 0 the threshold and 1 everything. The score is the best rule's margin mapped onto [0, 1] with 0 at `cloneScore`,
