@@ -15,6 +15,11 @@ const PAGE_TYPES: PageType[] = ['listing', 'ad', 'other'];
 const AD_SHINGLE = 3;
 const MIN_AD_WORDS = 8;
 const MIN_AD_PAGES = 3;
+/**
+ * Words a listing summary needs to stand for its ad beside the full texts: an excerpt does, a title with a date, a
+ * town and a price does not (two plumbers' ads share their title).
+ */
+const MIN_SUMMARY_WORDS = 2 * MIN_AD_WORDS;
 const BOILERPLATE_SHARE = 0.5;
 const BOILERPLATE_MIN_PAGES = 3;
 /**
@@ -186,10 +191,14 @@ export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions
   const byType: Record<PageType, PageFeatures[]> = { listing: [], ad: [], other: [] };
   for (const p of pages) byType[p.pageType].push(p);
   const boilerplate = boilerplateBlocks(pages);
-  const adPageAds = byType.ad.flatMap((p) => p.ads);
-  const sourceAds =
-    adPageAds.length >= MIN_AD_PAGES ? adPageAds : [...adPageAds, ...byType.listing.flatMap((p) => p.ads)];
   const fp = options.fingerprinter ?? simhashFingerprinter;
+  const adPageAds = byType.ad.flatMap((p) => p.ads);
+  const listingAds = byType.listing.flatMap((p) => p.ads);
+  // The ad pages' full texts when at least MIN_AD_PAGES of them give an ad, else everything with the listings' summaries.
+  const fromAdPages = adFingerprints(adPageAds, boilerplate, fp);
+  const fromPages = fromAdPages.length >= MIN_AD_PAGES;
+  const found = fromPages ? fromAdPages : adFingerprints([...adPageAds, ...listingAds], boilerplate, fp);
+  const summaries = adFingerprints(listingAds, boilerplate, fp).filter((a) => a.words.length >= MIN_SUMMARY_WORDS);
   const layout: Record<PageType, string | null> = {
     listing: layoutHash(byType.listing, idf, fp),
     ad: layoutHash(byType.ad, idf, fp),
@@ -201,8 +210,9 @@ export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions
     other: sketchOf(byType.other, idf),
   };
   const single = PAGE_TYPES.find((t) => byType[t].length === pages.length);
-  const found = adFingerprints(sourceAds, boilerplate, fp);
-  const ads: AdFingerprint[] = found.map(({ id, url, fingerprint, text }) => ({ id, url, fingerprint, text }));
+  const plain = (list: typeof found): AdFingerprint[] =>
+    list.map(({ id, url, fingerprint, text }) => ({ id, url, fingerprint, text }));
+  const ads = plain(found);
   return {
     version: 1,
     site: options.site,
@@ -215,6 +225,7 @@ export function buildProfile(pages: PageFeatures[], options: BuildProfileOptions
     layoutSketchAll: single ? sketches[single] : sketchOf(pages, idf),
     contacts: dedupeContacts(pages),
     ads,
+    ...(summaries.length > 0 ? { summaries: plain(summaries) } : {}),
     textAll: majority(found.map((a) => [a.fingerprint, a.words.length])),
     pivots: dedupePivots(pages.flatMap((p) => p.pivots)),
     ...imageParts(pages, options.photoSites),
@@ -252,7 +263,10 @@ export interface ProfileFingerprint {
     | 'photo'
     | 'photo-crop'
     | 'look';
-  /** Ad id for `ad` fingerprints, the picture's SHA-256 for `photo` and `photo-crop` (its windows) ones. */
+  /**
+   * Ad id for `ad` fingerprints (ads and listing excerpts), the picture's SHA-256 for `photo` and `photo-crop` (its
+   * windows) ones.
+   */
   ref: string | null;
   value: bigint;
 }
@@ -266,6 +280,10 @@ export function fingerprintsOf(profile: SiteProfile): ProfileFingerprint[] {
   if (profile.layoutAll) out.push({ kind: 'layout-all', ref: null, value: BigInt(`0x${profile.layoutAll}`) });
   if (profile.textAll) out.push({ kind: 'text-all', ref: null, value: BigInt(`0x${profile.textAll}`) });
   for (const ad of profile.ads) out.push({ kind: 'ad', ref: ad.id, value: BigInt(`0x${ad.fingerprint}`) });
+  // Listing excerpts are looked up like ads (a copy made of listings meets the reference's listings), each once.
+  const adIds = new Set(profile.ads.map((a) => a.id));
+  for (const s of profile.summaries ?? [])
+    if (!adIds.has(s.id)) out.push({ kind: 'ad', ref: s.id, value: BigInt(`0x${s.fingerprint}`) });
   for (const photo of profile.photos ?? []) {
     out.push({ kind: 'photo', ref: photo.sha256, value: BigInt(`0x${photo.hash}`) });
     for (const crop of new Set(photo.crops ?? []))

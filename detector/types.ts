@@ -149,6 +149,13 @@ export interface SiteProfile {
   layoutSketchAll?: string | null;
   contacts: Contact[];
   ads: AdFingerprint[];
+  /**
+   * The listing pages' ad summaries that carry an excerpt (title, excerpt, price…, at least 16 words): an excerpt and
+   * its full text are one ad written twice, so excerpts are compared with excerpts (a copy made of listing pages only,
+   * or a capture that reached few ad pages, still meets the reference's listings). Absent when no listing summary
+   * carries an excerpt, and on profiles before detector version 6.
+   */
+  summaries?: AdFingerprint[];
   /** Site text fingerprint: bitwise majority of the ad fingerprints weighted by ad length (for the database index). */
   textAll: string | null;
   pivots: Pivot[];

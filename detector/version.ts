@@ -10,5 +10,7 @@
  * 4: issue 18 (verdict rules with margins, containment per side, explanations from the evidence items).
  * 5: ad pages from shared single-ad markup (an article's own header, schema.org Offer/Product, single-ad class
  *    words): more pages are `ad`, their advertisers' contacts are scoped to the ads.
+ * 6: listing excerpts kept beside full texts (`summaries`) and compared with excerpts; ads from ad pages only when
+ *    three of them give an ad; the corroborated rules also take content both ways (the cosine √(c·r) of the shares).
  */
-export const DETECTOR_VERSION = 5;
+export const DETECTOR_VERSION = 6;

@@ -43,8 +43,9 @@ export interface DetectorThresholds {
   /** Share of the reference's ads (or advertisers) found on the candidate for content to be overwhelming. */
   cloneReferenceShare: number;
   /**
-   * The corroborated rules: at least this share of the candidate's ads (or advertisers) come from the reference, with
-   * an operator family (identity, a strong pivot, a rare template) or with a shared template and content both ways.
+   * The corroborated rules: at least this share of the candidate's ads (or advertisers) come from the reference, or
+   * content carried both ways reaches it (√ of the candidate's and the reference's shares: an old database diluted by
+   * new ads), with an operator family (identity, a strong pivot, a rare template) or with a shared template.
    * More than half: a competitor to which half the advertisers moved stays under it; a clone that kept two thirds of
    * its old database, or restarted small with nothing else, does not.
    */

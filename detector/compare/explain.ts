@@ -137,6 +137,8 @@ function conditionWords(c: Condition, rule: RuleOutcome): string {
   switch (c.what) {
     case 'candidate-share':
       return `${pct(c.threshold)} of the candidate's content from the reference (${has} ${pct(c.value)})`;
+    case 'content':
+      return `${pct(c.threshold)} of the candidate's content from the reference, or content both ways at ${pct(c.threshold)} (√(candidate share × reference share)) (${has} ${pct(c.value)})`;
     case 'reference-share':
       return `${pct(c.threshold)} of the reference's content on the candidate (${has} ${pct(c.value)})`;
     case 'candidate-ad-share':
@@ -194,6 +196,12 @@ export function explain(input: ExplainInput, evidence: Evidence[]): string[] {
     );
   } else
     lines.push(`no ad text in common (${cand.ads.length} ads on the candidate, ${ref.ads.length} on the reference)`);
+  const sum = text.summaries;
+  if (sum && sum.counterparts >= thresholds.minSharedAds)
+    lines.push(
+      `${sum.counterparts} listing excerpts with a counterpart on the other side's listings, ${sum.near} near-identical ` +
+        `(of ${sum.candidate} on the candidate's listing pages, ${sum.reference} on the reference's)`,
+    );
   if (layout.distance !== null) {
     const parts = layout.evidence.map((e) => `${e.distance}/64 on ${e.pageType} pages`).join(', ');
     const similar = layout.similarity === null ? '' : `; layout tokens ${Math.round(layout.similarity * 100)} % alike`;

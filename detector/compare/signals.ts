@@ -6,6 +6,7 @@ import { fromHex64, hammingHex, popcount32 } from '../hash64.ts';
 import { type DecodedSketch, decodedCosine, decodeSketch } from '../layout-sketch.ts';
 import { WEAK_PIVOTS } from '../pivots/index.ts';
 import type {
+  AdFingerprint,
   Contact,
   ContactKind,
   CorpusStats,
@@ -24,19 +25,19 @@ type SharedPivot = Extract<Evidence, { kind: 'shared-pivot' }>;
 /** A shared favicon or asset file says "same script", which many unrelated operators run. */
 const WEAK_PIVOT_VALUE = 0.25;
 
-const decoded = new WeakMap<SiteProfile, Uint32Array>();
+const decoded = new WeakMap<AdFingerprint[], Uint32Array>();
 
-/** Ad fingerprints as [hi, lo, hi, lo, ...], decoded once per profile object. */
-function adWords(p: SiteProfile): Uint32Array {
-  let out = decoded.get(p);
+/** Ad fingerprints as [hi, lo, hi, lo, ...], decoded once per list (a profile's ads or summaries). */
+function adWords(ads: AdFingerprint[]): Uint32Array {
+  let out = decoded.get(ads);
   if (!out) {
-    out = new Uint32Array(p.ads.length * 2);
-    p.ads.forEach((ad, i) => {
+    out = new Uint32Array(ads.length * 2);
+    ads.forEach((ad, i) => {
       const h = fromHex64(ad.fingerprint);
       out![2 * i] = h.hi;
       out![2 * i + 1] = h.lo;
     });
-    decoded.set(p, out);
+    decoded.set(ads, out);
   }
   return out;
 }
@@ -63,7 +64,16 @@ export interface TextSignal {
    * always adds a pair (a greedy best-match pairing could lose one to it, and a share would drop).
    */
   counterparts: number;
+  /**
+   * The same containment on the listing pages' summaries (`SiteProfile.summaries`): an excerpt is compared with
+   * excerpts, not with the full text it was cut from. Null when either side has
+   * fewer than `minAds` summaries.
+   */
+  summaries: { counterparts: number; near: number; reference: number; candidate: number } | null;
 }
+
+/** A profile's listing summaries (null on profiles before detector version 6, or without listing excerpts). */
+const summariesOf = (p: SiteProfile): AdFingerprint[] | null => p.summaries ?? null;
 
 /** Size of a maximum matching in a bipartite graph given as candidate → reference neighbours (Kuhn's algorithm). */
 export function maximumMatching(neighbours: number[][], referenceCount: number): number {
@@ -89,16 +99,24 @@ export function maximumMatching(neighbours: number[][], referenceCount: number):
   return size;
 }
 
-export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): TextSignal {
-  const nr = ref.ads.length;
-  const nc = cand.ads.length;
-  if (nr < t.minAds || nc < t.minAds)
-    return { value: null, pairs: [], matchedCandidate: 0, matched: 0, counterparts: 0 };
-  const r = adWords(ref);
-  const c = adWords(cand);
+interface Matched {
+  /** Per candidate ad, the reference ads within `adCounterpartDistance` (the closest first). */
+  neighbours: number[][];
+  /** Per reference ad, whether a candidate ad is within `adMaxDistance`. */
+  refNear: Uint8Array;
+  /** Per candidate ad, its closest reference ad within `adMaxDistance` and the distance, or null. */
+  closest: ([number, number] | null)[];
+}
+
+/** Every candidate ad against every reference ad of two lists (ads with ads, or summaries with summaries). */
+function matchLists(refAds: AdFingerprint[], candAds: AdFingerprint[], t: DetectorThresholds): Matched {
+  const nr = refAds.length;
+  const nc = candAds.length;
+  const r = adWords(refAds);
+  const c = adWords(candAds);
   const refNear = new Uint8Array(nr);
   const neighbours: number[][] = [];
-  const pairs: AdPair[] = [];
+  const closest: Matched['closest'] = [];
   for (let j = 0; j < nc; j++) {
     const hi = c[2 * j];
     const lo = c[2 * j + 1];
@@ -117,18 +135,40 @@ export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThres
     // The closest first: the matching tries it first, so exact copies pair with each other.
     if (near.length > 1) near.sort((a, b) => (a === bestI ? -1 : b === bestI ? 1 : 0));
     neighbours.push(near);
-    if (best <= t.adMaxDistance) {
-      const ra = ref.ads[bestI];
-      const ca = cand.ads[j];
-      pairs.push({
-        kind: 'near-identical-ad',
-        distance: best,
-        reference: adSide(ra),
-        candidate: adSide(ca),
-      });
-    }
+    closest.push(best <= t.adMaxDistance ? [bestI, best] : null);
   }
-  const sum = (a: Uint8Array) => a.reduce((s, m) => s + m, 0);
+  return { neighbours, refNear, closest };
+}
+
+const sum = (a: Uint8Array) => a.reduce((s, m) => s + m, 0);
+
+/** The excerpts' containment (see TextSignal.summaries). */
+function summarySignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): TextSignal['summaries'] {
+  const rs = summariesOf(ref);
+  const cs = summariesOf(cand);
+  if (!rs || !cs || rs.length < t.minAds || cs.length < t.minAds) return null;
+  const m = matchLists(rs, cs, t);
+  const near = Math.min(sum(m.refNear), m.closest.filter((x) => x !== null).length);
+  return { counterparts: maximumMatching(m.neighbours, rs.length), near, reference: rs.length, candidate: cs.length };
+}
+
+export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): TextSignal {
+  const nr = ref.ads.length;
+  const nc = cand.ads.length;
+  const summaries = summarySignal(ref, cand, t);
+  if (nr < t.minAds || nc < t.minAds)
+    return { value: null, pairs: [], matchedCandidate: 0, matched: 0, counterparts: 0, summaries };
+  const { neighbours, refNear, closest } = matchLists(ref.ads, cand.ads, t);
+  const pairs: AdPair[] = [];
+  closest.forEach((x, j) => {
+    if (!x) return;
+    pairs.push({
+      kind: 'near-identical-ad',
+      distance: x[1],
+      reference: adSide(ref.ads[x[0]]),
+      candidate: adSide(cand.ads[j]),
+    });
+  });
   // Each side's ads with a near-identical ad on the other, the fewer of the two: both only grow with a shared ad.
   const matched = Math.min(sum(refNear), pairs.length);
   return {
@@ -137,6 +177,7 @@ export function textSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThres
     matchedCandidate: pairs.length,
     matched,
     counterparts: maximumMatching(neighbours, nr),
+    summaries,
   };
 }
 

@@ -9,11 +9,14 @@
  *   reference's ads (`cloneReferenceShare`): nothing but a copy of the database explains that, whatever else changed.
  *   Ad texts only: advertisers move between sites with their numbers (competitors), and an advertiser's number
  *   quoted once counts the whole advertiser, so shared advertisers without their texts need corroboration;
- * - corroborated content: more than half of the candidate comes from the reference (`corroboratedAdShare`) and an
- *   operator's family corroborates it (identity, a strong pivot, or a rare template), each at `corroborationStrength`;
- * - template and content: the same share of the candidate, a shared template however common, and content carried
- *   both ways (`templateReferenceShare` of the reference): a common template says nothing alone, only with content;
+ * - corroborated content: more than half of the candidate comes from the reference, or content is carried both ways
+ *   (the cosine √(c·r) of the two shares), at `corroboratedAdShare`, and an operator's family corroborates it
+ *   (identity, a strong pivot, or a rare template), each at `corroborationStrength`;
+ * - template and content: the same content, a shared template however common, and `templateReferenceShare` of the
+ *   reference on the candidate: a common template says nothing alone, only with content carried both ways;
  * - same operator: two operator families, not only the layout.
+ *
+ * Content is read on full ad texts and on listing excerpts (excerpts against excerpts: signals.ts), whichever sees more.
  *
  * Each rule has a margin in [-1, 1]: its weakest condition's distance to its threshold, scaled so that -1 is nothing,
  * 0 the threshold and 1 everything. The score is the best rule's margin mapped onto [0, 1] with 0 at `cloneScore`,
@@ -30,6 +33,7 @@ export type OperatorFamily = 'identity' | 'pivots' | 'layout';
 export interface Condition {
   what:
     | 'candidate-share'
+    | 'content'
     | 'reference-share'
     | 'candidate-ad-share'
     | 'reference-ad-share'
@@ -89,14 +93,23 @@ export function contentFamily(
   const adv = contacts.advertisers;
   const advertisers = adv.shared >= t.minSharedAds;
   const share = (num: number, den: number) => (den > 0 ? Math.min(1, num / den) : 0);
-  const adCandidateShare = ads ? share(counterparts, candAds) : 0;
-  const adReferenceShare = ads ? share(counterparts, refAds) : 0;
+  // Full texts with full texts, and listing excerpts with listing excerpts: whichever sees more of the copy.
+  const sum = text.summaries;
+  const excerpts = sum !== null && sum.counterparts >= t.minSharedAds;
+  const adCandidateShare = Math.max(
+    ads ? share(counterparts, candAds) : 0,
+    excerpts ? share(sum.counterparts, sum.candidate) : 0,
+  );
+  const adReferenceShare = Math.max(
+    ads ? share(counterparts, refAds) : 0,
+    excerpts ? share(sum.counterparts, sum.reference) : 0,
+  );
   return {
     candidateShare: Math.max(adCandidateShare, advertisers ? share(adv.sharedWeight, adv.candidateWeight) : 0),
     referenceShare: Math.max(adReferenceShare, advertisers ? share(adv.sharedWeight, adv.referenceWeight) : 0),
     adCandidateShare,
     adReferenceShare,
-    sharedAds: text.matched,
+    sharedAds: Math.max(text.matched, excerpts ? sum.near : 0),
     sharedAdvertisers: adv.shared,
   };
 }
@@ -115,6 +128,9 @@ const cond = (what: Condition['what'], value: number, threshold: number): Condit
 /** The rules on the families, with their margins. Pure arithmetic on numbers: the property tests drive it directly. */
 export function decideFamilies(families: Families, layoutSimilarity: number, t: DetectorThresholds): RuleOutcome {
   const { candidateShare: c, referenceShare: r } = families.content;
+  // Content for the corroborated rules: most of the candidate from the reference, or content carried both ways (the
+  // cosine of the two contents, √(c·r): an old database that new ads dilute on the candidate but that is all there).
+  const content = Math.max(c, Math.sqrt(c * r));
   const operator: [OperatorFamily, number][] = [
     ['identity', families.identity],
     ['pivots', families.pivots],
@@ -141,14 +157,11 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
     ]),
     rule(
       'corroborated-content',
-      [
-        cond('candidate-share', c, t.corroboratedAdShare),
-        cond('corroboration', strongestValue, t.corroborationStrength),
-      ],
+      [cond('content', content, t.corroboratedAdShare), cond('corroboration', strongestValue, t.corroborationStrength)],
       [strongest],
     ),
     rule('template-and-content', [
-      cond('candidate-share', c, t.corroboratedAdShare),
+      cond('content', content, t.corroboratedAdShare),
       cond('reference-share', r, t.templateReferenceShare),
       cond('template', layoutSimilarity, t.corroborationStrength),
     ]),

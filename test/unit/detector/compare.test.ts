@@ -76,8 +76,13 @@ beforeAll(() => {
       extractPage({ url: `http://${spec.domain}${path}`, html }),
     );
   }
+  // A copy of the seed made of its listing pages only (no ad page): its excerpts, under another name.
+  pages.listingsOnly = pages.seed
+    .filter((p) => p.pageType !== 'ad')
+    .map((p) => ({ ...p, url: p.url.replace(seed.domain, 'listes.test') }));
   const idf = buildDocumentFrequencies(Object.values(pages).flat());
-  for (const [name, p] of Object.entries(pages)) profiles[name] = buildProfile(p, { site: specs[name].domain, idf });
+  for (const [name, p] of Object.entries(pages))
+    profiles[name] = buildProfile(p, { site: specs[name]?.domain ?? 'listes.test', idf });
 });
 
 const compare = (name: string) => compareProfiles(profiles.seed, profiles[name]);
@@ -98,6 +103,14 @@ describe('hard cases', () => {
       expect(c.signals.contacts, name).toBeGreaterThan(0);
       expect(c.signals.contacts, name).toBeLessThan(0.3);
     }
+  });
+
+  it('a copy of the listing pages only: its excerpts meet the reference’s excerpts, not its full texts', () => {
+    expect(profiles.seed.summaries?.length).toBeGreaterThanOrEqual(3);
+    const c = compare('listingsOnly');
+    expect(c.families.content.adCandidateShare).toBeGreaterThanOrEqual(0.9);
+    expect(c.verdict).toBe('clone');
+    expect(c.explanation.join('\n')).toMatch(/listing excerpts with a counterpart/);
   });
 
   it('a clone that changed its whole template but kept advertisers and texts: clone', () => {
@@ -164,7 +177,10 @@ describe('stored profiles', () => {
 
   it('expose their 64-bit fingerprints for the database index', () => {
     const fps = fingerprintsOf(profiles.seed);
-    expect(fps.filter((f) => f.kind === 'ad')).toHaveLength(profiles.seed.ads.length);
+    // Its ads and its listing excerpts (looked up like ads, so that a copy made of listings is found).
+    const excerpts = profiles.seed.summaries?.length ?? 0;
+    expect(excerpts).toBeGreaterThan(0);
+    expect(fps.filter((f) => f.kind === 'ad')).toHaveLength(profiles.seed.ads.length + excerpts);
     expect(fps.find((f) => f.kind === 'layout-listing')?.value).toBe(BigInt(`0x${profiles.seed.layout.listing}`));
     for (const f of fps) expect(f.value >= 0n && f.value < 1n << 64n).toBe(true);
   });
