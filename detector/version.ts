@@ -10,5 +10,7 @@
  * 4: issue 18 (verdict rules with margins, containment per side, explanations from the evidence items).
  * 5: ad pages from shared single-ad markup (an article's own header, schema.org Offer/Product, single-ad class
  *    words): more pages are `ad`, their advertisers' contacts are scoped to the ads.
+ * 6: layout tokens also mark which elements carry a class or an id (`m:` paths) and hold the page's generator and
+ *    style sheet and script paths (`g:`, `a:`): layout sketches and SimHashes change.
  */
-export const DETECTOR_VERSION = 5;
+export const DETECTOR_VERSION = 6;
