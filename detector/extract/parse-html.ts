@@ -9,7 +9,7 @@ import { Parser } from 'htmlparser2';
 import { assetToken, generatorToken, MAX_ASSET_TOKENS } from './layout-cues.ts';
 
 /** Subtrees that are not the site's own structure (code, styling, vector art, third-party frames). */
-const DROPPED = new Set([
+export const DROPPED = new Set([
   'script',
   'style',
   'svg',
