@@ -12,5 +12,7 @@
  *    words): more pages are `ad`, their advertisers' contacts are scoped to the ads.
  * 6: listing excerpts kept beside full texts (`summaries`) and compared with excerpts; ads from ad pages only when
  *    three of them give an ad; the corroborated rules also take content both ways (the cosine √(c·r) of the shares).
+ *    Layout tokens also mark which elements carry a class or an id (`m:` paths) and hold the page's generator and
+ *    style sheet and script paths (`g:`, `a:`): layout sketches and SimHashes change.
  */
 export const DETECTOR_VERSION = 6;

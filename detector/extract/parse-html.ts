@@ -1,12 +1,15 @@
 /**
  * One streaming pass over a page's HTML (htmlparser2, no DOM) that collects everything the extractors need: layout
  * tokens, a light element tree with text blocks, link targets, script and stylesheet URLs and inline script text.
- * Layout tokens use tag names only (never classes, ids, attribute values or text) so a re-skinned clone keeps them.
+ * Layout tokens use tag names, whether an element carries a class or an id (never the names themselves: a re-skinned
+ * clone that renames its classes keeps them), the page's generator and its style sheet and script paths (template
+ * cues that renaming classes leaves alone); never text.
  */
 import { Parser } from 'htmlparser2';
+import { assetToken, generatorToken, MAX_ASSET_TOKENS } from './layout-cues.ts';
 
 /** Subtrees that are not the site's own structure (code, styling, vector art, third-party frames). */
-const DROPPED = new Set([
+export const DROPPED = new Set([
   'script',
   'style',
   'svg',
@@ -142,6 +145,8 @@ export interface ParsedPage {
 interface OpenElement {
   index: number;
   tag: string;
+  /** The tag marked with `.` when the element has a class and `#` when it has an id (`div.#`). */
+  mark: string;
   lastChild: string;
   lastRepeated: boolean;
   /** Compressed child tag sequence, e.g. `h2,p+,div` (at most MAX_CHILD_SIG entries). */
@@ -229,6 +234,9 @@ export function parseHtml(html: string): ParsedPage {
           if (rel.includes('stylesheet') && attribs.href) stylesheets.push(attribs.href);
         } else if (name === 'title') {
           inTitle = true;
+        } else if (name === 'meta' && attribs.content && (attribs.name ?? '').toLowerCase() === 'generator') {
+          const token = generatorToken(attribs.content);
+          if (token) addToken(layout, token);
         }
         if (name === 'head') inHead++;
         if (DROPPED.has(name)) {
@@ -278,9 +286,18 @@ export function parseHtml(html: string): ParsedPage {
             ? `${stack[n - 3].tag}>${stack[n - 2].tag}>${stack[n - 1].tag}>${name}`
             : stack.map((s) => s.tag).join('>') + (n > 0 ? '>' : '') + name;
         addToken(layout, `p:${path}`);
+        // The same path with each element marked by whether it carries a class or an id: the site's use of CSS,
+        // which survives renamed classes.
+        const mark = `${name}${attribs.class?.trim() ? '.' : ''}${attribs.id?.trim() ? '#' : ''}`;
+        const marked =
+          n >= 3
+            ? `${stack[n - 3].mark}>${stack[n - 2].mark}>${stack[n - 1].mark}>${mark}`
+            : stack.map((s) => s.mark).join('>') + (n > 0 ? '>' : '') + mark;
+        addToken(layout, `m:${marked}`);
         stack.push({
           index,
           tag: name,
+          mark,
           lastChild: '',
           lastRepeated: false,
           childSeq: '',
@@ -345,6 +362,12 @@ export function parseHtml(html: string): ParsedPage {
   parser.write(html);
   parser.end();
   flush();
+  let assets = 0;
+  for (const url of [...stylesheets, ...scripts]) {
+    const token = assetToken(url);
+    if (!token || (!layout.has(token) && assets++ >= MAX_ASSET_TOKENS)) continue;
+    addToken(layout, token);
+  }
   return {
     adCues,
     layout,

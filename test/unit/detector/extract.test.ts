@@ -10,9 +10,36 @@ describe('layout tokens', () => {
       '<html><body><div class="a" id="x"><p style="color:red">Bonjour</p><ul><li>un</li><li>deux</li></ul></div></body></html>',
     );
     const b = page(
-      '<html><body><div class="zz-9" data-v="q"><p>Au revoir tout le monde</p><ul><li>trois</li><li>quatre</li></ul></div></body></html>',
+      '<html><body><div class="zz-9 q" id="main-2" data-v="q"><p>Au revoir tout le monde</p><ul><li>trois</li><li>quatre</li></ul></div></body></html>',
     );
     expect(b.layout).toEqual(a.layout);
+  });
+
+  it('mark which elements carry a class or an id, whatever their names', () => {
+    const styled = page('<html><body><div class="card"><p class="price">1</p></div></body></html>');
+    const renamed = page('<html><body><div class="x7f2a"><p class="sp3-price">1</p></div></body></html>');
+    const bare = page('<html><body><div><p>1</p></div></body></html>');
+    expect(renamed.layout).toEqual(styled.layout);
+    expect(styled.layout['m:html>body>div.>p.']).toBe(1);
+    expect(bare.layout['m:html>body>div>p']).toBe(1);
+    expect(bare.layout['p:html>body>div>p']).toBe(styled.layout['p:html>body>div>p']);
+  });
+
+  it('read the generator and the style sheet and script paths, without versions, hosts or build hashes', () => {
+    const head = (v: string, hash: string, host: string) =>
+      `<html><head><meta name="generator" content="WordPress ${v}"><link rel="stylesheet" href="${host}/wp-content/themes/flavor/style.css?ver=${v}"><script src="/static/js/main.${hash}.js"></script></head><body><p>x</p></body></html>`;
+    const a = page(head('6.4.2', '3f2a9c1b', 'https://site.test'));
+    const b = page(head('5.9', '0d4e7a21', '//cdn.example'));
+    expect(b.layout).toEqual(a.layout);
+    expect(Object.keys(a.layout).filter((t) => /^[ag]:/.test(t))).toEqual([
+      'g:wordpress',
+      'a:flavor/style.css',
+      'a:js/main.js',
+    ]);
+    const inline = page(
+      '<html><head><link rel="stylesheet" href="data:text/css,p{}"></head><body><p>x</p></body></html>',
+    );
+    expect(Object.keys(inline.layout).some((t) => t.startsWith('a:'))).toBe(false);
   });
 
   it('drop scripts, styles, SVG, iframes and noscript blocks', () => {

@@ -86,11 +86,11 @@ describe('layout signal on real pages, by site over 20 splits', () => {
 
   it('ranks pages of one site above pages of two sites (10th percentile of the AUC over the splits)', () => {
     const all = summarise(splits.map((s) => s.report.auc));
-    expect(all.p10).toBeGreaterThanOrEqual(0.93);
-    expect(all.median).toBeGreaterThanOrEqual(0.95);
+    expect(all.p10).toBeGreaterThanOrEqual(0.95);
+    expect(all.median).toBeGreaterThanOrEqual(0.965);
     const news = summarise(splits.map((s) => s.report.byKind.news?.auc ?? Number.NaN));
-    expect(news.p10).toBeGreaterThanOrEqual(0.96);
+    expect(news.p10).toBeGreaterThanOrEqual(0.975);
     const docs = summarise(splits.map((s) => s.report.byKind.documentation?.auc ?? Number.NaN));
-    expect(docs.p10).toBeGreaterThanOrEqual(0.89);
+    expect(docs.p10).toBeGreaterThanOrEqual(0.92);
   });
 });
