@@ -16,8 +16,12 @@ export interface ContactScores {
 /** Reads a snippet's contacts. */
 export type ContactReader = (snippet: LabelledSnippet) => { kind: string; value: string }[];
 
-/** The crawler's path: the visible text (innerText) and the links of the HTML. */
+/** The visible text (innerText) and the links of the HTML. */
 export const fromVisibleText: ContactReader = (s) => extractContacts(s.text, s.html, { region: s.region });
+/** The crawler's path: a capture's HTML and its visible text (innerText) through extractPage. */
+export const fromCapture: ContactReader = (s) =>
+  extractPage({ url: 'http://annonces.test/annonce/1', html: s.html ?? s.text, text: s.text }, { region: s.region })
+    .contacts;
 /** The path of a capture without its visible text: the detector reads the HTML alone (extractPage). */
 export const fromHtmlAlone: ContactReader = (s) =>
   extractPage({ url: 'http://annonces.test/annonce/1', html: s.html ?? s.text }, { region: s.region }).contacts;

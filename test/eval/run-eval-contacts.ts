@@ -3,21 +3,23 @@
  *  - the fit part of the labelled set (the hand-written snippets and sitegen's disguises the extractor was built on);
  *  - the held-out part (snippets written by another method, test/fixtures/contacts/held-out.ts, never used to build or
  *    tune it);
- *  - the obfuscation set (a generator of disguises, test/fixtures/contacts/obfuscations.ts), from the visible text and
- *    from the HTML alone, with recall per disguise. Held out for its first run only (see the detector README).
+ *  - the obfuscation set (a generator of disguises, test/fixtures/contacts/obfuscations.ts), three ways: from the
+ *    visible text and links (extractContacts), from a capture's HTML and visible text (extractPage, the crawler's
+ *    path) and from the HTML alone (extractPage without text), with recall per disguise. Held out for its first run only (see the detector README).
  *
  * Goals (exit 1 when one is missed): fit precision and recall ≥ 0.99; held-out precision ≥ 0.95 and recall ≥ 0.90;
  * obfuscations: see GOALS.
  */
 import { HELD_OUT } from '../fixtures/contacts/held-out.ts';
 import { labelledContacts } from '../fixtures/contacts/index.ts';
-import { type ContactScores, evaluateContacts, fromHtmlAlone, fromVisibleText } from './contacts-eval.ts';
+import { type ContactScores, evaluateContacts, fromCapture, fromHtmlAlone, fromVisibleText } from './contacts-eval.ts';
 import { evaluateObfuscations } from './contacts-obfuscation-eval.ts';
 
 const GOALS = {
   fit: { precision: 0.99, recall: 0.99 },
   'held-out': { precision: 0.95, recall: 0.9 },
   'obfuscations, visible text': { precision: 0, recall: 0 },
+  'obfuscations, capture (HTML + visible text)': { precision: 0, recall: 0 },
   'obfuscations, HTML alone': { precision: 0, recall: 0 },
 };
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -44,6 +46,7 @@ report('fit', evaluateContacts(labelledContacts()));
 report('held-out', evaluateContacts(HELD_OUT));
 for (const [part, read] of [
   ['obfuscations, visible text', fromVisibleText],
+  ['obfuscations, capture (HTML + visible text)', fromCapture],
   ['obfuscations, HTML alone', fromHtmlAlone],
 ] as const) {
   const { scores, families } = evaluateObfuscations(read);
