@@ -10,5 +10,8 @@
  * 4: issue 18 (verdict rules with margins, containment per side, explanations from the evidence items).
  * 5: ad pages from shared single-ad markup (an article's own header, schema.org Offer/Product, single-ad class
  *    words): more pages are `ad`, their advertisers' contacts are scoped to the ads.
+ * 6: contact extraction reads more disguises (Unicode dashes, invisible characters, dingbat digits, repeated marks,
+ *    "(33) 6…", e-mail brackets and spaced dots) and the HTML as shown (hidden elements read apart, bidi-override
+ *    text turned round): stored pages may give other contacts.
  */
-export const DETECTOR_VERSION = 5;
+export const DETECTOR_VERSION = 6;

@@ -5,8 +5,9 @@
  */
 import { parse } from 'tldts';
 
-const BRACKET_AT = /[ \t]?[[({<]\s*(?:at|arobase|chez|@)\s*[\])}>][ \t]?/gi;
-const BRACKET_DOT = /[ \t]?[[({<]\s*(?:dot|point|\.)\s*[\])}>][ \t]?/gi;
+/** `[at]`, `(arobase)`, `{@}`, `«at»`, `/at/`, `_AT_`, `(a)`: the word between any pair of brackets or marks. */
+const BRACKET_AT = /[ \t]?(?:[[({<«/|*_]\s*(?:at|arobase|chez|@)\s*[\])}>»/|*_]|[[(]a[\])])[ \t]?/gi;
+const BRACKET_DOT = /[ \t]?[[({<«/|*_]\s*(?:dot|point|\.)\s*[\])}>»/|*_][ \t]?/gi;
 const WORD_AT = /([\w.+-])\s+(?:at|arobase|chez|@)\s+(?=[\w-]+(?:\s+(?:dot|point|\.)\s+|\.)[a-z])/gi;
 /** A spelled or spaced dot in the domain: "@boite dot test", "@boite point test", "@boite . test". */
 const WORD_DOT = /(@[\w.-]+?)\s+(?:dot|point|\.)\s+(?=[a-z])/gi;
@@ -21,10 +22,13 @@ export interface FoundEmail {
 }
 
 const OBFUSCATED =
-  /[[({<]\s*(?:at|arobase|chez|@|dot|point|\.)\s*[\])}>]|\s(?:at|arobase|chez|@)\s|@[\w.-]+\s+(?:dot|point|\.)\s/i;
+  /[[({<«/|*_]\s*(?:at|arobase|chez|@|dot|point|\.)\s*[\])}>»/|*_]|[[(]a[\])]|\s(?:at|arobase|chez|@)\s+[\w-]+(?:\s*\.|\s+(?:dot|point)\s)|@[\w.-]+\s+(?:dot|point|\.)\s/i;
+
+/** Cheaper pre-check: an @ or a word for it must be there. */
+const MAYBE_ADDRESS = /[@＠﹫]|(?<![a-z])(?:at|arobase|chez)(?![a-z])|[[(]a[\])]/i;
 
 function deobfuscate(text: string): string {
-  if (!OBFUSCATED.test(text)) return text;
+  if (!MAYBE_ADDRESS.test(text) || !OBFUSCATED.test(text)) return text;
   let s = text.replace(BRACKET_AT, '@').replace(BRACKET_DOT, '.').replace(WORD_AT, '$1@');
   if (!s.includes('@')) return s;
   for (let i = 0; i < 4; i++) {

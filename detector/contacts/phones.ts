@@ -20,6 +20,12 @@ const LABEL_BEFORE =
   /(?<!\p{L})(?:siret|siren|tva|rcs|naf|ape|iban|bic|rib|r[ée]f(?:[ée]rence)?\.?(?:\s*(?:de\s+l['’]\s*)?annonce)?|n°|n[o°º]\.|num[ée]ro d'annonce|id|cp|code postal|commande|facture|dossier|ticket|isbn|ean|sku|horaires?)\s*[:#.]?\s*$/iu;
 const UNIT_AFTER = /^\s*(?:€|eur\b|euros?\b|\$|usd\b|chf\b|£|%|km\b|m²|m2\b|kg\b|ht\b|ttc\b)/i;
 const TRUNK_IN_PARENS = /((?:\+|\b00)[ \t]?\d{1,3})[ \t]*\(0\)[ \t]*/g;
+/**
+ * Five pairs of digits joined four times by the same mark, whatever it is ("06|39|98|31|02", "06 ☆ 39 ☆ …",
+ * "06:39:98:31:06"): read as spaces. Two pairs (a score, a time) or a changing mark never match.
+ */
+const SAME_MARK =
+  /(?<![\p{L}\p{N}])(\d{2})([^\p{L}\p{N}\s]{1,2}|\s[^\p{L}\p{N}\s]{1,2}\s)(\d{2})\2(\d{2})\2(\d{2})\2(\d{2})(?![\p{L}\p{N}])/gu;
 /** A country calling code in parentheses before the number: "(33) 6 39…", "(+33) 6…", "(0033) 6…". */
 const CODE_IN_PARENS = /(?<![\p{L}\d)])\((?:\+|00)?[ \t]?(\d{2,3})\)[ \t]*(?=\d)/gu;
 let callingCodes: Set<string> | null = null;
@@ -96,7 +102,7 @@ function numbersInRun(run: string, region: string, memo: Map<string, string | nu
 }
 
 export function findPhones(folded: string, region: string): FoundPhone[] {
-  let text = folded.replace(TRUNK_IN_PARENS, '$1 ');
+  let text = folded.replace(TRUNK_IN_PARENS, '$1 ').replace(SAME_MARK, '$1 $3 $4 $5 $6');
   if (text.includes('(')) text = text.replace(CODE_IN_PARENS, codeInParens);
   text = mask(mask(text, DATE), IBAN_LIKE);
   const out: FoundPhone[] = [];

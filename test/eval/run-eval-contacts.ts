@@ -8,19 +8,23 @@
  *    path) and from the HTML alone (extractPage without text), with recall per disguise. Held out for its first run only (see the detector README).
  *
  * Goals (exit 1 when one is missed): fit precision and recall ≥ 0.99; held-out precision ≥ 0.95 and recall ≥ 0.90;
- * obfuscations: see GOALS.
+ * obfuscation set: P ≥ 0.99, R ≥ 0.99 (R ≥ 0.95 from visible text alone: text drawn backwards is lost there); the
+ * unseen-disguise set (test/fixtures/contacts/unseen-disguises.ts, scored blind once): P ≥ 0.95, R ≥ 0.90.
  */
 import { HELD_OUT } from '../fixtures/contacts/held-out.ts';
 import { labelledContacts } from '../fixtures/contacts/index.ts';
+import { UNSEEN_DISGUISES } from '../fixtures/contacts/unseen-disguises.ts';
 import { type ContactScores, evaluateContacts, fromCapture, fromHtmlAlone, fromVisibleText } from './contacts-eval.ts';
 import { evaluateObfuscations } from './contacts-obfuscation-eval.ts';
 
 const GOALS = {
   fit: { precision: 0.99, recall: 0.99 },
   'held-out': { precision: 0.95, recall: 0.9 },
-  'obfuscations, visible text': { precision: 0, recall: 0 },
-  'obfuscations, capture (HTML + visible text)': { precision: 0, recall: 0 },
-  'obfuscations, HTML alone': { precision: 0, recall: 0 },
+  // Regression floors, set after the extractor was fitted on these two sets (first-run figures in the detector README).
+  'obfuscations, visible text': { precision: 0.99, recall: 0.95 },
+  'obfuscations, capture (HTML + visible text)': { precision: 0.99, recall: 0.99 },
+  'obfuscations, HTML alone': { precision: 0.99, recall: 0.99 },
+  'unseen disguises, capture': { precision: 0.95, recall: 0.9 },
 };
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const missed: string[] = [];
@@ -56,6 +60,8 @@ for (const [part, read] of [
     `    recall below 1 by disguise: ${weak.length === 0 ? 'none' : weak.map((f) => `${f.family} ${f.found}/${f.expected}`).join(', ')}`,
   );
 }
+// A small hand-written set of disguises none of the others holds, written after the obfuscation changes.
+report('unseen disguises, capture', evaluateContacts(UNSEEN_DISGUISES, fromCapture));
 console.log(`\nGoals: ${missed.length === 0 ? 'all met' : `${missed.length} missed`}`);
 for (const m of missed) console.log(`  MISSED ${m}`);
 if (missed.length > 0) process.exitCode = 1;
