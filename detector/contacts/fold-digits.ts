@@ -9,9 +9,10 @@
 
 const KEYCAP = /([0-9#*])\uFE0F?\u20E3/g;
 /** Unicode's default-ignorable code points (listed: a class of ranges is faster than \p{…}). */
-const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e0fff}]/gu;
-const MAYBE_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
+const INVISIBLE_CLASS =
+  '[\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}]';
+const INVISIBLE = new RegExp(INVISIBLE_CLASS, 'gu');
+const MAYBE_INVISIBLE = new RegExp(INVISIBLE_CLASS, 'u');
 /** Combining marks drawn over or under a digit (0̲, 6̶; the common combining blocks): the digit stays. */
 const COMBINING_ON_DIGIT = /(\d)[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
 const MAYBE_COMBINING_ON_DIGIT = /\d[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
