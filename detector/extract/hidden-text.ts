@@ -1,7 +1,7 @@
 /**
- * What a browser does not show as written, read from the markup alone: elements hidden by the `hidden` attribute, an
- * inline `display: none` / `visibility: hidden`, or a class that the page's own `<style>` hides (decoy digits slipped
- * inside a phone number: `06 39 <span style="display:none">47</span> 98…`), and text drawn right to left by
+ * What a browser does not show as written, read from the markup alone: inline elements hidden by the `hidden`
+ * attribute, an inline `display: none` / `visibility: hidden`, or a class that the page's own `<style>` hides (decoy
+ * digits slipped inside a phone number: `06 39 <span style="display:none">47</span> 98…`), and text drawn right to left by
  * `unicode-bidi: bidi-override; direction: rtl` (a number written backwards in the markup, shown the right way round).
  * Rules inside `@media` and other at-rules are left out: they hide only on some screens.
  */
@@ -45,8 +45,47 @@ export function addHiddenClasses(css: string, into: Set<string>): void {
   }
 }
 
-/** The element shows nothing of its content. */
-export function hidesContent(attribs: Record<string, string>, hiddenClasses: Set<string>): boolean {
+/**
+ * Inline elements: the ones a decoy is slipped in with. A hidden block (a `<div hidden>` or a `<body
+ * style="display:none">` that a script reveals, a page read without its scripts) is still read as text.
+ */
+const INLINE = new Set([
+  'span',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'small',
+  'font',
+  'u',
+  's',
+  'strike',
+  'sup',
+  'sub',
+  'a',
+  'abbr',
+  'code',
+  'ins',
+  'del',
+  'mark',
+  'q',
+  'cite',
+  'bdi',
+  'bdo',
+  'data',
+  'time',
+  'var',
+  'kbd',
+  'samp',
+  'dfn',
+  'tt',
+  'big',
+  'label',
+]);
+
+/** The inline element `name` shows nothing of its content. */
+export function hidesContent(name: string, attribs: Record<string, string>, hiddenClasses: Set<string>): boolean {
+  if (!INLINE.has(name)) return false;
   if ('hidden' in attribs) return true;
   if (attribs.style && HIDDEN_STYLE.test(attribs.style.trim())) return true;
   if (hiddenClasses.size > 0 && attribs.class) {

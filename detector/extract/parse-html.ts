@@ -297,7 +297,7 @@ export function parseHtml(html: string): ParsedPage {
             ? `${stack[n - 3].tag}>${stack[n - 2].tag}>${stack[n - 1].tag}>${name}`
             : stack.map((s) => s.tag).join('>') + (n > 0 ? '>' : '') + name;
         addToken(layout, `p:${path}`);
-        const hides = hiddenDepth === 0 && hidesContent(attribs, hiddenClasses);
+        const hides = hiddenDepth === 0 && hidesContent(name, attribs, hiddenClasses);
         if (hides) hiddenDepth++;
         stack.push({
           index,
