@@ -14,5 +14,8 @@
  *    three of them give an ad; the corroborated rules also take content both ways (the cosine √(c·r) of the shares).
  *    Layout tokens also mark which elements carry a class or an id (`m:` paths) and hold the page's generator and
  *    style sheet and script paths (`g:`, `a:`): layout sketches and SimHashes change.
+ *    Contact extraction reads more disguises (Unicode dashes, invisible characters, dingbat digits, repeated marks,
+ *    "(33) 6…", e-mail brackets and spaced dots) and the HTML as shown (hidden elements read apart, bidi-override
+ *    text turned round): stored pages may give other contacts.
  */
 export const DETECTOR_VERSION = 6;

@@ -1,14 +1,16 @@
 /**
- * E-mail addresses, including the spelled-out forms ads use against scrapers: `[at]`, `(arobase)`, ` at `, `[dot]`,
- * ` dot `, ` point `. The domain must end in a real public suffix (or a reserved test name) so "me at home. Thanks"
+ * E-mail addresses, including the spelled-out forms ads use against scrapers: `[at]`, `(arobase)`, ` at `, ` chez `,
+ * `[dot]`, ` dot `, ` point `, ` . `. The domain must end in a real public suffix (or a reserved test name) so "me at home. Thanks"
  * never becomes an address.
  */
 import { parse } from 'tldts';
 
-const BRACKET_AT = /[ \t]?[[({<]\s*(?:at|arobase|chez|@)\s*[\])}>][ \t]?/gi;
-const BRACKET_DOT = /[ \t]?[[({<]\s*(?:dot|point|\.)\s*[\])}>][ \t]?/gi;
-const WORD_AT = /([\w.+-])\s+(?:at|arobase|@)\s+(?=[\w-]+(?:\s+(?:dot|point)\s+|\.)[a-z])/gi;
-const WORD_DOT = /(@[\w.-]+?)\s+(?:dot|point)\s+(?=[a-z])/gi;
+/** `[at]`, `(arobase)`, `{@}`, `«at»`, `/at/`, `_AT_`, `(a)`: the word between any pair of brackets or marks. */
+const BRACKET_AT = /[ \t]?(?:[[({<«/|*_]\s*(?:at|arobase|chez|@)\s*[\])}>»/|*_]|[[(]a[\])])[ \t]?/gi;
+const BRACKET_DOT = /[ \t]?[[({<«/|*_]\s*(?:dot|point|\.)\s*[\])}>»/|*_][ \t]?/gi;
+const WORD_AT = /([\w.+-])\s+(?:at|arobase|chez|@)\s+(?=[\w-]+(?:\s+(?:dot|point|\.)\s+|\.)[a-z])/gi;
+/** A spelled or spaced dot in the domain: "@boite dot test", "@boite point test", "@boite . test". */
+const WORD_DOT = /(@[\w.-]+?)\s+(?:dot|point|\.)\s+(?=[a-z])/gi;
 /** "jean point dupont@…": spelled dots in the local part, right before the address. */
 const LOCAL_DOT = /([\w-]+)\s+(?:dot|point)\s+(?=[\w.+-]+@)/gi;
 const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9-])/gi;
@@ -19,10 +21,14 @@ export interface FoundEmail {
   raw: string;
 }
 
-const OBFUSCATED = /[[({<]\s*(?:at|arobase|chez|@|dot|point|\.)\s*[\])}>]|\s(?:at|arobase|@)\s/i;
+const OBFUSCATED =
+  /[[({<«/|*_]\s*(?:at|arobase|chez|@|dot|point|\.)\s*[\])}>»/|*_]|[[(]a[\])]|\s(?:at|arobase|chez|@)\s+[\w-]+(?:\s*\.|\s+(?:dot|point)\s)|@[\w.-]+\s+(?:dot|point|\.)\s/i;
+
+/** Cheaper pre-check: an @ or a word for it must be there. */
+const MAYBE_ADDRESS = /[@＠﹫]|(?<![a-z])(?:at|arobase|chez)(?![a-z])|[[(]a[\])]/i;
 
 function deobfuscate(text: string): string {
-  if (!OBFUSCATED.test(text)) return text;
+  if (!MAYBE_ADDRESS.test(text) || !OBFUSCATED.test(text)) return text;
   let s = text.replace(BRACKET_AT, '@').replace(BRACKET_DOT, '.').replace(WORD_AT, '$1@');
   if (!s.includes('@')) return s;
   for (let i = 0; i < 4; i++) {

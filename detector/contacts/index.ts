@@ -21,10 +21,33 @@ const CONTACT_LINK =
   /^\s*(?:tel|sms|callto|mailto|whatsapp):|wa\.me|whatsapp|signal\.me|t\.me|telegram|instagr|snapchat/i;
 const HREF_ATTR = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  colon: ':',
+  commat: '@',
+  period: '.',
+  plus: '+',
+};
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,6}));?/gi;
+
+/** Character references of an attribute value (`&#109;ailto:`, `&#x40;`, `&amp;`), as a browser decodes them. */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY, (m, dec, hex, name) => {
+    const cp = dec ? Number(dec) : hex ? Number.parseInt(hex, 16) : -1;
+    if (cp >= 0) return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    return NAMED_ENTITIES[name.toLowerCase()] ?? m;
+  });
+}
+
 /** Hrefs of an HTML string without a full parse (for callers that only have text and HTML). */
 export function hrefsOf(html: string): string[] {
   const out: string[] = [];
-  for (const m of html.matchAll(HREF_ATTR)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
+  for (const m of html.matchAll(HREF_ATTR)) out.push(decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''));
   return out;
 }
 

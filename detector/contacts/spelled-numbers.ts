@@ -78,8 +78,12 @@ function unit19(ws: string[], i: number): [number, number] | null {
   return w in UNITS && UNITS[w] > 0 && w !== 'oh' ? [UNITS[w], i + 1] : null;
 }
 
-/** Reads the digit groups of a run of number words; null when a word does not fit. */
-function toDigitGroups(ws: string[]): string[] | null {
+/**
+ * Reads the digit groups of a run of number words; null when a word does not fit. `hyphened[i]` tells that word i is
+ * joined to the previous one by a hyphen ("vingt-quatre"), which settles "vingt-quatre vingt-huit" (24 28) against
+ * "quarante quatre-vingt-seize" (40 96).
+ */
+function toDigitGroups(ws: string[], hyphened: boolean[]): string[] | null {
   const out: string[] = [];
   let i = 0;
   while (i < ws.length) {
@@ -99,7 +103,10 @@ function toDigitGroups(ws: string[]): string[] | null {
     if (base >= 0) {
       if (CONNECTORS.has(ws[j])) j++;
       const t = base === 60 || base === 80 ? teen(ws, j) : null;
-      const u = t ? null : unit19(ws, j);
+      // "quarante quatre-vingt-seize" is 40 96, not 44 20 16: "quatre" before "vingt" starts the next group unless a
+      // hyphen ties it to the tens before it.
+      const startsEighty = ws[j] === 'quatre' && !hyphened[j] && (ws[j + 1] === 'vingt' || ws[j + 1] === 'vingts');
+      const u = t || startsEighty ? null : unit19(ws, j);
       if (t) {
         out.push(String(base + t[0]));
         i = t[1];
@@ -146,10 +153,17 @@ const HAS_NUMBER_WORD = new RegExp(
 export function replaceSpelledNumbers(text: string): string {
   if (!HAS_NUMBER_WORD.test(text)) return text;
   return text.replace(RUN, (run) => {
-    const ws = (run.match(TOKEN) ?? []).map((w) => w.toLowerCase());
+    const ws: string[] = [];
+    const hyphened: boolean[] = [];
+    let end = 0;
+    for (const m of run.matchAll(TOKEN)) {
+      ws.push(m[0].toLowerCase());
+      hyphened.push(run.slice(end, m.index) === '-');
+      end = m.index + m[0].length;
+    }
     const words = ws.filter((w) => !/^\d+$/.test(w) && !CONNECTORS.has(w)).length;
     if (words === 0) return run;
-    const groups = toDigitGroups(ws);
+    const groups = toDigitGroups(ws, hyphened);
     if (!groups) return run;
     return groups.join('').length >= MIN_DIGITS ? groups.join(' ') : run;
   });

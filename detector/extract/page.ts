@@ -30,7 +30,11 @@ export function extractPage(input: PageInput, options: ExtractPageOptions = {}):
   const text = textChunks(input.text ? input.text.split('\n') : parsed.blocks.map((b) => b.text));
   const scripts = [...parsed.scripts, ...(input.scripts ?? [])];
   const stylesheets = [...parsed.stylesheets, ...(input.stylesheets ?? [])];
-  const contacts = contactsFrom(text, parsed.hrefs, options.region ?? DEFAULT_REGION);
+  // Hidden elements' text is read apart (a number shown on click), never joined to the visible text around it; text
+  // drawn right to left is read as shown (the crawler's innerText gives it backwards).
+  const aside = [...parsed.hiddenTexts, ...(input.text ? parsed.redrawnTexts : [])];
+  const contactText = aside.length > 0 ? [...text, ...textChunks(aside)] : text;
+  const contacts = contactsFrom(contactText, parsed.hrefs, options.region ?? DEFAULT_REGION);
   const pivots = findPivots({
     pageUrl: input.url,
     code: [...parsed.inlineScripts, ...scripts, ...parsed.trackerHints],

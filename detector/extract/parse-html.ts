@@ -6,6 +6,7 @@
  * cues that renaming classes leaves alone); never text.
  */
 import { Parser } from 'htmlparser2';
+import { addHiddenClasses, hidesContent, MAX_STYLE_TEXT, reversed, reversesText } from './hidden-text.ts';
 import { assetToken, generatorToken, MAX_ASSET_TOKENS } from './layout-cues.ts';
 
 /** Subtrees that are not the site's own structure (code, styling, vector art, third-party frames). */
@@ -93,6 +94,7 @@ const MAX_CHILD_SIG = 8;
 const MAX_INLINE_SCRIPT = 200_000;
 const MAX_TRACKER_HINTS = 500;
 const MAX_HINT_LENGTH = 2_000;
+const MAX_HIDDEN_TEXT = 100_000;
 
 export interface ElementNode {
   tag: string;
@@ -139,6 +141,10 @@ export interface ParsedPage {
    * `<noscript>` (the pixel or frame a tracker shows when scripts are off). Bounded: a hostile page cannot grow it.
    */
   trackerHints: string[];
+  /** Text of hidden elements (hidden-text.ts), one string per element, kept out of the blocks. */
+  hiddenTexts: string[];
+  /** Text drawn right to left by a bidi override, as shown (also in the blocks; innerText gives it backwards). */
+  redrawnTexts: string[];
   title: string;
 }
 
@@ -154,6 +160,11 @@ interface OpenElement {
   childEntries: number;
   /** This element opened a chrome region (and closes it). */
   chrome: boolean;
+  /** This element hides its content (and started a hidden region). */
+  hides: boolean;
+  /** Where its text starts in `buf` when drawn right to left (bidi override), else -1; blocks count at opening. */
+  reverseFrom: number;
+  blocksAtOpen: number;
 }
 
 function addToken(map: Map<string, number>, token: string): void {
@@ -193,10 +204,18 @@ export function parseHtml(html: string): ParsedPage {
   let buf = '';
   let bufLinkChars = 0;
   let bufChars = 0;
+  let hiddenDepth = 0;
+  let hiddenBuf = '';
+  let hiddenLength = 0;
+  const hiddenTexts: string[] = [];
+  const redrawnTexts: string[] = [];
+  const hiddenClasses = new Set<string>();
+  let styleText = '';
 
   const flush = (): void => {
     if (bufChars === 0) return;
-    const text = buf.replace(/\s+/g, ' ').trim();
+    // U+FEFF shows nothing; \s would turn it into a space inside a number or an address.
+    const text = (buf.includes('\uFEFF') ? buf.replace(/\uFEFF/g, '') : buf).replace(/\s+/g, ' ').trim();
     if (text.length > 0) {
       blocks.push({
         text,
@@ -294,6 +313,8 @@ export function parseHtml(html: string): ParsedPage {
             ? `${stack[n - 3].mark}>${stack[n - 2].mark}>${stack[n - 1].mark}>${mark}`
             : stack.map((s) => s.mark).join('>') + (n > 0 ? '>' : '') + mark;
         addToken(layout, `m:${marked}`);
+        const hides = hiddenDepth === 0 && hidesContent(name, attribs, hiddenClasses);
+        if (hides) hiddenDepth++;
         stack.push({
           index,
           tag: name,
@@ -303,6 +324,9 @@ export function parseHtml(html: string): ParsedPage {
           childSeq: '',
           childEntries: 0,
           chrome: opensChrome,
+          hides,
+          reverseFrom: attribs.style && reversesText(attribs) ? buf.length : -1,
+          blocksAtOpen: blocks.length,
         });
         if (opensChrome) chromeDepth++;
         if (name === 'a') linkDepth++;
@@ -314,10 +338,15 @@ export function parseHtml(html: string): ParsedPage {
           if (inScript && inlineLength < MAX_INLINE_SCRIPT) {
             inline.push(data);
             inlineLength += data.length;
-          }
+          } else if (droppedTag === 'style' && styleText.length < MAX_STYLE_TEXT) styleText += data;
           return;
         }
         if (inHead > 0) return;
+        if (hiddenDepth > 0) {
+          if (hiddenLength < MAX_HIDDEN_TEXT) hiddenBuf += data;
+          hiddenLength += data.length;
+          return;
+        }
         buf += data;
         // Text nodes that are only whitespace do not count towards a block's (link) length.
         if (!VISIBLE.test(data)) return;
@@ -328,6 +357,8 @@ export function parseHtml(html: string): ParsedPage {
         if (name === 'title') inTitle = false;
         if (dropDepth > 0) {
           if (name === droppedTag && --dropDepth === 0) {
+            if (droppedTag === 'style' && styleText) addHiddenClasses(styleText, hiddenClasses);
+            styleText = '';
             droppedTag = '';
             inScript = false;
           }
@@ -345,6 +376,17 @@ export function parseHtml(html: string): ParsedPage {
         if (BLOCK.has(name)) flush();
         while (stack.length > i) {
           const open = stack.pop()!;
+          if (open.reverseFrom >= 0 && blocks.length === open.blocksAtOpen && open.reverseFrom <= buf.length) {
+            const shown = reversed(buf.slice(open.reverseFrom));
+            redrawnTexts.push(shown.trim());
+            buf = buf.slice(0, open.reverseFrom) + shown;
+          }
+          if (open.hides) {
+            hiddenDepth--;
+            const text = hiddenBuf.replace(/\s+/g, ' ').trim();
+            if (text) hiddenTexts.push(text);
+            hiddenBuf = '';
+          }
           if (stack.length > i) flush();
           const el = elements[open.index];
           el.endBlock = blocks.length;
@@ -378,6 +420,8 @@ export function parseHtml(html: string): ParsedPage {
     stylesheets,
     inlineScripts: inline,
     trackerHints,
+    hiddenTexts,
+    redrawnTexts,
     title: title.replace(/\s+/g, ' ').trim(),
   };
 }

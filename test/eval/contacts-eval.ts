@@ -1,5 +1,5 @@
 /** Precision and recall of extractContacts on the labelled snippets, with the misses and false finds listed. */
-import { extractContacts } from '../../detector/index.ts';
+import { extractContacts, extractPage } from '../../detector/index.ts';
 import { type LabelledSnippet, labelledContacts } from '../fixtures/contacts/index.ts';
 
 export interface ContactScores {
@@ -13,16 +13,30 @@ export interface ContactScores {
   falseFinds: { snippet: LabelledSnippet; extra: string[] }[];
 }
 
-export function evaluateContacts(snippets: LabelledSnippet[] = labelledContacts()): ContactScores {
+/** Reads a snippet's contacts. */
+export type ContactReader = (snippet: LabelledSnippet) => { kind: string; value: string }[];
+
+/** The visible text (innerText) and the links of the HTML. */
+export const fromVisibleText: ContactReader = (s) => extractContacts(s.text, s.html, { region: s.region });
+/** The crawler's path: a capture's HTML and its visible text (innerText) through extractPage. */
+export const fromCapture: ContactReader = (s) =>
+  extractPage({ url: 'http://annonces.test/annonce/1', html: s.html ?? s.text, text: s.text }, { region: s.region })
+    .contacts;
+/** The path of a capture without its visible text: the detector reads the HTML alone (extractPage). */
+export const fromHtmlAlone: ContactReader = (s) =>
+  extractPage({ url: 'http://annonces.test/annonce/1', html: s.html ?? s.text }, { region: s.region }).contacts;
+
+export function evaluateContacts(
+  snippets: LabelledSnippet[] = labelledContacts(),
+  read: ContactReader = fromVisibleText,
+): ContactScores {
   let expected = 0;
   let found = 0;
   let tp = 0;
   const misses: ContactScores['misses'] = [];
   const falseFinds: ContactScores['falseFinds'] = [];
   for (const snippet of snippets) {
-    const got = new Set(
-      extractContacts(snippet.text, snippet.html, { region: snippet.region }).map((c) => `${c.kind}:${c.value}`),
-    );
+    const got = new Set(read(snippet).map((c) => `${c.kind}:${c.value}`));
     const want = new Set(snippet.expected);
     expected += want.size;
     found += got.size;
