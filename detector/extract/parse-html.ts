@@ -7,89 +7,22 @@
  */
 import { Parser } from 'htmlparser2';
 import { addHiddenClasses, hidesContent, MAX_STYLE_TEXT, reversed, reversesText } from './hidden-text.ts';
+import {
+  type AdCue,
+  BLOCK,
+  CHROME,
+  CUE_WORDS,
+  DROPPED,
+  HEADING,
+  SCHEMA_PROP,
+  SCHEMA_TYPE,
+  SECTIONING,
+  VISIBLE,
+} from './html-tags.ts';
 import { assetToken, generatorToken, MAX_ASSET_TOKENS } from './layout-cues.ts';
 
-/** Subtrees that are not the site's own structure (code, styling, vector art, third-party frames). */
-export const DROPPED = new Set([
-  'script',
-  'style',
-  'svg',
-  'iframe',
-  'noscript',
-  'template',
-  'object',
-  'embed',
-  'canvas',
-  'math',
-]);
-/** Regions that hold site chrome rather than content. */
-const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'label', 'dialog']);
-/** Tags that end a run of text (block boundaries). */
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'br',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tbody',
-  'td',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'button',
-  'option',
-  'select',
-  'label',
-  'img',
-]);
-const VISIBLE = /\S/;
-/** Sectioning content: a header or footer inside one belongs to that section (an ad's title), not to the site. */
-const SECTIONING = new Set(['article', 'main', 'section']);
-/**
- * Markup cues of a single ad that real classified scripts share (schema.org Offer/Product microdata, and class or id
- * words for the ad's price, place, contact box and single-ad container), counted by kind outside site chrome. One
- * kind alone proves nothing (a price also sits in a listing item); the page type weighs how many kinds are present.
- */
-const SCHEMA_TYPE =
-  /schema\.org\/(?:Offer|AggregateOffer|Product|Vehicle|Car|Accommodation|Service|JobPosting|RealEstateListing|Classified)/i;
-const SCHEMA_PROP = /^(?:price|pricecurrency|offers|availableatorfrom|areaserved)$/i;
-const CUE_WORDS: [AdCue, RegExp][] = [
-  ['price', /(?:^|[-_])(?:price|prix|tarif)/i],
-  ['place', /(?:^|[-_])(?:location|city|town|address|lieu|ville|region|locality)(?:$|[-_])/i],
-  ['contact', /(?:^|[-_])(?:contact|phone|tel|telephone|seller|annonceur|vendeur)(?:$|[-_])/i],
-  [
-    'single',
-    /(?:^|[-_])single(?:$|[-_])|(?:^|[-_])(?:ad|advert|annonce|listing|item|offer|classified)s?[-_](?:single|detail|details|view|content|description)(?:$|[-_])|(?:^|[-_])(?:single|detail|details|view)[-_](?:ad|advert|annonce|listing|item|offer|classified)s?(?:$|[-_])/i,
-  ],
-];
-const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+export { type AdCue, DROPPED } from './html-tags.ts';
+
 const MAX_CHILD_SIG = 8;
 const MAX_INLINE_SCRIPT = 200_000;
 const MAX_TRACKER_HINTS = 500;
@@ -119,8 +52,6 @@ export interface TextBlock {
   chrome: boolean;
   heading: boolean;
 }
-
-export type AdCue = 'schema' | 'price' | 'place' | 'contact' | 'single';
 
 export interface ParsedPage {
   /** Kinds of single-ad markup cues found outside site chrome (see CUE_WORDS). */
