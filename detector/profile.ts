@@ -17,6 +17,15 @@ const MIN_AD_WORDS = 8;
 const MIN_AD_PAGES = 3;
 const BOILERPLATE_SHARE = 0.5;
 const BOILERPLATE_MIN_PAGES = 3;
+/** Template labels inside blocks: at most this many words at a block's start or end (see templateEdges). */
+const LABEL_MAX_WORDS = 3;
+/**
+ * A template label is on (nearly) every ad of the site; the advertisers' own first words ("je", "bonjour") reach half
+ * of a site's ads in generated worlds, never this share there (words that reach it are stripped on both sides anyway).
+ */
+const LABEL_SHARE = 0.8;
+/** What is left of a block once its label is cut, at most this many words, is a field's value, not ad text. */
+const FIELD_MAX_WORDS = 4;
 /**
  * Ads are kept whole for the side-by-side comparison (a diff of excerpts cut at different places strikes out words
  * the other side has); only a hostile page's megabyte "ad" is cut, and then marked `textCut`.
@@ -102,6 +111,64 @@ function boilerplateBlocks(pages: PageFeatures[]): Set<string> {
   return out;
 }
 
+/**
+ * The site's template labels inside blocks: the first or last 1–3 words of a block found so on at least half of the
+ * site's ads (and ≥ 3), around words that vary ("ville lyon", "annonce ajoutee le mars", "lyon vues"). A script's
+ * field label and its variable value sit in one block, which block-level boilerplate cannot remove; the ad's own
+ * words rarely begin or end the same block on most ads. Counted once per ad; whole blocks are left to `boilerplate`.
+ */
+export interface TemplateEdges {
+  heads: Set<string>;
+  tails: Set<string>;
+}
+
+function templateEdges(blocksOfAds: string[][]): TemplateEdges {
+  const heads = new Map<string, number>();
+  const tails = new Map<string, number>();
+  for (const blocks of blocksOfAds) {
+    const h = new Set<string>();
+    const t = new Set<string>();
+    for (const b of blocks) {
+      const ws = words(b);
+      for (let k = 1; k <= Math.min(LABEL_MAX_WORDS, ws.length - 1); k++) {
+        h.add(ws.slice(0, k).join(' '));
+        t.add(ws.slice(ws.length - k).join(' '));
+      }
+    }
+    for (const x of h) heads.set(x, (heads.get(x) ?? 0) + 1);
+    for (const x of t) tails.set(x, (tails.get(x) ?? 0) + 1);
+  }
+  const min = Math.max(BOILERPLATE_MIN_PAGES, Math.ceil(blocksOfAds.length * LABEL_SHARE));
+  const frequent = (m: Map<string, number>) => new Set([...m].filter(([, n]) => n >= min).map(([x]) => x));
+  return blocksOfAds.length < BOILERPLATE_MIN_PAGES
+    ? { heads: new Set(), tails: new Set() }
+    : { heads: frequent(heads), tails: frequent(tails) };
+}
+
+/**
+ * A block's words without the site's template label at either end; a short field left once a label is cut (a town,
+ * a month, a counter's word) goes with its label: the value of a script's field is not the advertiser's wording.
+ */
+export function withoutLabels(block: string, edges: TemplateEdges): string[] {
+  let ws = words(block);
+  let cut = false;
+  for (let k = Math.min(LABEL_MAX_WORDS, ws.length - 1); k >= 1; k--) {
+    if (edges.heads.has(ws.slice(0, k).join(' '))) {
+      ws = ws.slice(k);
+      cut = true;
+      break;
+    }
+  }
+  for (let k = Math.min(LABEL_MAX_WORDS, ws.length - 1); k >= 1; k--) {
+    if (edges.tails.has(ws.slice(ws.length - k).join(' '))) {
+      ws = ws.slice(0, ws.length - k);
+      cut = true;
+      break;
+    }
+  }
+  return cut && ws.length <= FIELD_MAX_WORDS ? [] : ws;
+}
+
 function adFingerprints(
   ads: AdBlock[],
   boilerplate: Set<string>,
@@ -109,13 +176,10 @@ function adFingerprints(
 ): (AdFingerprint & { words: string[] })[] {
   const out: (AdFingerprint & { words: string[] })[] = [];
   const seen = new Set<string>();
-  for (const ad of ads) {
-    const ws = words(
-      ad.blocks
-        .filter((b) => !boilerplate.has(b))
-        .join(' ')
-        .trim(),
-    );
+  const kept = ads.map((ad) => ad.blocks.filter((b) => !boilerplate.has(b)));
+  const edges = templateEdges(kept);
+  for (const [i, ad] of ads.entries()) {
+    const ws = kept[i].flatMap((b) => withoutLabels(b, edges));
     if (ws.length < MIN_AD_WORDS) continue;
     const fingerprint = fp.text(wordShingles(ws, AD_SHINGLE), ws);
     if (!fingerprint || seen.has(fingerprint) || seen.has(ad.id)) continue;

@@ -10,5 +10,7 @@
  * 4: issue 18 (verdict rules with margins, containment per side, explanations from the evidence items).
  * 5: ad pages from shared single-ad markup (an article's own header, schema.org Offer/Product, single-ad class
  *    words): more pages are `ad`, their advertisers' contacts are scoped to the ads.
+ * 6: ad text is what a reader sees (hidden labels left out, elements never glued), a field's label and value cells
+ *    fingerprinted as one line, and the site's template labels inside blocks cut from the fingerprinted words.
  */
-export const DETECTOR_VERSION = 5;
+export const DETECTOR_VERSION = 6;

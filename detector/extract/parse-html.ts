@@ -66,6 +66,24 @@ const BLOCK = new Set([
   'img',
 ]);
 const VISIBLE = /\S/;
+/**
+ * Elements a reader does not see: the `hidden` attribute, `aria-hidden="true"`, an inline `display:none` or
+ * `visibility:hidden`, or a class word that hides (Bootstrap `d-none`, `sr-only`, `visually-hidden`, WordPress
+ * `screen-reader-text`, Drupal `element-invisible`…). Their text stays in the page text (contacts are read there: a
+ * number revealed on click sits in a hidden span) but is not ad text: it is mostly a script's labels for screen readers.
+ */
+const HIDING_CLASS =
+  /^(?:hidden|hide|is-hidden|u-hidden|d-none|display-none|invisible|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|element-invisible|element-hidden|offscreen)$/i;
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+function hides(attribs: Record<string, string>): boolean {
+  if ('hidden' in attribs) return true;
+  if (attribs['aria-hidden']?.trim().toLowerCase() === 'true') return true;
+  if (attribs.style && HIDING_STYLE.test(attribs.style)) return true;
+  const cls = attribs.class;
+  if (cls && cls.length < 500) for (const w of cls.split(/\s+/)) if (HIDING_CLASS.test(w)) return true;
+  return false;
+}
 /** Sectioning content: a header or footer inside one belongs to that section (an ad's title), not to the site. */
 const SECTIONING = new Set(['article', 'main', 'section']);
 /**
@@ -106,7 +124,13 @@ export interface ElementNode {
 }
 
 export interface TextBlock {
+  /** All the block's text as found (hidden parts included, elements joined as the HTML has them): contacts read it. */
   text: string;
+  /**
+   * What a reader sees of the block, each element's text kept apart by a space (a label cell or a span never glues to
+   * the next word): ad text is made of it. Empty when the whole block is hidden.
+   */
+  visible: string;
   /** Innermost element holding the block. */
   element: number;
   /** Every character of the block was inside a link. */
@@ -149,6 +173,8 @@ interface OpenElement {
   childEntries: number;
   /** This element opened a chrome region (and closes it). */
   chrome: boolean;
+  /** This element opened a hidden region (and closes it). */
+  hidden: boolean;
 }
 
 function addToken(map: Map<string, number>, token: string): void {
@@ -185,7 +211,9 @@ export function parseHtml(html: string): ParsedPage {
   let chromeDepth = 0;
   let linkDepth = 0;
   let headingDepth = 0;
+  let hiddenDepth = 0;
   let buf = '';
+  let seen = '';
   let bufLinkChars = 0;
   let bufChars = 0;
 
@@ -195,6 +223,7 @@ export function parseHtml(html: string): ParsedPage {
     if (text.length > 0) {
       blocks.push({
         text,
+        visible: seen.replace(/\s+/g, ' ').trim(),
         element: stack.length > 0 ? stack[stack.length - 1].index : -1,
         inLink: bufLinkChars >= bufChars,
         chrome: chromeDepth > 0,
@@ -202,6 +231,7 @@ export function parseHtml(html: string): ParsedPage {
       });
     }
     buf = '';
+    seen = '';
     bufChars = 0;
     bufLinkChars = 0;
   };
@@ -239,6 +269,8 @@ export function parseHtml(html: string): ParsedPage {
         if (inHead > 0) return;
         if (name === 'a' && attribs.href) hrefs.push(attribs.href);
         if (BLOCK.has(name)) flush();
+        else if (seen.length > 0 && seen[seen.length - 1] !== ' ') seen += ' ';
+        const opensHidden = hides(attribs);
         // header/footer are site chrome unless they sit in sectioning content (an article's own header).
         const opensChrome =
           CHROME.has(name) && !((name === 'header' || name === 'footer') && stack.some((o) => SECTIONING.has(o.tag)));
@@ -286,8 +318,10 @@ export function parseHtml(html: string): ParsedPage {
           childSeq: '',
           childEntries: 0,
           chrome: opensChrome,
+          hidden: opensHidden,
         });
         if (opensChrome) chromeDepth++;
+        if (opensHidden) hiddenDepth++;
         if (name === 'a') linkDepth++;
         if (HEADING.has(name)) headingDepth++;
       },
@@ -302,6 +336,7 @@ export function parseHtml(html: string): ParsedPage {
         }
         if (inHead > 0) return;
         buf += data;
+        if (hiddenDepth === 0) seen += data;
         // Text nodes that are only whitespace do not count towards a block's (link) length.
         if (!VISIBLE.test(data)) return;
         bufChars += data.length;
@@ -326,6 +361,7 @@ export function parseHtml(html: string): ParsedPage {
         while (i >= 0 && stack[i].tag !== name) i--;
         if (i < 0) return;
         if (BLOCK.has(name)) flush();
+        else if (seen.length > 0 && seen[seen.length - 1] !== ' ') seen += ' ';
         while (stack.length > i) {
           const open = stack.pop()!;
           if (stack.length > i) flush();
@@ -335,6 +371,7 @@ export function parseHtml(html: string): ParsedPage {
           if (el.hasLink && el.parent >= 0) elements[el.parent].hasLink = true;
           if (open.childEntries > 0) addToken(layout, `c:${el.sig}`);
           if (open.chrome) chromeDepth--;
+          if (open.hidden) hiddenDepth--;
           if (open.tag === 'a') linkDepth--;
           if (HEADING.has(open.tag)) headingDepth--;
         }
