@@ -122,51 +122,53 @@ export interface TemplateEdges {
   tails: Set<string>;
 }
 
-function templateEdges(blocksOfAds: string[][]): TemplateEdges {
+function templateEdges(adWords: string[][][]): TemplateEdges {
   const heads = new Map<string, number>();
   const tails = new Map<string, number>();
-  for (const blocks of blocksOfAds) {
-    const h = new Set<string>();
-    const t = new Set<string>();
-    for (const b of blocks) {
-      const ws = words(b);
+  if (adWords.length < BOILERPLATE_MIN_PAGES) return { heads: new Set(), tails: new Set() };
+  const h = new Set<string>();
+  const t = new Set<string>();
+  for (const blocks of adWords) {
+    h.clear();
+    t.clear();
+    for (const ws of blocks) {
+      let head = '';
+      let tail = '';
       for (let k = 1; k <= Math.min(LABEL_MAX_WORDS, ws.length - 1); k++) {
-        h.add(ws.slice(0, k).join(' '));
-        t.add(ws.slice(ws.length - k).join(' '));
+        head = k === 1 ? ws[0] : `${head} ${ws[k - 1]}`;
+        tail = k === 1 ? ws[ws.length - 1] : `${ws[ws.length - k]} ${tail}`;
+        h.add(head);
+        t.add(tail);
       }
     }
     for (const x of h) heads.set(x, (heads.get(x) ?? 0) + 1);
     for (const x of t) tails.set(x, (tails.get(x) ?? 0) + 1);
   }
-  const min = Math.max(BOILERPLATE_MIN_PAGES, Math.ceil(blocksOfAds.length * LABEL_SHARE));
+  const min = Math.max(BOILERPLATE_MIN_PAGES, Math.ceil(adWords.length * LABEL_SHARE));
   const frequent = (m: Map<string, number>) => new Set([...m].filter(([, n]) => n >= min).map(([x]) => x));
-  return blocksOfAds.length < BOILERPLATE_MIN_PAGES
-    ? { heads: new Set(), tails: new Set() }
-    : { heads: frequent(heads), tails: frequent(tails) };
+  return { heads: frequent(heads), tails: frequent(tails) };
 }
 
 /**
- * A block's words without the site's template label at either end; a short field left once a label is cut (a town,
- * a month, a counter's word) goes with its label: the value of a script's field is not the advertiser's wording.
+ * A block's words without the site's template label at either end (the longest found); a short field left once a
+ * label is cut (a town, a month, a counter's word) goes with its label: a script's field value is not the ad's wording.
  */
-export function withoutLabels(block: string, edges: TemplateEdges): string[] {
-  let ws = words(block);
-  let cut = false;
-  for (let k = Math.min(LABEL_MAX_WORDS, ws.length - 1); k >= 1; k--) {
-    if (edges.heads.has(ws.slice(0, k).join(' '))) {
-      ws = ws.slice(k);
-      cut = true;
-      break;
-    }
+export function withoutLabels(ws: string[], edges: TemplateEdges): string[] {
+  if (edges.heads.size === 0 && edges.tails.size === 0) return ws;
+  let from = 0;
+  let head = '';
+  for (let k = 1; k <= Math.min(LABEL_MAX_WORDS, ws.length - 1); k++) {
+    head = k === 1 ? ws[0] : `${head} ${ws[k - 1]}`;
+    if (edges.heads.has(head)) from = k;
   }
-  for (let k = Math.min(LABEL_MAX_WORDS, ws.length - 1); k >= 1; k--) {
-    if (edges.tails.has(ws.slice(ws.length - k).join(' '))) {
-      ws = ws.slice(0, ws.length - k);
-      cut = true;
-      break;
-    }
+  let to = ws.length;
+  let tail = '';
+  for (let k = 1; k <= Math.min(LABEL_MAX_WORDS, ws.length - from - 1); k++) {
+    tail = k === 1 ? ws[ws.length - 1] : `${ws[ws.length - k]} ${tail}`;
+    if (edges.tails.has(tail)) to = ws.length - k;
   }
-  return cut && ws.length <= FIELD_MAX_WORDS ? [] : ws;
+  if (from === 0 && to === ws.length) return ws;
+  return to - from <= FIELD_MAX_WORDS ? [] : ws.slice(from, to);
 }
 
 function adFingerprints(
@@ -176,7 +178,7 @@ function adFingerprints(
 ): (AdFingerprint & { words: string[] })[] {
   const out: (AdFingerprint & { words: string[] })[] = [];
   const seen = new Set<string>();
-  const kept = ads.map((ad) => ad.blocks.filter((b) => !boilerplate.has(b)));
+  const kept = ads.map((ad) => ad.blocks.filter((b) => !boilerplate.has(b)).map(words));
   const edges = templateEdges(kept);
   for (const [i, ad] of ads.entries()) {
     const ws = kept[i].flatMap((b) => withoutLabels(b, edges));

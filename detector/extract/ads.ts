@@ -52,6 +52,16 @@ function cellOf(elements: ElementNode[], blocks: TextBlock[], b: number): number
 }
 
 const LABEL_CELL = new Set(['dt', 'th']);
+
+/** At most `max` words in a normalised text (single spaces), counted without splitting it. */
+function fewWords(text: string, max: number): boolean {
+  let at = -1;
+  for (let n = 0; n < max; n++) {
+    at = text.indexOf(' ', at + 1);
+    if (at < 0) return true;
+  }
+  return false;
+}
 const FIELD_LABEL_WORDS = 3;
 
 /**
@@ -60,15 +70,22 @@ const FIELD_LABEL_WORDS = 3;
  * The two are fingerprinted as one block, "ville lyon", so that the site's template labels are found on it (profile).
  */
 function isField(elements: ElementNode[], blocks: TextBlock[], norm: string[], b: number): boolean {
-  if (b + 1 >= blocks.length || !norm[b] || norm[b].split(' ').length > FIELD_LABEL_WORDS) return false;
+  if (b + 1 >= blocks.length || !norm[b] || !fewWords(norm[b], FIELD_LABEL_WORDS)) return false;
   const label = cellOf(elements, blocks, b);
   const value = cellOf(elements, blocks, b + 1);
   if (label < 0 || value < 0 || elements[label].parent !== elements[value].parent) return false;
   const parent = elements[label].parent;
   if (parent < 0) return false;
   const siblings = elements[parent].children;
-  const at = siblings.indexOf(label);
-  if (siblings[at + 1] !== value) return false;
+  // Children are in document order: a binary search finds the label among a long list's items.
+  let lo = 0;
+  let hi = siblings.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (siblings[mid] < label) lo = mid + 1;
+    else hi = mid;
+  }
+  if (siblings[lo] !== label || siblings[lo + 1] !== value) return false;
   return LABEL_CELL.has(elements[label].tag) || elements[parent].tag === 'tr' || siblings.length === 2;
 }
 

@@ -73,16 +73,16 @@ const VISIBLE = /\S/;
  * number revealed on click sits in a hidden span) but is not ad text: it is mostly a script's labels for screen readers.
  */
 const HIDING_CLASS =
-  /^(?:hidden|hide|is-hidden|u-hidden|d-none|display-none|invisible|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|element-invisible|element-hidden|offscreen)$/i;
+  /(?:^|\s)(?:hidden|hide|is-hidden|u-hidden|d-none|display-none|invisible|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|element-invisible|element-hidden|offscreen)(?:\s|$)/i;
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
 function hides(attribs: Record<string, string>): boolean {
   if ('hidden' in attribs) return true;
-  if (attribs['aria-hidden']?.trim().toLowerCase() === 'true') return true;
-  if (attribs.style && HIDING_STYLE.test(attribs.style)) return true;
+  const aria = attribs['aria-hidden'];
+  if (aria !== undefined && aria.trim().toLowerCase() === 'true') return true;
+  if (attribs.style !== undefined && HIDING_STYLE.test(attribs.style)) return true;
   const cls = attribs.class;
-  if (cls && cls.length < 500) for (const w of cls.split(/\s+/)) if (HIDING_CLASS.test(w)) return true;
-  return false;
+  return cls !== undefined && cls.length < 500 && HIDING_CLASS.test(cls);
 }
 /** Sectioning content: a header or footer inside one belongs to that section (an ad's title), not to the site. */
 const SECTIONING = new Set(['article', 'main', 'section']);
@@ -223,7 +223,7 @@ export function parseHtml(html: string): ParsedPage {
     if (text.length > 0) {
       blocks.push({
         text,
-        visible: seen.replace(/\s+/g, ' ').trim(),
+        visible: seen === buf ? text : seen.replace(/\s+/g, ' ').trim(),
         element: stack.length > 0 ? stack[stack.length - 1].index : -1,
         inLink: bufLinkChars >= bufChars,
         chrome: chromeDepth > 0,

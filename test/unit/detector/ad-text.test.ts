@@ -1,8 +1,9 @@
 /**
  * Ad text is the advertiser's text whatever script renders it: the same ads shown by an Osclass-like item page (a
- * details list of "Label : value" lines, a meta line with date, counter and reference), a WP Adverts-like page (dt/dd
- * cells, a screen-reader label glued to the description) and a DJ-Classifieds-like page (label/value table cells, a
- * `display:none` label with no space before the first word) give the fingerprints of the bare ads.
+ * details list of "Label : value" lines, a meta line with date, counter and reference), a WP Adverts-like page (label
+ * and value columns, a screen-reader label glued to the description), a DJ-Classifieds-like page (label/value table
+ * cells, a `display:none` label with no space before the first word) and a dt/dd details list give the fingerprints
+ * of the bare ads.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -59,10 +60,22 @@ function osclass(ad: TestAd, n: number): string {
   );
 }
 
-/** WP Adverts-like page: dt/dd cells, a screen-reader label glued to the first word of the description. */
+/**
+ * WP Adverts-like page (its templates/single.php: a grid of rows, each a label column and a value column), a
+ * screen-reader label glued to the description, "Published: date (n days ago)" under the author.
+ */
 function wpAdverts(ad: TestAd, n: number): string {
+  const row = (label: string, value: string) =>
+    `<div class="adverts-grid-row"><div class="adverts-grid-col adverts-col-30"><span class="adverts-round-icon adverts-icon-tags"></span><span class="adverts-row-title">${label}</span></div><div class="adverts-grid-col adverts-col-65">${value}</div></div>`;
   return frame(
-    `<article class="advert"><header><h1 class="entry-title">${ad.title}</h1></header><div class="adverts-single-grid-details"><dl><dt>Localisation</dt><dd>${ad.town}</dd><dt>Tarif</dt><dd>${ad.price},00 €</dd><dt>Publiée</dt><dd>il y a ${n + 2} jours</dd></dl></div><div class="adverts-content"><span class="screen-reader-text">Description</span>${ad.body}</div><div class="adverts-contact"><span>Contact</span><span>06 39 98 10 ${10 + n}</span></div></article>`,
+    `<article class="advert"><header><h1 class="entry-title">${ad.title}</h1></header><div class="adverts-single-box"><div class="adverts-single-author-name">par <strong>Annonceur ${n}</strong><br/>Publiée : ${n + 1}/03/2026 (il y a ${n + 2} jours)</div><div class="adverts-single-price"><span class="adverts-price-box">${ad.price},00 €</span></div></div><div class="adverts-grid adverts-single-grid-details">${row('Localisation', ad.town)}${row('Tarif', `${ad.price} €`)}</div><div class="adverts-content"><span class="screen-reader-text">Description</span>${ad.body}</div><div class="adverts-contact"><span>Contact</span><span>06 39 98 10 ${10 + n}</span></div></article>`,
+  );
+}
+
+/** A details list in dt/dd cells (Yclas-like), the reference number in the last cell. */
+function detailsList(ad: TestAd, n: number): string {
+  return frame(
+    `<div class="single-ad"><h1>${ad.title}</h1><dl class="ad-fields"><dt>Ville</dt><dd>${ad.town}</dd><dt>Prix</dt><dd>${ad.price} €</dd><dt>Référence</dt><dd>#${ad.id}</dd></dl><div class="ad-text">${ad.body}</div><p class="ad-meta">${n * 9} vues</p></div>`,
   );
 }
 
@@ -117,11 +130,11 @@ describe('ad text is the advertiser’s text, not a script’s', () => {
     expect(parsed.blocks[0].visible).toBe('Texte');
   });
 
-  it('the same ads shown by three scripts give the bare ads’ fingerprints', () => {
+  it('the same ads shown by four scripts give the bare ads’ fingerprints', () => {
     const plain = fingerprints(bare);
     expect(plain.size).toBe(ADS.length);
     const max = defaultThresholds.adMaxDistance;
-    for (const render of [osclass, wpAdverts, djClassifieds]) {
+    for (const render of [osclass, wpAdverts, djClassifieds, detailsList]) {
       const fps = fingerprints(render);
       expect(fps.size, render.name).toBe(ADS.length);
       for (const [id, fp] of plain) {
@@ -143,19 +156,20 @@ describe('ad text is the advertiser’s text, not a script’s', () => {
 
 describe('site template labels inside a block', () => {
   const edges = { heads: new Set(['ville', 'annonce ajoutee le']), tails: new Set(['vues']) };
+  const w = (s: string) => s.split(' ');
 
   it('a label with a short value goes whole; a label before a long text goes alone', () => {
-    expect(withoutLabels('ville lyon', edges)).toEqual([]);
-    expect(withoutLabels('annonce ajoutee le mars', edges)).toEqual([]);
-    expect(withoutLabels('lyon vues', edges)).toEqual([]);
-    expect(withoutLabels('ville nous proposons un devis gratuit sous huit jours', edges)).toEqual(
+    expect(withoutLabels(w('ville lyon'), edges)).toEqual([]);
+    expect(withoutLabels(w('annonce ajoutee le mars'), edges)).toEqual([]);
+    expect(withoutLabels(w('lyon vues'), edges)).toEqual([]);
+    expect(withoutLabels(w('ville nous proposons un devis gratuit sous huit jours'), edges)).toEqual(
       'nous proposons un devis gratuit sous huit jours'.split(' '),
     );
   });
 
   it('a block without a label, or that is a label alone, is left to the other rules', () => {
-    expect(withoutLabels('nous proposons un devis', edges)).toEqual(['nous', 'proposons', 'un', 'devis']);
-    expect(withoutLabels('ville', edges)).toEqual(['ville']);
+    expect(withoutLabels(w('nous proposons un devis'), edges)).toEqual(['nous', 'proposons', 'un', 'devis']);
+    expect(withoutLabels(w('ville'), edges)).toEqual(['ville']);
   });
 });
 
@@ -180,7 +194,7 @@ describe('properties', () => {
 
   it('wrapping ads in label/value markup or adding a hidden label never changes their fingerprints', () => {
     fc.assert(
-      fc.property(siteAds, fc.constantFrom(osclass, wpAdverts, djClassifieds), (ads, render) => {
+      fc.property(siteAds, fc.constantFrom(osclass, wpAdverts, djClassifieds, detailsList), (ads, render) => {
         const plain = fingerprints(bare, ads);
         const shown = fingerprints(render, ads);
         for (const [id, fp] of plain) {
