@@ -22,6 +22,15 @@ const MIN_AD_PAGES = 3;
 const MIN_SUMMARY_WORDS = 2 * MIN_AD_WORDS;
 const BOILERPLATE_SHARE = 0.5;
 const BOILERPLATE_MIN_PAGES = 3;
+/** Template labels inside blocks: at most this many words at a block's start or end (see templateEdges). */
+const LABEL_MAX_WORDS = 3;
+/**
+ * A template label is on (nearly) every ad of the site; the advertisers' own first words ("je", "bonjour") reach half
+ * of a site's ads in generated worlds, never this share there (words that reach it are stripped on both sides anyway).
+ */
+const LABEL_SHARE = 0.8;
+/** What is left of a block once its label is cut, at most this many words, is a field's value, not ad text. */
+const FIELD_MAX_WORDS = 4;
 /**
  * Ads are kept whole for the side-by-side comparison (a diff of excerpts cut at different places strikes out words
  * the other side has); only a hostile page's megabyte "ad" is cut, and then marked `textCut`.
@@ -107,6 +116,66 @@ function boilerplateBlocks(pages: PageFeatures[]): Set<string> {
   return out;
 }
 
+/**
+ * The site's template labels inside blocks: the first or last 1–3 words of a block found so on at least half of the
+ * site's ads (and ≥ 3), around words that vary ("ville lyon", "annonce ajoutee le mars", "lyon vues"). A script's
+ * field label and its variable value sit in one block, which block-level boilerplate cannot remove; the ad's own
+ * words rarely begin or end the same block on most ads. Counted once per ad; whole blocks are left to `boilerplate`.
+ */
+export interface TemplateEdges {
+  heads: Set<string>;
+  tails: Set<string>;
+}
+
+function templateEdges(adWords: string[][][]): TemplateEdges {
+  const heads = new Map<string, number>();
+  const tails = new Map<string, number>();
+  if (adWords.length < BOILERPLATE_MIN_PAGES) return { heads: new Set(), tails: new Set() };
+  const h = new Set<string>();
+  const t = new Set<string>();
+  for (const blocks of adWords) {
+    h.clear();
+    t.clear();
+    for (const ws of blocks) {
+      let head = '';
+      let tail = '';
+      for (let k = 1; k <= Math.min(LABEL_MAX_WORDS, ws.length - 1); k++) {
+        head = k === 1 ? ws[0] : `${head} ${ws[k - 1]}`;
+        tail = k === 1 ? ws[ws.length - 1] : `${ws[ws.length - k]} ${tail}`;
+        h.add(head);
+        t.add(tail);
+      }
+    }
+    for (const x of h) heads.set(x, (heads.get(x) ?? 0) + 1);
+    for (const x of t) tails.set(x, (tails.get(x) ?? 0) + 1);
+  }
+  const min = Math.max(BOILERPLATE_MIN_PAGES, Math.ceil(adWords.length * LABEL_SHARE));
+  const frequent = (m: Map<string, number>) => new Set([...m].filter(([, n]) => n >= min).map(([x]) => x));
+  return { heads: frequent(heads), tails: frequent(tails) };
+}
+
+/**
+ * A block's words without the site's template label at either end (the longest found); a short field left once a
+ * label is cut (a town, a month, a counter's word) goes with its label: a script's field value is not the ad's wording.
+ */
+export function withoutLabels(ws: string[], edges: TemplateEdges): string[] {
+  if (edges.heads.size === 0 && edges.tails.size === 0) return ws;
+  let from = 0;
+  let head = '';
+  for (let k = 1; k <= Math.min(LABEL_MAX_WORDS, ws.length - 1); k++) {
+    head = k === 1 ? ws[0] : `${head} ${ws[k - 1]}`;
+    if (edges.heads.has(head)) from = k;
+  }
+  let to = ws.length;
+  let tail = '';
+  for (let k = 1; k <= Math.min(LABEL_MAX_WORDS, ws.length - from - 1); k++) {
+    tail = k === 1 ? ws[ws.length - 1] : `${ws[ws.length - k]} ${tail}`;
+    if (edges.tails.has(tail)) to = ws.length - k;
+  }
+  if (from === 0 && to === ws.length) return ws;
+  return to - from <= FIELD_MAX_WORDS ? [] : ws.slice(from, to);
+}
+
 function adFingerprints(
   ads: AdBlock[],
   boilerplate: Set<string>,
@@ -114,13 +183,10 @@ function adFingerprints(
 ): (AdFingerprint & { words: string[] })[] {
   const out: (AdFingerprint & { words: string[] })[] = [];
   const seen = new Set<string>();
-  for (const ad of ads) {
-    const ws = words(
-      ad.blocks
-        .filter((b) => !boilerplate.has(b))
-        .join(' ')
-        .trim(),
-    );
+  const kept = ads.map((ad) => ad.blocks.filter((b) => !boilerplate.has(b)).map(words));
+  const edges = templateEdges(kept);
+  for (const [i, ad] of ads.entries()) {
+    const ws = kept[i].flatMap((b) => withoutLabels(b, edges));
     if (ws.length < MIN_AD_WORDS) continue;
     const fingerprint = fp.text(wordShingles(ws, AD_SHINGLE), ws);
     if (!fingerprint || seen.has(fingerprint) || seen.has(ad.id)) continue;

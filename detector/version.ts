@@ -17,5 +17,7 @@
  *    Contact extraction reads more disguises (Unicode dashes, invisible characters, dingbat digits, repeated marks,
  *    "(33) 6…", e-mail brackets and spaced dots) and the HTML as shown (hidden elements read apart, bidi-override
  *    text turned round): stored pages may give other contacts.
+ *    Ad text is what a reader sees (hidden labels left out, elements never glued), a field's label and value cells
+ *    fingerprinted as one line, and the site's template labels inside blocks cut from the fingerprinted words.
  */
 export const DETECTOR_VERSION = 6;

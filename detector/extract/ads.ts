@@ -40,6 +40,69 @@ function blockText(blocks: TextBlock[], from: number, to: number): string {
   return s;
 }
 
+/** The outermost element holding block `b` and nothing else (the cell of a label or of its value). */
+function cellOf(elements: ElementNode[], blocks: TextBlock[], b: number): number {
+  let e = blocks[b].element;
+  if (e < 0 || elements[e].firstBlock !== b || elements[e].endBlock !== b + 1) return -1;
+  for (let p = elements[e].parent; p >= 0 && elements[p].firstBlock === b && elements[p].endBlock === b + 1; ) {
+    e = p;
+    p = elements[p].parent;
+  }
+  return e;
+}
+
+const LABEL_CELL = new Set(['dt', 'th']);
+
+/** At most `max` words in a normalised text (single spaces), counted without splitting it. */
+function fewWords(text: string, max: number): boolean {
+  let at = -1;
+  for (let n = 0; n < max; n++) {
+    at = text.indexOf(' ', at + 1);
+    if (at < 0) return true;
+  }
+  return false;
+}
+const FIELD_LABEL_WORDS = 3;
+
+/**
+ * Whether block `b` is a field's label cell and `b + 1` its value: next sibling cells, the first short, in a dt/dd
+ * list, a table row or any pair of cells alone in their parent (`<div class="label">Ville</div><div>Lyon</div>`).
+ * The two are fingerprinted as one block, "ville lyon", so that the site's template labels are found on it (profile).
+ */
+function isField(elements: ElementNode[], blocks: TextBlock[], norm: string[], b: number): boolean {
+  if (b + 1 >= blocks.length || !norm[b] || !fewWords(norm[b], FIELD_LABEL_WORDS)) return false;
+  const label = cellOf(elements, blocks, b);
+  const value = cellOf(elements, blocks, b + 1);
+  if (label < 0 || value < 0 || elements[label].parent !== elements[value].parent) return false;
+  const parent = elements[label].parent;
+  if (parent < 0) return false;
+  const siblings = elements[parent].children;
+  // Children are in document order: a binary search finds the label among a long list's items.
+  let lo = 0;
+  let hi = siblings.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (siblings[mid] < label) lo = mid + 1;
+    else hi = mid;
+  }
+  if (siblings[lo] !== label || siblings[lo + 1] !== value) return false;
+  return LABEL_CELL.has(elements[label].tag) || elements[parent].tag === 'tr' || siblings.length === 2;
+}
+
+/** Normalised blocks of an ad, a field's label and value joined (see isField). */
+function adBlocks(page: ParsedPage, norm: string[], indexes: number[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < indexes.length; i++) {
+    const b = indexes[i];
+    if (!norm[b]) continue;
+    if (indexes[i + 1] === b + 1 && norm[b + 1] && isField(page.elements, page.blocks, norm, b)) {
+      out.push(`${norm[b]} ${norm[b + 1]}`);
+      i++;
+    } else out.push(norm[b]);
+  }
+  return out;
+}
+
 /** Items of repeated sibling groups (the ad summaries of a listing), outermost groups only. */
 function repeatedItems(page: ParsedPage): number[] {
   const { elements, blocks } = page;
@@ -67,32 +130,36 @@ export function extractAds(page: ParsedPage, url: string, path: string): PageAds
   const inItem = new Uint8Array(blocks.length);
   let itemChars = 0;
   // Each block is normalised once: the same strings serve boilerplate detection and ad fingerprints.
-  const norm = blocks.map((b) => normaliseText(b.text));
+  // Ad text is what a reader sees (hidden labels left out, elements kept apart); page types use all the text as before.
+  const norm = blocks.map((b) => normaliseText(b.visible));
   const itemAds: AdBlock[] = [];
   items.forEach((idx, n) => {
     const el = elements[idx];
     const parts: string[] = [];
-    const normParts: string[] = [];
+    const kept: number[] = [];
+    let chars = -1;
     for (let b = el.firstBlock; b < el.endBlock; b++) {
       inItem[b] = 1;
       if (blocks[b].chrome) continue;
-      parts.push(blocks[b].text);
-      if (norm[b]) normParts.push(norm[b]);
+      chars += blocks[b].text.length + 1;
+      if (!blocks[b].visible) continue;
+      parts.push(blocks[b].visible);
+      kept.push(b);
     }
+    itemChars += Math.max(0, chars);
     const text = parts.join(' ');
-    itemChars += text.length;
-    itemAds.push({ id: `${path}#${n}`, url, text, blocks: normParts });
+    itemAds.push({ id: `${path}#${n}`, url, text, blocks: adBlocks(page, norm, kept) });
   });
 
   const main: TextBlock[] = [];
-  const mainNorm: string[] = [];
+  const mainIndexes: number[] = [];
   let mainChars = 0;
   let mainHeading = false;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     if (inItem[b] || block.chrome || block.inLink) continue;
     main.push(block);
-    if (norm[b]) mainNorm.push(norm[b]);
+    mainIndexes.push(b);
     mainChars += block.text.length;
     if (block.heading) mainHeading = true;
   }
@@ -116,8 +183,11 @@ export function extractAds(page: ParsedPage, url: string, path: string): PageAds
       {
         id: path,
         url,
-        text: main.map((b) => b.text).join(' '),
-        blocks: mainNorm,
+        text: main
+          .filter((b) => b.visible)
+          .map((b) => b.visible)
+          .join(' '),
+        blocks: adBlocks(page, norm, mainIndexes),
       },
     ];
   }

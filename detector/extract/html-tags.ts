@@ -86,3 +86,22 @@ export const CUE_WORDS: [AdCue, RegExp][] = [
   ],
 ];
 export const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Elements a reader does not see: the `hidden` attribute, `aria-hidden="true"`, an inline `display:none` or
+ * `visibility:hidden`, or a class word that hides (Bootstrap `d-none`, `sr-only`, `visually-hidden`, WordPress
+ * `screen-reader-text`, Drupal `element-invisible`…). Their text stays in the page text (contacts are read there: a
+ * number revealed on click sits in a hidden span) but is not ad text: it is mostly a script's labels for screen readers.
+ */
+const HIDING_CLASS =
+  /(?:^|\s)(?:hidden|hide|is-hidden|u-hidden|d-none|display-none|invisible|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|element-invisible|element-hidden|offscreen)(?:\s|$)/i;
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+export function hidesFromReader(attribs: Record<string, string>): boolean {
+  if ('hidden' in attribs) return true;
+  const aria = attribs['aria-hidden'];
+  if (aria !== undefined && aria.trim().toLowerCase() === 'true') return true;
+  if (attribs.style !== undefined && HIDING_STYLE.test(attribs.style)) return true;
+  const cls = attribs.class;
+  return cls !== undefined && cls.length < 500 && HIDING_CLASS.test(cls);
+}

@@ -14,6 +14,7 @@ import {
   CUE_WORDS,
   DROPPED,
   HEADING,
+  hidesFromReader,
   SCHEMA_PROP,
   SCHEMA_TYPE,
   SECTIONING,
@@ -44,7 +45,13 @@ export interface ElementNode {
 }
 
 export interface TextBlock {
+  /** All the block's text as found (hidden parts included, elements joined as the HTML has them): contacts read it. */
   text: string;
+  /**
+   * What a reader sees of the block, each element's text kept apart by a space (a label cell or a span never glues to
+   * the next word): ad text is made of it. Empty when the whole block is hidden.
+   */
+  visible: string;
   /** Innermost element holding the block. */
   element: number;
   /** Every character of the block was inside a link. */
@@ -96,6 +103,8 @@ interface OpenElement {
   /** Where its text starts in `buf` when drawn right to left (bidi override), else -1; blocks count at opening. */
   reverseFrom: number;
   blocksAtOpen: number;
+  /** This element opened a region a reader does not see (and closes it). */
+  unseen: boolean;
 }
 
 function addToken(map: Map<string, number>, token: string): void {
@@ -132,7 +141,9 @@ export function parseHtml(html: string): ParsedPage {
   let chromeDepth = 0;
   let linkDepth = 0;
   let headingDepth = 0;
+  let unseenDepth = 0;
   let buf = '';
+  let seen = '';
   let bufLinkChars = 0;
   let bufChars = 0;
   let hiddenDepth = 0;
@@ -150,6 +161,7 @@ export function parseHtml(html: string): ParsedPage {
     if (text.length > 0) {
       blocks.push({
         text,
+        visible: seen === buf ? text : seen.replace(/\s+/g, ' ').trim(),
         element: stack.length > 0 ? stack[stack.length - 1].index : -1,
         inLink: bufLinkChars >= bufChars,
         chrome: chromeDepth > 0,
@@ -157,6 +169,7 @@ export function parseHtml(html: string): ParsedPage {
       });
     }
     buf = '';
+    seen = '';
     bufChars = 0;
     bufLinkChars = 0;
   };
@@ -197,6 +210,7 @@ export function parseHtml(html: string): ParsedPage {
         if (inHead > 0) return;
         if (name === 'a' && attribs.href) hrefs.push(attribs.href);
         if (BLOCK.has(name)) flush();
+        else if (seen.length > 0 && seen[seen.length - 1] !== ' ') seen += ' ';
         // header/footer are site chrome unless they sit in sectioning content (an article's own header).
         const opensChrome =
           CHROME.has(name) && !((name === 'header' || name === 'footer') && stack.some((o) => SECTIONING.has(o.tag)));
@@ -244,6 +258,7 @@ export function parseHtml(html: string): ParsedPage {
             ? `${stack[n - 3].mark}>${stack[n - 2].mark}>${stack[n - 1].mark}>${mark}`
             : stack.map((s) => s.mark).join('>') + (n > 0 ? '>' : '') + mark;
         addToken(layout, `m:${marked}`);
+        const unseen = hidesFromReader(attribs);
         const hides = hiddenDepth === 0 && hidesContent(name, attribs, hiddenClasses);
         if (hides) hiddenDepth++;
         stack.push({
@@ -256,10 +271,12 @@ export function parseHtml(html: string): ParsedPage {
           childEntries: 0,
           chrome: opensChrome,
           hides,
+          unseen,
           reverseFrom: attribs.style && reversesText(attribs) ? buf.length : -1,
           blocksAtOpen: blocks.length,
         });
         if (opensChrome) chromeDepth++;
+        if (unseen) unseenDepth++;
         if (name === 'a') linkDepth++;
         if (HEADING.has(name)) headingDepth++;
       },
@@ -279,6 +296,7 @@ export function parseHtml(html: string): ParsedPage {
           return;
         }
         buf += data;
+        if (unseenDepth === 0) seen += data;
         // Text nodes that are only whitespace do not count towards a block's (link) length.
         if (!VISIBLE.test(data)) return;
         bufChars += data.length;
@@ -305,6 +323,7 @@ export function parseHtml(html: string): ParsedPage {
         while (i >= 0 && stack[i].tag !== name) i--;
         if (i < 0) return;
         if (BLOCK.has(name)) flush();
+        else if (seen.length > 0 && seen[seen.length - 1] !== ' ') seen += ' ';
         while (stack.length > i) {
           const open = stack.pop()!;
           if (open.reverseFrom >= 0 && blocks.length === open.blocksAtOpen && open.reverseFrom <= buf.length) {
@@ -325,6 +344,7 @@ export function parseHtml(html: string): ParsedPage {
           if (el.hasLink && el.parent >= 0) elements[el.parent].hasLink = true;
           if (open.childEntries > 0) addToken(layout, `c:${el.sig}`);
           if (open.chrome) chromeDepth--;
+          if (open.unseen) unseenDepth--;
           if (open.tag === 'a') linkDepth--;
           if (HEADING.has(open.tag)) headingDepth--;
         }
