@@ -106,8 +106,10 @@ describe('ad text is the advertiser’s text, not a script’s', () => {
     );
     const visible = parsed.blocks.map((b) => b.visible).join(' | ');
     expect(visible).toBe('Nous proposons vite un devis | gratuit');
-    // The page text keeps everything (contacts are read there: a number revealed on click sits in a hidden span).
-    expect(parsed.blocks.map((b) => b.text).join(' | ')).toBe('DescriptionNous proposonsviteun devis | gratuit★caché');
+    // The page text keeps what readers do not see (contacts are read there: a number revealed on click sits in a
+    // hidden span); an inline element hidden outright is read apart, as hidden text, where contacts read it too.
+    expect(parsed.blocks.map((b) => b.text).join(' | ')).toBe('DescriptionNous proposonsviteun devis | gratuit★');
+    expect(parsed.hiddenTexts).toEqual(['caché']);
   });
 
   it('a block that is hidden as a whole gives no ad text, whatever hides it', () => {
