@@ -4,7 +4,7 @@
  * sandbox set-up live in launch.ts.
  */
 import { accessSync, constants } from 'node:fs';
-import { chromium } from 'playwright';
+import { createRequire } from 'node:module';
 
 export class BrowserNotFoundError extends Error {
   constructor(tried: string[]) {
@@ -36,6 +36,8 @@ export interface ChromiumLocation {
 function defaultFallbacks(): [string, ChromiumLocation['source']][] {
   const list: [string, ChromiumLocation['source']][] = [['/usr/bin/chromium', 'system']];
   try {
+    // Required here, not imported at the top: loading Playwright takes seconds, and only this last resort needs it.
+    const { chromium } = createRequire(import.meta.url)('playwright') as typeof import('playwright');
     list.push([chromium.executablePath(), 'playwright']);
   } catch {
     // Playwright has no browser of its own: fine, it is the last resort.

@@ -5,7 +5,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright';
 import {
   BROWSER_USER,
   BrowserSandboxError,
@@ -81,6 +80,7 @@ async function checkBrowser(options: DoctorOptions): Promise<CheckResult[]> {
     });
     return results;
   }
+  const { chromium } = await import('playwright');
   const browser = await chromium.launch(launch).catch((error: Error) => error);
   if (browser instanceof Error) {
     results.push({

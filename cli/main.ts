@@ -1,36 +1,65 @@
 /**
  * The `phenix` command: registers one file of commands per group, then owns how the process ends
- * (exit codes 0 ok, 1 runtime failure, 2 bad input or config) and the signals.
+ * (exit codes 0 ok, 1 runtime failure, 2 bad input or config) and the signals. A group's file is loaded only when
+ * its command runs (or for the full help): their imports reach crawlee, Playwright, PGlite, Tesseract and sharp,
+ * seconds of loading that `phenix users list` or `phenix config check` never needs.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { registerAlertsCommands } from './commands/alerts.ts';
-import { registerAuditCommands } from './commands/audit.ts';
-import { registerCandidatesCommands } from './commands/candidates.ts';
-import { registerCaseCommands } from './commands/case.ts';
-import { registerCompareCommand } from './commands/compare.ts';
-import { registerConfigCommands } from './commands/config.ts';
-import { registerCrawlCommand } from './commands/crawl.ts';
-import { registerDbCommands } from './commands/db.ts';
-import { registerDemoCommand } from './commands/demo.ts';
-import { registerDoctorCommand } from './commands/doctor.ts';
-import { registerEvidenceCommands } from './commands/evidence.ts';
-import { registerExportCommands } from './commands/export.ts';
-import { registerFeedsCommands } from './commands/feeds.ts';
-import { registerKeysCommands } from './commands/keys.ts';
-import { registerNotifyCommands } from './commands/notify.ts';
-import { registerPurgeCommands } from './commands/purge.ts';
-import { registerQueueCommands } from './commands/queue.ts';
-import { registerReprocessCommand } from './commands/reprocess.ts';
-import { registerReviewCommands } from './commands/review.ts';
-import { registerRunCommand } from './commands/run.ts';
-import { registerServeCommand } from './commands/serve.ts';
-import { registerSitesCommands } from './commands/sites.ts';
-import { registerUsersCommands } from './commands/users.ts';
-import { registerWorkerCommand } from './commands/worker.ts';
 import { describeError, EXIT_BAD_INPUT, exitCodeFor } from './errors.ts';
 import { LOG_LEVELS } from './logger.ts';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every command group: the top-level commands its file registers, and how to load it. In the order of
+ * `phenix --help`; `cases` has two files (purge.ts adds `cases close`, case.ts `cases export`).
+ */
+export const COMMAND_GROUPS: readonly { names: readonly string[]; load: () => Promise<Register> }[] = [
+  { names: ['config', 'init'], load: async () => (await import('./commands/config.ts')).registerConfigCommands },
+  { names: ['db'], load: async () => (await import('./commands/db.ts')).registerDbCommands },
+  { names: ['sites'], load: async () => (await import('./commands/sites.ts')).registerSitesCommands },
+  { names: ['candidates'], load: async () => (await import('./commands/candidates.ts')).registerCandidatesCommands },
+  { names: ['feeds'], load: async () => (await import('./commands/feeds.ts')).registerFeedsCommands },
+  { names: ['crawl'], load: async () => (await import('./commands/crawl.ts')).registerCrawlCommand },
+  { names: ['run'], load: async () => (await import('./commands/run.ts')).registerRunCommand },
+  { names: ['reprocess'], load: async () => (await import('./commands/reprocess.ts')).registerReprocessCommand },
+  { names: ['compare'], load: async () => (await import('./commands/compare.ts')).registerCompareCommand },
+  { names: ['demo'], load: async () => (await import('./commands/demo.ts')).registerDemoCommand },
+  { names: ['serve'], load: async () => (await import('./commands/serve.ts')).registerServeCommand },
+  { names: ['worker'], load: async () => (await import('./commands/worker.ts')).registerWorkerCommand },
+  { names: ['queue'], load: async () => (await import('./commands/queue.ts')).registerQueueCommands },
+  { names: ['alerts'], load: async () => (await import('./commands/alerts.ts')).registerAlertsCommands },
+  { names: ['export'], load: async () => (await import('./commands/export.ts')).registerExportCommands },
+  { names: ['evidence'], load: async () => (await import('./commands/evidence.ts')).registerEvidenceCommands },
+  { names: ['keys'], load: async () => (await import('./commands/keys.ts')).registerKeysCommands },
+  { names: ['users'], load: async () => (await import('./commands/users.ts')).registerUsersCommands },
+  { names: ['review'], load: async () => (await import('./commands/review.ts')).registerReviewCommands },
+  { names: ['audit'], load: async () => (await import('./commands/audit.ts')).registerAuditCommands },
+  { names: ['purge', 'cases'], load: async () => (await import('./commands/purge.ts')).registerPurgeCommands },
+  { names: ['doctor'], load: async () => (await import('./commands/doctor.ts')).registerDoctorCommand },
+  { names: ['notify'], load: async () => (await import('./commands/notify.ts')).registerNotifyCommands },
+  { names: ['cases'], load: async () => (await import('./commands/case.ts')).registerCaseCommands },
+];
+
+/** Global options that take a value: their value is not the command's name. */
+const VALUED_OPTIONS = new Set(['-c', '--config', '--log-level']);
+
+/** The command named on the command line (`phenix -c x.yaml users list` → `users`), or undefined. */
+export function commandWord(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') return args[i + 1];
+    if (VALUED_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The program with the groups `args` (the arguments after `phenix`) needs: the named command's group(s), or every
+ * group when no known command is named (`--help`, `help crawl`, a typo commander suggests a fix for).
+ */
+export async function buildProgram(args?: readonly string[]): Promise<Command> {
   const program = new Command('phenix')
     .description(
       'Phénix: finds where convicted classified-ad sites come back under new names, with court-ready evidence',
@@ -40,30 +69,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--log-level <level>', 'log detail (env LOG_LEVEL)').choices(LOG_LEVELS))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerConfigCommands(program);
-  registerDbCommands(program);
-  registerSitesCommands(program);
-  registerCandidatesCommands(program);
-  registerFeedsCommands(program);
-  registerCrawlCommand(program);
-  registerRunCommand(program);
-  registerReprocessCommand(program);
-  registerCompareCommand(program);
-  registerDemoCommand(program);
-  registerServeCommand(program);
-  registerWorkerCommand(program);
-  registerQueueCommands(program);
-  registerAlertsCommands(program);
-  registerExportCommands(program);
-  registerEvidenceCommands(program);
-  registerKeysCommands(program);
-  registerUsersCommands(program);
-  registerReviewCommands(program);
-  registerAuditCommands(program);
-  registerPurgeCommands(program);
-  registerDoctorCommand(program);
-  registerNotifyCommands(program);
-  registerCaseCommands(program);
+  const word = args === undefined ? undefined : commandWord(args);
+  const named = COMMAND_GROUPS.filter((g) => word !== undefined && g.names.includes(word));
+  // One after another, in the help's order: the files load (and run their top level) as the static imports did.
+  for (const group of named.length ? named : COMMAND_GROUPS) (await group.load())(program);
   for (const cmd of program.commands) applyExitOverride(cmd);
   return program;
 }
@@ -75,7 +84,7 @@ function applyExitOverride(cmd: Command): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv.slice(2));
   try {
     await program.parseAsync(argv);
     return 0;

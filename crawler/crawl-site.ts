@@ -9,14 +9,12 @@
  *   challenge.ts     WAF/CDN challenge pages, kept as such and never as the site's content
  * `auto` runs HTTP first; pages that look drawn by JavaScript go to a browser queue, crawled right after.
  */
-import { type BasicCrawler, ProxyConfiguration, type RequestQueue } from 'crawlee';
+import type { BasicCrawler, RequestQueue } from 'crawlee';
 import { browserUserAgent, chromiumVersion, findChromium } from '../chromium/index.ts';
-import { createBrowserMode } from './browser-mode.ts';
 import { createCrawlRun } from './crawl-run.ts';
-import { crawlerLogger, createCrawleeLog, createRunStorage } from './crawlee-setup.ts';
 import { describeEnvironment } from './environment.ts';
 import { createGuardProxy } from './guard-proxy.ts';
-import { createHttpMode, type ModeDeps } from './http-mode.ts';
+import type { ModeDeps } from './http-mode.ts';
 import { createAddressCache, createNameResolver } from './name-resolver.ts';
 import { DEFAULT_RENDERER_MEMORY_BYTES, startRendererWatchdog } from './renderer-watchdog.ts';
 import { createScope, normalizeSeed, type Seed, SeedError } from './scope.ts';
@@ -55,9 +53,23 @@ function checkOptions(options: CrawlOptions): void {
 
 const AUTO_MAX_ROUNDS = 6;
 
+/**
+ * Crawlee and the two modes built on it, loaded by the first crawl rather than with this module: a command that
+ * never crawls (`phenix alerts list`, `phenix doctor` resolving a name) does not spend seconds loading Crawlee.
+ */
+async function loadCrawlEngine() {
+  const { ProxyConfiguration } = await import('crawlee');
+  const { crawlerLogger, createCrawleeLog, createRunStorage } = await import('./crawlee-setup.ts');
+  const { createHttpMode } = await import('./http-mode.ts');
+  const { createBrowserMode } = await import('./browser-mode.ts');
+  return { ProxyConfiguration, crawlerLogger, createCrawleeLog, createRunStorage, createHttpMode, createBrowserMode };
+}
+
 export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
   checkOptions(given);
   const started = Date.now();
+  const { ProxyConfiguration, crawlerLogger, createCrawleeLog, createRunStorage, createHttpMode, createBrowserMode } =
+    await loadCrawlEngine();
   const log = crawlerLogger(given.logger);
   const chromiumPath = given.mode === 'http' ? null : findChromium(given.chromiumPath).path;
   // One user agent for pages, side fetches and both modes (see browserUserAgent).

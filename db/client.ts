@@ -11,7 +11,6 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { openEmbedded } from './embedded.ts';
 import { DatabaseUnavailableError } from './errors.ts';
 import * as schema from './schema/index.ts';
 
@@ -56,6 +55,8 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.me
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<PhenixDatabase> {
   if (options.url) return openPostgres(options.url, options);
+  // Loaded here, not at the top: PGlite (a WebAssembly Postgres) is not needed by a deployment on a server.
+  const { openEmbedded } = await import('./embedded.ts');
   return openEmbedded(options.dataDir ?? 'data/db', options, {
     appliedMigrations,
     migrationsFolder: MIGRATIONS_FOLDER,

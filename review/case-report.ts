@@ -3,8 +3,6 @@
  * with JavaScript off and every network request refused, so nothing in it can reach out while it is printed.
  */
 import { readFileSync } from 'node:fs';
-import { PDFDocument } from 'pdf-lib';
-import { chromium } from 'playwright';
 import { browserLaunchOptions, findChromium } from '../chromium/index.ts';
 import { type CaptureRow, type Executor, getAlertReview, getCase } from '../db/index.ts';
 import { createEvidenceStore } from '../evidence/index.ts';
@@ -21,6 +19,7 @@ export const PHENIX_VERSION: string = JSON.parse(
  * dictionary so the file says it comes from Phénix, which version, and which case.
  */
 export async function stampCaseReport(pdf: Uint8Array, o: { title: string; subject: string; by: string }) {
+  const { PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const who = `Phénix ${PHENIX_VERSION}`;
   doc.setTitle(o.title);
@@ -80,6 +79,7 @@ export async function renderCaseReport(o: CaseReportOptions): Promise<{ pdf: Buf
     print: { stylesheet: STYLESHEET, producedAt: new Date(), by: o.by, shots },
   });
   const { path } = findChromium(o.chromiumPath, o.chromiumPathFromEnv);
+  const { chromium } = await import('playwright');
   const browser = await chromium.launch(browserLaunchOptions(path));
   try {
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -7,11 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { getSiteByName } from '../../db/index.ts';
-import { importSnapshot } from '../../monitor/index.ts';
-import { readSavedPages } from '../compare-sources.ts';
 import { UsageError } from '../errors.ts';
 import { byOption, operator } from '../identity.ts';
-import { withMonitor } from '../monitor-context.ts';
 import { print } from '../output.ts';
 
 export function registerSnapshotCommand(sites: Command): void {
@@ -38,6 +35,12 @@ export function registerSnapshotCommand(sites: Command): void {
             '--captured-at must give the capture time as ISO 8601, e.g. 2026-09-14T08:30:00Z (or the folder needs a manifest.json with capturedAt)',
           );
         }
+        // The monitor (crawler, pictures, OCR) loads only for this command, not for `sites list` or `sites sync`.
+        const [{ importSnapshot }, { readSavedPages }, { withMonitor }] = await Promise.all([
+          import('../../monitor/index.ts'),
+          import('../compare-sources.ts'),
+          import('../monitor-context.ts'),
+        ]);
         await withMonitor(cmd, { mode: 'http', access: operator(opts.by) }, async (ctx) => {
           const site = await getSiteByName(ctx.db, siteName);
           const host = site.domains[0]?.hostname;
