@@ -18,7 +18,14 @@ import {
 import type { LayoutIdf, SiteProfile } from '../detector/index.ts';
 import { resolveThresholds } from '../detector/index.ts';
 import { createDnsCache, type DnsCache } from './dns-cache.ts';
-import { createFunnelSlots, emptyFunnelStats, type FunnelStats, type FunnelTools, screenBatch } from './funnel.ts';
+import {
+  createFunnelSlots,
+  emptyFunnelStats,
+  type FunnelSlots,
+  type FunnelStats,
+  type FunnelTools,
+  screenBatch,
+} from './funnel.ts';
 import { buildSiteIndex, type MonitoredProfile } from './site-index.ts';
 
 export interface ScreenContext {
@@ -43,7 +50,11 @@ export interface ScreenSummary extends FunnelStats {
 }
 
 export interface Screener {
-  screen(names: readonly DueName[]): Promise<FunnelStats & { escalatedNames: string[]; escalatedIds: number[] }>;
+  /** Batches given the same `slots` share their DNS and landing-page places (each batch has its own without). */
+  screen(
+    names: readonly DueName[],
+    slots?: FunnelSlots,
+  ): Promise<FunnelStats & { escalatedNames: string[]; escalatedIds: number[] }>;
   monitoredSites: number;
   dns: DnsCache;
   close(): Promise<void>;
@@ -129,13 +140,11 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
     region: 'FR',
     rescreenAfter: (count) => rescreenDelayMs(screen, count),
   };
-  // One set of places for every batch of this screener: batches screened at once share dnsConcurrency/fetchConcurrency.
-  tools.slots = createFunnelSlots(tools);
   return {
     monitoredSites: monitored.length,
     dns,
-    async screen(names) {
-      const outcome = await screenBatch(names, tools);
+    async screen(names, slots) {
+      const outcome = await screenBatch(names, slots ? { ...tools, slots } : tools);
       await recordScreenResults(ctx.db, outcome.results);
       return {
         ...outcome.stats,
@@ -205,11 +214,13 @@ export async function screenDue(ctx: ScreenContext, set?: MonitoredSet): Promise
   const screener = await createScreener(ctx, set);
   summary.monitoredSites = screener.monitoredSites;
   const log = ctx.logger.child({ component: 'screen' });
+  // One set of places for the batches in flight: together they ask at most dnsConcurrency questions at once.
+  const slots = createFunnelSlots(ctx.config.screen);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
   const goOn = () => failure === null && ctx.signal?.aborted !== true;
   const screenOne = async (names: DueName[]) => {
-    const part = await screener.screen(names);
+    const part = await screener.screen(names, slots);
     addStats(summary, part);
     summary.escalatedNames.push(...part.escalatedNames);
     summary.batches++;
