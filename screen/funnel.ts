@@ -7,7 +7,7 @@
 import { browserUserAgent } from '../chromium/index.ts';
 import { fetchFavicon, fetchLandingPage, type LandingPage } from '../crawler/index.ts';
 import type { DueName, ScreenResult } from '../db/index.ts';
-import { mapLimit } from '../lib/map-limit.ts';
+import { createSlots, type Slots } from '../lib/map-limit.ts';
 import { classifyLanding, roughText } from './classify.ts';
 import type { DnsCache } from './dns-cache.ts';
 import { screenedFeatures } from './features.ts';
@@ -32,6 +32,20 @@ export interface FunnelTools {
   /** Delay before the next screening of a name screened `count` times already. */
   rescreenAfter(count: number): number;
   now?: () => number;
+  /**
+   * Places for DNS questions (dnsConcurrency) and landing pages (fetchConcurrency) shared by every batch screened
+   * with these tools, so two batches in flight at once never exceed them. Made per batch when absent.
+   */
+  slots?: FunnelSlots;
+}
+
+export interface FunnelSlots {
+  dns: Slots;
+  fetch: Slots;
+}
+
+export function createFunnelSlots(tools: Pick<FunnelTools, 'dnsConcurrency' | 'fetchConcurrency'>): FunnelSlots {
+  return { dns: createSlots(tools.dnsConcurrency), fetch: createSlots(tools.fetchConcurrency) };
 }
 
 export interface FunnelStats {
@@ -41,7 +55,9 @@ export interface FunnelStats {
   /** Linked pages fetched by the second look. */
   probed: number;
   escalated: number;
+  /** From the batch's start to its last DNS answer. */
   dnsMs: number;
+  /** From the batch's first landing page asked to its last one done (overlaps the DNS time: each name goes on alone). */
   fetchMs: number;
   byState: Record<string, number>;
 }
@@ -82,14 +98,26 @@ export async function screenBatch(names: readonly DueName[], tools: FunnelTools)
     stats.byState[r.state] = (stats.byState[r.state] ?? 0) + 1;
   };
 
-  let started = performance.now();
-  const answers = await mapLimit([...names], tools.dnsConcurrency, (n) => tools.dns.lookup(n.hostname));
-  stats.dnsMs = performance.now() - started;
-  const live: { name: DueName; addresses: string[] }[] = [];
-  names.forEach((name, i) => {
-    const a = answers[i];
-    if (a.state === 'resolves') live.push({ name, addresses: a.addresses });
-    else if (a.state === 'failed')
+  // Each name goes on to its landing page as soon as its answer is in: a slow answer or a SERVFAIL retried with
+  // backoff holds up its own name, not the batch's other pages (nor, with shared slots, the next batch's questions).
+  const slots = tools.slots ?? createFunnelSlots(tools);
+  const started = performance.now();
+  let firstFetch: number | null = null;
+  let lastFetch = started;
+  const screenName = async (name: DueName) => {
+    const a = await slots.dns.run(() => tools.dns.lookup(name.hostname));
+    stats.dnsMs = Math.max(stats.dnsMs, performance.now() - started);
+    if (a.state === 'resolves') {
+      stats.resolving++;
+      await slots.fetch.run(async () => {
+        firstFetch ??= performance.now();
+        try {
+          await screenLive(name, a.addresses);
+        } finally {
+          lastFetch = performance.now();
+        }
+      });
+    } else if (a.state === 'failed')
       done({
         id: name.id,
         state: 'dns-failed',
@@ -110,11 +138,9 @@ export async function screenBatch(names: readonly DueName[], tools: FunnelTools)
         dnsState: a.state,
         addresses: [],
       });
-  });
-  stats.resolving = live.length;
+  };
 
-  started = performance.now();
-  await mapLimit(live, tools.fetchConcurrency, async ({ name, addresses }) => {
+  const screenLive = async (name: DueName, addresses: string[]) => {
     const base = { id: name.id, dnsState: 'resolves' as const, addresses };
     const page = await landing(name.hostname, tools);
     if (page instanceof Error) {
@@ -190,8 +216,9 @@ export async function screenBatch(names: readonly DueName[], tools: FunnelTools)
         nextScreenAt: later(name),
       });
     }
-  });
-  stats.fetchMs = performance.now() - started;
+  };
+  await Promise.all(names.map(screenName));
+  stats.fetchMs = firstFetch === null ? 0 : lastFetch - firstFetch;
   stats.escalated = escalated.length;
   return { results, escalated, stats };
 }

@@ -18,7 +18,14 @@ import {
 import type { LayoutIdf, SiteProfile } from '../detector/index.ts';
 import { resolveThresholds } from '../detector/index.ts';
 import { createDnsCache, type DnsCache } from './dns-cache.ts';
-import { emptyFunnelStats, type FunnelStats, type FunnelTools, screenBatch } from './funnel.ts';
+import {
+  createFunnelSlots,
+  emptyFunnelStats,
+  type FunnelSlots,
+  type FunnelStats,
+  type FunnelTools,
+  screenBatch,
+} from './funnel.ts';
 import { buildSiteIndex, type MonitoredProfile } from './site-index.ts';
 
 export interface ScreenContext {
@@ -43,7 +50,11 @@ export interface ScreenSummary extends FunnelStats {
 }
 
 export interface Screener {
-  screen(names: readonly DueName[]): Promise<FunnelStats & { escalatedNames: string[]; escalatedIds: number[] }>;
+  /** Batches given the same `slots` share their DNS and landing-page places (each batch has its own without). */
+  screen(
+    names: readonly DueName[],
+    slots?: FunnelSlots,
+  ): Promise<FunnelStats & { escalatedNames: string[]; escalatedIds: number[] }>;
   monitoredSites: number;
   dns: DnsCache;
   close(): Promise<void>;
@@ -132,8 +143,8 @@ export async function createScreener(ctx: ScreenContext, set?: MonitoredSet): Pr
   return {
     monitoredSites: monitored.length,
     dns,
-    async screen(names) {
-      const outcome = await screenBatch(names, tools);
+    async screen(names, slots) {
+      const outcome = await screenBatch(names, slots ? { ...tools, slots } : tools);
       await recordScreenResults(ctx.db, outcome.results);
       return {
         ...outcome.stats,
@@ -176,35 +187,73 @@ export function emptyScreenSummary(): ScreenSummary {
   };
 }
 
-/** Screens the names that are due, the most name-like first, batch after batch, up to maxNamesPerCycle. */
+/** Due names read per database query: one sorted scan of the due names serves this many (not one batch). */
+const READ_AHEAD = 50_000;
+/** Batches screened at once: the next one's questions fill the places the current one's slowest answers leave idle. */
+const BATCHES_IN_FLIGHT = 2;
+
+/**
+ * Screens the names that are due, the most name-like first, batch after batch, up to maxNamesPerCycle. Two batches
+ * are in flight at once (sharing the DNS and landing-page places), each stored as soon as it is done; due names are
+ * read ahead in large sorted blocks, and a block is read only once every batch of the previous one is stored.
+ */
 export async function screenDue(ctx: ScreenContext, set?: MonitoredSet): Promise<ScreenSummary> {
   const started = Date.now();
   const summary = emptyScreenSummary();
   const { batchSize, maxNamesPerCycle } = ctx.config.screen;
-  let names = await dueForScreening(ctx.db, Math.min(batchSize, maxNamesPerCycle));
-  if (names.length === 0) return summary;
+  const readAhead = Math.max(batchSize, READ_AHEAD);
+  let taken = 0;
+  const readBlock = async () => {
+    const left = maxNamesPerCycle - taken;
+    const block = left > 0 ? await dueForScreening(ctx.db, Math.min(readAhead, left)) : [];
+    taken += block.length;
+    return block;
+  };
+  let block = await readBlock();
+  if (block.length === 0) return summary;
   const screener = await createScreener(ctx, set);
   summary.monitoredSites = screener.monitoredSites;
   const log = ctx.logger.child({ component: 'screen' });
+  // One set of places for the batches in flight: together they ask at most dnsConcurrency questions at once.
+  const slots = createFunnelSlots(ctx.config.screen);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const goOn = () => failure === null && ctx.signal?.aborted !== true;
+  const screenOne = async (names: DueName[]) => {
+    const part = await screener.screen(names, slots);
+    addStats(summary, part);
+    summary.escalatedNames.push(...part.escalatedNames);
+    summary.batches++;
+    ctx.onProgress?.(
+      `Screened ${summary.names} new name(s): ${summary.resolving} resolve, ${summary.fetched} landing page(s), ${summary.escalated} escalated`,
+    );
+    log.info(
+      { batch: summary.batches, ...part, escalatedNames: undefined, escalatedIds: undefined },
+      'screening batch done',
+    );
+  };
   try {
-    while (names.length > 0 && ctx.signal?.aborted !== true) {
-      const part = await screener.screen(names);
-      addStats(summary, part);
-      summary.escalatedNames.push(...part.escalatedNames);
-      summary.batches++;
-      ctx.onProgress?.(
-        `Screened ${summary.names} new name(s): ${summary.resolving} resolve, ${summary.fetched} landing page(s), ${summary.escalated} escalated`,
-      );
-      log.info(
-        { batch: summary.batches, ...part, escalatedNames: undefined, escalatedIds: undefined },
-        'screening batch done',
-      );
-      const left = maxNamesPerCycle - summary.names;
-      names = left > 0 ? await dueForScreening(ctx.db, Math.min(batchSize, left)) : [];
+    while (block.length > 0 && goOn()) {
+      const names = block.splice(0, batchSize);
+      const running: Promise<void> = screenOne(names)
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => inFlight.delete(running));
+      inFlight.add(running);
+      if (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
+      if (block.length === 0) {
+        // The names in flight are still due until stored: the next block is read once they are.
+        await Promise.all(inFlight);
+        if (goOn()) block = await readBlock();
+      }
     }
+    await Promise.all(inFlight);
   } finally {
+    await Promise.all(inFlight);
     await screener.close();
   }
+  if (failure !== null) throw failure;
   summary.durationMs = Date.now() - started;
   return summary;
 }

@@ -58,7 +58,7 @@ export async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup
 }
 
 export function rssMb(): number {
-  return process.memoryUsage().rss / 1024 / 1024;
+  return process.memoryUsage.rss() / 1024 / 1024;
 }
 
 export const fmt = (x: number, digits = 1) => x.toFixed(digits);
