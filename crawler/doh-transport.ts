@@ -10,6 +10,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
+import { createSlots } from '../lib/map-limit.ts';
 import { connectThroughUpstream, type UpstreamProxy } from './upstream-connect.ts';
 
 export interface DohTransportStats {
@@ -96,20 +97,8 @@ export function createDohTransport(endpoint: URL, options: DohTransportOptions):
 
   // Node's Agent counts a connection only once it is made: with connections made later, every request of a burst
   // would open its own. At most maxConnections exchanges run at once, so the pool stays within its bound.
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  async function exchange(query: Buffer): Promise<Buffer> {
-    // A finished exchange hands its place to the next waiting one directly, so a newcomer cannot slip in between.
-    if (running >= options.maxConnections) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
-    try {
-      return await exchangeNow(query);
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  }
+  const places = createSlots(options.maxConnections);
+  const exchange = (query: Buffer): Promise<Buffer> => places.run(() => exchangeNow(query));
 
   function exchangeNow(query: Buffer): Promise<Buffer> {
     stats.exchanges++;
