@@ -117,8 +117,8 @@ function boilerplateBlocks(pages: PageFeatures[]): Set<string> {
 }
 
 /**
- * The site's template labels inside blocks: the first or last 1–3 words of a block found so on at least half of the
- * site's ads (and ≥ 3), around words that vary ("ville lyon", "annonce ajoutee le mars", "lyon vues"). A script's
+ * The site's template labels inside blocks: the first or last 1–3 words of a block found so on at least `LABEL_SHARE`
+ * (80 %) of the site's ads (and ≥ 3), around words that vary ("ville lyon", "annonce ajoutee le mars", "lyon vues"). A script's
  * field label and its variable value sit in one block, which block-level boilerplate cannot remove; the ad's own
  * words rarely begin or end the same block on most ads. Counted once per ad; whole blocks are left to `boilerplate`.
  */
