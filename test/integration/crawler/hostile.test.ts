@@ -62,7 +62,12 @@ function expectCommonOutcome(summary: Awaited<ReturnType<typeof crawlSite>>, ela
   expect(reasonOf(f, T.serverError)).toBe('http-5xx');
   expect(reasonOf(f, T.toLoopback)).toBe('refused-private-address');
   expect(reasonOf(f, T.toLocalhost)).toBe('refused-private-address');
-  expect(reasonOf(f, T.toFile)).toBe('blocked-scheme');
+  // The redirect to file:// is refused. In browser mode the watchdog may recycle a renderer for another page of the
+  // site that shares it, taking this tab along (`browser-crash`, seen in one CI run of two): either way nothing of the
+  // file is read. HTTP mode asserts the exact reason below.
+  expect(['blocked-scheme', 'browser-crash']).toContain(reasonOf(f, T.toFile));
+  expect(captured(T.toFile)).toBeUndefined();
+  expect(h.captures.some((c) => c.text.includes('root:'))).toBe(false);
   expect(f.find((x) => x.url === 'http://ghost.hostile.test/')?.reason).toBe('dns');
   expect(f.find((x) => x.reason === 'http-4xx')?.status).toBe(404);
   for (const failure of f) expect(failure.message.length).toBeGreaterThan(10);
@@ -90,6 +95,7 @@ describe('hostile site', () => {
   it('HTTP mode survives every trap', async () => {
     const { summary, elapsed, rssGrowth } = await crawlHostile('http');
     expectCommonOutcome(summary, elapsed, rssGrowth);
+    expect(reasonOf(h.failures, T.toFile)).toBe('blocked-scheme');
     expect(captured(T.links)?.outlinks.internal.length).toBe(5_000);
     expect(h.captures.filter((c) => c.requestedUrl.includes('/links/item/')).length).toBeGreaterThan(0);
     // Without a browser, scripts never run: the endless loop, dialogs and pop-ups are plain text.
