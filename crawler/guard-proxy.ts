@@ -5,15 +5,15 @@
  *  - the SSRF rule: it resolves each name itself, refuses private/loopback/link-local/metadata addresses (unless
  *    allowPrivateTargets) and connects to the exact address it checked, so DNS rebinding has no window; every
  *    redirect hop is a new request through the guard, so redirects are judged hop by hop for free;
- *  - the byte budget of plain-HTTP responses (streamed and counted, never buffered);
+ *  - the byte budget of plain-HTTP responses (streamed and counted, never buffered) and their redirects out of the
+ *    web (file:, data:...), refused in both modes alike (guard-response.ts);
  *  - chaining to the operator's upstream proxy (http:// or socks5://); then names are resolved by the upstream, so
  *    the unit's resolver never asks the suspect's DNS servers; IP literals are still judged here.
  * A refusal answers 403/502 with an `x-phenix-guard: <reason>` header (plain HTTP) or fails the CONNECT, and is kept
  * in a small log the crawler reads to name the failure precisely.
- * Why a proxy rather than Chromium's --host-resolver-rules plus an http.Agent for HTTP mode: one piece of code holds
- * the same rule for both modes and for side fetches (favicons), sees every redirect hop, closes the rebinding window
- * by construction and is the one place where the upstream proxy is chained; it costs one loopback hop (measured
- * equal to the resolver-rules recipe).
+ * Why a proxy rather than Chromium's --host-resolver-rules plus an http.Agent: one place holds the rule for both modes
+ * and side fetches, sees every redirect hop, closes the rebinding window and chains the upstream proxy; it costs one
+ * loopback hop (measured equal to the resolver-rules recipe).
  */
 import { lookup } from 'node:dns/promises';
 import http from 'node:http';
@@ -22,6 +22,7 @@ import type { Duplex } from 'node:stream';
 import { readHost } from '../lib/ip-literal.ts';
 import { isPrivateAddress } from './address-policy.ts';
 import { internalNameReason, isBrowserServiceHost } from './browser-service-hosts.ts';
+import { refuseResponseHeaders } from './guard-response.ts';
 import { authorityKey, compileHostMap, type HostMap, urlAuthority } from './host-map.ts';
 import { connectThroughUpstream, parseUpstreamProxy } from './upstream-connect.ts';
 
@@ -279,14 +280,15 @@ export async function createGuardProxy(options: GuardProxyOptions): Promise<Guar
       finish();
     });
     upstreamReq.on('response', (upstreamRes) => {
-      const declared = Number(upstreamRes.headers['content-length'] ?? Number.NaN);
-      if (declared > options.maxResponseBytes) {
-        const refusal = new GuardRefusalError(
-          'too-large',
-          `${target.href} announces ${declared} bytes, over the ${options.maxResponseBytes}-byte budget.`,
-        );
-        remember([target.href], refusal.reason, refusal.message);
-        refuse(res, 502, refusal);
+      const early = refuseResponseHeaders(
+        target,
+        upstreamRes.statusCode,
+        upstreamRes.headers,
+        options.maxResponseBytes,
+      );
+      if (early) {
+        remember([target.href], early.reason, early.message);
+        refuse(res, early.reason === 'too-large' ? 502 : 403, new GuardRefusalError(early.reason, early.message));
         finish();
         return;
       }

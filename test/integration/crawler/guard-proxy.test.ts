@@ -62,6 +62,12 @@ beforeAll(async () => {
       res.end();
       return;
     }
+    const leave = /^\/leave\?to=(.*)$/.exec(req.url ?? '');
+    if (leave) {
+      res.writeHead(302, { location: decodeURIComponent(leave[1]) });
+      res.end();
+      return;
+    }
     if (req.url === '/big-streamed') {
       res.writeHead(200, { 'content-type': 'text/html' });
       const chunk = Buffer.alloc(16 * 1024, 'a');
@@ -134,6 +140,23 @@ describe('guard proxy', () => {
     expect((await viaProxy(mixed, `http://mixed.example:${secretPort}/`)).status).toBe(403);
     expect(secretConnections).toBe(0);
     await new Promise((r) => secret.close(r));
+  });
+
+  it('refuses a redirect out of the web before the client sees it, and lets web redirects through', async () => {
+    const proxy = await guard({});
+    for (const to of ['file:///etc/passwd', 'data:text/html,<p>x</p>', 'chrome://settings', 'javascript:alert(1)']) {
+      const url = `http://annonces.test/leave?to=${encodeURIComponent(to)}`;
+      const reply = await viaProxy(proxy, url);
+      expect(reply.status, to).toBe(403);
+      expect(reply.headers.location, to).toBeUndefined();
+      expect(reply.headers['x-phenix-guard'], to).toBe('blocked-scheme');
+      expect(proxy.refusalFor(url)?.message, to).toContain(`redirects to a ${new URL(to).protocol} address`);
+    }
+    for (const to of ['/ok', 'https://www.annonces.test/', '//autre.test/x']) {
+      const reply = await viaProxy(proxy, `http://annonces.test/leave?to=${encodeURIComponent(to)}`);
+      expect(reply.status, to).toBe(302);
+      expect(reply.headers.location, to).toBe(to);
+    }
   });
 
   it('names a name that does not resolve', async () => {
