@@ -129,9 +129,11 @@ export function world2Pairs(seeds: string[]): WorldPair[] {
 }
 
 /** World 3: one universe per seed, each with its own corpus statistics (the reference's theme as its script). */
-export function world3Pairs(seeds: string[]): WorldPair[] {
-  return seeds.flatMap((seed) =>
-    profileWorld3({ seed }).pairs.map(
+export async function world3Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  const worlds = [];
+  for (const seed of seeds) worlds.push(await profileWorld3({ seed }, options));
+  return worlds.flatMap(({ seed, pairs }) =>
+    pairs.map(
       (p): WorldPair => ({
         world: 'world 3',
         seed,

@@ -2,5 +2,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { gradePairs, world2Pairs, world3Pairs } from './worlds-lib.ts';
 
-const { world, seed } = workerData as { world: 2 | 3; seed: string };
-parentPort!.postMessage(gradePairs(world === 3 ? world3Pairs([seed]) : world2Pairs([seed])));
+const { world, seed, pictures } = workerData as { world: 2 | 3; seed: string; pictures: boolean };
+parentPort!.postMessage(gradePairs(world === 3 ? await world3Pairs([seed], { pictures }) : world2Pairs([seed])));

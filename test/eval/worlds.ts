@@ -7,8 +7,9 @@
  * verdict tables and the worst misses with their explanations. Exits 1 unless, with the defaults, each world (and
  * the lowest seed of worlds 2 and 3) has P ≥ 0.98, R ≥ 0.95 and a positive margin.
  *
- * Options: `--world 3` (or `--world 2,3`; default 1,2,3), `--seeds2 a,b,…`, `--seeds3 a,b,…`. Bare arguments are
- * world-2 seeds, as before.
+ * Options: `--world 3` (or `--world 2,3`; default 1,2,3), `--seeds2 a,b,…`, `--seeds3 a,b,…`, `--no-pictures3`
+ * (world 3 as HTML alone, without its ad photos' bytes: the harness before pictures.ts). Bare arguments are world-2
+ * seeds, as before.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -43,6 +44,8 @@ const option = (name: string) => {
   args.splice(i, 2);
   return value.split(',').filter(Boolean);
 };
+const noPictures3 = args.includes('--no-pictures3');
+if (noPictures3) args.splice(args.indexOf('--no-pictures3'), 1);
 const chosen = (option('--world') ?? ['1', '2', '3']).map(Number);
 for (const w of chosen) if (![1, 2, 3].includes(w)) throw new Error(`--world: there are worlds 1, 2 and 3, not "${w}"`);
 const seeds3 = option('--seeds3') ?? WORLD3_SEEDS.slice(0, 4);
@@ -65,7 +68,7 @@ function gradeSeedsInWorkers(): Promise<Map<string, GradedWorld>> {
       const graded = await new Promise<GradedWorld>((resolve, reject) => {
         // Node 20 workers ignore `--import tsx`: register tsx's loader inside the worker, then load the TypeScript file.
         const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
-        const w = new Worker(boot, { eval: true, workerData: { world, seed } });
+        const w = new Worker(boot, { eval: true, workerData: { world, seed, pictures: !noPictures3 } });
         w.once('message', resolve);
         w.once('error', reject);
       });
@@ -76,7 +79,9 @@ function gradeSeedsInWorkers(): Promise<Map<string, GradedWorld>> {
   return Promise.all(Array.from({ length: lanes }, lane)).then(() => results);
 }
 
-console.log(`\nPhénix: leave one world out (worlds ${chosen.join(', ')})`);
+console.log(
+  `\nPhénix: leave one world out (worlds ${chosen.join(', ')})${noPictures3 ? '; world 3 without its pictures' : ''}`,
+);
 const pending = gradeSeedsInWorkers();
 const points = gridPoints();
 const worlds: [string, GradedWorld][] = [];

@@ -1,7 +1,8 @@
 /**
  * World 3 through the detector's own pipeline, as a deployment would see it: every page of every site through
- * extractPage, one document-frequency table over the universe, buildProfile per site, corpus statistics over the
- * profiles. Returns the labelled pairs with their profiles; comparing is the harness's job.
+ * extractPage with its ad photos hashed as a crawl hashes them (pictures.ts), one document-frequency table over the
+ * universe, buildProfile per site, the photos weighed over every site as a cycle weighs them (photoSpecificities),
+ * corpus statistics over the profiles. Returns the labelled pairs with their profiles; comparing is the harness's job.
  */
 import {
   buildCorpusStats,
@@ -10,8 +11,11 @@ import {
   extractPage,
   type PageFeatures,
   type SiteProfile,
+  withPhotoSites,
 } from '../../../detector/index.ts';
+import { photoSpecificities } from '../../../monitor/profiles.ts';
 import type { World3Pair } from './model.ts';
+import { createPictureCache, pagePhotos } from './pictures.ts';
 import { buildWorld3, renderWorld3, type World3Options } from './world.ts';
 
 export interface ProfiledPair3 extends World3Pair {
@@ -23,28 +27,43 @@ export interface ProfiledPair3 extends World3Pair {
 /** The product crawls up to 200 pages per site (config default); no world-3 site has more, so every page is given. */
 export const CRAWL_BUDGET = 200;
 
-export function profileWorld3(options: World3Options): {
+export async function profileWorld3(
+  options: World3Options,
+  { pictures = true }: { pictures?: boolean } = {},
+): Promise<{
   seed: string;
   sites: number;
   pages: number;
   pairs: ProfiledPair3[];
-} {
+}> {
   const world = buildWorld3(options);
   const rendered = renderWorld3(world);
   const features = new Map<string, PageFeatures[]>();
+  const picture = createPictureCache();
   let pages = 0;
   for (const [name, list] of rendered) {
     if (list.length > CRAWL_BUDGET)
       throw new Error(`world 3 site ${name} has ${list.length} pages, more than a crawl fetches`);
-    features.set(
-      name,
-      list.map(([url, html]) => extractPage({ url, html })),
-    );
+    const feats: PageFeatures[] = [];
+    for (const [url, html] of list) {
+      const images = await Promise.all(
+        (pictures ? pagePhotos(html, url) : []).map(async (p) => ({
+          url: p.url,
+          ...(await picture(p.id, name, p.width)),
+        })),
+      );
+      feats.push({ ...extractPage({ url, html }), ...(images.length > 0 ? { images } : {}) });
+    }
+    features.set(name, feats);
     pages += list.length;
   }
   const idf = buildDocumentFrequencies([...features.values()].flat());
-  const profiles = new Map<string, SiteProfile>();
-  for (const [name, feats] of features) profiles.set(name, buildProfile(feats, { site: name, idf }));
+  const names = [...features.keys()];
+  const unweighed = names.map((name) => buildProfile(features.get(name)!, { site: name, idf }));
+  const specificities = await photoSpecificities(null, unweighed);
+  const profiles = new Map<string, SiteProfile>(
+    names.map((name, i) => [name, withPhotoSites(unweighed[i], specificities[i])]),
+  );
   const stats = buildCorpusStats(profiles.values());
   return {
     seed: world.seed,
