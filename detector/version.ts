@@ -16,7 +16,8 @@
  *    style sheet and script paths (`g:`, `a:`): layout sketches and SimHashes change.
  *    Contact extraction reads more disguises (Unicode dashes, invisible characters, dingbat digits, repeated marks,
  *    "(33) 6…", e-mail brackets and spaced dots) and the HTML as shown (hidden elements read apart, bidi-override
- *    text turned round): stored pages may give other contacts.
+ *    text turned round; inline decoys drawn at no size or opacity read apart too, and then the HTML's own text read
+    rather than the browser's innerText, which keeps them): stored pages may give other contacts.
  *    Ad text is what a reader sees (hidden labels left out, elements never glued), a field's label and value cells
  *    fingerprinted as one line, and the site's template labels inside blocks cut from the fingerprinted words.
  */

@@ -1,6 +1,6 @@
 /**
  * What a browser does not show as written, read from the markup alone: inline elements hidden by the `hidden`
- * attribute, an inline `display: none` / `visibility: hidden`, or a class that the page's own `<style>` hides (decoy
+ * attribute, an inline `display: none` / `visibility: hidden` / `font-size: 0` / `opacity: 0`, or a class that the page's own `<style>` hides (decoy
  * digits slipped inside a phone number: `06 39 <span style="display:none">47</span> 98…`), and text drawn right to left by
  * `unicode-bidi: bidi-override; direction: rtl` (a number written backwards in the markup, shown the right way round).
  * Rules inside `@media` and other at-rules are left out: they hide only on some screens.
@@ -8,6 +8,18 @@
 
 const HIDDEN_STYLE =
   /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)/i;
+/**
+ * Declarations that leave an inline element in the flow but draw nothing of it: no glyph size, no opacity. A decoy
+ * digit needs only this (`<span style="font-size:0">47</span>`). Read for inline elements only: on a block,
+ * `font-size: 0` is the usual gap-removal trick and its children set their own size.
+ */
+const INVISIBLE_STYLE =
+  /(?:^|;)\s*(?:font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?|opacity\s*:\s*0(?:\.0+)?%?)\s*(?:!\s*important\s*)?(?:;|$)/i;
+
+/** An inline `style` that hides its element outright (display none, visibility hidden or collapse). */
+export function styleHides(style: string): boolean {
+  return HIDDEN_STYLE.test(style.trim());
+}
 const BIDI_OVERRIDE = /unicode-bidi\s*:\s*bidi-override/i;
 const RTL = /direction\s*:\s*rtl/i;
 const CLASS_SELECTOR = /^\.(-?[_a-zA-Z][\w-]*)$/;
@@ -15,9 +27,12 @@ const CLASS_SELECTOR = /^\.(-?[_a-zA-Z][\w-]*)$/;
 export const MAX_STYLE_TEXT = 200_000;
 const MAX_HIDDEN_CLASSES = 1_000;
 
-/** Adds the classes a style sheet hides everywhere (`.zq{display:none}`, top-level rules only) to `into`. */
-export function addHiddenClasses(css: string, into: Set<string>): void {
-  if (!/display|visibility/i.test(css)) return;
+/**
+ * Adds the classes a style sheet hides everywhere (`.zq{display:none}`, `.zq{font-size:0}`: top-level rules only) to
+ * `into`. They hide only inline elements (`hidesContent`).
+ */
+export function addHiddenClasses(css: string, into: Map<string, 'hidden' | 'invisible'>): void {
+  if (!/display|visibility|font-size|opacity/i.test(css)) return;
   const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
   let depth = 0;
   let start = 0;
@@ -29,10 +44,17 @@ export function addHiddenClasses(css: string, into: Set<string>): void {
         const close = text.indexOf('}', i);
         if (!selector.startsWith('@') && close > 0 && into.size < MAX_HIDDEN_CLASSES) {
           const body = text.slice(i + 1, close);
-          if (!body.includes('{') && HIDDEN_STYLE.test(body.trim())) {
+          const how = body.includes('{')
+            ? null
+            : HIDDEN_STYLE.test(body.trim())
+              ? 'hidden'
+              : INVISIBLE_STYLE.test(body.trim())
+                ? 'invisible'
+                : null;
+          if (how) {
             for (const part of selector.split(',')) {
               const m = CLASS_SELECTOR.exec(part.trim());
-              if (m) into.add(m[1]);
+              if (m) into.set(m[1], how);
             }
           }
         }
@@ -83,15 +105,26 @@ const INLINE = new Set([
   'label',
 ]);
 
-/** The inline element `name` shows nothing of its content. */
-export function hidesContent(name: string, attribs: Record<string, string>, hiddenClasses: Set<string>): boolean {
-  if (!INLINE.has(name)) return false;
-  if ('hidden' in attribs) return true;
-  if (attribs.style && HIDDEN_STYLE.test(attribs.style.trim())) return true;
+/**
+ * How the inline element `name` shows nothing of its content: `hidden` (out of the layout: the browser's innerText
+ * leaves it out too), `invisible` (drawn at no size or opacity: innerText still has its text), or null (shown).
+ */
+export function hidesContent(
+  name: string,
+  attribs: Record<string, string>,
+  hiddenClasses: Map<string, 'hidden' | 'invisible'>,
+): 'hidden' | 'invisible' | null {
+  if (!INLINE.has(name)) return null;
+  if ('hidden' in attribs) return 'hidden';
+  const style = attribs.style?.trim();
+  if (style && styleHides(style)) return 'hidden';
+  if (style && INVISIBLE_STYLE.test(style)) return 'invisible';
   if (hiddenClasses.size > 0 && attribs.class) {
-    for (const c of attribs.class.split(/\s+/)) if (hiddenClasses.has(c)) return true;
+    let how: 'hidden' | 'invisible' | null = null;
+    for (const c of attribs.class.split(/\s+/)) how = how === 'hidden' ? how : (hiddenClasses.get(c) ?? how);
+    return how;
   }
-  return false;
+  return null;
 }
 
 /** The element draws its text right to left, character by character (bidi override). */

@@ -3,6 +3,8 @@
  * chrome, which tags end a run of text, and the markup cues of a single ad that real classified scripts share.
  */
 
+import { styleHides } from './hidden-text.ts';
+
 export type AdCue = 'schema' | 'price' | 'place' | 'contact' | 'single';
 
 /** Subtrees that are not the site's own structure (code, styling, vector art, third-party frames). */
@@ -95,13 +97,12 @@ export const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
  */
 const HIDING_CLASS =
   /(?:^|\s)(?:hidden|hide|is-hidden|u-hidden|d-none|display-none|invisible|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|element-invisible|element-hidden|offscreen)(?:\s|$)/i;
-const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
 export function hidesFromReader(attribs: Record<string, string>): boolean {
   if ('hidden' in attribs) return true;
   const aria = attribs['aria-hidden'];
   if (aria !== undefined && aria.trim().toLowerCase() === 'true') return true;
-  if (attribs.style !== undefined && HIDING_STYLE.test(attribs.style)) return true;
+  if (attribs.style !== undefined && styleHides(attribs.style)) return true;
   const cls = attribs.class;
   return cls !== undefined && cls.length < 500 && HIDING_CLASS.test(cls);
 }

@@ -31,9 +31,11 @@ export function extractPage(input: PageInput, options: ExtractPageOptions = {}):
   const scripts = [...parsed.scripts, ...(input.scripts ?? [])];
   const stylesheets = [...parsed.stylesheets, ...(input.stylesheets ?? [])];
   // Hidden elements' text is read apart (a number shown on click), never joined to the visible text around it; text
-  // drawn right to left is read as shown (the crawler's innerText gives it backwards).
+  // drawn right to left is read as shown (the crawler's innerText gives it backwards). Where decoys are drawn at no
+  // size or opacity, the innerText still holds them inside the numbers: the HTML's own blocks are read instead.
   const aside = [...parsed.hiddenTexts, ...(input.text ? parsed.redrawnTexts : [])];
-  const contactText = aside.length > 0 ? [...text, ...textChunks(aside)] : text;
+  const shown = parsed.invisibleInline && input.text ? textChunks(parsed.blocks.map((b) => b.text)) : text;
+  const contactText = aside.length > 0 ? [...shown, ...textChunks(aside)] : shown;
   const contacts = contactsFrom(contactText, parsed.hrefs, options.region ?? DEFAULT_REGION);
   const pivots = findPivots({
     pageUrl: input.url,

@@ -83,6 +83,8 @@ export interface ParsedPage {
   hiddenTexts: string[];
   /** Text drawn right to left by a bidi override, as shown (also in the blocks; innerText gives it backwards). */
   redrawnTexts: string[];
+  /** Inline text drawn invisibly (font-size 0, opacity 0, a class the page hides): a browser's innerText keeps it. */
+  invisibleInline: boolean;
   title: string;
 }
 
@@ -151,7 +153,8 @@ export function parseHtml(html: string): ParsedPage {
   let hiddenLength = 0;
   const hiddenTexts: string[] = [];
   const redrawnTexts: string[] = [];
-  const hiddenClasses = new Set<string>();
+  let invisibleInline = false;
+  const hiddenClasses = new Map<string, 'hidden' | 'invisible'>();
   let styleText = '';
 
   const flush = (): void => {
@@ -259,8 +262,10 @@ export function parseHtml(html: string): ParsedPage {
             : stack.map((s) => s.mark).join('>') + (n > 0 ? '>' : '') + mark;
         addToken(layout, `m:${marked}`);
         const unseen = hidesFromReader(attribs);
-        const hides = hiddenDepth === 0 && hidesContent(name, attribs, hiddenClasses);
+        const hiding = hiddenDepth === 0 ? hidesContent(name, attribs, hiddenClasses) : null;
+        const hides = hiding !== null;
         if (hides) hiddenDepth++;
+        if (hiding === 'invisible') invisibleInline = true;
         stack.push({
           index,
           tag: name,
@@ -373,6 +378,7 @@ export function parseHtml(html: string): ParsedPage {
     trackerHints,
     hiddenTexts,
     redrawnTexts,
+    invisibleInline,
     title: title.replace(/\s+/g, ' ').trim(),
   };
 }
