@@ -17,7 +17,7 @@ const GROUP = /\d+/g;
 const DATE = /(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2})(?!\d)/g;
 const IBAN_LIKE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
 const LABEL_BEFORE =
-  /(?<!\p{L})(?:siret|siren|tva|rcs|naf|ape|iban|bic|rib|r[ée]f(?:[ée]rence)?\.?(?:\s*(?:de\s+l['’]\s*)?annonce)?|n°|n[o°º]\.|num[ée]ro d'annonce|id|cp|code postal|commande|facture|dossier|ticket|isbn|ean|sku|horaires?)\s*[:#.]?\s*$/iu;
+  /(?<!\p{L})(?:siret|siren|tva|rcs|naf|ape|iban|bic|rib|r[ée]f(?:[ée]rence)?\.?(?:\s*(?:de\s+l['’]\s*)?annonce|\s+(?:produit|article|client|commande|interne|fournisseur))?|code\s+(?:article|produit|client)|n°|n[o°º]\.|num[ée]ro d'annonce|id|cp|code postal|commande|facture|dossier|ticket|isbn|ean|sku|horaires?)\s*[:#.]?\s*$/iu;
 const UNIT_AFTER = /^\s*(?:€|eur\b|euros?\b|\$|usd\b|chf\b|£|%|km\b|m²|m2\b|kg\b|ht\b|ttc\b)/i;
 const TRUNK_IN_PARENS = /((?:\+|\b00)[ \t]?\d{1,3})[ \t]*\(0\)[ \t]*/g;
 /**

@@ -92,6 +92,8 @@ describe('phone numbers', () => {
     ['an ad number', 'Annonce n° 0639980123'],
     ['an ad reference', 'Réf. annonce 0639980123'],
     ['an id', 'ID: 0199001239'],
+    ['a product reference', 'Réf. produit 0199002442'],
+    ['an article code', 'Code article : 0639980188'],
     ['a postal code', '75011 Paris'],
     ['a postal code starting with 0', 'Code postal 06000 Nice'],
     ['a SIRET', 'SIRET 123 456 789 00012'],
@@ -112,6 +114,7 @@ describe('phone numbers', () => {
   it('finds the phone next to prices, dates, references and postal codes', () => {
     expect(found('Prix 45 €, annonce n° 48213 du 12/03/2024, 75011 Paris, appeler le 06 39 98 01 23')).toEqual([PHONE]);
     expect(found('SIRET 123 456 789 00012 — tél. 06 39 98 01 23')).toEqual([PHONE]);
+    expect(found('Réf. produit 0199002442 — tél. 06 39 98 01 23')).toEqual([PHONE]);
   });
 });
 
