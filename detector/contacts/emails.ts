@@ -1,6 +1,6 @@
 /**
  * E-mail addresses, including the spelled-out forms ads use against scrapers: `[at]`, `(arobase)`, ` at `, ` chez `,
- * `[dot]`, ` dot `, ` point `, ` . `. The domain must end in a real public suffix (or a reserved test name) so "me at home. Thanks"
+ * `[dot]`, ` dot `, ` point `, ` . `, one character at a time. The domain must end in a real public suffix (or a reserved test name) so "me at home. Thanks"
  * never becomes an address.
  */
 import { parse } from 'tldts';
@@ -13,6 +13,12 @@ const WORD_AT = /([\w.+-])\s+(?:at|arobase|chez|@)\s+(?=[\w-]+(?:\s+(?:dot|point
 const WORD_DOT = /(@[\w.-]+?)\s+(?:dot|point|\.)\s+(?=[a-z])/gi;
 /** "jean point dupont@…": spelled dots in the local part, right before the address. */
 const LOCAL_DOT = /([\w-]+)\s+(?:dot|point)\s+(?=[\w.+-]+@)/gi;
+/**
+ * An address written one character at a time ("d e m e n a g e @ b o i t e . t e s t"): at least three single
+ * characters spaced on each side of the @, the domain's last part too. Joined back before reading.
+ */
+const SPACED_OUT =
+  /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}._+-] ){3,}@(?: [\p{L}\p{N}_-])+(?: \.(?: [\p{L}\p{N}_-])+)*(?: \.(?: \p{L}){2,24})(?![\p{L}\p{N}])/gu;
 const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9-])/gi;
 const RESERVED = new Set(['test', 'example', 'invalid', 'localhost']);
 
@@ -27,7 +33,8 @@ const OBFUSCATED =
 /** Cheaper pre-check: an @ or a word for it must be there. */
 const MAYBE_ADDRESS = /[@＠﹫]|(?<![a-z])(?:at|arobase|chez)(?![a-z])|[[(]a[\])]/i;
 
-function deobfuscate(text: string): string {
+function deobfuscate(input: string): string {
+  const text = input.includes(' @ ') ? input.replace(SPACED_OUT, (m) => m.replace(/ /g, '')) : input;
   if (!MAYBE_ADDRESS.test(text) || !OBFUSCATED.test(text)) return text;
   let s = text.replace(BRACKET_AT, '@').replace(BRACKET_DOT, '.').replace(WORD_AT, '$1@');
   if (!s.includes('@')) return s;

@@ -135,6 +135,7 @@ describe('e-mail addresses', () => {
       'jardin.tours@messagerie.example',
     ],
     ['mixed case', 'Aide.Seniors@Courriel.Example', 'aide.seniors@courriel.example'],
+    ['one character at a time', 'd e m e n a g e @ b o i t e . t e s t', 'demenage@boite.test'],
   ])('reads %s', (_form, text, value) => {
     expect(found(`Écrivez à ${text} pour un devis`)).toEqual([`email:${value}`]);
   });
@@ -149,6 +150,8 @@ describe('e-mail addresses', () => {
     ['"at" in a sentence', 'Contactez-moi at home. Merci'],
     ['an unknown suffix', 'ecrire a nom@domaine.pasunsuffixe'],
     ['no suffix', 'css: a@b'],
+    ['spaced letters without a domain', 'a b c @ d e f'],
+    ['a spaced score', 'Note : 5 @ 3 . 2 e'],
   ])('finds no address in %s', (_what, text) => {
     expect(found(text)).toEqual([]);
   });
