@@ -107,10 +107,12 @@ export function world1Pairs(): WorldPair[] {
   return out;
 }
 
-/** World 2: one universe per seed, each with its own corpus statistics. */
-export function world2Pairs(seeds: string[]): WorldPair[] {
-  return seeds.flatMap((seed) =>
-    profileWorld2({ seed }).pairs.map(
+/** World 2: one universe per seed, each with its own corpus statistics (`pictures: false`: HTML alone). */
+export async function world2Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  const worlds = [];
+  for (const seed of seeds) worlds.push(await profileWorld2({ seed }, options));
+  return worlds.flatMap(({ seed, pairs }) =>
+    pairs.map(
       (p): WorldPair => ({
         world: 'world 2',
         seed,

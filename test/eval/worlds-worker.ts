@@ -3,4 +3,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { gradePairs, world2Pairs, world3Pairs } from './worlds-lib.ts';
 
 const { world, seed, pictures } = workerData as { world: 2 | 3; seed: string; pictures: boolean };
-parentPort!.postMessage(gradePairs(world === 3 ? await world3Pairs([seed], { pictures }) : world2Pairs([seed])));
+parentPort!.postMessage(
+  gradePairs(world === 3 ? await world3Pairs([seed], { pictures }) : await world2Pairs([seed], { pictures })),
+);

@@ -7,9 +7,9 @@
  * verdict tables and the worst misses with their explanations. Exits 1 unless, with the defaults, each world (and
  * the lowest seed of worlds 2 and 3) has P ≥ 0.98, R ≥ 0.95 and a positive margin.
  *
- * Options: `--world 3` (or `--world 2,3`; default 1,2,3), `--seeds2 a,b,…`, `--seeds3 a,b,…`, `--no-pictures3`
- * (world 3 as HTML alone, without its ad photos' bytes: the harness before pictures.ts). Bare arguments are world-2
- * seeds, as before.
+ * Options: `--world 3` (or `--world 2,3`; default 1,2,3), `--seeds2 a,b,…`, `--seeds3 a,b,…`, `--no-pictures2`,
+ * `--no-pictures3` (world 2 or 3 as HTML alone, without its ad photos' bytes: the harness before each world's
+ * pictures.ts). Bare arguments are world-2 seeds, as before.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -44,8 +44,13 @@ const option = (name: string) => {
   args.splice(i, 2);
   return value.split(',').filter(Boolean);
 };
-const noPictures3 = args.includes('--no-pictures3');
-if (noPictures3) args.splice(args.indexOf('--no-pictures3'), 1);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  if (i >= 0) args.splice(i, 1);
+  return i >= 0;
+};
+const noPictures2 = flag('--no-pictures2');
+const noPictures3 = flag('--no-pictures3');
 const chosen = (option('--world') ?? ['1', '2', '3']).map(Number);
 for (const w of chosen) if (![1, 2, 3].includes(w)) throw new Error(`--world: there are worlds 1, 2 and 3, not "${w}"`);
 const seeds3 = option('--seeds3') ?? WORLD3_SEEDS.slice(0, 4);
@@ -68,7 +73,10 @@ function gradeSeedsInWorkers(): Promise<Map<string, GradedWorld>> {
       const graded = await new Promise<GradedWorld>((resolve, reject) => {
         // Node 20 workers ignore `--import tsx`: register tsx's loader inside the worker, then load the TypeScript file.
         const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
-        const w = new Worker(boot, { eval: true, workerData: { world, seed, pictures: !noPictures3 } });
+        const w = new Worker(boot, {
+          eval: true,
+          workerData: { world, seed, pictures: world === 3 ? !noPictures3 : !noPictures2 },
+        });
         w.once('message', resolve);
         w.once('error', reject);
       });
@@ -79,8 +87,11 @@ function gradeSeedsInWorkers(): Promise<Map<string, GradedWorld>> {
   return Promise.all(Array.from({ length: lanes }, lane)).then(() => results);
 }
 
+const withoutPictures = [noPictures2 && chosen.includes(2) ? 2 : 0, noPictures3 && chosen.includes(3) ? 3 : 0].filter(
+  Boolean,
+);
 console.log(
-  `\nPhénix: leave one world out (worlds ${chosen.join(', ')})${noPictures3 ? '; world 3 without its pictures' : ''}`,
+  `\nPhénix: leave one world out (worlds ${chosen.join(', ')})${withoutPictures.map((w) => `; world ${w} without its pictures`).join('')}`,
 );
 const pending = gradeSeedsInWorkers();
 const points = gridPoints();

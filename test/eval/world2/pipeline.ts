@@ -1,6 +1,8 @@
 /**
  * World 2 through the detector's own pipeline, as test/eval/evaluate.ts does for world 1: render every page,
- * extractPage, one document-frequency table over the universe, buildProfile per site, corpus statistics over the
+ * extractPage, the ad photos' bytes a crawl would fetch hashed into the page's `images` (pictures.ts), one
+ * document-frequency table over the universe, buildProfile per site, the photos weighed over every site as a
+ * monitor cycle (or `phenix compare`) weighs them (photoSpecificities, withPhotoSites), corpus statistics over the
  * profiles. Returns the labelled pairs with their profiles; comparing is the harness's job.
  */
 import {
@@ -10,7 +12,10 @@ import {
   extractPage,
   type PageFeatures,
   type SiteProfile,
+  withPhotoSites,
 } from '../../../detector/index.ts';
+import { photoSpecificities } from '../../../monitor/profiles.ts';
+import { type PictureStats, world2Pictures } from './pictures.ts';
 import { buildWorld2, renderWorld2, type World2Options, type World2Pair } from './world.ts';
 
 export interface ProfiledPair extends World2Pair {
@@ -23,7 +28,17 @@ export interface ProfiledWorld2 {
   seed: string;
   sites: number;
   pages: number;
+  /** The pictures hashed (absent without pictures). */
+  pictures?: PictureStats;
   pairs: ProfiledPair[];
+}
+
+export interface ProfileWorld2Options {
+  /**
+   * Fetch the ad photos' bytes, as a crawl does (default true); false gives the detector the HTML alone, as this
+   * pipeline did before pictures.ts.
+   */
+  pictures?: boolean;
 }
 
 /**
@@ -32,29 +47,46 @@ export interface ProfiledWorld2 {
  */
 export const PRODUCT_MAX_PAGES = 200;
 
-export function profileWorld2(options: World2Options): ProfiledWorld2 {
+export async function profileWorld2(
+  options: World2Options,
+  { pictures = true }: ProfileWorld2Options = {},
+): Promise<ProfiledWorld2> {
   const world = buildWorld2(options);
   const rendered = renderWorld2(world);
   for (const [name, list] of rendered)
     if (list.length > PRODUCT_MAX_PAGES)
       throw new Error(`world 2 site ${name} has ${list.length} pages, more than a crawl fetches`);
+  const fetched = pictures
+    ? await world2Pictures(world.sites.map((site) => ({ site, pages: rendered.get(site.name)! })))
+    : null;
   const features = new Map<string, PageFeatures[]>();
   let pages = 0;
   for (const [name, list] of rendered) {
+    const images = fetched?.images.get(name);
     features.set(
       name,
-      list.map(([url, html]) => extractPage({ url, html })),
+      list.map(([url, html], i) => {
+        const page = extractPage({ url, html });
+        return images ? { ...page, images: images[i] } : page;
+      }),
     );
     pages += list.length;
   }
   const idf = buildDocumentFrequencies([...features.values()].flat());
-  const profiles = new Map<string, SiteProfile>();
-  for (const [name, feats] of features) profiles.set(name, buildProfile(feats, { site: name, idf }));
+  const names = [...features.keys()];
+  const unweighed = names.map((name) => buildProfile(features.get(name)!, { site: name, idf }));
+  // Photos weighed over every site of the universe, as compare.ts does without a database: a photo on many
+  // unrelated families weighs little.
+  const specificities = fetched ? await photoSpecificities(null, unweighed) : null;
+  const profiles = new Map<string, SiteProfile>(
+    names.map((name, i) => [name, specificities ? withPhotoSites(unweighed[i], specificities[i]) : unweighed[i]]),
+  );
   const stats = buildCorpusStats(profiles.values());
   return {
     seed: world.seed,
     sites: world.sites.length,
     pages,
+    ...(fetched ? { pictures: fetched.stats } : {}),
     pairs: world.pairs.map((p) => ({
       ...p,
       referenceProfile: profiles.get(p.reference)!,
