@@ -20,5 +20,7 @@
     rather than the browser's innerText, which keeps them): stored pages may give other contacts.
  *    Ad text is what a reader sees (hidden labels left out, elements never glued), a field's label and value cells
  *    fingerprinted as one line, and the site's template labels inside blocks cut from the fingerprinted words.
+    The photo rule takes the pictures carried both ways (√ of the candidate's and the reference's shares), so an
+    advertiser's own small site that shares its few ads' photos with the reference is no longer a clone.
  */
 export const DETECTOR_VERSION = 6;

@@ -3,7 +3,7 @@
  * ("14 of 20 phone numbers shared: +33 6 39 98 01 23, …; 11 ads near-identical; layout distance 4/64").
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { LookSignal, PhotoSignal } from '../images/index.ts';
+import { type LookSignal, type PhotoSignal, photosBothWays } from '../images/index.ts';
 import type { ContactKind, DetectorThresholds, Evidence, PivotKind, SiteProfile, Verdict } from '../types.ts';
 import type { ContactSignal, LayoutSignal, PivotSignal, TextSignal } from './signals.ts';
 import type { Condition, OperatorFamily, RuleName, RuleOutcome } from './verdict.ts';
@@ -156,6 +156,11 @@ function conditionWords(c: Condition, rule: RuleOutcome): string {
   }
 }
 
+function photoShares(photos: PhotoSignal | undefined): string {
+  if (!photos) return 'no photo in common';
+  return `${pct(photos.candidateShare)} of the candidate's photos, ${pct(photos.referenceShare)} of the reference's`;
+}
+
 /** The closing line: the verdict, the rule that decided it with its values and thresholds, and every corroboration. */
 function verdictLine(input: ExplainInput, evidence: Evidence[]): string {
   const { rule, verdict, photos } = input;
@@ -166,7 +171,7 @@ function verdictLine(input: ExplainInput, evidence: Evidence[]): string {
   const best = rule.best;
   const needs = best.conditions.map((x) => conditionWords(x, rule)).join(', ');
   if (input.byPhotos)
-    return `${verdict}: the candidate's ad photos come from the reference (${photos?.pairs.length ?? 0} photos identical or near-identical, photo rule); ${content}; ${found}`;
+    return `${verdict}: the candidate's ad photos come from the reference (${photos?.pairs.length ?? 0} photos identical or near-identical, photo rule: ${photoShares(photos)}, both ways ${pct(photos ? photosBothWays(photos) : 0)}, it needs ${pct(input.thresholds.clonePhotoShare)}); ${content}; ${found}`;
   if (best.margin >= 0)
     return `${verdict} by the rule "${RULE_NAMES[best.name]}": ${content}; it needs ${needs}; ${found}`;
   return `${verdict}: ${content}; the nearest rule to a clone, "${RULE_NAMES[best.name]}", needs ${needs}; ${found}`;
@@ -234,7 +239,8 @@ function explainPictures(
     lines.push(
       `${photos.pairs.length} ad photos ${kind} (distance ≤ ${t.photoMaxDistance} of 64; ${cand.photos?.length ?? 0} on the candidate)` +
         (cropped > 0 ? `; ${cropped} of them cropped (a window within ${t.photoCropMaxDistance} of 64)` : '') +
-        (common > 0 ? `; ${common} of them also on other sites, weighed down` : ''),
+        (common > 0 ? `; ${common} of them also on other sites, weighed down` : '') +
+        `; ${photoShares(photos)}`,
     );
   }
   if (look?.evidence[0]) {

@@ -20,6 +20,7 @@ export {
   photoMatchOfDistances,
   photoRule,
   photoSignal,
+  photosBothWays,
   sitePhotos,
   specificityOf,
 } from './photos.ts';

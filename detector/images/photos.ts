@@ -101,16 +101,21 @@ export function specificityOf(siteCount: number): number {
 }
 
 export interface PhotoSignal {
+  /** Shared photos (weighted) over the smaller side's photos: how much of one site's pictures the other carries. */
   value: number | null;
   pairs: PhotoPair[];
   /** Matched photos weighted by specificity (what "N photos shared" counts in the rule). */
   weighted: number;
+  /** Shared photos (weighted) over the candidate's photos, and over the reference's (0 when a side has none). */
+  candidateShare: number;
+  referenceShare: number;
 }
 
 export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): PhotoSignal {
   const rp = ref.photos ?? [];
   const cp = cand.photos ?? [];
-  if (rp.length === 0 || cp.length === 0) return { value: null, pairs: [], weighted: 0 };
+  if (rp.length === 0 || cp.length === 0)
+    return { value: null, pairs: [], weighted: 0, candidateShare: 0, referenceShare: 0 };
   const used = new Uint8Array(rp.length);
   const pairs: PhotoPair[] = [];
   const rParsed = rp.map(parsePhoto);
@@ -142,11 +147,28 @@ export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThre
       candidate: { url: c.url, sha256: c.sha256 },
     });
   }
-  return { value: Math.min(1, weighted / Math.min(rp.length, cp.length)), pairs, weighted };
+  return {
+    value: Math.min(1, weighted / Math.min(rp.length, cp.length)),
+    pairs,
+    weighted,
+    candidateShare: Math.min(1, weighted / cp.length),
+    referenceShare: Math.min(1, weighted / rp.length),
+  };
 }
 
-/** Score from shared photos alone: from the clone threshold up with the share, once enough specific photos match. */
+/**
+ * The photo rule's measure: the pictures carried both ways, √(candidate share × reference share), as content is.
+ * A clone brings the reference's pictures with its database (a gallery copy, a partial copy: most of the candidate's
+ * photos and a good part of the reference's); an advertiser's own small site that also posts on the reference
+ * carries only its few ads' photos, most of its own pictures but a sliver of the reference's.
+ */
+export function photosBothWays(photos: PhotoSignal): number {
+  return Math.sqrt(photos.candidateShare * photos.referenceShare);
+}
+
+/** Score from shared photos alone: from the clone threshold up with the share both ways, once enough specific photos match. */
 export function photoRule(photos: PhotoSignal, t: DetectorThresholds): number {
-  if (photos.value === null || photos.value < t.clonePhotoShare || photos.weighted < t.minSharedPhotos) return 0;
-  return t.cloneScore + ((1 - t.cloneScore) * (photos.value - t.clonePhotoShare)) / (1 - t.clonePhotoShare);
+  const both = photosBothWays(photos);
+  if (photos.value === null || both < t.clonePhotoShare || photos.weighted < t.minSharedPhotos) return 0;
+  return t.cloneScore + ((1 - t.cloneScore) * (both - t.clonePhotoShare)) / (1 - t.clonePhotoShare);
 }
