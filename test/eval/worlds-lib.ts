@@ -18,9 +18,10 @@ import { buildProfiles, type Counts, countClones, prepareUniverse } from './eval
 import { hardCaseProfiles } from './hard-eval.ts';
 import { profileWorld2 } from './world2/pipeline.ts';
 import { profileWorld3 } from './world3/pipeline.ts';
+import { profileWorld4 } from './world4/pipeline.ts';
 
 export interface WorldPair {
-  world: 'world 1' | 'world 2' | 'world 3';
+  world: 'world 1' | 'world 2' | 'world 3' | 'world 4';
   seed: string;
   reference: string;
   candidate: string;
@@ -145,6 +146,29 @@ export async function world3Pairs(seeds: string[], options: { pictures?: boolean
         group: p.group,
         expectClone: p.expectClone,
         referenceScript: p.referenceTheme,
+        ref: p.referenceProfile,
+        cand: p.candidateProfile,
+        stats: p.stats,
+      }),
+    ),
+  );
+}
+
+/** World 4: one universe per seed, each with its own corpus statistics (the reference's script). */
+export async function world4Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  const worlds = [];
+  for (const seed of seeds) worlds.push(await profileWorld4({ seed }, options));
+  return worlds.flatMap(({ seed, pairs }) =>
+    pairs.map(
+      (p): WorldPair => ({
+        world: 'world 4',
+        seed,
+        reference: p.reference,
+        candidate: p.candidate,
+        kind: p.kind,
+        group: p.group,
+        expectClone: p.expectClone,
+        referenceScript: p.referenceScript,
         ref: p.referenceProfile,
         cand: p.candidateProfile,
         stats: p.stats,
