@@ -111,6 +111,53 @@ export interface PhotoSignal {
   referenceShare: number;
 }
 
+/** A site's photos, parsed, with the picture each shows: near-identical photos of one site (an ad's thumbnail and its
+ * full view) are one picture, so a site showing each photo twice neither doubles its shares nor its count. */
+interface SitePictures {
+  parsed: ParsedPhoto[];
+  picture: Int32Array;
+  pictures: number;
+}
+
+const picturesCache = new WeakMap<readonly PhotoFingerprint[], Map<string, SitePictures>>();
+
+function sitePictures(photos: readonly PhotoFingerprint[], t: DetectorThresholds): SitePictures {
+  const key = `${t.photoMaxDistance}/${t.photoCropMaxDistance}`;
+  const cached = picturesCache.get(photos)?.get(key);
+  if (cached) return cached;
+  const parsed = photos.map(parsePhoto);
+  const picture = new Int32Array(photos.length);
+  const firsts: number[] = [];
+  for (let i = 0; i < parsed.length; i++) {
+    let id = -1;
+    for (const f of firsts) {
+      if (matchParsed(parsed[i], parsed[f], t.photoMaxDistance, t.photoCropMaxDistance)) {
+        id = picture[f];
+        break;
+      }
+    }
+    if (id < 0) {
+      id = firsts.length;
+      firsts.push(i);
+    }
+    picture[i] = id;
+  }
+  const out = { parsed, picture, pictures: firsts.length };
+  const byKey = picturesCache.get(photos) ?? new Map<string, SitePictures>();
+  byKey.set(key, out);
+  picturesCache.set(photos, byKey);
+  return out;
+}
+
+/** Sum over the pictures of the best specificity among their matched photos. */
+function pictureWeight(picture: Int32Array, matched: [index: number, specificity: number][]): number {
+  const best = new Map<number, number>();
+  for (const [i, s] of matched) best.set(picture[i], Math.max(best.get(picture[i]) ?? 0, s));
+  let sum = 0;
+  for (const s of best.values()) sum += s;
+  return sum;
+}
+
 export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThresholds): PhotoSignal {
   const rp = ref.photos ?? [];
   const cp = cand.photos ?? [];
@@ -118,10 +165,13 @@ export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThre
     return { value: null, pairs: [], weighted: 0, candidateShare: 0, referenceShare: 0 };
   const used = new Uint8Array(rp.length);
   const pairs: PhotoPair[] = [];
-  const rParsed = rp.map(parsePhoto);
-  let weighted = 0;
-  for (const c of cp) {
-    const cParsed = parsePhoto(c);
+  const rSite = sitePictures(rp, t);
+  const cSite = sitePictures(cp, t);
+  const rParsed = rSite.parsed;
+  const refMatched: [number, number][] = [];
+  const candMatched: [number, number][] = [];
+  for (const [ci, c] of cp.entries()) {
+    const cParsed = cSite.parsed[ci];
     let best: { distance: number; crop: boolean } | null = null;
     let bestI = -1;
     for (let i = 0; i < rp.length; i++) {
@@ -137,7 +187,8 @@ export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThre
     used[bestI] = 1;
     const r = rp[bestI];
     const specificity = Math.min(r.specificity, c.specificity);
-    weighted += specificity;
+    refMatched.push([bestI, specificity]);
+    candMatched.push([ci, specificity]);
     pairs.push({
       kind: 'shared-photo',
       distance: best.distance,
@@ -147,12 +198,16 @@ export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThre
       candidate: { url: c.url, sha256: c.sha256 },
     });
   }
+  // Counted in pictures: shared pictures of each side over that side's pictures.
+  const refWeight = pictureWeight(rSite.picture, refMatched);
+  const candWeight = pictureWeight(cSite.picture, candMatched);
+  const weighted = Math.min(refWeight, candWeight);
   return {
-    value: Math.min(1, weighted / Math.min(rp.length, cp.length)),
+    value: Math.min(1, weighted / Math.min(rSite.pictures, cSite.pictures)),
     pairs,
     weighted,
-    candidateShare: Math.min(1, weighted / cp.length),
-    referenceShare: Math.min(1, weighted / rp.length),
+    candidateShare: Math.min(1, candWeight / cSite.pictures),
+    referenceShare: Math.min(1, refWeight / rSite.pictures),
   };
 }
 

@@ -43,6 +43,30 @@ describe('ad photos in the detector', () => {
     expect(c.explanation.join('\n')).toContain('9 ad photos identical or near-identical (distance ≤ 6 of 64');
   });
 
+  it("an advertiser's own small site sharing its few ads' photos is no clone; a partial copy of most pictures is", () => {
+    // The reference shows 30 ads' photos, each twice (a thumbnail and its full view: one picture, a few bits apart).
+    const ref = buildProfile(
+      range(0, 30).map((n) => page(`/ad/${n}`, [photo(n), photo(n, 2)])),
+      { site: 'ref' },
+    );
+    // The advertiser's site: 6 ads, 4 of them also on the reference, with the same photos.
+    const own = buildProfile(
+      [...range(0, 4), ...range(200, 2)].map((n) => page(`/mes-annonces/${n}`, [photo(n, 1), photo(n, 3)])),
+      { site: 'own' },
+    );
+    const small = compareProfiles(ref, own);
+    expect(small.verdict).not.toBe('clone');
+    expect(small.explanation.join('\n')).toContain("67 % of the candidate's photos, 13 % of the reference's");
+    // A copy of 18 of the 30 ads' pictures (each once): both ways √(1 × 0.6) ≈ 0.77, a clone by its photos.
+    const copy = buildProfile(
+      range(0, 18).map((n) => page(`/galerie/${n}`, [photo(n, 1)])),
+      { site: 'copy' },
+    );
+    const c = compareProfiles(ref, copy);
+    expect(c.verdict).toBe('clone');
+    expect(c.explanation.join('\n')).toContain("100 % of the candidate's photos, 60 % of the reference's");
+  });
+
   it('unrelated photos stay unrelated, and icons under 100 px are not ad photos', () => {
     const ref = buildProfile(
       range(0, 9).map((n) => page(`/ad/${n}`, [photo(n), photo(500, 0, 32)])),
