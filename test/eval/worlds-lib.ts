@@ -28,7 +28,7 @@ export interface WorldPair {
   kind: string;
   group: 'clone' | 'hard' | 'unrelated';
   expectClone: boolean;
-  /** The reference site's script (worlds 2 and 3). */
+  /** The reference site's script (worlds 2, 3 and 4). */
   referenceScript?: string;
   ref: SiteProfile;
   cand: SiteProfile;
@@ -108,72 +108,72 @@ export function world1Pairs(): WorldPair[] {
   return out;
 }
 
-/** World 2: one universe per seed, each with its own corpus statistics (`pictures: false`: HTML alone). */
-export async function world2Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
-  const worlds = [];
-  for (const seed of seeds) worlds.push(await profileWorld2({ seed }, options));
-  return worlds.flatMap(({ seed, pairs }) =>
-    pairs.map(
-      (p): WorldPair => ({
-        world: 'world 2',
+/** A generated world's pair as its pipeline returns it (the reference's script under a name of the world's own). */
+interface ProfiledWorldPair {
+  reference: string;
+  candidate: string;
+  kind: string;
+  group: WorldPair['group'];
+  expectClone: boolean;
+  referenceProfile: SiteProfile;
+  candidateProfile: SiteProfile;
+  stats: WorldPair['stats'];
+}
+
+/** One universe per seed, each with its own corpus statistics, profiled one seed after the other. */
+async function generatedPairs<P extends ProfiledWorldPair>(
+  world: WorldPair['world'],
+  seeds: string[],
+  profile: (seed: string) => Promise<{ seed: string; pairs: P[] }>,
+  scriptOf: (p: P) => string,
+): Promise<WorldPair[]> {
+  const out: WorldPair[] = [];
+  for (const seed of seeds) {
+    for (const p of (await profile(seed)).pairs)
+      out.push({
+        world,
         seed,
         reference: p.reference,
         candidate: p.candidate,
         kind: p.kind,
         group: p.group,
         expectClone: p.expectClone,
-        referenceScript: p.referenceScript,
+        referenceScript: scriptOf(p),
         ref: p.referenceProfile,
         cand: p.candidateProfile,
         stats: p.stats,
-      }),
-    ),
+      });
+  }
+  return out;
+}
+
+/** World 2 (`pictures: false`: HTML alone). */
+export function world2Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  return generatedPairs(
+    'world 2',
+    seeds,
+    (seed) => profileWorld2({ seed }, options),
+    (p) => p.referenceScript,
   );
 }
 
-/** World 3: one universe per seed, each with its own corpus statistics (the reference's theme as its script). */
-export async function world3Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
-  const worlds = [];
-  for (const seed of seeds) worlds.push(await profileWorld3({ seed }, options));
-  return worlds.flatMap(({ seed, pairs }) =>
-    pairs.map(
-      (p): WorldPair => ({
-        world: 'world 3',
-        seed,
-        reference: p.reference,
-        candidate: p.candidate,
-        kind: p.kind,
-        group: p.group,
-        expectClone: p.expectClone,
-        referenceScript: p.referenceTheme,
-        ref: p.referenceProfile,
-        cand: p.candidateProfile,
-        stats: p.stats,
-      }),
-    ),
+/** World 3 (the reference's theme as its script). */
+export function world3Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  return generatedPairs(
+    'world 3',
+    seeds,
+    (seed) => profileWorld3({ seed }, options),
+    (p) => p.referenceTheme,
   );
 }
 
-/** World 4: one universe per seed, each with its own corpus statistics (the reference's script). */
-export async function world4Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
-  const worlds = [];
-  for (const seed of seeds) worlds.push(await profileWorld4({ seed }, options));
-  return worlds.flatMap(({ seed, pairs }) =>
-    pairs.map(
-      (p): WorldPair => ({
-        world: 'world 4',
-        seed,
-        reference: p.reference,
-        candidate: p.candidate,
-        kind: p.kind,
-        group: p.group,
-        expectClone: p.expectClone,
-        referenceScript: p.referenceScript,
-        ref: p.referenceProfile,
-        cand: p.candidateProfile,
-        stats: p.stats,
-      }),
-    ),
+/** World 4. */
+export function world4Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  return generatedPairs(
+    'world 4',
+    seeds,
+    (seed) => profileWorld4({ seed }, options),
+    (p) => p.referenceScript,
   );
 }
 

@@ -5,23 +5,15 @@
  * monitor cycle (or `phenix compare`) weighs them (photoSpecificities, withPhotoSites), corpus statistics over the
  * profiles. Returns the labelled pairs with their profiles; comparing is the harness's job.
  */
-import {
-  buildCorpusStats,
-  buildDocumentFrequencies,
-  buildProfile,
-  extractPage,
-  type PageFeatures,
-  type SiteProfile,
-  withPhotoSites,
-} from '../../../detector/index.ts';
-import { photoSpecificities } from '../../../monitor/profiles.ts';
+import { extractPage, type PageFeatures, type SiteProfile } from '../../../detector/index.ts';
+import { checkCrawlBudget, type DeployedProfiles, deployProfiles } from '../deploy-profiles.ts';
 import { type PictureStats, world2Pictures } from './pictures.ts';
 import { buildWorld2, renderWorld2, type World2Options, type World2Pair } from './world.ts';
 
 export interface ProfiledPair extends World2Pair {
   referenceProfile: SiteProfile;
   candidateProfile: SiteProfile;
-  stats: ReturnType<typeof buildCorpusStats>;
+  stats: DeployedProfiles['stats'];
 }
 
 export interface ProfiledWorld2 {
@@ -41,21 +33,13 @@ export interface ProfileWorld2Options {
   pictures?: boolean;
 }
 
-/**
- * The product crawls up to `maxPages` (200 by default, config/schema.ts) pages per site, more than any world-2 site
- * has: every page is fetched. (A smaller budget here would hide the old ads behind the new ones a restart lists first.)
- */
-export const PRODUCT_MAX_PAGES = 200;
-
 export async function profileWorld2(
   options: World2Options,
   { pictures = true }: ProfileWorld2Options = {},
 ): Promise<ProfiledWorld2> {
   const world = buildWorld2(options);
   const rendered = renderWorld2(world);
-  for (const [name, list] of rendered)
-    if (list.length > PRODUCT_MAX_PAGES)
-      throw new Error(`world 2 site ${name} has ${list.length} pages, more than a crawl fetches`);
+  for (const [name, list] of rendered) checkCrawlBudget('world 2', name, list.length);
   const fetched = pictures
     ? await world2Pictures(world.sites.map((site) => ({ site, pages: rendered.get(site.name)! })))
     : null;
@@ -72,16 +56,7 @@ export async function profileWorld2(
     );
     pages += list.length;
   }
-  const idf = buildDocumentFrequencies([...features.values()].flat());
-  const names = [...features.keys()];
-  const unweighed = names.map((name) => buildProfile(features.get(name)!, { site: name, idf }));
-  // Photos weighed over every site of the universe, as compare.ts does without a database: a photo on many
-  // unrelated families weighs little.
-  const specificities = fetched ? await photoSpecificities(null, unweighed) : null;
-  const profiles = new Map<string, SiteProfile>(
-    names.map((name, i) => [name, specificities ? withPhotoSites(unweighed[i], specificities[i]) : unweighed[i]]),
-  );
-  const stats = buildCorpusStats(profiles.values());
+  const { profiles, stats } = await deployProfiles(features);
   return {
     seed: world.seed,
     sites: world.sites.length,

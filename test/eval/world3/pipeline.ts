@@ -4,16 +4,8 @@
  * universe, buildProfile per site, the photos weighed over every site as a cycle weighs them (photoSpecificities),
  * corpus statistics over the profiles. Returns the labelled pairs with their profiles; comparing is the harness's job.
  */
-import {
-  buildCorpusStats,
-  buildDocumentFrequencies,
-  buildProfile,
-  extractPage,
-  type PageFeatures,
-  type SiteProfile,
-  withPhotoSites,
-} from '../../../detector/index.ts';
-import { photoSpecificities } from '../../../monitor/profiles.ts';
+import { extractPage, type PageFeatures, type SiteProfile } from '../../../detector/index.ts';
+import { checkCrawlBudget, type DeployedProfiles, deployProfiles } from '../deploy-profiles.ts';
 import type { World3Pair } from './model.ts';
 import { createPictureCache, pagePhotos } from './pictures.ts';
 import { buildWorld3, renderWorld3, type World3Options } from './world.ts';
@@ -21,11 +13,8 @@ import { buildWorld3, renderWorld3, type World3Options } from './world.ts';
 export interface ProfiledPair3 extends World3Pair {
   referenceProfile: SiteProfile;
   candidateProfile: SiteProfile;
-  stats: ReturnType<typeof buildCorpusStats>;
+  stats: DeployedProfiles['stats'];
 }
-
-/** The product crawls up to 200 pages per site (config default); no world-3 site has more, so every page is given. */
-export const CRAWL_BUDGET = 200;
 
 export async function profileWorld3(
   options: World3Options,
@@ -42,8 +31,7 @@ export async function profileWorld3(
   const picture = createPictureCache();
   let pages = 0;
   for (const [name, list] of rendered) {
-    if (list.length > CRAWL_BUDGET)
-      throw new Error(`world 3 site ${name} has ${list.length} pages, more than a crawl fetches`);
+    checkCrawlBudget('world 3', name, list.length);
     const feats: PageFeatures[] = [];
     for (const [url, html] of list) {
       const images = await Promise.all(
@@ -57,14 +45,7 @@ export async function profileWorld3(
     features.set(name, feats);
     pages += list.length;
   }
-  const idf = buildDocumentFrequencies([...features.values()].flat());
-  const names = [...features.keys()];
-  const unweighed = names.map((name) => buildProfile(features.get(name)!, { site: name, idf }));
-  const specificities = await photoSpecificities(null, unweighed);
-  const profiles = new Map<string, SiteProfile>(
-    names.map((name, i) => [name, withPhotoSites(unweighed[i], specificities[i])]),
-  );
-  const stats = buildCorpusStats(profiles.values());
+  const { profiles, stats } = await deployProfiles(features);
   return {
     seed: world.seed,
     sites: world.sites.length,

@@ -152,11 +152,12 @@ describe('world 2 generator', () => {
       const specifiers = [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
       for (const spec of specifiers) {
         expect(spec, file).not.toMatch(/sitegen|fixtures/);
-        // The generator imports only Node and itself; the pipeline alone reaches the detector it evaluates (and the
-        // monitor's photo weighing); the pictures draw with sharp and hash with the product's images/.
+        // The generator imports only Node and itself; the pipeline alone reaches the detector it evaluates (its
+        // deployment steps in the harness's ../deploy-profiles.ts); the pictures draw with sharp and hash with the
+        // product's images/.
         const name = file.split('/').at(-1)!;
         const product: Record<string, string[]> = {
-          'pipeline.ts': ['../../../detector/index.ts', '../../../monitor/profiles.ts'],
+          'pipeline.ts': ['../../../detector/index.ts'],
           'pictures.ts': ['../../../detector/index.ts', '../../../images/index.ts', 'sharp'],
           'photograph.ts': ['sharp'],
         };

@@ -149,10 +149,11 @@ describe('world 3 generator', () => {
       const specifiers = [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
       for (const spec of specifiers) {
         expect(spec, file).not.toMatch(/sitegen|fixtures|world2/);
-        // The product's own pipeline only where a deployment's would run: extraction, profiles and photo weighing in
-        // pipeline.ts, the photo hashing of a crawl (and sharp, to make the pictures' bytes) in pictures.ts.
+        // The product's own pipeline only where a deployment's would run: extraction in pipeline.ts (profiles and
+        // photo weighing in the harness's ../deploy-profiles.ts), the photo hashing of a crawl (and sharp, to make the
+        // pictures' bytes) in pictures.ts.
         const product: Record<string, string[]> = {
-          'pipeline.ts': ['../../../detector/index.ts', '../../../monitor/profiles.ts'],
+          'pipeline.ts': ['../../../detector/index.ts'],
           'pictures.ts': ['../../../detector/index.ts', '../../../images/index.ts', 'sharp'],
         };
         const allowed =
