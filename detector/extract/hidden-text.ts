@@ -20,6 +20,12 @@ const INVISIBLE_STYLE =
 export function styleHides(style: string): boolean {
   return HIDDEN_STYLE.test(style.trim());
 }
+
+/** How a declaration block hides an inline element: out of the layout, drawn invisibly, or not at all. */
+function styleHiding(style: string): 'hidden' | 'invisible' | null {
+  const s = style.trim();
+  return HIDDEN_STYLE.test(s) ? 'hidden' : INVISIBLE_STYLE.test(s) ? 'invisible' : null;
+}
 const BIDI_OVERRIDE = /unicode-bidi\s*:\s*bidi-override/i;
 const RTL = /direction\s*:\s*rtl/i;
 const CLASS_SELECTOR = /^\.(-?[_a-zA-Z][\w-]*)$/;
@@ -44,13 +50,7 @@ export function addHiddenClasses(css: string, into: Map<string, 'hidden' | 'invi
         const close = text.indexOf('}', i);
         if (!selector.startsWith('@') && close > 0 && into.size < MAX_HIDDEN_CLASSES) {
           const body = text.slice(i + 1, close);
-          const how = body.includes('{')
-            ? null
-            : HIDDEN_STYLE.test(body.trim())
-              ? 'hidden'
-              : INVISIBLE_STYLE.test(body.trim())
-                ? 'invisible'
-                : null;
+          const how = body.includes('{') ? null : styleHiding(body);
           if (how) {
             for (const part of selector.split(',')) {
               const m = CLASS_SELECTOR.exec(part.trim());
@@ -116,9 +116,8 @@ export function hidesContent(
 ): 'hidden' | 'invisible' | null {
   if (!INLINE.has(name)) return null;
   if ('hidden' in attribs) return 'hidden';
-  const style = attribs.style?.trim();
-  if (style && styleHides(style)) return 'hidden';
-  if (style && INVISIBLE_STYLE.test(style)) return 'invisible';
+  const byStyle = attribs.style ? styleHiding(attribs.style) : null;
+  if (byStyle) return byStyle;
   if (hiddenClasses.size > 0 && attribs.class) {
     let how: 'hidden' | 'invisible' | null = null;
     for (const c of attribs.class.split(/\s+/)) how = how === 'hidden' ? how : (hiddenClasses.get(c) ?? how);
