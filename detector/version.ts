@@ -17,10 +17,14 @@
  *    Contact extraction reads more disguises (Unicode dashes, invisible characters, dingbat digits, repeated marks,
  *    "(33) 6…", e-mail brackets and spaced dots) and the HTML as shown (hidden elements read apart, bidi-override
  *    text turned round; inline decoys drawn at no size or opacity read apart too, and then the HTML's own text read
-    rather than the browser's innerText, which keeps them): stored pages may give other contacts.
+ *    rather than the browser's innerText, which keeps them): stored pages may give other contacts.
  *    Ad text is what a reader sees (hidden labels left out, elements never glued), a field's label and value cells
  *    fingerprinted as one line, and the site's template labels inside blocks cut from the fingerprinted words.
-    The photo rule takes the pictures carried both ways (√ of the candidate's and the reference's shares), so an
-    advertiser's own small site that shares its few ads' photos with the reference is no longer a clone.
+ *    The photo rule takes the pictures carried both ways (√ of the candidate's and the reference's shares), so an
+ *    advertiser's own small site that shares its few ads' photos with the reference is no longer a clone.
+ * 7: service pages recognised on more routes (Sharetribe's `/infos/terms`, `terms_of_service`, `legal-notice`,
+ *    `privacy_policy`, `about-us`…): a terms page with a heading and the operator's contacts is no ad page, so those
+ *    contacts are the site's (identity), not an advertiser's. Ad photos count as content on each side, and a new rule
+ *    takes content carried either way (max of the two shares) with the operator's own contacts or ids.
  */
-export const DETECTOR_VERSION = 6;
+export const DETECTOR_VERSION = 7;

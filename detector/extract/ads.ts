@@ -13,11 +13,16 @@ const MIN_ITEM_CHARS = 30;
 const MIN_ITEMS = 3;
 const MIN_AD_CHARS = 150;
 /** Service pages of a site (contact, legal, help, account): never ads even when they hold a heading and text. */
+/**
+ * A path segment naming a service page (contact, legal notice, terms, privacy, help, account), in French and English,
+ * as classified scripts route them (`/contact`, `/mentions-legales.html`, Sharetribe's `/infos/terms`, `/cgu`,
+ * `/terms_of_service`): its text is the operator's, never an ad, however long.
+ */
 const SERVICE_SEGMENT =
-  /^(?:contact(?:ez-nous)?|nous-contacter|mentions(?:-legales)?|legal|cgu|cgv|conditions(?:-generales)?|about|a-propos|qui-sommes-nous|faq|aide|help|privacy|confidentialite|cookies|login|connexion|inscription|register|compte|account|plan-du-site|sitemap)$/i;
+  /^(?:contact(?:ez-nous|-us)?|nous-contacter|mentions(?:-legales)?|legal(?:-notices?|-informations?)?|cgu|cgv|conditions(?:-generales)?(?:-d-utilisation|-de-vente|-d-usage)?|terms(?:-of-(?:use|service))?|terms-and-conditions|tos|privacy(?:-policy)?|politique-de-confidentialite|confidentialite|imprint|impressum|rules|regles|reglement|about(?:-us)?|a-propos|qui-sommes-nous|faq|aide|help|how-to-use|cookies|login|connexion|inscription|register|signup|sign-up|compte|account|plan-du-site|sitemap)$/i;
 
 function isServicePath(path: string): boolean {
-  return path.split(/[/?&=]/).some((seg) => SERVICE_SEGMENT.test(seg.replace(/\.\w+$/, '')));
+  return path.split(/[/?&=]/).some((seg) => SERVICE_SEGMENT.test(seg.replace(/\.\w+$/, '').replace(/_/g, '-')));
 }
 const AD_URL =
   /\/(?:annonces?|ads?|adverts?|offres?|listings?|items?|classifieds?|petites-annonces|detail|fiche|voir)[/_-]|[?&](?:id|ad|annonce)=\d|\d{3,}(?:\.html?)?$/i;

@@ -61,4 +61,22 @@ describe('ad pages from shared single-ad markup', () => {
     expect(scope('+33639983344')).toBe('ad');
     expect(scope('+33199001234')).toBe('site');
   });
+
+  it("reads service pages as the operator's, whatever their route: a terms page with a heading and long text is no ad", () => {
+    const terms = frame(
+      `<h2>Conditions d’utilisation</h2>${DESCRIPTION}<p>Téléphone : 06 39 98 55 66</p><p>Courriel : equipe@annonces.example</p>`,
+    );
+    for (const path of [
+      '/infos/terms',
+      '/terms_of_service',
+      '/pages/legal-notice.html',
+      '/conditions-generales-d-utilisation/',
+      '/privacy_policy',
+      '/about-us',
+      '/index.php?page=contact-us',
+    ])
+      expect(extractPage({ url: `http://a.test${path}`, html: terms }).pageType, path).toBe('other');
+    // An ad whose slug merely contains such a word is still an ad.
+    expect(extractPage({ url: 'http://a.test/annonce/aide-menagere-rennes-8812', html: terms }).pageType).toBe('ad');
+  });
 });
