@@ -240,6 +240,9 @@ export interface Families {
     /** The same shares counted on ad texts alone (the content rule's measure). */
     adCandidateShare: number;
     adReferenceShare: number;
+    /** Each side's share of ad pictures in common (weighed by specificity), 0 under `minSharedPhotos`. */
+    photoCandidateShare: number;
+    photoReferenceShare: number;
     sharedAds: number;
     sharedAdvertisers: number;
   };

@@ -67,6 +67,7 @@ const f2 = (x: number) => x.toFixed(2);
 const RULE_NAMES: Record<RuleName, string> = {
   content: 'content both ways',
   'corroborated-content': 'content corroborated by an operator family',
+  'operator-content': "content either way, signed by the operator's own contacts or ids",
   'template-and-content': 'shared template and content both ways',
   'same-operator': 'two operator families',
 };
@@ -139,6 +140,8 @@ function conditionWords(c: Condition, rule: RuleOutcome): string {
       return `${pct(c.threshold)} of the candidate's content from the reference (${has} ${pct(c.value)})`;
     case 'content':
       return `${pct(c.threshold)} of the candidate's content from the reference, or content both ways at ${pct(c.threshold)} (√(candidate share × reference share)) (${has} ${pct(c.value)})`;
+    case 'carried':
+      return `${pct(c.threshold)} of the candidate's content from the reference, or ${pct(c.threshold)} of the reference's content on the candidate (${has} ${pct(c.value)})`;
     case 'reference-share':
       return `${pct(c.threshold)} of the reference's content on the candidate (${has} ${pct(c.value)})`;
     case 'candidate-ad-share':
@@ -165,7 +168,9 @@ function photoShares(photos: PhotoSignal | undefined): string {
 function verdictLine(input: ExplainInput, evidence: Evidence[]): string {
   const { rule, verdict, photos } = input;
   const c = rule.families.content;
-  const content = `content ${pct(c.candidateShare)} of the candidate from the reference, ${pct(c.referenceShare)} of the reference on the candidate`;
+  // Name the photos when they are what a side's share was read on (a gallery shows no ad text to count).
+  const byPictures = (share: number, photo: number) => (photo > 0 && photo >= share ? ' (its ad photos)' : '');
+  const content = `content ${pct(c.candidateShare)} of the candidate from the reference${byPictures(c.candidateShare, c.photoCandidateShare)}, ${pct(c.referenceShare)} of the reference on the candidate${byPictures(c.referenceShare, c.photoReferenceShare)}`;
   const { strong, weak } = corroborationWords(input, evidence);
   const found = `corroboration found: ${strong.length > 0 ? strong.join('; ') : 'none'}${weak.length > 0 ? `; also shared, not corroborating alone: ${weak.join('; ')}` : ''}`;
   const best = rule.best;

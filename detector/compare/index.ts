@@ -35,7 +35,7 @@ export function compareProfiles(
   const look = lookSignal(reference, candidate, t);
   const layoutOrLook =
     look.value !== null && look.value > (layout.value ?? 0) ? { ...layout, value: look.value } : layout;
-  const rule = decide(text, contacts, layoutOrLook, pivots, reference.ads.length, candidate.ads.length, t);
+  const rule = decide(text, contacts, layoutOrLook, pivots, reference.ads.length, candidate.ads.length, t, photos);
   const { families } = rule;
   const tv = text.value ?? 0;
   const cv = contacts.value ?? 0;
@@ -98,6 +98,8 @@ export function compareProfiles(
         referenceShare: round(families.content.referenceShare),
         adCandidateShare: round(families.content.adCandidateShare),
         adReferenceShare: round(families.content.adReferenceShare),
+        photoCandidateShare: round(families.content.photoCandidateShare),
+        photoReferenceShare: round(families.content.photoReferenceShare),
       },
       identity: round(families.identity),
       layout: round(families.layout),

@@ -12,21 +12,32 @@
  * - corroborated content: more than half of the candidate comes from the reference, or content is carried both ways
  *   (the cosine √(c·r) of the two shares), at `corroboratedAdShare`, and an operator's family corroborates it
  *   (identity, a strong pivot, or a rare template), each at `corroborationStrength`;
+ * - operator's content: the operator's own contacts or ids (identity or a strong pivot, not a template, which
+ *   aggregators and competitors on one script share) and content carried either way at `corroboratedAdShare`: most of
+ *   the candidate from the reference, or most of the reference on the candidate (max(c, r)): the old database padded
+ *   with new ads, or a gallery of its photos, signed by the operator;
  * - template and content: the same content, a shared template however common, and `templateReferenceShare` of the
  *   reference on the candidate: a common template says nothing alone, only with content carried both ways;
  * - same operator: two operator families, not only the layout.
  *
- * Content is read on full ad texts and on listing excerpts (excerpts against excerpts: signals.ts), whichever sees more.
+ * Content is read on full ad texts, on listing excerpts (excerpts against excerpts: signals.ts), on shared advertisers
+ * and on ad photos (pictures in common, weighed by specificity), whichever sees more on each side.
  *
  * Each rule has a margin in [-1, 1]: its weakest condition's distance to its threshold, scaled so that -1 is nothing,
  * 0 the threshold and 1 everything. The score is the best rule's margin mapped onto [0, 1] with 0 at `cloneScore`,
  * so clone ⇔ score ≥ cloneScore and the score of a non-clone says how far it is from being one. Every condition is
  * non-decreasing in the evidence, and so are min and max: more shared evidence never lowers the score.
  */
+import type { PhotoSignal } from '../images/index.ts';
 import type { DetectorThresholds, Families } from '../types.ts';
 import type { ContactSignal, LayoutSignal, PivotSignal, TextSignal } from './signals.ts';
 
-export type RuleName = 'content' | 'corroborated-content' | 'template-and-content' | 'same-operator';
+export type RuleName =
+  | 'content'
+  | 'corroborated-content'
+  | 'operator-content'
+  | 'template-and-content'
+  | 'same-operator';
 export type OperatorFamily = 'identity' | 'pivots' | 'layout';
 
 /** One condition of a rule: the value measured, the threshold it must reach, and its margin. */
@@ -34,6 +45,7 @@ export interface Condition {
   what:
     | 'candidate-share'
     | 'content'
+    | 'carried'
     | 'reference-share'
     | 'candidate-ad-share'
     | 'reference-ad-share'
@@ -87,6 +99,7 @@ export function contentFamily(
   refAds: number,
   candAds: number,
   t: DetectorThresholds,
+  photos?: PhotoSignal,
 ): Families['content'] {
   const counterparts = text.counterparts;
   const ads = text.value !== null && counterparts >= t.minSharedAds;
@@ -104,11 +117,26 @@ export function contentFamily(
     ads ? share(counterparts, refAds) : 0,
     excerpts ? share(sum.counterparts, sum.reference) : 0,
   );
+  // Ad photos are content too (a photo-only gallery carries the database without a word of it): each side's share
+  // of pictures in common, weighed by specificity, once enough specific photos match.
+  const pictures = photos !== undefined && photos.value !== null && photos.weighted >= t.minSharedPhotos;
+  const photoCandidateShare = pictures ? photos.candidateShare : 0;
+  const photoReferenceShare = pictures ? photos.referenceShare : 0;
   return {
-    candidateShare: Math.max(adCandidateShare, advertisers ? share(adv.sharedWeight, adv.candidateWeight) : 0),
-    referenceShare: Math.max(adReferenceShare, advertisers ? share(adv.sharedWeight, adv.referenceWeight) : 0),
+    candidateShare: Math.max(
+      adCandidateShare,
+      advertisers ? share(adv.sharedWeight, adv.candidateWeight) : 0,
+      photoCandidateShare,
+    ),
+    referenceShare: Math.max(
+      adReferenceShare,
+      advertisers ? share(adv.sharedWeight, adv.referenceWeight) : 0,
+      photoReferenceShare,
+    ),
     adCandidateShare,
     adReferenceShare,
+    photoCandidateShare,
+    photoReferenceShare,
     sharedAds: Math.max(text.matched, excerpts ? sum.near : 0),
     sharedAdvertisers: adv.shared,
   };
@@ -131,6 +159,9 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
   // Content for the corroborated rules: most of the candidate from the reference, or content carried both ways (the
   // cosine of the two contents, √(c·r): an old database that new ads dilute on the candidate but that is all there).
   const content = Math.max(c, Math.sqrt(c * r));
+  // With the operator's own contacts or ids, content carried either way: most of the candidate from the reference (a
+  // partial copy), or most of the reference on the candidate (the old database padded with new ads, a photo gallery).
+  const carried = Math.max(c, r);
   const operator: [OperatorFamily, number][] = [
     ['identity', families.identity],
     ['pivots', families.pivots],
@@ -140,6 +171,7 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
   const ranked = [...operator].sort((a, b) => b[1] - a[1]);
   const corroborating = ranked.filter(([, v]) => v >= t.corroborationStrength).map(([f]) => f);
   const [strongest, strongestValue] = ranked[0];
+  const [own, ownValue] = ranked.find(([f]) => f !== 'layout')!;
   // Same operator: the best pair of families of which one is not the layout; its weaker member decides.
   const pairs: [OperatorFamily, OperatorFamily][] = [
     ['identity', 'pivots'],
@@ -159,6 +191,11 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
       'corroborated-content',
       [cond('content', content, t.corroboratedAdShare), cond('corroboration', strongestValue, t.corroborationStrength)],
       [strongest],
+    ),
+    rule(
+      'operator-content',
+      [cond('carried', carried, t.corroboratedAdShare), cond('corroboration', ownValue, t.corroborationStrength)],
+      [own],
     ),
     rule('template-and-content', [
       cond('content', content, t.corroboratedAdShare),
@@ -194,9 +231,10 @@ export function decide(
   refAds: number,
   candAds: number,
   t: DetectorThresholds,
+  photos?: PhotoSignal,
 ): RuleOutcome {
   const families: Families = {
-    content: contentFamily(text, contacts, refAds, candAds, t),
+    content: contentFamily(text, contacts, refAds, candAds, t, photos),
     identity: contacts.identity ?? 0,
     layout: (layout.value ?? 0) * layout.rarity,
     pivots: pivots.strong ? 1 : 0,
