@@ -116,6 +116,12 @@ export interface CorpusStats {
   sites: number;
   /** `kind:value` → number of profiles carrying the contact. */
   contacts: Record<string, number>;
+  /**
+   * `kind:value` → number of families carrying an operator's contact, when lower than its number of profiles (sites
+   * that also share ads or photos are one family: detector/compare/contact-families.ts). Absent in statistics built
+   * before it existed: the count of profiles then stands.
+   */
+  contactFamilies?: Record<string, number>;
   /** Per page type, every profile's layout fingerprint (16 hex digits). */
   layouts: Record<PageType, string[]>;
 }

@@ -5,18 +5,27 @@
  * comparison of two sites, where nothing else is known).
  */
 import { fromHex64, type Hash64, hamming64 } from '../hash64.ts';
+import { defaultThresholds } from '../thresholds.ts';
 import type { CorpusStats, DetectorThresholds, PageType, SiteProfile } from '../types.ts';
+import { contactFamilyCounts } from './contact-families.ts';
 
 const LAYOUT_TYPES: PageType[] = ['listing', 'ad', 'other'];
 
 export const contactKey = (c: { kind: string; value: string }) => `${c.kind}:${c.value}`;
 
-/** Document frequencies over profiles: each contact counted once per profile; each profile's layout fingerprints. */
-export function buildCorpusStats(profiles: Iterable<SiteProfile>): CorpusStats {
+/**
+ * Document frequencies over profiles: each contact counted once per profile; each profile's layout fingerprints; for
+ * an operator's contact on several sites, the families carrying it (contact-families.ts).
+ */
+export function buildCorpusStats(
+  profiles: Iterable<SiteProfile>,
+  t: DetectorThresholds = defaultThresholds,
+): CorpusStats {
   const contacts: Record<string, number> = {};
   const layouts: Record<PageType, string[]> = { listing: [], ad: [], other: [] };
+  const all = [...profiles];
   let sites = 0;
-  for (const p of profiles) {
+  for (const p of all) {
     sites++;
     for (const key of new Set(p.contacts.map(contactKey))) contacts[key] = (contacts[key] ?? 0) + 1;
     for (const t of LAYOUT_TYPES) {
@@ -24,16 +33,17 @@ export function buildCorpusStats(profiles: Iterable<SiteProfile>): CorpusStats {
       if (hex) layouts[t].push(hex);
     }
   }
-  return { sites, contacts, layouts };
+  return { sites, contacts, layouts, contactFamilies: contactFamilyCounts(all, t) };
 }
 
 /**
  * Weight of a contact in [0, 1]: 1 when no other site than the two compared carries it, halved each time the number
  * of sites carrying it doubles (an inverse document frequency on a log scale). A number on 16 sites (an advertiser who
- * posts everywhere, an agency) weighs 0.25; the operator's own address, seen on its sites alone, weighs 1.
+ * posts everywhere, an agency) weighs 0.25. An operator's own contact counts the families carrying it: on the old site
+ * and five of its copies, one family, it weighs 1 as on two sites.
  */
 export function contactWeight(stats: CorpusStats | undefined, key: string): number {
-  const df = stats?.contacts[key] ?? 0;
+  const df = stats?.contactFamilies?.[key] ?? stats?.contacts[key] ?? 0;
   return 1 / (1 + Math.log2(Math.max(df, 2) / 2));
 }
 

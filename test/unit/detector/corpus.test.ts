@@ -89,4 +89,35 @@ describe('corpus statistics', () => {
     expect(many.families.layout).toBe(0);
     expect(many.explanation.join(' ')).toContain('found on 42 sites');
   });
+
+  it("an operator's address on its own copies stays its own; on unrelated sites (an agency, a host) it weighs less", () => {
+    const phones = ['06 39 98 00 51', '06 39 98 00 52', '06 39 98 00 53', '06 39 98 00 54'];
+    const ref = siteWith('a.test', phones, 'gerant@a.test');
+    const copies = Array.from({ length: 5 }, (_, i) => siteWith(`copie${i}.test`, phones, 'gerant@a.test'));
+    const cand = copies[0];
+    const trades = ['Jardinier', 'Peintre', 'Serrurier', 'Couvreur', 'Vitrier', 'Carreleur', 'Menuisier', 'Maçon'];
+    const unrelated = Array.from({ length: 5 }, (_, i) => {
+      const pages = [0, 1, 2].map((n) =>
+        extractPage({
+          url: `http://autre${i}.test/annonce/${n + 1}0${i}.html`,
+          html: `<html><body><main><h1>${trades[(i + n) % trades.length]} ${i}${n}</h1><p>${'Travaux de '.repeat(n + 1)}${trades[(i * 3 + n) % trades.length].toLowerCase()} en ${['Bretagne', 'Alsace', 'Provence'][n]}, devis sur place, artisan ${i} depuis ${1990 + i * 3 + n} ans. Joindre le 01 99 00 ${10 + i}${n} 0${n}.</p></main></body></html>`,
+        }),
+      );
+      pages.push(
+        extractPage({
+          url: `http://autre${i}.test/contact.html`,
+          html: '<html><body><main><h1>Contact</h1><p>Écrivez à gerant@a.test</p></main></body></html>',
+        }),
+      );
+      return buildProfile(pages, { site: `autre${i}.test` });
+    });
+    const ownFamily = buildCorpusStats([ref, ...copies]);
+    expect(ownFamily.contacts['email:gerant@a.test']).toBe(6);
+    expect(ownFamily.contactFamilies?.['email:gerant@a.test']).toBe(1);
+    expect(compareProfiles(ref, cand, {}, ownFamily).signals.identity).toBe(1);
+    // The same address also on five sites that share nothing else with it: six families, it weighs less.
+    const spread = buildCorpusStats([ref, cand, ...unrelated]);
+    expect(spread.contactFamilies?.['email:gerant@a.test']).toBe(6);
+    expect(compareProfiles(ref, cand, {}, spread).signals.identity).toBeLessThan(0.5);
+  });
 });
