@@ -25,6 +25,7 @@
  * 7: service pages recognised on more routes (Sharetribe's `/infos/terms`, `terms_of_service`, `legal-notice`,
  *    `privacy_policy`, `about-us`…): a terms page with a heading and the operator's contacts is no ad page, so those
  *    contacts are the site's (identity), not an advertiser's. Ad photos count as content on each side, and a new rule
- *    takes content carried either way (max of the two shares) with the operator's own contacts or ids.
+ *    takes content carried either way (max of the two shares) with the operator's own contacts or ids. Corpus
+ *    statistics count an operator's contact by families (sites that also share ads or photos), not by sites.
  */
 export const DETECTOR_VERSION = 7;
