@@ -39,14 +39,22 @@ export async function profileWorld5(
   for (const [name, list] of rendered) {
     checkCrawlBudget('world 5', name, list.length);
     const style = byName.get(name)!.photo;
-    const feats: PageFeatures[] = [];
-    for (const [url, html] of list) {
-      const found = pictures ? pagePhotos(html, url) : [];
-      const images = await Promise.all(
-        found.map(async (p) => ({ url: p.url, ...(await picture(p.id, scenes.get(p.id) ?? 'room', style, p.width)) })),
-      );
-      feats.push({ ...extractPage({ url, html }), ...(images.length > 0 ? { images } : {}) });
-    }
+    // Every picture of the site is hashed concurrently (sharp works off the main thread), then pages are extracted.
+    const found = list.map(([url, html]) => (pictures ? pagePhotos(html, url) : []));
+    const hashed = await Promise.all(
+      found.map((photos) =>
+        Promise.all(
+          photos.map(async (p) => ({
+            url: p.url,
+            ...(await picture(p.id, scenes.get(p.id) ?? 'room', style, p.width)),
+          })),
+        ),
+      ),
+    );
+    const feats: PageFeatures[] = list.map(([url, html], i) => ({
+      ...extractPage({ url, html }),
+      ...(hashed[i].length > 0 ? { images: hashed[i] } : {}),
+    }));
     features.set(name, feats);
     pages += list.length;
   }

@@ -3,8 +3,9 @@
  * monitor meets that shares something with a reference without being it (hard negatives). Each returns the
  * candidate site built from the reference.
  */
-import { newTrackers } from './contacts.ts';
+import { newTrackers, slug } from './contacts.ts';
 import type { Factory, Person } from './factory.ts';
+import { TRADES } from './lexicon.ts';
 import { AD_SCRIPTS, type Ad, type AdScript, type Site } from './model.ts';
 
 export interface Universe {
@@ -247,6 +248,8 @@ export function makeHard(u: Universe, ref: Site, kind: (typeof HARD_KINDS)[numbe
       const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
       const p = u.peopleById.get(top)!;
       const s = own(u, ref, name, 'vitrine');
+      s.title = p.name;
+      s.domain = `${slug(p.name)}-${TRADES[p.trades[0]].key}-${u.f.dice.code(3, 'abcdefghijklmnopqrstuvwxyz')}.test`;
       s.ads = ref.ads
         .filter((a) => a.advertiser.id === top)
         .map((a) => ({ ...u.f.ad(p, a), wording: a.wording, photos: a.photos }));
