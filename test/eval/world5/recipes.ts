@@ -25,6 +25,7 @@ export const CLONE_RECIPES = [
   'gallery-relaunch',
   'english-version',
   'slim-restart',
+  'split-by-trade',
 ] as const;
 export const HARD_KINDS = [
   'competitor',
@@ -88,7 +89,8 @@ export function makeClone(u: Universe, ref: Site, recipe: (typeof CLONE_RECIPES)
     case 'script-switch': {
       // Rows imported into another script, photos uploaded again through its resizer.
       c.script = otherScript(u, ref);
-      c.ads = keep(u, ref.ads, 0.55, 0.85);
+      // Imported rows are dated the day they were imported.
+      c.ads = keep(u, ref.ads, 0.55, 0.85).map((a) => ({ ...a, day: 335 + d.int(0, 20) }));
       c.photo = u.f.photoStyle();
       c.look = { ...u.f.look(), lang: ref.look.lang };
       if (d.chance(0.6)) c.operator!.phone = op.phone;
@@ -150,6 +152,24 @@ export function makeClone(u: Universe, ref: Site, recipe: (typeof CLONE_RECIPES)
       c.look = { ...u.f.look(), lang: ref.look.lang };
       c.operator!.phone = op.phone;
       if (ref.trackers.ga && d.chance(0.5)) c.trackers.ga = ref.trackers.ga;
+      break;
+    }
+    case 'split-by-trade': {
+      // The board reopened as themed sites by the same company: this one carries the old rows of some trades only
+      // (at least half of the rows), under the company's old mailbox and tag container.
+      const trades = d.shuffle([...new Set(ref.ads.map((a) => a.trade))]);
+      const chosen = new Set<number>();
+      let n = 0;
+      for (const t of trades) {
+        if (n >= ref.ads.length * 0.5) break;
+        chosen.add(t);
+        n += ref.ads.filter((a) => a.trade === t).length;
+      }
+      c.ads = ref.ads.filter((a) => chosen.has(a.trade));
+      c.title = `${c.title} – ${TRADES[[...chosen][0]].fr}`;
+      c.operator!.email = op.email;
+      c.operator!.company = op.company;
+      if (ref.trackers.gtm) c.trackers.gtm = ref.trackers.gtm;
       break;
     }
   }
