@@ -1,7 +1,7 @@
 /**
  * World 5's picture model. Each photo id draws one master picture (480×360) of its trade's scene — a room, a garden,
- * a roof, a tiled surface, a vehicle, a person — with its own layout, colours, light and grain. A site serves that
- * picture its own way: cropped by its uploader, resized to its width, brightened or darkened, sometimes with a
+ * a roof, a tiled surface, a vehicle, a person — with its own layout, colours, light and grain, kept as the
+ * advertiser's camera original (an 800×600 JPEG). A site serves that picture its own way: cropped by its uploader, resized to its width, brightened or darkened, sometimes with a
  * translucent watermark band, re-encoded as JPEG at its quality. The crawl's view of a served picture is its bytes
  * hashed by the product (images/perceptual-hash.ts), as `pagePhotos` + `photoImage` do in the pipeline.
  */
@@ -137,12 +137,8 @@ function drawScene(cv: Canvas, scene: Trade['scene'], d: Dice): void {
   }
 }
 
-const masters = new Map<string, Uint8Array>();
-
-/** The master picture of a photo id (drawn once per process). */
+/** The drawn pixels of a photo id (480×360 RGB; not kept: the camera original below is). */
 export function masterPixels(id: string, scene: Trade['scene']): Uint8Array {
-  let px = masters.get(id);
-  if (px) return px;
   const d = new Dice(`photo:${id}`);
   const cv = new Canvas();
   drawScene(cv, scene, d);
@@ -164,27 +160,43 @@ export function masterPixels(id: string, scene: Trade['scene']): Uint8Array {
       data[i + 2] = clamp(data[i + 2] * f + n);
     }
   }
-  px = cv.data;
-  masters.set(id, px);
-  return px;
+  return data;
 }
 
-/** The bytes a site serves for a photo at a width. */
+/** The advertiser's camera original: 800×600, JPEG at quality 92, the file every site downsizes from. */
+const ORIGINAL_W = 800;
+const originals = new Map<string, Promise<Buffer>>();
+
+export function originalPhoto(id: string, scene: Trade['scene']): Promise<Buffer> {
+  let hit = originals.get(id);
+  if (!hit) {
+    hit = sharp(Buffer.from(masterPixels(id, scene)), { raw: { width: W, height: H, channels: 3 } })
+      .resize(ORIGINAL_W, (ORIGINAL_W * 3) / 4, { fit: 'fill', kernel: 'cubic' })
+      .jpeg({ quality: 92 })
+      .toBuffer();
+    originals.set(id, hit);
+  }
+  return hit;
+}
+
+/** The bytes a site serves for a photo at a width: its uploader's crop, resize, brightness, watermark, quality. */
 export async function sitePhotoBytes(
   id: string,
   scene: Trade['scene'],
   style: PhotoStyle,
   width: number,
 ): Promise<Buffer> {
-  const left = Math.round(W * style.crop);
-  const top = Math.round(H * style.crop);
+  const OW = ORIGINAL_W;
+  const OH = (ORIGINAL_W * 3) / 4;
+  const left = Math.round(OW * style.crop);
+  const top = Math.round(OH * style.crop);
   const height = Math.round(width * 0.75);
-  let img = sharp(Buffer.from(masterPixels(id, scene)), { raw: { width: W, height: H, channels: 3 } })
-    .extract({ left, top, width: W - 2 * left, height: H - 2 * top })
-    .resize(width, height, { fit: 'fill' })
-    .modulate({ brightness: style.brightness });
+  let img = sharp(await originalPhoto(id, scene))
+    .extract({ left, top, width: OW - 2 * left, height: OH - 2 * top })
+    .resize(width, height, { fit: 'fill' });
+  if (style.brightness !== 1) img = img.linear(style.brightness, 0);
   if (style.watermark)
-    img = sharp(await img.png().toBuffer()).composite([
+    img = img.composite([
       {
         input: {
           create: {
@@ -197,7 +209,7 @@ export async function sitePhotoBytes(
         gravity: 'southeast',
       },
     ]);
-  return img.jpeg({ quality: style.quality, mozjpeg: false }).toBuffer();
+  return img.jpeg({ quality: style.quality }).toBuffer();
 }
 
 export interface PhotoImage {
