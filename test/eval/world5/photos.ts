@@ -142,6 +142,13 @@ export function masterPixels(id: string, scene: Trade['scene']): Uint8Array {
   const d = new Dice(`photo:${id}`);
   const cv = new Canvas();
   drawScene(cv, scene, d);
+  // Whatever else is in the frame: a few objects of the room, street or garden around the subject.
+  for (let i = d.int(2, 4); i > 0; i--) {
+    const x = d.int(0, W);
+    const y = d.int(0, H);
+    if (d.chance(0.5)) cv.rect(x, y, x + d.int(20, 110), y + d.int(20, 90), colour(d, 10, 245));
+    else cv.ellipse(x, y, d.int(12, 60), d.int(12, 60), colour(d, 10, 245));
+  }
   // Light falling from one side, and the grain of a phone camera.
   const lx = d.next() - 0.5;
   const ly = d.next() - 0.5;

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { photoHashes } from '../../../images/index.ts';
 import { isFictionNumber, phoneHtml } from '../../eval/world5/contacts.ts';
 import type { Site } from '../../eval/world5/model.ts';
 import { pagePhotos, sitePhotoBytes } from '../../eval/world5/photos.ts';
@@ -15,6 +16,13 @@ import { CLONE_RECIPES, HARD_KINDS } from '../../eval/world5/recipes.ts';
 import { renderSite } from '../../eval/world5/render.ts';
 import { buildWorld5, renderWorld5, WORLD5_SEEDS } from '../../eval/world5/world.ts';
 
+/** Differing bits of two 16-hex-digit hashes. */
+const bits = (a: string, b: string) => {
+  let n = 0;
+  for (let i = 0; i < 16; i++)
+    n += (Number.parseInt(a[i], 16) ^ Number.parseInt(b[i], 16)).toString(2).replace(/0/g, '').length;
+  return n;
+};
 const DIR = join(import.meta.dirname, '../../eval/world5');
 const digest = (pages: Map<string, [string, string][]>) =>
   createHash('sha256')
@@ -168,6 +176,19 @@ describe('world 5 generator', () => {
     );
     expect((await sitePhotoBytes('phabcde001', 'garden', { ...style, watermark: true }, 320)).equals(a)).toBe(false);
     expect((await sitePhotoBytes('phfghij002', 'garden', style, 320)).equals(a)).toBe(false);
+  });
+
+  it('draws different pictures for different photo ids of the same scene', async () => {
+    const style = { width: 320, quality: 75, crop: 0, brightness: 1, watermark: false, thumb: 150 };
+    const hashes = await Promise.all(
+      Array.from(
+        { length: 8 },
+        async (_, i) => (await photoHashes(await sitePhotoBytes(`phvar${i}0000`, 'portrait', style, 320))).hash,
+      ),
+    );
+    for (let i = 0; i < hashes.length; i++)
+      for (let j = i + 1; j < hashes.length; j++)
+        expect(bits(hashes[i], hashes[j]), `${i}/${j}`).toBeGreaterThanOrEqual(6);
   });
 
   it('shares no code with sitegen/, the world-1 fixtures, worlds 2 to 4 or the detector’s comparison', () => {
