@@ -12,6 +12,8 @@ export interface Person extends Advertiser {
   trades: number[];
   town: string;
   library: string[];
+  /** How this person writes an ad (the wording of their rows). */
+  style: number;
 }
 
 export class Factory {
@@ -54,6 +56,7 @@ export class Factory {
       trades,
       town: d.pick(REGIONS[region].towns),
       library: Array.from({ length: d.int(2, 6) }, () => this.photoId()),
+      style: d.int(0, 35),
     };
   }
 
@@ -78,7 +81,7 @@ export class Factory {
       availability: d.int(0, 4),
       extras: origin ? origin.extras : extras,
       closing: d.int(0, 4),
-      wording: origin ? origin.wording + d.int(1, 2) : 0,
+      wording: origin ? origin.wording + d.int(1, 2) : p.style,
       advertiser,
       photos: origin && d.chance(0.7) ? origin.photos : photos,
       day: d.int(0, 330),

@@ -100,7 +100,7 @@ export function makeClone(u: Universe, ref: Site, recipe: (typeof CLONE_RECIPES)
     case 'reworded': {
       // The same rows passed through a rewording tool so a search engine does not see duplicates.
       if (d.chance(0.5)) c.script = otherScript(u, ref);
-      c.ads = keep(u, ref.ads, 0.6, 0.9).map((a) => ({ ...a, wording: a.wording + d.int(1, 3) }));
+      c.ads = keep(u, ref.ads, 0.6, 0.9).map((a) => ({ ...a, wording: a.wording + d.int(1, 2) }));
       c.photo = { ...u.f.photoStyle(), thumb: ref.photo.thumb };
       if (ref.trackers.gtm && d.chance(0.3)) c.trackers.gtm = ref.trackers.gtm;
       break;

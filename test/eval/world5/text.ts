@@ -1,6 +1,7 @@
 /**
  * An ad's words from its row: the title and body in French or English, in one of several wordings (a rewording
- * keeps the facts, the advertiser and the photos, and changes sentence forms and their order).
+ * keeps the facts, the advertiser and the photos, and changes sentence forms and their order). Each advertiser has
+ * a wording of their own, so two people's ads do not read alike.
  */
 import { AVAILABILITY, CLOSINGS, TRADES } from './lexicon.ts';
 import type { Ad, Lang } from './model.ts';
@@ -42,7 +43,11 @@ export function adBody(ad: Ad, lang: Lang): string[] {
       `Included: ${extras.join(', ')}. Available ${avail}.`,
       `From ${price}. ${close}`,
     ];
+  // The wording's base-3 digits pick each sentence's form (27 bodies); its last digit also picks the order, so a
+  // rewording (wording + 1 or + 2) changes at least the opening and the order.
   const w = ad.wording % 3;
+  const w2 = Math.floor(ad.wording / 3) % 3;
+  const w3 = Math.floor(ad.wording / 9) % 3;
   const intro = [
     `Bonjour, je m’appelle ${first(ad)} et je propose ${service} sur ${ad.town} et dans un rayon de ${ad.radius} km.`,
     `${first(ad)}, ${ad.years} ans d’expérience : ${service}, secteur ${ad.town} (jusqu’à ${ad.radius} km).`,
@@ -52,13 +57,13 @@ export function adBody(ad: Ad, lang: Lang): string[] {
     `Prestation comprenant : ${extras.join(', ')}.`,
     `Inclus dans le prix : ${extras.join(' et ')}.`,
     `Ce que je fournis : ${extras.join(' ; ')}.`,
-  ][w];
+  ][w2];
   const when = [
     `Disponible ${avail}, ${ad.years} ans d’expérience.`,
     `Je suis disponible ${avail}.`,
     `Disponibilités : ${avail}. Expérience de ${ad.years} ans.`,
-  ][w];
-  const cost = [`Tarif : ${price}.`, `À partir de ${price}, devis gratuit.`, `Comptez ${price}.`][w];
+  ][w3];
+  const cost = [`Tarif : ${price}.`, `À partir de ${price}, devis gratuit.`, `Comptez ${price}.`][(w2 + w3) % 3];
   const order = [
     [intro, what, when, `${cost} ${close}`],
     [intro, `${cost} ${what}`, when, close],
