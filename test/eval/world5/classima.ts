@@ -10,7 +10,7 @@ import { esc, mailHtml, phoneHtml, telHref } from './contacts.ts';
 import { TRADES } from './lexicon.ts';
 import type { ScriptMarkup } from './markup.ts';
 import type { Ad } from './model.ts';
-import { adSlug, type Ctx, doc, legalText, operatorContact, photoUrl } from './page.ts';
+import { adSlug, type Ctx, doc, legalText, logo, operatorContact, photoUrl } from './page.ts';
 import { adBody, adTitle, dateText, excerpt, priceText } from './text.ts';
 
 const UP = '/wp-content/uploads/classified-listing/2024/04/';
@@ -37,7 +37,7 @@ export const cls: ScriptMarkup = {
 
   chrome(c, o) {
     const s = c.site;
-    const body = `<div id="page" class="site"><header id="site-header" class="main-header"><div class="container"><div class="row"><div class="col-sm-3 col-12"><div class="site-branding"><a class="light-logo" href="${c.base}/">${esc(s.title)}</a></div></div><div class="col-sm-9 col-12"><div class="main-navigation-area"><nav class="main-navigation"><ul id="menu-main-menu" class="menu"><li class="menu-item"><a href="${c.base}/">${c.ui.home}</a></li><li class="menu-item"><a href="${c.base}/annonces/">${c.ui.ads}</a></li><li class="menu-item"><a href="${c.base}/contact/">${c.ui.contact}</a></li></ul></nav><div class="header-btn-area"><a class="header-btn" href="${c.base}/post-an-ad/"><i class="fas fa-plus" aria-hidden="true"></i>${c.ui.post}</a></div></div></div></div></div></header><div id="content" class="site-content"><div class="container">${o.main}</div></div><footer class="footer-top-wrap"><div class="container"><div class="row"><div class="col-sm-6 col-12"><div class="widget rtin-contact-widget"><h3 class="widgettitle">${c.ui.contact}</h3>${operatorContact(c, 'rtin-contact')}</div></div><div class="col-sm-6 col-12"><div class="widget"><ul class="menu"><li><a href="${c.base}/mentions-legales/">${c.ui.legal}</a></li></ul></div></div></div></div><div class="footer-bottom-wrap"><div class="copyright-text">© ${esc(s.title)}</div></div></footer></div>`;
+    const body = `<div id="page" class="site"><header id="site-header" class="main-header"><div class="container"><div class="row"><div class="col-sm-3 col-12"><div class="site-branding"><a class="light-logo" href="${c.base}/">${logo(c)}${esc(s.title)}</a></div></div><div class="col-sm-9 col-12"><div class="main-navigation-area"><nav class="main-navigation"><ul id="menu-main-menu" class="menu"><li class="menu-item"><a href="${c.base}/">${c.ui.home}</a></li><li class="menu-item"><a href="${c.base}/annonces/">${c.ui.ads}</a></li><li class="menu-item"><a href="${c.base}/contact/">${c.ui.contact}</a></li></ul></nav><div class="header-btn-area"><a class="header-btn" href="${c.base}/post-an-ad/"><i class="fas fa-plus" aria-hidden="true"></i>${c.ui.post}</a></div></div></div></div></div></header><div id="content" class="site-content"><div class="container">${o.main}</div></div><footer class="footer-top-wrap"><div class="container"><div class="row"><div class="col-sm-6 col-12"><div class="widget rtin-contact-widget"><h3 class="widgettitle">${c.ui.contact}</h3>${operatorContact(c, 'rtin-contact')}</div></div><div class="col-sm-6 col-12"><div class="widget"><ul class="menu"><li><a href="${c.base}/mentions-legales/">${c.ui.legal}</a></li></ul></div></div></div></div><div class="footer-bottom-wrap"><div class="copyright-text">© ${esc(s.title)}</div></div></footer></div>`;
     return doc(c, {
       title: `${o.title} – ${s.title}`,
       bodyClass: `classima-theme rtcl ${o.kind === 'ad' ? 'single single-rtcl_listing' : 'rtcl-page'}`,

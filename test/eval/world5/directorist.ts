@@ -9,7 +9,7 @@ import { esc, mailHtml, phoneLink } from './contacts.ts';
 import { TRADES } from './lexicon.ts';
 import type { ScriptMarkup } from './markup.ts';
 import type { Ad } from './model.ts';
-import { adSlug, type Ctx, doc, legalText, operatorContact, photoUrl } from './page.ts';
+import { adSlug, type Ctx, doc, legalText, logo, operatorContact, photoUrl } from './page.ts';
 import { adBody, adTitle, excerpt, priceText } from './text.ts';
 
 const UP = '/wp-content/uploads/directorist/';
@@ -36,7 +36,7 @@ export const dir: ScriptMarkup = {
 
   chrome(c, o) {
     const s = c.site;
-    const body = `<div id="page" class="site"><header id="masthead" class="site-header"><div class="directorist-container"><div class="site-branding"><p class="site-title"><a href="${c.base}/" rel="home">${esc(s.title)}</a></p></div><nav class="main-navigation"><ul class="menu"><li class="menu-item"><a href="${c.base}/annonces/">${c.ui.ads}</a></li><li class="menu-item"><a href="${c.base}/add-listing/">${c.ui.post}</a></li><li class="menu-item"><a href="${c.base}/nous-contacter/">${c.ui.contact}</a></li></ul></nav></div></header><div id="content" class="site-content"><div class="directorist-container">${o.main}</div></div><footer id="colophon" class="site-footer"><div class="directorist-container"><div class="footer-widgets"><section class="widget"><h2 class="widget-title">${c.ui.contact}</h2>${operatorContact(c, 'directorist-footer-contact')}</section><section class="widget"><ul><li><a href="${c.base}/mentions-legales/">${c.ui.legal}</a></li></ul></section></div><div class="site-info">© ${esc(s.title)}</div></div></footer></div>`;
+    const body = `<div id="page" class="site"><header id="masthead" class="site-header"><div class="directorist-container"><div class="site-branding"><p class="site-title"><a href="${c.base}/" rel="home">${logo(c)}${esc(s.title)}</a></p></div><nav class="main-navigation"><ul class="menu"><li class="menu-item"><a href="${c.base}/annonces/">${c.ui.ads}</a></li><li class="menu-item"><a href="${c.base}/add-listing/">${c.ui.post}</a></li><li class="menu-item"><a href="${c.base}/nous-contacter/">${c.ui.contact}</a></li></ul></nav></div></header><div id="content" class="site-content"><div class="directorist-container">${o.main}</div></div><footer id="colophon" class="site-footer"><div class="directorist-container"><div class="footer-widgets"><section class="widget"><h2 class="widget-title">${c.ui.contact}</h2>${operatorContact(c, 'directorist-footer-contact')}</section><section class="widget"><ul><li><a href="${c.base}/mentions-legales/">${c.ui.legal}</a></li></ul></section></div><div class="site-info">© ${esc(s.title)}</div></div></footer></div>`;
     return doc(c, {
       title: `${o.title} | ${s.title}`,
       bodyClass: `directorist-content-active directorist-preload ${o.kind === 'ad' ? 'single-at_biz_dir' : 'page-template-default'}`,

@@ -109,6 +109,13 @@ export class Factory {
     };
   }
 
+  /** An operator's logo upload path, in WordPress's year/month folders. */
+  logo(brand: string): string | null {
+    const d = this.dice;
+    if (d.chance(0.2)) return null;
+    return `/wp-content/uploads/${d.int(2021, 2024)}/${String(d.int(1, 12)).padStart(2, '0')}/${d.pick(['logo-', '', 'cropped-'])}${slug(brand)}${d.pick(['', '-1', '-scaled', '-300x80'])}.png`;
+  }
+
   trackers(): Trackers {
     return newTrackers(this.dice, { ga: 0.85, gtm: 0.45, pixel: 0.4, adsense: 0.5 });
   }

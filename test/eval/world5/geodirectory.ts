@@ -10,7 +10,7 @@ import { esc, mailHtml, phoneLink, slug } from './contacts.ts';
 import { REGIONS, TRADES } from './lexicon.ts';
 import type { ScriptMarkup } from './markup.ts';
 import type { Ad } from './model.ts';
-import { adSlug, type Ctx, doc, legalText, operatorContact, photoUrl } from './page.ts';
+import { adSlug, type Ctx, doc, legalText, logo, operatorContact, photoUrl } from './page.ts';
 import { adBody, adTitle, excerpt, priceText } from './text.ts';
 
 const UP = '/wp-content/uploads/geodir/';
@@ -38,7 +38,7 @@ export const geo: ScriptMarkup = {
 
   chrome(c, o) {
     const s = c.site;
-    const body = `<div class="site"><header class="site-header"><div class="container"><a class="custom-logo-link" href="${c.base}/" rel="home">${esc(s.title)}</a><nav class="main-navigation"><ul class="menu"><li><a href="${c.base}/annonces/">${c.ui.ads}</a></li><li><a href="${c.base}/add-listing/?listing_type=gd_place">${c.ui.post}</a></li><li><a href="${c.base}/contact/">${c.ui.contact}</a></li></ul></nav><div class="geodir-search-container"><form class="geodir-listing-search gd-search-bar-style" action="${c.base}/search/"><input type="text" class="search_text gd_search_text" name="s" placeholder="${c.ui.search}"><button class="geodir_submit_search">${c.ui.search}</button></form></div></div></header><div class="site-content container"><div class="geodir-loop-container">${o.main}</div></div><footer class="site-footer"><div class="container"><div class="widget geodir-footer-contact">${operatorContact(c, 'geodir-contact')}</div><p class="site-info"><a href="${c.base}/informations-legales/">${c.ui.legal}</a> · © ${esc(s.title)}</p></div></footer></div>`;
+    const body = `<div class="site"><header class="site-header"><div class="container"><a class="custom-logo-link" href="${c.base}/" rel="home">${logo(c)}${esc(s.title)}</a><nav class="main-navigation"><ul class="menu"><li><a href="${c.base}/annonces/">${c.ui.ads}</a></li><li><a href="${c.base}/add-listing/?listing_type=gd_place">${c.ui.post}</a></li><li><a href="${c.base}/contact/">${c.ui.contact}</a></li></ul></nav><div class="geodir-search-container"><form class="geodir-listing-search gd-search-bar-style" action="${c.base}/search/"><input type="text" class="search_text gd_search_text" name="s" placeholder="${c.ui.search}"><button class="geodir_submit_search">${c.ui.search}</button></form></div></div></header><div class="site-content container"><div class="geodir-loop-container">${o.main}</div></div><footer class="site-footer"><div class="container"><div class="widget geodir-footer-contact">${operatorContact(c, 'geodir-contact')}</div><p class="site-info"><a href="${c.base}/informations-legales/">${c.ui.legal}</a> · © ${esc(s.title)}</p></div></footer></div>`;
     return doc(c, {
       title: `${o.title} - ${s.title}`,
       bodyClass: `geodir-page ${o.kind === 'ad' ? 'geodir-page-single single-gd_place' : 'geodir-page-archive post-type-archive-gd_place'}`,

@@ -8,7 +8,7 @@
 import { esc, mailHtml, phoneLink } from './contacts.ts';
 import { TRADES } from './lexicon.ts';
 import type { ScriptMarkup } from './markup.ts';
-import { adSlug, type Ctx, doc, legalText, operatorContact, photoUrl } from './page.ts';
+import { adSlug, type Ctx, doc, legalText, logo, operatorContact, photoUrl } from './page.ts';
 import { adBody, adTitle, dateText, priceText } from './text.ts';
 
 const UP = '/wp-content/uploads/2024/05/';
@@ -46,7 +46,7 @@ export const hive: ScriptMarkup = {
 
   chrome(c, o) {
     const s = c.site;
-    const body = `<div class="site-container"><header class="site-header"><div class="site-header__content container"><div class="site-header__logo"><a href="${c.base}/" rel="home">${esc(s.title)}</a></div><nav class="site-header__menu"><ul id="menu-main" class="menu"><li class="menu-item"><a href="${c.base}/">${c.ui.home}</a></li><li class="menu-item"><a href="${c.base}/listings/">${c.ui.ads}</a></li><li class="menu-item"><a href="${c.base}/contact/">${c.ui.contact}</a></li></ul></nav><div class="hp-menu hp-menu--site-header"><a href="${c.base}/submit-listing/" class="hp-menu__item hp-menu__item--listing-submit button button--secondary">${c.ui.post}</a></div></div></header><div class="site-content"><div class="container">${o.main}</div></div><footer class="site-footer"><div class="container"><div class="site-footer__widgets hp-row"><div class="hp-col-sm-6 hp-col-xs-12"><div class="widget widget_text"><h5 class="widget__title">${c.ui.contact}</h5>${operatorContact(c, 'hp-contact-list')}</div></div><div class="hp-col-sm-6 hp-col-xs-12"><div class="widget widget_nav_menu"><ul class="menu"><li><a href="${c.base}/mentions-legales/">${c.ui.legal}</a></li><li><a href="${c.base}/contact/">${c.ui.contact}</a></li></ul></div></div></div><div class="site-footer__copyright"><p>© 2024 ${esc(s.title)} · ${c.ui.rights}</p></div></div></footer></div>`;
+    const body = `<div class="site-container"><header class="site-header"><div class="site-header__content container"><div class="site-header__logo"><a href="${c.base}/" rel="home">${logo(c)}${esc(s.title)}</a></div><nav class="site-header__menu"><ul id="menu-main" class="menu"><li class="menu-item"><a href="${c.base}/">${c.ui.home}</a></li><li class="menu-item"><a href="${c.base}/listings/">${c.ui.ads}</a></li><li class="menu-item"><a href="${c.base}/contact/">${c.ui.contact}</a></li></ul></nav><div class="hp-menu hp-menu--site-header"><a href="${c.base}/submit-listing/" class="hp-menu__item hp-menu__item--listing-submit button button--secondary">${c.ui.post}</a></div></div></header><div class="site-content"><div class="container">${o.main}</div></div><footer class="site-footer"><div class="container"><div class="site-footer__widgets hp-row"><div class="hp-col-sm-6 hp-col-xs-12"><div class="widget widget_text"><h5 class="widget__title">${c.ui.contact}</h5>${operatorContact(c, 'hp-contact-list')}</div></div><div class="hp-col-sm-6 hp-col-xs-12"><div class="widget widget_nav_menu"><ul class="menu"><li><a href="${c.base}/mentions-legales/">${c.ui.legal}</a></li><li><a href="${c.base}/contact/">${c.ui.contact}</a></li></ul></div></div></div><div class="site-footer__copyright"><p>© 2024 ${esc(s.title)} · ${c.ui.rights}</p></div></div></footer></div>`;
     return doc(c, {
       title: `${o.title} – ${s.title}`,
       bodyClass: `wp-theme-listinghive hp-theme--listinghive ${o.kind === 'ad' ? 'single single-hp_listing' : 'page'}`,

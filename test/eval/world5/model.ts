@@ -107,6 +107,8 @@ export interface Site {
   ads: Ad[];
   photo: PhotoStyle;
   look: Presentation;
+  /** The path of the logo the operator uploaded (null: the theme's text title only). */
+  logo: string | null;
   /** For pages quoting ads of other sites (aggregator, press, forum): ad id → the domain it was seen on. */
   sources?: Record<string, string>;
   /** For a mirror: the site whose rendered pages are proxied, and the share of its pages the mirror caches. */

@@ -77,6 +77,11 @@ export function operatorContact(c: Ctx, cls: string): string {
   return `<ul class="${cls}"><li>${c.ui.phone} : ${phoneLink(op.phone, c.site.look.phone === 'masked' ? 'spaced' : c.site.look.phone, `${cls}-tel`)}</li><li>${c.ui.email} : ${mailHtml(op.email, c.site.look.mail)}</li></ul>`;
 }
 
+/** The site's logo as its header shows it (an upload of the operator's; a restored uploads folder keeps it). */
+export function logo(c: Ctx): string {
+  return c.site.logo ? `<img class="custom-logo" src="${c.base}${c.site.logo}" alt="" width="180" height="48">` : '';
+}
+
 export function legalText(c: Ctx): string {
   const op = c.site.operator;
   if (!op) return '';

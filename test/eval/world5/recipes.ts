@@ -67,6 +67,7 @@ function restart(u: Universe, ref: Site, name: string): Site {
     title: brand,
     operator: u.f.operator(brand, domain),
     trackers: u.f.trackers(),
+    logo: u.f.logo(brand),
     look: { ...ref.look },
     photo: { ...ref.photo },
   };
@@ -81,6 +82,7 @@ export function makeClone(u: Universe, ref: Site, recipe: (typeof CLONE_RECIPES)
       // The old database dump and uploads folder on a new host: same rows, same files, new ads on top.
       const kept = keep(u, ref.ads, 0.7, 0.95);
       c.ads = [...kept, ...fresh(u, ref.region, Math.round(kept.length * (0.1 + d.next() * 0.2)))];
+      c.logo = ref.logo;
       if (d.chance(0.5)) c.operator!.email = op.email;
       if (ref.trackers.ga && d.chance(0.4)) c.trackers.ga = ref.trackers.ga;
       if (ref.trackers.adsense && d.chance(0.5)) c.trackers.adsense = ref.trackers.adsense;
@@ -111,6 +113,7 @@ export function makeClone(u: Universe, ref: Site, recipe: (typeof CLONE_RECIPES)
       c.ads = [...kept, ...fresh(u, ref.region, d.int(3, 10))];
       c.look = { ...c.look, classPrefix: PREFIX[ref.script as AdScript], phone: d.pick(['masked', 'split'] as const) };
       c.photo = { ...ref.photo, watermark: true, quality: Math.max(55, ref.photo.quality - 10) };
+      c.logo = ref.logo;
       if (ref.trackers.adsense) c.trackers.adsense = ref.trackers.adsense;
       else if (ref.trackers.ga && d.chance(0.5)) c.trackers.ga = ref.trackers.ga;
       break;
@@ -120,6 +123,7 @@ export function makeClone(u: Universe, ref: Site, recipe: (typeof CLONE_RECIPES)
       // part of them cached, the proxy's own analytics instead of the old ones.
       c.ads = keep(u, ref.ads, 0.5, 0.8);
       c.title = ref.title;
+      c.logo = ref.logo;
       c.operator = { ...op };
       c.look = { ...ref.look };
       c.photo = { ...ref.photo };
@@ -187,6 +191,7 @@ function own(u: Universe, ref: Site, name: string, script: Site['script'], regio
     region,
     operator: u.f.operator(brand, domain),
     trackers: u.f.trackers(),
+    logo: u.f.logo(brand),
     ads: [],
     photo: u.f.photoStyle(),
     look: u.f.look(),

@@ -34,6 +34,7 @@ function reference(u: Universe, i: number): Site {
     region,
     operator: f.operator(brand, domain),
     trackers: f.trackers(),
+    logo: f.logo(brand),
     ads: ads.slice(0, 70),
     photo: f.photoStyle(),
     look: f.look(),
