@@ -3,7 +3,7 @@
  * column with the post slider, right column with `geodir-entry-title` and `geodir_post_meta geodir-field-*` rows for
  * category, address, phone and an excerpt) and the detail page's taxonomies bar, slider, tab list and post-meta
  * fields. Structure and class names follow AyeCode/geodirectory templates/content-archive-listing.php,
- * templates/listing/loop-start.php, templates/content-listing.php and its custom-field output functions (GPL-2.0+);
+ * templates/listing/loop-start.php, templates/content-listing.php and its custom-field output functions (GPL-3.0);
  * no file copied.
  */
 import { esc, mailHtml, phoneLink, slug } from './contacts.ts';
