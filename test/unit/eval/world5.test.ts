@@ -71,6 +71,18 @@ describe('world 5 generator', () => {
     }
   });
 
+  it('never serves a clone as the reference’s own pages', () => {
+    const world = buildWorld5({ seed: WORLD5_SEEDS[2], references: 4 });
+    const pages = renderWorld5(world);
+    for (const p of world.pairs.filter((x) => x.group === 'clone')) {
+      const ref = new Set(pages.get(p.reference)!.map(([, h]) => h));
+      expect(
+        pages.get(p.candidate)!.some(([, h]) => ref.has(h)),
+        p.kind,
+      ).toBe(false);
+    }
+  });
+
   it('labels each pair as its recipe made it', () => {
     for (const seed of ['w5-test-labels', WORLD5_SEEDS[1], WORLD5_SEEDS[3]]) {
       const world = buildWorld5({ seed });
@@ -163,6 +175,8 @@ describe('world 5 generator', () => {
     const [from, to] = renamed.look.classPrefix!;
     expect(html).toContain(`class="${to}`);
     expect(html).not.toMatch(new RegExp(`class="(?:[^"]* )?${from}`));
+    const mirror = world.sites.find((s) => s.mirrorOf);
+    if (mirror) expect(renderSite(mirror)[0][1]).toContain('id="mirror-notice"');
     const english = world.sites.find((s) => s.look.lang === 'en' && s.ads.length > 0);
     if (english) expect(renderSite(english)[0][1]).toContain('lang="en-GB"');
   });
