@@ -19,9 +19,10 @@ import { hardCaseProfiles } from './hard-eval.ts';
 import { profileWorld2 } from './world2/pipeline.ts';
 import { profileWorld3 } from './world3/pipeline.ts';
 import { profileWorld4 } from './world4/pipeline.ts';
+import { profileWorld5 } from './world5/pipeline.ts';
 
 export interface WorldPair {
-  world: 'world 1' | 'world 2' | 'world 3' | 'world 4';
+  world: 'world 1' | 'world 2' | 'world 3' | 'world 4' | 'world 5';
   seed: string;
   reference: string;
   candidate: string;
@@ -173,6 +174,16 @@ export function world4Pairs(seeds: string[], options: { pictures?: boolean } = {
     'world 4',
     seeds,
     (seed) => profileWorld4({ seed }, options),
+    (p) => p.referenceScript,
+  );
+}
+
+/** World 5 (written blind to the verdict in the fourth session). */
+export function world5Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  return generatedPairs(
+    'world 5',
+    seeds,
+    (seed) => profileWorld5({ seed }, options),
     (p) => p.referenceScript,
   );
 }

@@ -11,7 +11,8 @@
  * `--no-pictures3` (world 2 or 3 as HTML alone, without its ad photos' bytes: the harness before each world's
  * pictures.ts). Bare arguments are world-2 seeds, as before. World 4 (test/eval/world4, the held-out world written
  * blind to the verdict) runs only when named: `--world 4` (or `--world 1,2,3,4`), with `--seeds4 a,b,…` (default its
- * three seeds).
+ * three seeds). World 5 (test/eval/world5, written blind to the verdict in the fourth session) likewise: `--world 5`,
+ * `--seeds5 a,b,…` (default its four seeds).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -20,6 +21,7 @@ import { printTable } from './print.ts';
 import { WORLD2_SEEDS } from './world2/world.ts';
 import { WORLD3_SEEDS } from './world3/world.ts';
 import { WORLD4_SEEDS } from './world4/world.ts';
+import { WORLD5_SEEDS } from './world5/world.ts';
 import {
   better,
   describePoint,
@@ -56,18 +58,19 @@ const noPictures2 = flag('--no-pictures2');
 const noPictures3 = flag('--no-pictures3');
 const chosen = (option('--world') ?? ['1', '2', '3']).map(Number);
 for (const w of chosen)
-  if (![1, 2, 3, 4].includes(w)) throw new Error(`--world: there are worlds 1, 2, 3 and 4, not "${w}"`);
+  if (![1, 2, 3, 4, 5].includes(w)) throw new Error(`--world: there are worlds 1 to 5, not "${w}"`);
 const seeds4 = option('--seeds4') ?? WORLD4_SEEDS;
+const seeds5 = option('--seeds5') ?? [...WORLD5_SEEDS];
 const seeds3 = option('--seeds3') ?? WORLD3_SEEDS.slice(0, 4);
 const seeds2 = option('--seeds2') ?? (args.length ? args : WORLD2_SEEDS.slice(0, 4));
-const seedsOf: Record<number, string[]> = { 1: [], 2: seeds2, 3: seeds3, 4: seeds4 };
+const seedsOf: Record<number, string[]> = { 1: [], 2: seeds2, 3: seeds3, 4: seeds4, 5: seeds5 };
 const f3 = (x: number) => x.toFixed(3);
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
 
 const WORKER_URL = new URL('./worlds-worker.ts', import.meta.url).href;
 
-/** Seeds of worlds 2, 3 and 4 graded in worker threads (one per core; the main thread takes world 1 meanwhile). */
+/** Seeds of worlds 2 to 5 graded in worker threads (one per core; the main thread takes world 1 meanwhile). */
 function gradeSeedsInWorkers(): Promise<Map<string, GradedWorld>> {
   const queue = chosen.filter((w) => w !== 1).flatMap((world) => seedsOf[world].map((seed) => ({ world, seed })));
   const results = new Map<string, GradedWorld>();
