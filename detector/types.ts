@@ -249,6 +249,9 @@ export interface Families {
     /** Each side's share of ad pictures in common (weighed by specificity), 0 under `minSharedPhotos`. */
     photoCandidateShare: number;
     photoReferenceShare: number;
+    /** Each side's share of advertisers in common (contacts, idf-weighted), 0 under `minSharedAds`. */
+    advertiserCandidateShare: number;
+    advertiserReferenceShare: number;
     sharedAds: number;
     sharedAdvertisers: number;
   };

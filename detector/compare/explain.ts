@@ -69,6 +69,7 @@ const RULE_NAMES: Record<RuleName, string> = {
   'corroborated-content': 'content corroborated by an operator family',
   'operator-content': "content either way, signed by the operator's own contacts or ids",
   'template-and-content': 'shared template and content both ways',
+  'template-and-advertisers': 'shared template and nearly all advertisers both ways',
   'same-operator': 'two operator families',
 };
 
@@ -136,18 +137,22 @@ function corroborationWords(input: ExplainInput, evidence: Evidence[]): { strong
 function conditionWords(c: Condition, rule: RuleOutcome): string {
   const has = c.margin >= 0 ? 'has' : 'only';
   switch (c.what) {
-    case 'candidate-share':
-      return `${pct(c.threshold)} of the candidate's content from the reference (${has} ${pct(c.value)})`;
     case 'content':
       return `${pct(c.threshold)} of the candidate's content from the reference, or content both ways at ${pct(c.threshold)} (√(candidate share × reference share)) (${has} ${pct(c.value)})`;
     case 'carried':
       return `${pct(c.threshold)} of the candidate's content from the reference, or ${pct(c.threshold)} of the reference's content on the candidate (${has} ${pct(c.value)})`;
-    case 'reference-share':
-      return `${pct(c.threshold)} of the reference's content on the candidate (${has} ${pct(c.value)})`;
+    case 'copied':
+      return `${pct(c.threshold)} of the candidate's ads or ad photos from the reference, or both ways at ${pct(c.threshold)} (shared advertisers do not count beside a template alone) (${has} ${pct(c.value)})`;
+    case 'reference-copied':
+      return `${pct(c.threshold)} of the reference's ads or ad photos on the candidate (${has} ${pct(c.value)})`;
     case 'candidate-ad-share':
       return `${pct(c.threshold)} of the candidate's ads from the reference (${has} ${pct(c.value)})`;
     case 'reference-ad-share':
       return `${pct(c.threshold)} of the reference's ads on the candidate (${has} ${pct(c.value)})`;
+    case 'candidate-advertiser-share':
+      return `${pct(c.threshold)} of the candidate's advertisers from the reference (${has} ${pct(c.value)})`;
+    case 'reference-advertiser-share':
+      return `${pct(c.threshold)} of the reference's advertisers on the candidate (${has} ${pct(c.value)})`;
     case 'template':
       return `a shared template, layout ${pct(c.threshold)} alike (${has} ${pct(c.value)})`;
     case 'corroboration': {

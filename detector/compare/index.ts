@@ -100,6 +100,8 @@ export function compareProfiles(
         adReferenceShare: round(families.content.adReferenceShare),
         photoCandidateShare: round(families.content.photoCandidateShare),
         photoReferenceShare: round(families.content.photoReferenceShare),
+        advertiserCandidateShare: round(families.content.advertiserCandidateShare),
+        advertiserReferenceShare: round(families.content.advertiserReferenceShare),
       },
       identity: round(families.identity),
       layout: round(families.layout),

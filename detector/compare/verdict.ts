@@ -4,7 +4,7 @@
  * candidate), site identity (the operator's own contacts), pivots (the operator's analytics, tag-manager, advertising
  * and payment ids) and layout (a template; rare templates belong to one operator, common ones to a script).
  *
- * A pair is a clone when one of four rules holds:
+ * A pair is a clone when one of the rules holds:
  * - content: most of the candidate's ads come from the reference (`cloneAdShare`) and it carries a good part of the
  *   reference's ads (`cloneReferenceShare`): nothing but a copy of the database explains that, whatever else changed.
  *   Ad texts only: advertisers move between sites with their numbers (competitors), and an advertiser's number
@@ -16,8 +16,13 @@
  *   aggregators and competitors on one script share) and content carried either way at `corroboratedAdShare`: most of
  *   the candidate from the reference, or most of the reference on the candidate (max(c, r)): the old database padded
  *   with new ads, or a gallery of its photos, signed by the operator;
- * - template and content: the same content, a shared template however common, and `templateReferenceShare` of the
- *   reference on the candidate: a common template says nothing alone, only with content carried both ways;
+ * - template and content: copied content (ad texts, listing excerpts, ad photos: not shared advertisers, who move to a
+ *   competitor with their numbers) at `corroboratedAdShare` as above, a shared template however common, and
+ *   `templateReferenceShare` of the reference's copied content on the candidate: a common template says nothing
+ *   alone, only with content carried both ways;
+ * - template and advertisers: the content rule's shares (`cloneAdShare` of the candidate, `cloneReferenceShare` of the
+ *   reference) read on shared advertisers, beside a shared template: the old board on its old script, its ads
+ *   rewritten, still carrying nearly all of its advertisers. A rival to which some advertisers moved has its own too;
  * - same operator: two operator families, not only the layout.
  *
  * Content is read on full ad texts, on listing excerpts (excerpts against excerpts: signals.ts), on shared advertisers
@@ -37,18 +42,21 @@ export type RuleName =
   | 'corroborated-content'
   | 'operator-content'
   | 'template-and-content'
+  | 'template-and-advertisers'
   | 'same-operator';
 export type OperatorFamily = 'identity' | 'pivots' | 'layout';
 
 /** One condition of a rule: the value measured, the threshold it must reach, and its margin. */
 export interface Condition {
   what:
-    | 'candidate-share'
     | 'content'
     | 'carried'
-    | 'reference-share'
+    | 'copied'
+    | 'reference-copied'
     | 'candidate-ad-share'
     | 'reference-ad-share'
+    | 'candidate-advertiser-share'
+    | 'reference-advertiser-share'
     | 'corroboration'
     | 'template'
     | 'second-operator-family';
@@ -122,19 +130,15 @@ export function contentFamily(
   const pictures = photos !== undefined && photos.value !== null && photos.weighted >= t.minSharedPhotos;
   const photoCandidateShare = pictures ? photos.candidateShare : 0;
   const photoReferenceShare = pictures ? photos.referenceShare : 0;
+  const advertiserCandidateShare = advertisers ? share(adv.sharedWeight, adv.candidateWeight) : 0;
+  const advertiserReferenceShare = advertisers ? share(adv.sharedWeight, adv.referenceWeight) : 0;
   return {
-    candidateShare: Math.max(
-      adCandidateShare,
-      advertisers ? share(adv.sharedWeight, adv.candidateWeight) : 0,
-      photoCandidateShare,
-    ),
-    referenceShare: Math.max(
-      adReferenceShare,
-      advertisers ? share(adv.sharedWeight, adv.referenceWeight) : 0,
-      photoReferenceShare,
-    ),
+    candidateShare: Math.max(adCandidateShare, advertiserCandidateShare, photoCandidateShare),
+    referenceShare: Math.max(adReferenceShare, advertiserReferenceShare, photoReferenceShare),
     adCandidateShare,
     adReferenceShare,
+    advertiserCandidateShare,
+    advertiserReferenceShare,
     photoCandidateShare,
     photoReferenceShare,
     sharedAds: Math.max(text.matched, excerpts ? sum.near : 0),
@@ -162,6 +166,17 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
   // With the operator's own contacts or ids, content carried either way: most of the candidate from the reference (a
   // partial copy), or most of the reference on the candidate (the old database padded with new ads, a photo gallery).
   const carried = Math.max(c, r);
+  // With a template alone, content is what was copied, not who posts: ad texts, listing excerpts and ad photos. A
+  // competitor on the same off-the-shelf script to which the advertisers moved shares their numbers, not their ads.
+  const {
+    adCandidateShare: ac,
+    adReferenceShare: ar,
+    photoCandidateShare: pc,
+    photoReferenceShare: pr,
+  } = families.content;
+  const copiedC = Math.max(ac, pc);
+  const copiedR = Math.max(ar, pr);
+  const copied = Math.max(copiedC, Math.sqrt(copiedC * copiedR));
   const operator: [OperatorFamily, number][] = [
     ['identity', families.identity],
     ['pivots', families.pivots],
@@ -198,8 +213,13 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
       [own],
     ),
     rule('template-and-content', [
-      cond('content', content, t.corroboratedAdShare),
-      cond('reference-share', r, t.templateReferenceShare),
+      cond('copied', copied, t.corroboratedAdShare),
+      cond('reference-copied', copiedR, t.templateReferenceShare),
+      cond('template', layoutSimilarity, t.corroborationStrength),
+    ]),
+    rule('template-and-advertisers', [
+      cond('candidate-advertiser-share', families.content.advertiserCandidateShare, t.cloneAdShare),
+      cond('reference-advertiser-share', families.content.advertiserReferenceShare, t.cloneReferenceShare),
       cond('template', layoutSimilarity, t.corroborationStrength),
     ]),
     rule(

@@ -40,6 +40,8 @@ const toFamilies = (f: F): [Families, number] => [
       adReferenceShare: f.ar,
       photoCandidateShare: 0,
       photoReferenceShare: 0,
+      advertiserCandidateShare: f.c,
+      advertiserReferenceShare: f.r,
       sharedAds: 0,
       sharedAdvertisers: 0,
     },
@@ -90,14 +92,19 @@ describe('the rule on families', () => {
     const base = { ac: 0, ar: 0, identity: 0, pivots: 0, layout: 1 };
     const holds = (f: Partial<F>) =>
       decideFamilies(...toFamilies({ ...base, c: 0, r: 0, rarity: 0, ...f } as F), t).best.margin >= 0;
-    expect(holds({ c: 0.67, r: 0.71, rarity: 0 })).toBe(true); // common template, two thirds both ways
-    expect(holds({ c: 1, r: 0.2, rarity: 0 })).toBe(false); // common template, a few quoted ads
+    expect(holds({ ac: 0.67, ar: 0.71, rarity: 0 })).toBe(true); // common template, two thirds of the ads both ways
+    expect(holds({ ac: 1, ar: 0.2, rarity: 0 })).toBe(false); // common template, a few quoted ads
     expect(holds({ c: 1, r: 0.2, rarity: 1 })).toBe(true); // rare template, a restart with a few ads
     expect(holds({ c: 0.5, r: 0.5, rarity: 1 })).toBe(false); // a competitor with half the advertisers
     // The old database diluted by new ads on its own script: under 60 % of the candidate, but carried both ways
-    // (√(c·r) ≥ 0.6); a competitor with half of the advertisers both ways stays under it.
-    expect(holds({ c: 0.54, r: 0.74, rarity: 0 })).toBe(true);
-    expect(holds({ c: 0.5, r: 0.7, rarity: 0 })).toBe(false);
+    // (√(c·r) ≥ 0.6); a competitor with half of the ads both ways stays under it.
+    expect(holds({ ac: 0.54, ar: 0.74, rarity: 0 })).toBe(true);
+    expect(holds({ ac: 0.5, ar: 0.7, rarity: 0 })).toBe(false);
+    // A competitor on the same common script to which the advertisers moved with their numbers, not their ads
+    // (world 5: 55 % / 80 % by advertisers, 3–14 % by ad texts): the template does not make it a clone.
+    expect(holds({ c: 0.55, r: 0.8, ac: 0.1, ar: 0.1, rarity: 0 })).toBe(false);
+    // The old board on its old script with its ads rewritten keeps nearly all of its advertisers both ways.
+    expect(holds({ c: 0.85, r: 0.9, ac: 0.1, ar: 0.1, rarity: 0 })).toBe(true);
     expect(holds({ c: 0, r: 0, rarity: 1 })).toBe(false); // the template alone
   });
 
