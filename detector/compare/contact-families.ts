@@ -83,7 +83,10 @@ export function contactFamilyCounts(profiles: SiteProfile[], t: DetectorThreshol
     if (sites.length < 3 || sites.length > MAX_SITES) continue;
     // Union-find over the sites carrying the contact.
     const parent = sites.map((_, n) => n);
-    const find = (n: number): number => (parent[n] === n ? n : (parent[n] = find(parent[n])));
+    const find = (n: number): number => {
+      while (parent[n] !== n) n = parent[n];
+      return n;
+    };
     for (let a = 0; a < sites.length; a++)
       for (let b = a + 1; b < sites.length; b++)
         if (find(a) !== find(b) && isLinked(sites[a], sites[b])) parent[find(a)] = find(b);
