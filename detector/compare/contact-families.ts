@@ -22,7 +22,8 @@ interface Content {
   photos: ParsedPhoto[];
 }
 
-const contactKey = (c: { kind: string; value: string }) => `${c.kind}:${c.value}`;
+/** A contact's key in the corpus statistics (`kind:value`); corpus.ts re-exports it. */
+export const contactKey = (c: { kind: string; value: string }) => `${c.kind}:${c.value}`;
 
 function countShared<T>(a: T[], b: T[], same: (x: T, y: T) => boolean, enough: number): boolean {
   let n = 0;

@@ -7,11 +7,11 @@
 import { fromHex64, type Hash64, hamming64 } from '../hash64.ts';
 import { defaultThresholds } from '../thresholds.ts';
 import type { CorpusStats, DetectorThresholds, PageType, SiteProfile } from '../types.ts';
-import { contactFamilyCounts } from './contact-families.ts';
+import { contactFamilyCounts, contactKey } from './contact-families.ts';
+
+export { contactKey };
 
 const LAYOUT_TYPES: PageType[] = ['listing', 'ad', 'other'];
-
-export const contactKey = (c: { kind: string; value: string }) => `${c.kind}:${c.value}`;
 
 /**
  * Document frequencies over profiles: each contact counted once per profile; each profile's layout fingerprints; for
