@@ -127,6 +127,8 @@ export function createBrowserMode(
   // The page's resources share a budget of a few pages' worth; past it, bodies are cut (and the records say so).
   const recorder = createBrowserRecorder(options.maxResponseBytes * 4);
   const sessions = new WeakMap<Page, CDPSession>();
+  /** When each tab's renderer died (the watchdog's SIGKILL, Chromium's own crash, or Page.crash on a tab sharing it). */
+  const crashes = new WeakMap<Page, number>();
 
   async function preparePage(page: Page): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
@@ -139,6 +141,7 @@ export function createBrowserMode(
       imageResponses.set(page, seen);
       if (seen.size < 200) seen.set(response.url(), response);
     });
+    page.on('crash', () => crashes.set(page, Date.now()));
     page.on('dialog', (dialog) => {
       dialogs.set(page, (dialogs.get(page) ?? 0) + 1);
       dialog.dismiss().catch(() => {});
@@ -274,6 +277,19 @@ export function createBrowserMode(
     return heap !== undefined && heap < REUSE_MAX_HEAP_BYTES;
   }
 
+  /**
+   * The attempt's error, or a lost tab's when the tab's renderer died during the attempt: a page whose renderer the
+   * watchdog recycled under it (its own or one it shared with a trap) may fail with anything, a navigation or a
+   * screenshot that never completes included, and is retried as `browser-crash` rather than lost as a timeout.
+   */
+  function asLostTab(page: Page | undefined, request: Request, error: unknown): unknown {
+    const crashedAt = page ? crashes.get(page) : undefined;
+    const startedAt = attempts.get(request)?.startedAt ?? 0;
+    if (crashedAt === undefined || crashedAt < startedAt || error instanceof PageRefusedError) return error;
+    const text = error instanceof Error ? error.message : String(error);
+    return /crash|closed/i.test(text) ? error : new Error(`Target crashed during the page's load (${text})`);
+  }
+
   /** A failed or hostile page's renderer is crashed before its tab closes: nothing it runs outlives it. */
   async function discardRenderer(page: Page): Promise<void> {
     // Page.crash is served on the renderer's IO thread, so it works while the page's script holds the main one.
@@ -326,16 +342,17 @@ export function createBrowserMode(
         },
       ],
       requestHandler: handle,
-      errorHandler: ({ request }, error) => {
-        const failure = run.classify(error, {
+      errorHandler: ({ request, page }, error) => {
+        const failure = run.classify(asLostTab(page, request, error), {
           url: request.url,
           depth: 0,
           startedAt: attempts.get(request)?.startedAt ?? 0,
         });
         if (!isRetryable(failure.reason)) request.noRetry = true;
       },
-      failedRequestHandler: async ({ request }, error) => {
-        await failRequest(run, deps.queue, request, error, attempts.get(request)?.startedAt ?? 0);
+      failedRequestHandler: async ({ request, page }, error) => {
+        const lost = asLostTab(page, request, error);
+        await failRequest(run, deps.queue, request, lost, attempts.get(request)?.startedAt ?? 0);
       },
     },
     deps.config,

@@ -34,6 +34,14 @@ export class PageRefusedError extends Error {
 }
 
 const RULES: [RegExp, FailureReason, string][] = [
+  // The browser pool could not open a tab for the page (Chromium wedged for a moment after a renderer was killed):
+  // the page itself never started loading, so whatever the cause's wording ("timed out", "closed"), its tab was
+  // lost, and it is retried in a fresh tab like a crash.
+  [
+    /browserController\.newPage\(\) (failed|timed out)/i,
+    'browser-crash',
+    'The browser could not open a tab for the page (its own load never started).',
+  ],
   [/ERR_TOO_MANY_REDIRECTS|MaxRedirectsError|Redirected \d+ times/i, 'redirect-loop', 'The page redirects in a loop.'],
   [
     /Download is starting|ERR_ABORTED.*download|served Content-Type application\/(octet-stream|zip|pdf)/i,
@@ -90,7 +98,10 @@ function firstLine(text: string): string {
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
-/** Failures worth a second try: the network hiccups; everything else would fail the same way again. */
+/**
+ * Failures worth a second try: the network hiccups, and a tab lost to the browser (crashed, its renderer recycled
+ * by the watchdog, or never opened); everything else, a timeout included, would fail the same way again.
+ */
 export function isRetryable(reason: FailureReason): boolean {
   return reason === 'network' || reason === 'browser-crash';
 }

@@ -22,6 +22,18 @@ describe('classifyFailure', () => {
     ['Unsupported protocol "file:"', 'blocked-scheme'],
     ['connect ECONNREFUSED 203.0.113.1:80', 'network'],
     ['Target page, context or browser has been closed', 'browser-crash'],
+    ['page.evaluate: Target crashed ', 'browser-crash'],
+    // No tab could be opened for the page (seen after a renderer recycle): a lost tab, not the page's own timeout.
+    [
+      'browserController.newPage() failed: Qp7JbH3yjnOGpO2Rsc4Ev\nCause:browserController.newPage() timed out..',
+      'browser-crash',
+    ],
+    [
+      'browserController.newPage() failed: 0_NK\nCause:browserContext.newPage: Target page, context or browser has been closed.',
+      'browser-crash',
+    ],
+    ["Target crashed during the page's load (requestHandler timed out after 8 seconds.)", 'browser-crash'],
+    ['requestHandler timed out after 8 seconds.', 'timeout'],
     ['something nobody expected', 'error'],
   ])('%s → %s', (message, expected) => {
     expect(reason(message)).toBe(expected);
@@ -48,6 +60,7 @@ describe('classifyFailure', () => {
 
   it('retries only what may succeed the second time', () => {
     expect(isRetryable('network')).toBe(true);
+    expect(isRetryable('browser-crash')).toBe(true);
     expect(isRetryable('timeout')).toBe(false);
     expect(isRetryable('refused-private-address')).toBe(false);
   });
