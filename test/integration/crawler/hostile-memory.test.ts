@@ -39,9 +39,11 @@ it('recycles a renderer over its budget and still captures the pages after the t
   );
   expect(summary.renderersRecycled).toBeGreaterThanOrEqual(1);
   const captured = new Set(h.captures.map((c) => new URL(c.requestedUrl).pathname));
-  // The crawl carries on past the traps: most ordinary pages after them are captured. One that shared the starved
-  // renderer with a trap may be lost with it (seen once in CI: '/ok/annonce-0' missing); it must then have failed as
-  // a lost tab, never for another reason, and the others must be there.
+  // The crawl carries on past the traps: most ordinary pages after them are captured. A tab Chromium could not open
+  // just after a recycle ('browserController.newPage() timed out', the old cause of '/ok/annonce-0' missing) or whose
+  // renderer died under it is now retried as browser-crash. Still seen once in 8 runs: right after a recycle the
+  // browser stalls for tens of seconds, and a navigation in a tab that reported no crash times out; that page is lost
+  // as a timeout. At most one then, failed as a lost tab, and the others must be there.
   const ordinary = ['/ok/annonce-0', '/ok/annonce-1', '/ok/annonce-2'];
   const lost = ordinary.filter((path) => !captured.has(path));
   expect(lost.length, `lost: ${lost.join(', ')}`).toBeLessThanOrEqual(1);
