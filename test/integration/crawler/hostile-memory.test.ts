@@ -41,7 +41,7 @@ it('recycles a renderer over its budget and still captures the pages after the t
   const captured = new Set(h.captures.map((c) => new URL(c.requestedUrl).pathname));
   // The crawl carries on past the traps: most ordinary pages after them are captured. A tab Chromium could not open
   // just after a recycle ('browserController.newPage() timed out', the old cause of '/ok/annonce-0' missing) or whose
-  // renderer died under it is now retried as browser-crash. Still seen once in 8 runs: right after a recycle the
+  // renderer died under it is now retried as browser-crash. Still seen once in 13 runs: right after a recycle the
   // browser stalls for tens of seconds, and a navigation in a tab that reported no crash times out; that page is lost
   // as a timeout. At most one then, failed as a lost tab, and the others must be there.
   const ordinary = ['/ok/annonce-0', '/ok/annonce-1', '/ok/annonce-2'];
