@@ -256,7 +256,8 @@ export function createBrowserMode(
       challenge: detectChallenge({ status, headers, title: facts.title, html, text: facts.text }),
       images,
     };
-    await run.capture(snapshot);
+    // Not handed over: the page already has its outcome (this attempt overran its budget and was failed).
+    if (!(await run.capture(snapshot))) return;
     await run.enqueueLinks(linkQueue, facts.links, depth);
     // The tab serves again only after a quick, quiet capture whose renderer is idle and small: a page still
     // allocating or running scripts (timers, workers) must not live on under the next page's capture.
@@ -348,7 +349,8 @@ export function createBrowserMode(
           depth: 0,
           startedAt: attempts.get(request)?.startedAt ?? 0,
         });
-        if (!isRetryable(failure.reason)) request.noRetry = true;
+        // A page captured before its attempt failed is not tried again (it would be captured twice).
+        if (!isRetryable(failure.reason) || run.handedOver(request.url)) request.noRetry = true;
       },
       failedRequestHandler: async ({ request, page }, error) => {
         const lost = asLostTab(page, request, error);

@@ -11,6 +11,7 @@ import { buildCapture, type PageSnapshot } from './capture-builder.ts';
 import { type ClassifiedFailure, classifyFailure, type FailureReason, PageRefusedError } from './failure.ts';
 import type { GuardProxy } from './guard-proxy.ts';
 import { createHostThrottle } from './host-throttle.ts';
+import { createPageOutcomes } from './page-outcomes.ts';
 import { compileUrlPatterns, parseHttpUrl, type Scope } from './scope.ts';
 import type { CrawlLogger, CrawlOptions } from './types.ts';
 
@@ -42,6 +43,8 @@ export function createCrawlRun(
   const favicons = new Map<string, Promise<Favicon | null>>();
   const counters = { ok: 0, failed: 0, enqueued: 0, renderedInBrowser: 0 };
   const imageQuota = createImageQuota(options.images ?? DEFAULT_IMAGE_BUDGET);
+  // Each page is counted once, captured or failed (page-outcomes.ts: an attempt may go on after Crawlee failed it).
+  const outcomes = createPageOutcomes(log);
 
   function progress(): void {
     options.onProgress?.({
@@ -110,16 +113,32 @@ export function createCrawlRun(
       if (!result.wasAlreadyPresent) counters.enqueued++;
     },
 
-    async capture(snapshot: PageSnapshot): Promise<void> {
-      const capture = await buildCapture(snapshot, {
-        evidence: options.evidence,
-        scope,
-        maxBytes: options.maxResponseBytes,
-        environment,
+    /**
+     * Hands the page's capture over and counts it, unless the page was already captured or failed (an attempt
+     * Crawlee gave up on may still get here): resolves false then, and the caller stops (no links queued).
+     */
+    capture(snapshot: PageSnapshot): Promise<boolean> {
+      return outcomes.capture(snapshot.requestedUrl, async () => {
+        const capture = await buildCapture(snapshot, {
+          evidence: options.evidence,
+          scope,
+          maxBytes: options.maxResponseBytes,
+          environment,
+        });
+        await options.onCapture(capture);
+        counters.ok++;
+        progress();
       });
-      await options.onCapture(capture);
-      counters.ok++;
-      progress();
+    },
+
+    /** The page's capture was handed over (or is being): a failure of its attempt must not retry it. */
+    handedOver(url: string): boolean {
+      return outcomes.handedOver(url);
+    },
+
+    /** Waits for captures still being handed over by attempts Crawlee already gave up on (before the summary). */
+    settle(): Promise<void> {
+      return outcomes.settle(Math.max(options.pageTimeoutMs, 10_000));
     },
 
     /** A page the guard cut short (byte or time budget) may still look loaded: refuse it rather than keep half. */
@@ -135,20 +154,23 @@ export function createCrawlRun(
       return classifyFailure(error, request.url, guard, request.startedAt);
     },
 
+    /** Records a page that could not be captured, unless it was captured (then only logged) or already failed. */
     async fail(request: RequestInfo, failure: ClassifiedFailure): Promise<void> {
-      counters.failed++;
-      failuresByReason[failure.reason] = (failuresByReason[failure.reason] ?? 0) + 1;
-      log.info({ url: request.url, reason: failure.reason, status: failure.status }, 'page not captured');
-      await options.onFailure({
-        runId: options.runId,
-        url: request.url,
-        depth: request.depth,
-        reason: failure.reason,
-        message: failure.message,
-        status: failure.status,
-        at: new Date().toISOString(),
+      await outcomes.fail(request.url, failure, async () => {
+        counters.failed++;
+        failuresByReason[failure.reason] = (failuresByReason[failure.reason] ?? 0) + 1;
+        log.info({ url: request.url, reason: failure.reason, status: failure.status }, 'page not captured');
+        await options.onFailure({
+          runId: options.runId,
+          url: request.url,
+          depth: request.depth,
+          reason: failure.reason,
+          message: failure.message,
+          status: failure.status,
+          at: new Date().toISOString(),
+        });
+        progress();
       });
-      progress();
     },
 
     /** The page's pictures within the run's image budget; `source` gives one URL's bytes (page response or guard fetch). */

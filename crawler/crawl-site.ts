@@ -180,6 +180,8 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
       const browserDone = !browserQueue || (await browserQueue.isFinished());
       if (httpDone && browserDone) break;
     }
+    // A handler Crawlee gave up on may still be handing its capture over: counted before the summary.
+    await run.settle();
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await guard.close();

@@ -288,12 +288,14 @@ export function createHttpMode(
           challenge: detectChallenge({ status, headers, title: extract.title, html, text: extract.text }),
           images,
         };
-        await run.capture(snapshot);
+        // Not handed over: the page already has its outcome (this attempt overran its budget and was failed).
+        if (!(await run.capture(snapshot))) return;
         await run.enqueueLinks(deps.queue, extract.links, depth);
       },
       errorHandler: ({ request }, error) => {
         const failure = run.classify(error, { url: request.url, depth: 0, startedAt: attemptOf(request).startedAt });
-        if (!isRetryable(failure.reason)) request.noRetry = true;
+        // A page captured before its attempt failed is not tried again (it would be captured twice).
+        if (!isRetryable(failure.reason) || run.handedOver(request.url)) request.noRetry = true;
       },
       failedRequestHandler: async ({ request }, error) => {
         await failRequest(run, deps.queue, request, error, attemptOf(request).startedAt);
@@ -303,7 +305,10 @@ export function createHttpMode(
   );
 }
 
-/** Records a failed page — or, for a bare-host seed whose https:// did not answer, tries http:// instead. */
+/**
+ * Records a failed page — or, for a bare-host seed whose https:// did not answer, tries http:// instead. A page
+ * whose capture was handed over before its attempt failed is not failed (run.fail only logs it) nor tried again.
+ */
 export async function failRequest(
   run: CrawlRun,
   queue: RequestQueue,
@@ -314,7 +319,7 @@ export async function failRequest(
   const depth = Number(request.userData.depth ?? 0);
   const failure = run.classify(error, { url: request.url, depth, startedAt });
   const fallbackUrl = request.userData.fallbackUrl as string | null | undefined;
-  if (fallbackUrl && (failure.reason === 'network' || failure.reason === 'timeout')) {
+  if (fallbackUrl && !run.handedOver(request.url) && (failure.reason === 'network' || failure.reason === 'timeout')) {
     run.log.info({ url: request.url, fallbackUrl }, 'https did not answer; trying http');
     await queue.addRequest({ url: fallbackUrl, userData: { depth, fallbackUrl: null } }, { forefront: true });
     return;
