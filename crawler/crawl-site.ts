@@ -199,6 +199,10 @@ export async function crawlSite(given: CrawlOptions): Promise<CrawlSummary> {
     renderedInBrowser: run.counters.renderedInBrowser,
     renderersRecycled,
   };
+  // Each page requested is counted at most once (page-outcomes.ts); more would mean a page counted twice.
+  const requested = run.counters.enqueued + badSeeds.length;
+  if (summary.pagesOk + summary.pagesFailed > requested)
+    log.error({ ...summary, requested }, 'more pages counted than requested: a page was counted twice');
   log.info({ ...summary }, 'crawl finished');
   return summary;
 }

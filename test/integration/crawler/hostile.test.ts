@@ -87,6 +87,17 @@ function expectCommonOutcome(summary: Awaited<ReturnType<typeof crawlSite>>, ela
   // A page still running at its deadline times out, or its renderer is recycled first when it grows past its budget.
   else expect(['timeout', 'browser-crash']).toContain(reasonOf(f, T.links));
   expect(summary.pagesOk + summary.pagesFailed).toBeLessThanOrEqual(40);
+  // Each page counted once (page-outcomes.ts): never captured and failed, never captured or failed twice, and the
+  // summary counts what the callbacks received.
+  const capturedUrls = h.captures.map((c) => c.requestedUrl);
+  const failedUrls = f.map((x) => x.url);
+  expect(
+    capturedUrls.filter((url) => failedUrls.includes(url)),
+    'captured and failed',
+  ).toEqual([]);
+  expect(new Set(capturedUrls).size, 'captured twice').toBe(capturedUrls.length);
+  expect(new Set(failedUrls).size, 'failed twice').toBe(failedUrls.length);
+  expect([summary.pagesOk, summary.pagesFailed]).toEqual([capturedUrls.length, failedUrls.length]);
   // The calendar trap ends at maxDepth (home = 0, first month = 1).
   expect(h.captures.filter((c) => c.requestedUrl.includes('/cal/')).length).toBeLessThanOrEqual(3);
   expect(summary.failuresByReason.timeout).toBeGreaterThanOrEqual(1);
