@@ -27,10 +27,18 @@ export interface Factory {
   book: NumberBook;
   advertisers: Map<string, Advertiser>;
   domains: Set<string>;
+  brands: Set<string>;
 }
 
 export function createFactory(seed: string, rng: Rng): Factory {
-  return { seed, rng, book: new NumberBook(rng.fork('numbers')), advertisers: new Map(), domains: new Set() };
+  return {
+    seed,
+    rng,
+    book: new NumberBook(rng.fork('numbers')),
+    advertisers: new Map(),
+    domains: new Set(),
+    brands: new Set(),
+  };
 }
 
 /** A photo id names the scene it is drawn as, the person whose picture it is, and which picture. */
@@ -96,10 +104,17 @@ export function createOperator(f: Factory, rng: Rng, brand: string, domain: stri
   };
 }
 
-export function brandName(rng: Rng, region: Region): string {
-  return rng.chance(0.5)
-    ? `${rng.pick(BRAND_HEADS)} ${rng.pick(BRAND_TAILS)}`
-    : `${rng.pick(BRAND_HEADS)} ${region.name}`;
+/** A board brand not yet used in this world (rivals of a region do not share a name). */
+export function brandName(f: Factory, rng: Rng, region: Region): string {
+  for (let tries = 0; ; tries++) {
+    const brand = rng.chance(0.5)
+      ? `${rng.pick(BRAND_HEADS)} ${rng.pick(BRAND_TAILS)}`
+      : `${rng.pick(BRAND_HEADS)} ${region.name}`;
+    if (!f.brands.has(brand) || tries > 20) {
+      f.brands.add(brand);
+      return brand;
+    }
+  }
 }
 
 export function photoStyle(rng: Rng): PhotoStyle {

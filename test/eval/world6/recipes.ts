@@ -59,7 +59,7 @@ function newBrand(input: RecipeInput): { brand: string; name: string } {
   const { rng, ref, f, region } = input;
   const brand = rng.chance(0.5)
     ? `${ref.operator!.brand} ${rng.pick(['Bis', '2', 'Le Retour', 'Plus', 'Nouveau'])}`
-    : brandName(rng, region);
+    : brandName(f, rng, region);
   return { brand, name: freshDomain(f, brand, rng.chance(0.5) ? '.example' : '.test') };
 }
 
@@ -233,7 +233,7 @@ export const CLONE_RECIPES: Record<string, Recipe> = {
 
 function rival(input: RecipeInput, ads: Ad[], over: Partial<Site> = {}): Site {
   const { rng, f, region } = input;
-  const brand = brandName(rng, region);
+  const brand = brandName(f, rng, region);
   const name = freshDomain(f, brand, '.test');
   return {
     ...boardSite(rng, { name, role: 'hard', region: region.id, operator: createOperator(f, rng, brand, name), ads }),

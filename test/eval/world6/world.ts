@@ -48,7 +48,7 @@ export function buildWorld6({ seed }: World6Options): World6 {
     const pool = Array.from({ length: rng.int(70, 90) }, (_, n) => createAdvertiser(f, region, n));
     for (let b = 0; b < boards[r]; b++) {
       const brng = rng.fork(`ref/${region.id}/${b}`);
-      const brand = brandName(brng, region);
+      const brand = brandName(f, brng, region);
       const name = freshDomain(f, brand, '.test');
       const people = brng.sample(pool, brng.int(25, 40));
       const ads = boardAds(brng, people, region, brng.int(30, 55), name);
