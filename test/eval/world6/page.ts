@@ -130,7 +130,8 @@ export class Ctx {
   /** The address of a picture as this site serves it, recorded for the page. */
   img(id: string, thumb: boolean, attrs = ''): string {
     const width = thumb ? this.site.photo.thumb : this.site.photo.width;
-    const file = `${hash32(`${this.site.name}|${id}`).toString(16)}-${width}.jpg`;
+    // Named after the picture and how the site serves it: a mirror serving the same files keeps their names.
+    const file = `${hash32(`${JSON.stringify(this.site.photo)}|${id}`).toString(16)}-${width}.jpg`;
     const base = ctxImageBase(this.template.script);
     const url = `https://${this.site.name}${base}${file}`;
     this.photos.push({ url, id, width, thumb });
