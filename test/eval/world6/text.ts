@@ -16,6 +16,11 @@ export interface Slots {
   days: Pair;
 }
 
+/** "de Amboise" → "d’Amboise", as French writes it before a vowel. */
+function elide(text: string): string {
+  return text.replace(/\b([dD])e ([AEIOUÉÈaeiouéè])/g, '$1’$2');
+}
+
 export function fill(template: Pair, slots: Slots): Sentence {
   const one = (text: string, i: 0 | 1) =>
     text
@@ -24,7 +29,7 @@ export function fill(template: Pair, slots: Slots): Sentence {
       .replace(/\{years\}/g, String(slots.years))
       .replace(/\{name\}/g, slots.name)
       .replace(/\{days\}/g, slots.days[i]);
-  const fr = one(template[0], 0);
+  const fr = elide(one(template[0], 0));
   const en = one(template[1], 1);
   return [fr.charAt(0).toUpperCase() + fr.slice(1), en.charAt(0).toUpperCase() + en.slice(1)];
 }
@@ -71,7 +76,7 @@ const CLIENTS: Pair[] = [
 function ownSentence(rng: Rng, trade: Trade, town: string): Sentence {
   if (rng.chance(0.5)) {
     const [w, p, a] = [rng.pick(WHO), rng.pick(WHERE), rng.pick(ACCESS)];
-    return [`${w[0]} ${p[0]} ${town}, ${a[0]}.`, `${w[1]} ${p[1]} ${town}, ${a[1]}.`];
+    return [elide(`${w[0]} ${p[0]} ${town}, ${a[0]}.`), `${w[1]} ${p[1]} ${town}, ${a[1]}.`];
   }
   if (trade.goods) {
     const [x, y, kg] = [rng.int(4, 24) * 5, rng.int(4, 20) * 5, rng.int(3, 60)];
