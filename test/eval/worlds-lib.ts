@@ -20,9 +20,10 @@ import { profileWorld2 } from './world2/pipeline.ts';
 import { profileWorld3 } from './world3/pipeline.ts';
 import { profileWorld4 } from './world4/pipeline.ts';
 import { profileWorld5 } from './world5/pipeline.ts';
+import { profileWorld6 } from './world6/pipeline.ts';
 
 export interface WorldPair {
-  world: 'world 1' | 'world 2' | 'world 3' | 'world 4' | 'world 5';
+  world: 'world 1' | 'world 2' | 'world 3' | 'world 4' | 'world 5' | 'world 6';
   seed: string;
   reference: string;
   candidate: string;
@@ -184,6 +185,16 @@ export function world5Pairs(seeds: string[], options: { pictures?: boolean } = {
     'world 5',
     seeds,
     (seed) => profileWorld5({ seed }, options),
+    (p) => p.referenceScript,
+  );
+}
+
+/** World 6 (written blind to the verdict in the fifth session on issue 18). */
+export function world6Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  return generatedPairs(
+    'world 6',
+    seeds,
+    (seed) => profileWorld6({ seed }, options),
     (p) => p.referenceScript,
   );
 }
