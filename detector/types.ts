@@ -249,6 +249,12 @@ export interface Families {
     /** Each side's share of ad pictures in common (weighed by specificity), 0 under `minSharedPhotos`. */
     photoCandidateShare: number;
     photoReferenceShare: number;
+    /**
+     * Each side's share of ad pictures in common counted as ad texts are, each once, stock pictures left out (the
+     * photo-copy rule's measure), 0 under `minSharedPhotos`.
+     */
+    photoCopyCandidateShare: number;
+    photoCopyReferenceShare: number;
     /** Each side's share of advertisers in common (contacts, idf-weighted), 0 under `minSharedAds`. */
     advertiserCandidateShare: number;
     advertiserReferenceShare: number;

@@ -66,6 +66,7 @@ const f2 = (x: number) => x.toFixed(2);
 
 const RULE_NAMES: Record<RuleName, string> = {
   content: 'content both ways',
+  'photo-copy': "the reference's ad pictures both ways",
   'corroborated-content': 'content corroborated by an operator family',
   'operator-content': "content either way, signed by the operator's own contacts or ids",
   'template-and-content': 'shared template and content both ways',
@@ -149,6 +150,10 @@ function conditionWords(c: Condition, rule: RuleOutcome): string {
       return `${pct(c.threshold)} of the candidate's ads from the reference (${has} ${pct(c.value)})`;
     case 'reference-ad-share':
       return `${pct(c.threshold)} of the reference's ads on the candidate (${has} ${pct(c.value)})`;
+    case 'candidate-photo-share':
+      return `${pct(c.threshold)} of the candidate's ad pictures from the reference, stock pictures left out (${has} ${pct(c.value)})`;
+    case 'reference-photo-share':
+      return `${pct(c.threshold)} of the reference's ad pictures on the candidate (${has} ${pct(c.value)})`;
     case 'candidate-advertiser-share':
       return `${pct(c.threshold)} of the candidate's advertisers from the reference (${has} ${pct(c.value)})`;
     case 'reference-advertiser-share':

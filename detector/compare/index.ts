@@ -100,6 +100,8 @@ export function compareProfiles(
         adReferenceShare: round(families.content.adReferenceShare),
         photoCandidateShare: round(families.content.photoCandidateShare),
         photoReferenceShare: round(families.content.photoReferenceShare),
+        photoCopyCandidateShare: round(families.content.photoCopyCandidateShare),
+        photoCopyReferenceShare: round(families.content.photoCopyReferenceShare),
         advertiserCandidateShare: round(families.content.advertiserCandidateShare),
         advertiserReferenceShare: round(families.content.advertiserReferenceShare),
       },

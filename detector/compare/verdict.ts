@@ -9,6 +9,11 @@
  *   reference's ads (`cloneReferenceShare`): nothing but a copy of the database explains that, whatever else changed.
  *   Ad texts only: advertisers move between sites with their numbers (competitors), and an advertiser's number
  *   quoted once counts the whole advertiser, so shared advertisers without their texts need corroboration;
+ * - photo copy: the content rule's shares read on ad pictures counted as ad texts are, each picture once, whoever else
+ *   also shows some of them (stock pictures left out): most of the candidate's pictures are the reference's and a
+ *   good part of the reference's are on the candidate (a photo gallery, a reworded copy that kept the photos). An
+ *   advertiser who posts on a rival brings their own photos, not most of the rival's; specificity still weighs the
+ *   lower shares the other rules read;
  * - corroborated content: more than half of the candidate comes from the reference, or content is carried both ways
  *   (the cosine √(c·r) of the two shares), at `corroboratedAdShare`, and an operator's family corroborates it
  *   (identity, a strong pivot, or a rare template), each at `corroborationStrength`;
@@ -39,6 +44,7 @@ import type { ContactSignal, LayoutSignal, PivotSignal, TextSignal } from './sig
 
 export type RuleName =
   | 'content'
+  | 'photo-copy'
   | 'corroborated-content'
   | 'operator-content'
   | 'template-and-content'
@@ -55,6 +61,8 @@ export interface Condition {
     | 'reference-copied'
     | 'candidate-ad-share'
     | 'reference-ad-share'
+    | 'candidate-photo-share'
+    | 'reference-photo-share'
     | 'candidate-advertiser-share'
     | 'reference-advertiser-share'
     | 'corroboration'
@@ -130,6 +138,8 @@ export function contentFamily(
   const pictures = photos !== undefined && photos.value !== null && photos.weighted >= t.minSharedPhotos;
   const photoCandidateShare = pictures ? photos.candidateShare : 0;
   const photoReferenceShare = pictures ? photos.referenceShare : 0;
+  const photoCopyCandidateShare = pictures ? photos.candidateCopied : 0;
+  const photoCopyReferenceShare = pictures ? photos.referenceCopied : 0;
   const advertiserCandidateShare = advertisers ? share(adv.sharedWeight, adv.candidateWeight) : 0;
   const advertiserReferenceShare = advertisers ? share(adv.sharedWeight, adv.referenceWeight) : 0;
   return {
@@ -141,6 +151,8 @@ export function contentFamily(
     advertiserReferenceShare,
     photoCandidateShare,
     photoReferenceShare,
+    photoCopyCandidateShare,
+    photoCopyReferenceShare,
     sharedAds: Math.max(text.matched, excerpts ? sum.near : 0),
     sharedAdvertisers: adv.shared,
   };
@@ -201,6 +213,10 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
     rule('content', [
       cond('candidate-ad-share', families.content.adCandidateShare, t.cloneAdShare),
       cond('reference-ad-share', families.content.adReferenceShare, t.cloneReferenceShare),
+    ]),
+    rule('photo-copy', [
+      cond('candidate-photo-share', families.content.photoCopyCandidateShare, t.cloneAdShare),
+      cond('reference-photo-share', families.content.photoCopyReferenceShare, t.cloneReferenceShare),
     ]),
     rule(
       'corroborated-content',

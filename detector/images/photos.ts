@@ -109,6 +109,13 @@ export interface PhotoSignal {
   /** Shared photos (weighted) over the candidate's photos, and over the reference's (0 when a side has none). */
   candidateShare: number;
   referenceShare: number;
+  /**
+   * Shared pictures counted as ad texts are, each once, over each side's pictures: how much of a side is a copy of
+   * the other's photos, whoever else also shows some of them. Stock pictures (on more than `photoFamilySites`
+   * families) do not count.
+   */
+  candidateCopied: number;
+  referenceCopied: number;
 }
 
 /** A site's photos, parsed, with the picture each shows: near-identical photos of one site (an ad's thumbnail and its
@@ -162,7 +169,15 @@ export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThre
   const rp = ref.photos ?? [];
   const cp = cand.photos ?? [];
   if (rp.length === 0 || cp.length === 0)
-    return { value: null, pairs: [], weighted: 0, candidateShare: 0, referenceShare: 0 };
+    return {
+      value: null,
+      pairs: [],
+      weighted: 0,
+      candidateShare: 0,
+      referenceShare: 0,
+      candidateCopied: 0,
+      referenceCopied: 0,
+    };
   const used = new Uint8Array(rp.length);
   const pairs: PhotoPair[] = [];
   const rSite = sitePictures(rp, t);
@@ -202,12 +217,17 @@ export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThre
   const refWeight = pictureWeight(rSite.picture, refMatched);
   const candWeight = pictureWeight(cSite.picture, candMatched);
   const weighted = Math.min(refWeight, candWeight);
+  // Copied pictures: a picture on k families has specificity 1/(k − 1); stock ones (k over photoFamilySites) left out.
+  const copy = (matched: [number, number][]) =>
+    matched.map(([i, s]): [number, number] => [i, 1 / s + 1 <= t.photoFamilySites ? 1 : 0]);
   return {
     value: Math.min(1, weighted / Math.min(rSite.pictures, cSite.pictures)),
     pairs,
     weighted,
     candidateShare: Math.min(1, candWeight / cSite.pictures),
     referenceShare: Math.min(1, refWeight / rSite.pictures),
+    candidateCopied: Math.min(1, pictureWeight(cSite.picture, copy(candMatched)) / cSite.pictures),
+    referenceCopied: Math.min(1, pictureWeight(rSite.picture, copy(refMatched)) / rSite.pictures),
   };
 }
 

@@ -87,9 +87,18 @@ describe('photo families in the specificity', () => {
     expect(compare(sites, copies + 1, copies + 2).result.verdict).not.toBe('clone');
   });
 
-  it('counted site by site (no family rule), three copies online made the gallery unrelated', () => {
+  it('counted site by site (no family rule), three copies online weigh the gallery down; the copy rule still reads it', () => {
     const sites = [reference, ...range(0, 3).map(gallery), ...range(0, 6).map(stockUser)];
-    expect(compare(sites, 0, 1, false).result.verdict).not.toBe('clone');
+    const { result } = compare(sites, 0, 1, false);
+    // Each of the reference's photos on four sites weighs 1/3: the weighed shares fall under the photo rule's line
+    // (this once made the gallery unrelated)…
+    const c = result.families.content;
+    expect(Math.sqrt(c.photoCandidateShare * c.photoReferenceShare)).toBeLessThan(defaultThresholds.clonePhotoShare);
+    // …while counted as ad texts are, every picture of the gallery is the reference's, and 10 of its 13 are on it.
+    expect(c.photoCopyCandidateShare).toBe(1);
+    expect(c.photoCopyReferenceShare).toBeCloseTo(10 / 13, 2);
+    expect(result.verdict).toBe('clone');
+    expect(result.explanation.at(-1)).toContain("the reference's ad pictures both ways");
   });
 
   it('the same photos on many sites that show their own numbers are stock, whatever their share', () => {

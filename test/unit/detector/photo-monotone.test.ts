@@ -75,9 +75,12 @@ describe('the photo rule', () => {
       fc.property(sides, noise, (s, one) => {
         const before = pair(s);
         const after = pair(s, [one]);
-        const pb = photoRule(photoSignal(before.ref, before.cand, t), t);
-        const pa = photoRule(photoSignal(after.ref, after.cand, t), t);
-        expect(pa).toBeGreaterThanOrEqual(pb);
+        const sb = photoSignal(before.ref, before.cand, t);
+        const sa = photoSignal(after.ref, after.cand, t);
+        expect(photoRule(sa, t)).toBeGreaterThanOrEqual(photoRule(sb, t));
+        // The copied shares (the photo-copy rule's) rise with it, on both sides.
+        expect(sa.candidateCopied).toBeGreaterThanOrEqual(sb.candidateCopied - 1e-12);
+        expect(sa.referenceCopied).toBeGreaterThanOrEqual(sb.referenceCopied - 1e-12);
         expect(compareProfiles(after.ref, after.cand).score).toBeGreaterThanOrEqual(
           compareProfiles(before.ref, before.cand).score,
         );
@@ -95,6 +98,8 @@ describe('the photo rule', () => {
         const b = photoSignal(twice.ref, twice.cand, t);
         expect(b.candidateShare).toBeCloseTo(a.candidateShare, 9);
         expect(b.referenceShare).toBeCloseTo(a.referenceShare, 9);
+        expect(b.candidateCopied).toBeCloseTo(a.candidateCopied, 9);
+        expect(b.referenceCopied).toBeCloseTo(a.referenceCopied, 9);
         expect(photoRule(b, t)).toBeCloseTo(photoRule(a, t), 9);
       }),
       { numRuns: 200 },
@@ -106,6 +111,9 @@ describe('the photo rule', () => {
       fc.property(sides, (s) => {
         const before = pair(s);
         const after = pair({ ...s, candOwn: Math.min(99, s.candOwn + 1) });
+        expect(photoSignal(after.ref, after.cand, t).candidateCopied).toBeLessThanOrEqual(
+          photoSignal(before.ref, before.cand, t).candidateCopied + 1e-12,
+        );
         expect(photoRule(photoSignal(after.ref, after.cand, t), t)).toBeLessThanOrEqual(
           photoRule(photoSignal(before.ref, before.cand, t), t) + 1e-12,
         );

@@ -25,21 +25,29 @@ const familiesArb = fc.record({
   r: unit,
   ac: unit,
   ar: unit,
+  pc: unit,
+  pr: unit,
+  pcc: unit,
+  pcr: unit,
   identity: unit,
   pivots: fc.constantFrom(0, 1),
   layout: unit,
   rarity: unit,
 });
-type F = typeof familiesArb extends fc.Arbitrary<infer T> ? T : never;
+type Full = typeof familiesArb extends fc.Arbitrary<infer T> ? T : never;
+/** The photo shares may be left out of an example (0). */
+type F = Omit<Full, 'pc' | 'pr' | 'pcc' | 'pcr'> & Partial<Pick<Full, 'pc' | 'pr' | 'pcc' | 'pcr'>>;
 const toFamilies = (f: F): [Families, number] => [
   {
     content: {
-      candidateShare: Math.max(f.c, f.ac),
-      referenceShare: Math.max(f.r, f.ar),
+      candidateShare: Math.max(f.c, f.ac, f.pc ?? 0),
+      referenceShare: Math.max(f.r, f.ar, f.pr ?? 0),
       adCandidateShare: f.ac,
       adReferenceShare: f.ar,
-      photoCandidateShare: 0,
-      photoReferenceShare: 0,
+      photoCandidateShare: f.pc ?? 0,
+      photoReferenceShare: f.pr ?? 0,
+      photoCopyCandidateShare: f.pcc ?? 0,
+      photoCopyReferenceShare: f.pcr ?? 0,
       advertiserCandidateShare: f.c,
       advertiserReferenceShare: f.r,
       sharedAds: 0,
@@ -51,7 +59,7 @@ const toFamilies = (f: F): [Families, number] => [
   },
   f.layout,
 ];
-const keys = ['c', 'r', 'ac', 'ar', 'identity', 'pivots', 'layout', 'rarity'] as const;
+const keys = ['c', 'r', 'ac', 'ar', 'pc', 'pr', 'pcc', 'pcr', 'identity', 'pivots', 'layout', 'rarity'] as const;
 
 describe('the rule on families', () => {
   it('margin and its score are non-decreasing, 0 at the threshold, cloneScore at margin 0', () => {
@@ -121,6 +129,20 @@ describe('the rule on families', () => {
     expect(holds({ c: 0.29, r: 0.63 })).toBe(false);
     // Under the line either way, however strong the signature.
     expect(holds({ c: 0.5, r: 0.55, identity: 1 })).toBe(false);
+  });
+
+  it("a copy of the reference's pictures both ways is a clone without any other family; a rival's share is not", () => {
+    const holds = (f: Partial<F>) =>
+      decideFamilies(...toFamilies({ c: 0, r: 0, ac: 0, ar: 0, identity: 0, pivots: 0, layout: 0, rarity: 0, ...f }), t)
+        .best.margin >= 0;
+    // A gallery relaunch: every picture of the candidate is the reference's, two thirds of the reference's are on it,
+    // while specificity (rival boards where the advertisers post show the same photos) weighs them at 36 % / 24 %.
+    expect(holds({ pc: 0.36, pr: 0.24, pcc: 1, pcr: 0.68 })).toBe(true);
+    // A rival board to which half of the advertisers moved with their photos (world 5's competitors: at most 53 % /
+    // 60 % of pictures), an advertiser's own site (all of its pictures, 11 % of the reference's), a press screenshot.
+    expect(holds({ pc: 0.32, pr: 0.3, pcc: 0.53, pcr: 0.6 })).toBe(false);
+    expect(holds({ pc: 1, pr: 0.06, pcc: 1, pcr: 0.11 })).toBe(false);
+    expect(holds({ pc: 1, pr: 0.03, pcc: 1, pcr: 0.03 })).toBe(false);
   });
 });
 
