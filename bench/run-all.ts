@@ -1,7 +1,7 @@
 /** `npm run bench`: every benchmark, one after another, each printing its own figures and ratios. */
 import { spawnSync } from 'node:child_process';
 
-const BENCHES = ['bench:detect', 'bench:crawl', 'bench:scale'];
+const BENCHES = ['bench:detect', 'bench:corpus', 'bench:crawl', 'bench:scale'];
 let failed = 0;
 for (const name of BENCHES) {
   process.stdout.write(`\n===== npm run ${name} =====\n`);
