@@ -217,9 +217,9 @@ export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThre
   const refWeight = pictureWeight(rSite.picture, refMatched);
   const candWeight = pictureWeight(cSite.picture, candMatched);
   const weighted = Math.min(refWeight, candWeight);
-  // Copied pictures: a picture on k families has specificity 1/(k − 1); stock ones (k over photoFamilySites) left out.
-  const copy = (matched: [number, number][]) =>
-    matched.map(([i, s]): [number, number] => [i, 1 / s + 1 <= t.photoFamilySites ? 1 : 0]);
+  // Copied pictures, each counted 1; stock ones (on more than photoFamilySites families: a lower specificity) left out.
+  const stockBelow = specificityOf(t.photoFamilySites);
+  const copy = (matched: [number, number][]) => matched.map(([i, s]): [number, number] => [i, s >= stockBelow ? 1 : 0]);
   return {
     value: Math.min(1, weighted / Math.min(rSite.pictures, cSite.pictures)),
     pairs,

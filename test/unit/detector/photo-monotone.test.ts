@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { photoRule, photoSignal } from '../../../detector/images/index.ts';
+import { photoRule, photoSignal, specificityOf } from '../../../detector/images/index.ts';
 import { compareProfiles, defaultThresholds, type SiteProfile } from '../../../detector/index.ts';
 
 const t = defaultThresholds;
@@ -120,5 +120,29 @@ describe('the photo rule', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the copied shares (photo-copy rule)', () => {
+  it('count a picture on exactly photoFamilySites families, and leave out one on more', () => {
+    // Every bound, including those where inverting 1/(k − 1) in floating point lands just past k (50, 99, …).
+    for (const families of [3, 30, 50, 99, 104, 197]) {
+      const th = { ...t, photoFamilySites: families };
+      const hashes = [1, 2, 3, 4].map((k) => hex(mix(k)));
+      const on =
+        (k: number) =>
+        (p: SiteProfile): SiteProfile => ({
+          ...p,
+          photos: p.photos!.map((x, i) => ({ ...x, specificity: i === 0 ? specificityOf(k) : 1 })),
+        });
+      for (const [k, counted] of [
+        [families, 4],
+        [families + 1, 3],
+      ]) {
+        const s = photoSignal(on(k)(profile('r.test', hashes)), on(k)(profile('c.test', hashes)), th);
+        expect(s.candidateCopied * 4).toBeCloseTo(counted, 9);
+        expect(s.referenceCopied * 4).toBeCloseTo(counted, 9);
+      }
+    }
   });
 });
