@@ -29,15 +29,11 @@ import { contactFamilyCounts } from '../detector/compare/contact-families.ts';
 import { buildCorpusStats, type CorpusStats, defaultThresholds } from '../detector/index.ts';
 import { buildSyntheticCorpus, type SyntheticCorpus } from './lib/corpus-gen.ts';
 import { fmt, summarise } from './lib/measure.ts';
+import { benchFlags } from './lib/options.ts';
 import { printTable } from './lib/table.ts';
 
 function parseOptions(argv: string[]) {
-  const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const ints = (name: string, fallback: string) => {
-    const list = (flag(name) ?? fallback).split(',').map((s) => Number(s.replaceAll('_', '')));
-    if (list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--${name} expects positive integers`);
-    return list;
-  };
+  const { flag, ints } = benchFlags(argv);
   return {
     sizes: ints('sizes', '1000,5000,20000'),
     runs: ints('runs', '3')[0],

@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { startFleet } from '../test/helpers/fleet.ts';
+import { benchFlags } from './lib/options.ts';
 import { dropStaleScratchDatabases } from './lib/scratch-db.ts';
 import {
   benchCycle,
@@ -41,12 +42,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const ints = (name: string, fallback: string) => {
-    const list = (flag(name) ?? fallback).split(',').map((s) => Number(s.replaceAll('_', '')));
-    if (list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--${name} expects positive integers`);
-    return list;
-  };
+  const { ints } = benchFlags(argv);
   return {
     candidates: ints('candidates', '80')[0],
     workers: ints('workers', '1,2,4'),
