@@ -9,41 +9,249 @@
  * `minSharedPhotos` near-identical photos. Unrelated sites behind one agency or host share the contact and nothing
  * else, and stay apart. The contact's weight then counts the families (connected components) carrying it. An
  * advertiser's contact, never a site's own, keeps its count of sites: an advertiser who posts everywhere is common.
+ *
+ * The grouping gives what comparing the sites pair by pair, every ad and photo of one against every one of the other,
+ * would give (the unit tests hold it to that brute force), without the quadratic cost: the ads (and photos, and photo
+ * windows) of a contact's sites are pooled, equal hashes merged, and the near pairs found at once with a band index
+ * (hamming-join.ts); each hash then knows the sites carrying a near one, which counts for every pair of sites how many
+ * ads (photos) of the first have a match on the second. Sites carrying the same contacts are grouped once.
  */
-import { fromHex64, type Hash64, hamming64 } from '../hash64.ts';
-import { matchParsed, type ParsedPhoto, parsePhoto } from '../images/photos.ts';
+import { fromHex64 } from '../hash64.ts';
+import type { PhotoHashLike } from '../images/photos.ts';
 import type { DetectorThresholds, SiteProfile } from '../types.ts';
+import { distinct, type Hashes, nearJoin, type Planner, planBands } from './hamming-join.ts';
 
 /** Past this many sites a contact is common whatever its families (and the pairwise grouping stays cheap). */
 const MAX_SITES = 64;
 
+/** A site's ad fingerprints and photos as compared: whole pictures, their windows, each window's picture. */
 interface Content {
-  ads: Hash64[];
-  photos: ParsedPhoto[];
+  ads: Hashes;
+  photos: Hashes;
+  crops: Hashes;
+  cropPhoto: Int32Array;
 }
 
 /** A contact's key in the corpus statistics (`kind:value`); corpus.ts re-exports it. */
 export const contactKey = (c: { kind: string; value: string }) => `${c.kind}:${c.value}`;
 
-function countShared<T>(a: T[], b: T[], same: (x: T, y: T) => boolean, enough: number): boolean {
-  let n = 0;
-  for (const x of a) {
-    if (b.some((y) => same(x, y)) && ++n >= enough) return true;
+/** 8 hex digits of `s` from `from` as a 32-bit word, or -1 when one is not a hex digit. */
+function hexWord(s: string, from: number): number {
+  let v = 0;
+  for (let i = from; i < from + 8; i++) {
+    const c = s.charCodeAt(i);
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (digit < 0) return -1;
+    v = v * 16 + digit;
   }
-  return false;
+  return v;
+}
+
+/** Writes hash `s` at `i` as `fromHex64` reads it (straight from the digits when the first 16 are hex, as stored). */
+function parseInto(out: Hashes, i: number, s: string): void {
+  let hi = typeof s === 'string' && s.length >= 16 ? hexWord(s, 0) : -1;
+  let lo = hi < 0 ? -1 : hexWord(s, 8);
+  if (lo < 0) ({ hi, lo } = fromHex64(s));
+  out.hi[i] = hi;
+  out.lo[i] = lo;
+}
+
+const sized = (n: number): Hashes => ({ hi: new Int32Array(n), lo: new Int32Array(n) });
+
+/** A site's content, read as `parsePhoto` reads photos (a photo may be a bare hash, without windows). */
+function parseContent(p: SiteProfile): Content {
+  const photos = (p.photos ?? []) as PhotoHashLike[];
+  const windows = (ph: PhotoHashLike) => (typeof ph === 'string' ? [] : (ph.crops ?? []));
+  let n = 0;
+  for (const ph of photos) n += windows(ph).length;
+  const c: Content = {
+    ads: sized(p.ads.length),
+    photos: sized(photos.length),
+    crops: sized(n),
+    cropPhoto: new Int32Array(n),
+  };
+  for (const [i, a] of p.ads.entries()) parseInto(c.ads, i, a.fingerprint);
+  n = 0;
+  photos.forEach((ph, i) => {
+    parseInto(c.photos, i, typeof ph === 'string' ? ph : ph.hash);
+    for (const w of windows(ph)) {
+      parseInto(c.crops, n, w);
+      c.cropPhoto[n++] = i;
+    }
+  });
+  return c;
+}
+
+/** `x ≤ bound` ⇔ `x ≤ limit(bound)` for a whole distance x in 0–65 (65: no window to compare), whatever the bound. */
+const limit = (bound: number) => (bound >= 0 ? Math.min(65, Math.floor(bound)) : -1);
+
+/** Sets of sites (a contact's, by their position: at most 64) as two 32-bit words per entry. */
+class SiteMasks {
+  lo: Int32Array;
+  hi: Int32Array;
+  constructor(n: number) {
+    this.lo = new Int32Array(n);
+    this.hi = new Int32Array(n);
+  }
+  add(i: number, site: number) {
+    if (site < 32) this.lo[i] |= 1 << site;
+    else this.hi[i] |= 1 << (site - 32);
+  }
+  /** Adds to entry i the sites of `from`'s entry j. */
+  or(i: number, from: SiteMasks, j: number) {
+    this.lo[i] |= from.lo[j];
+    this.hi[i] |= from.hi[j];
+  }
+  copy(): SiteMasks {
+    const out = new SiteMasks(0);
+    out.lo = this.lo.slice();
+    out.hi = this.hi.slice();
+    return out;
+  }
+}
+
+/** The hashes of all the sites, one list, with the position of the site of each. */
+function gather(parts: Hashes[]): { all: Hashes; site: Int32Array; offsets: number[] } {
+  const offsets = [0];
+  for (const p of parts) offsets.push(offsets.at(-1)! + p.hi.length);
+  const all = { hi: new Int32Array(offsets.at(-1)!), lo: new Int32Array(offsets.at(-1)!) };
+  const site = new Int32Array(offsets.at(-1)!);
+  parts.forEach((p, s) => {
+    all.hi.set(p.hi, offsets[s]);
+    all.lo.set(p.lo, offsets[s]);
+    site.fill(s, offsets[s], offsets[s + 1]);
+  });
+  return { all, site, offsets };
+}
+
+/** Distinct values of the gathered hashes, with the sites carrying each. */
+function distinctWithSites(all: Hashes, site: Int32Array) {
+  const { of, values } = distinct(all);
+  const sites = new SiteMasks(values.hi.length);
+  for (let i = 0; i < of.length; i++) sites.add(of[i], site[i]);
+  return { of, values, sites };
 }
 
 /**
- * For each operator contact carried by three sites or more, the number of families carrying it (only when lower than
- * its number of sites). Profiles are the corpus's, each site once.
+ * shared[a·k + b]: how many items of site a have a near one on site b, from each item's site and the sites near it
+ * (`near`'s entry `of[i]` for item i; entry i when `of` is null).
  */
-export function contactFamilyCounts(profiles: SiteProfile[], t: DetectorThresholds): Record<string, number> {
-  const carriers = new Map<string, number[]>();
+function sharedCounts(k: number, site: Int32Array, near: SiteMasks, of: Int32Array | null): Int32Array {
+  const shared = new Int32Array(k * k);
+  for (let i = 0; i < site.length; i++) {
+    const s = site[i];
+    const e = of ? of[i] : i;
+    for (let w = 0; w < 2; w++) {
+      let m = w === 0 ? near.lo[e] : near.hi[e];
+      while (m !== 0) {
+        const b = 31 - Math.clz32(m & -m) + 32 * w;
+        m &= m - 1;
+        if (b !== s) shared[s * k + b]++;
+      }
+    }
+  }
+  return shared;
+}
+
+/** Per pair of sites, how many ads of the first have a near-identical ad (within `adMaxDistance`) on the second. */
+function sharedAds(cs: Content[], t: DetectorThresholds, planner: Planner): Int32Array {
+  const { all, site } = gather(cs.map((c) => c.ads));
+  const d = limit(t.adMaxDistance);
+  const u = distinctWithSites(all, site);
+  // Equal ads are near when any are (d ≥ 0).
+  const near = d >= 0 ? u.sites.copy() : new SiteMasks(u.values.hi.length);
+  nearJoin(
+    u.values,
+    null,
+    d,
+    (x, y) => {
+      near.or(x, u.sites, y);
+      near.or(y, u.sites, x);
+    },
+    planner,
+  );
+  return sharedCounts(cs.length, site, near, u.of);
+}
+
+/**
+ * Per pair of sites, how many photos of the first are the same picture as one of the second's (`matchParsed`): whole
+ * pictures within `photoMaxDistance`, or one's whole picture within `photoCropMaxDistance` of one of the other's
+ * windows, either way round.
+ */
+function sharedPhotos(cs: Content[], t: DetectorThresholds, planner: Planner): Int32Array {
+  const k = cs.length;
+  const photos = gather(cs.map((c) => c.photos));
+  const full = limit(t.photoMaxDistance);
+  const crop = limit(t.photoCropMaxDistance);
+  const p = distinctWithSites(photos.all, photos.site);
+  if (crop >= 65) {
+    // Every two photos match (a missing window counts 65): each site's photos match on every site showing any.
+    const any = new SiteMasks(1);
+    for (let i = 0; i < p.values.hi.length; i++) any.or(0, p.sites, i);
+    return sharedCounts(k, photos.site, any, new Int32Array(photos.site.length));
+  }
+  // Whole pictures: equal ones are near when any are (full ≥ 0).
+  const near = full >= 0 ? p.sites.copy() : new SiteMasks(p.values.hi.length);
+  nearJoin(
+    p.values,
+    null,
+    full,
+    (x, y) => {
+      near.or(x, p.sites, y);
+      near.or(y, p.sites, x);
+    },
+    planner,
+  );
+  const crops = gather(cs.map((c) => c.crops));
+  const photoOf = new Int32Array(crops.site.length);
+  for (let i = 0; i < photoOf.length; i++)
+    photoOf[i] = photos.offsets[crops.site[i]] + cs[crops.site[i]].cropPhoto[i - crops.offsets[crops.site[i]]];
+  const w = distinctWithSites(crops.all, crops.site);
+  // A whole picture near a window: the picture's photos match the window's, both ways round.
+  const nearWindow = new SiteMasks(p.values.hi.length);
+  const windowNear = new SiteMasks(w.values.hi.length);
+  nearJoin(
+    p.values,
+    w.values,
+    crop,
+    (x, y) => {
+      nearWindow.or(x, w.sites, y);
+      windowNear.or(y, p.sites, x);
+    },
+    planner,
+  );
+  const all = near.copy();
+  for (let i = 0; i < all.lo.length; i++) all.or(i, nearWindow, i);
+  const perPhoto = new SiteMasks(photos.site.length);
+  for (let i = 0; i < photos.site.length; i++) perPhoto.or(i, all, p.of[i]);
+  for (let c = 0; c < photoOf.length; c++) perPhoto.or(photoOf[c], windowNear, w.of[c]);
+  return sharedCounts(k, photos.site, perPhoto, null);
+}
+
+/** What `countShared` answered: `n` items with a match reach `enough` (and at least one matched). */
+const reaches = (n: number, enough: number) => n >= 1 && n >= enough;
+
+/**
+ * For each operator contact carried by three sites or more, the number of families carrying it (only when lower than
+ * its number of sites). Profiles are the corpus's, each site once. `planner` (tests) picks the band indexes.
+ */
+export function contactFamilyCounts(
+  profiles: SiteProfile[],
+  t: DetectorThresholds,
+  planner: Planner = planBands,
+): Record<string, number> {
   const own = new Set<string>();
+  for (const p of profiles) for (const c of p.contacts) if (c.scope === 'site') own.add(contactKey(c));
+  // Only a contact whose value ends an operator's key after a colon can carry it: the others' keys are not built.
+  const tails = new Set<string>();
+  for (const key of own)
+    for (let at = key.indexOf(':'); at >= 0; at = key.indexOf(':', at + 1)) tails.add(key.slice(at + 1));
+  const carriers = new Map<string, number[]>();
   profiles.forEach((p, i) => {
     for (const c of p.contacts) {
+      if (!tails.has(typeof c.value === 'string' ? c.value : `${c.value}`)) continue;
       const key = contactKey(c);
-      if (c.scope === 'site') own.add(key);
+      if (!own.has(key)) continue;
       const list = carriers.get(key) ?? [];
       if (list.at(-1) !== i) list.push(i);
       carriers.set(key, list);
@@ -53,45 +261,46 @@ export function contactFamilyCounts(profiles: SiteProfile[], t: DetectorThreshol
   const contentOf = (i: number): Content => {
     let c = content.get(i);
     if (!c) {
-      const p = profiles[i];
-      c = { ads: p.ads.map((a) => fromHex64(a.fingerprint)), photos: (p.photos ?? []).map(parsePhoto) };
+      c = parseContent(profiles[i]);
       content.set(i, c);
     }
     return c;
   };
-  const linked = new Map<string, boolean>();
-  const isLinked = (i: number, j: number): boolean => {
-    const k = i < j ? `${i}:${j}` : `${j}:${i}`;
-    let v = linked.get(k);
-    if (v === undefined) {
-      const a = contentOf(i);
-      const b = contentOf(j);
-      v =
-        countShared(a.ads, b.ads, (x, y) => hamming64(x, y) <= t.adMaxDistance, t.minSharedAds) ||
-        countShared(
-          a.photos,
-          b.photos,
-          (x, y) => matchParsed(x, y, t.photoMaxDistance, t.photoCropMaxDistance) !== null,
-          t.minSharedPhotos,
-        );
-      linked.set(k, v);
-    }
-    return v;
-  };
-  const families: Record<string, number> = {};
-  for (const key of own) {
-    const sites = carriers.get(key)!;
-    if (sites.length < 3 || sites.length > MAX_SITES) continue;
-    // Union-find over the sites carrying the contact.
+  // Families depend on the sites only: an operator's phone and address on the same sites are grouped once.
+  const bySites = new Map<string, number>();
+  const familiesOf = (sites: number[]): number => {
+    const cs = sites.map(contentOf);
+    const k = sites.length;
+    // Union-find over the sites carrying the contact; two are linked when the first (lower in the corpus) has
+    // minSharedAds ads, or minSharedPhotos photos, with a near-identical one on the second.
     const parent = sites.map((_, n) => n);
     const find = (n: number): number => {
       while (parent[n] !== n) n = parent[n];
       return n;
     };
-    for (let a = 0; a < sites.length; a++)
-      for (let b = a + 1; b < sites.length; b++)
-        if (find(a) !== find(b) && isLinked(sites[a], sites[b])) parent[find(a)] = find(b);
-    const count = new Set(sites.map((_, n) => find(n))).size;
+    let count = k;
+    const unite = (shared: Int32Array, enough: number) => {
+      for (let a = 0; a < k; a++)
+        for (let b = a + 1; b < k; b++)
+          if (find(a) !== find(b) && reaches(shared[a * k + b], enough)) {
+            parent[find(a)] = find(b);
+            count--;
+          }
+    };
+    unite(sharedAds(cs, t, planner), t.minSharedAds);
+    if (count > 1) unite(sharedPhotos(cs, t, planner), t.minSharedPhotos);
+    return count;
+  };
+  const families: Record<string, number> = {};
+  for (const key of own) {
+    const sites = carriers.get(key)!;
+    if (sites.length < 3 || sites.length > MAX_SITES) continue;
+    const id = sites.join(',');
+    let count = bySites.get(id);
+    if (count === undefined) {
+      count = familiesOf(sites);
+      bySites.set(id, count);
+    }
     if (count < sites.length) families[key] = count;
   }
   return families;
