@@ -24,14 +24,6 @@ import { distinct, type Hashes, nearJoin, type Planner, planBands } from './hamm
 /** Past this many sites a contact is common whatever its families (and the pairwise grouping stays cheap). */
 const MAX_SITES = 64;
 
-/** A site's ad fingerprints and photos as compared: whole pictures, their windows, each window's picture. */
-interface Content {
-  ads: Hashes;
-  photos: Hashes;
-  crops: Hashes;
-  cropPhoto: Int32Array;
-}
-
 /** A contact's key in the corpus statistics (`kind:value`); corpus.ts re-exports it. */
 export const contactKey = (c: { kind: string; value: string }) => `${c.kind}:${c.value}`;
 
@@ -58,28 +50,60 @@ function parseInto(out: Hashes, i: number, s: string): void {
 
 const sized = (n: number): Hashes => ({ hi: new Int32Array(n), lo: new Int32Array(n) });
 
-/** A site's content, read as `parsePhoto` reads photos (a photo may be a bare hash, without windows). */
-function parseContent(p: SiteProfile): Content {
-  const photos = (p.photos ?? []) as PhotoHashLike[];
-  const windows = (ph: PhotoHashLike) => (typeof ph === 'string' ? [] : (ph.crops ?? []));
+/** Hashes of all the sites, one list, with the position of the site of each. */
+interface Pool {
+  all: Hashes;
+  site: Int32Array;
+}
+
+/** The ad fingerprints of the sites, pooled. */
+function poolAds(sites: SiteProfile[]): Pool {
   let n = 0;
-  for (const ph of photos) n += windows(ph).length;
-  const c: Content = {
-    ads: sized(p.ads.length),
-    photos: sized(photos.length),
-    crops: sized(n),
-    cropPhoto: new Int32Array(n),
-  };
-  for (const [i, a] of p.ads.entries()) parseInto(c.ads, i, a.fingerprint);
+  for (const p of sites) n += p.ads.length;
+  const out = { all: sized(n), site: new Int32Array(n) };
   n = 0;
-  photos.forEach((ph, i) => {
-    parseInto(c.photos, i, typeof ph === 'string' ? ph : ph.hash);
-    for (const w of windows(ph)) {
-      parseInto(c.crops, n, w);
-      c.cropPhoto[n++] = i;
+  sites.forEach((p, s) => {
+    for (const a of p.ads) {
+      parseInto(out.all, n, a.fingerprint);
+      out.site[n++] = s;
     }
   });
-  return c;
+  return out;
+}
+
+const photosOf = (p: SiteProfile) => (p.photos ?? []) as PhotoHashLike[];
+const windowsOf = (ph: PhotoHashLike) => (typeof ph === 'string' ? [] : (ph.crops ?? []));
+
+/**
+ * The photos of the sites pooled, read as `parsePhoto` reads them (a photo may be a bare hash, without windows), and
+ * their windows pooled, with the photo of each.
+ */
+function poolPhotos(sites: SiteProfile[]): { photos: Pool; crops: Pool; cropPhoto: Int32Array } {
+  let n = 0;
+  let w = 0;
+  for (const p of sites)
+    for (const ph of photosOf(p)) {
+      n++;
+      w += windowsOf(ph).length;
+    }
+  const photos = { all: sized(n), site: new Int32Array(n) };
+  const crops = { all: sized(w), site: new Int32Array(w) };
+  const cropPhoto = new Int32Array(w);
+  n = 0;
+  w = 0;
+  sites.forEach((p, s) => {
+    for (const ph of photosOf(p)) {
+      parseInto(photos.all, n, typeof ph === 'string' ? ph : ph.hash);
+      photos.site[n] = s;
+      for (const c of windowsOf(ph)) {
+        parseInto(crops.all, w, c);
+        crops.site[w] = s;
+        cropPhoto[w++] = n;
+      }
+      n++;
+    }
+  });
+  return { photos, crops, cropPhoto };
 }
 
 /** `x ≤ bound` ⇔ `x ≤ limit(bound)` for a whole distance x in 0–65 (65: no window to compare), whatever the bound. */
@@ -110,21 +134,7 @@ class SiteMasks {
   }
 }
 
-/** The hashes of all the sites, one list, with the position of the site of each. */
-function gather(parts: Hashes[]): { all: Hashes; site: Int32Array; offsets: number[] } {
-  const offsets = [0];
-  for (const p of parts) offsets.push(offsets.at(-1)! + p.hi.length);
-  const all = { hi: new Int32Array(offsets.at(-1)!), lo: new Int32Array(offsets.at(-1)!) };
-  const site = new Int32Array(offsets.at(-1)!);
-  parts.forEach((p, s) => {
-    all.hi.set(p.hi, offsets[s]);
-    all.lo.set(p.lo, offsets[s]);
-    site.fill(s, offsets[s], offsets[s + 1]);
-  });
-  return { all, site, offsets };
-}
-
-/** Distinct values of the gathered hashes, with the sites carrying each. */
+/** Distinct values of pooled hashes, with the sites carrying each. */
 function distinctWithSites(all: Hashes, site: Int32Array) {
   const { of, values } = distinct(all);
   const sites = new SiteMasks(values.hi.length);
@@ -154,8 +164,8 @@ function sharedCounts(k: number, site: Int32Array, near: SiteMasks, of: Int32Arr
 }
 
 /** Per pair of sites, how many ads of the first have a near-identical ad (within `adMaxDistance`) on the second. */
-function sharedAds(cs: Content[], t: DetectorThresholds, planner: Planner): Int32Array {
-  const { all, site } = gather(cs.map((c) => c.ads));
+function sharedAds(sites: SiteProfile[], t: DetectorThresholds, planner: Planner): Int32Array {
+  const { all, site } = poolAds(sites);
   const d = limit(t.adMaxDistance);
   const u = distinctWithSites(all, site);
   // Equal ads are near when any are (d ≥ 0).
@@ -170,7 +180,7 @@ function sharedAds(cs: Content[], t: DetectorThresholds, planner: Planner): Int3
     },
     planner,
   );
-  return sharedCounts(cs.length, site, near, u.of);
+  return sharedCounts(sites.length, site, near, u.of);
 }
 
 /**
@@ -178,9 +188,9 @@ function sharedAds(cs: Content[], t: DetectorThresholds, planner: Planner): Int3
  * pictures within `photoMaxDistance`, or one's whole picture within `photoCropMaxDistance` of one of the other's
  * windows, either way round.
  */
-function sharedPhotos(cs: Content[], t: DetectorThresholds, planner: Planner): Int32Array {
-  const k = cs.length;
-  const photos = gather(cs.map((c) => c.photos));
+function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Planner): Int32Array {
+  const k = sites.length;
+  const { photos, crops, cropPhoto } = poolPhotos(sites);
   const full = limit(t.photoMaxDistance);
   const crop = limit(t.photoCropMaxDistance);
   const p = distinctWithSites(photos.all, photos.site);
@@ -202,10 +212,6 @@ function sharedPhotos(cs: Content[], t: DetectorThresholds, planner: Planner): I
     },
     planner,
   );
-  const crops = gather(cs.map((c) => c.crops));
-  const photoOf = new Int32Array(crops.site.length);
-  for (let i = 0; i < photoOf.length; i++)
-    photoOf[i] = photos.offsets[crops.site[i]] + cs[crops.site[i]].cropPhoto[i - crops.offsets[crops.site[i]]];
   const w = distinctWithSites(crops.all, crops.site);
   // A whole picture near a window: the picture's photos match the window's, both ways round.
   const nearWindow = new SiteMasks(p.values.hi.length);
@@ -224,7 +230,7 @@ function sharedPhotos(cs: Content[], t: DetectorThresholds, planner: Planner): I
   for (let i = 0; i < all.lo.length; i++) all.or(i, nearWindow, i);
   const perPhoto = new SiteMasks(photos.site.length);
   for (let i = 0; i < photos.site.length; i++) perPhoto.or(i, all, p.of[i]);
-  for (let c = 0; c < photoOf.length; c++) perPhoto.or(photoOf[c], windowNear, w.of[c]);
+  for (let c = 0; c < cropPhoto.length; c++) perPhoto.or(cropPhoto[c], windowNear, w.of[c]);
   return sharedCounts(k, photos.site, perPhoto, null);
 }
 
@@ -257,19 +263,12 @@ export function contactFamilyCounts(
       carriers.set(key, list);
     }
   });
-  const content = new Map<number, Content>();
-  const contentOf = (i: number): Content => {
-    let c = content.get(i);
-    if (!c) {
-      c = parseContent(profiles[i]);
-      content.set(i, c);
-    }
-    return c;
-  };
   // Families depend on the sites only: an operator's phone and address on the same sites are grouped once.
   const bySites = new Map<string, number>();
   const familiesOf = (sites: number[]): number => {
-    const cs = sites.map(contentOf);
+    // Each contact's sites read afresh (held over the whole corpus, the parsed hashes would outlive the young
+    // generation and weigh on the collection of a large heap).
+    const ps = sites.map((i) => profiles[i]);
     const k = sites.length;
     // Union-find over the sites carrying the contact; two are linked when the first (lower in the corpus) has
     // minSharedAds ads, or minSharedPhotos photos, with a near-identical one on the second.
@@ -287,8 +286,8 @@ export function contactFamilyCounts(
             count--;
           }
     };
-    unite(sharedAds(cs, t, planner), t.minSharedAds);
-    if (count > 1) unite(sharedPhotos(cs, t, planner), t.minSharedPhotos);
+    unite(sharedAds(ps, t, planner), t.minSharedAds);
+    if (count > 1) unite(sharedPhotos(ps, t, planner), t.minSharedPhotos);
     return count;
   };
   const families: Record<string, number> = {};
