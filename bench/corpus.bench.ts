@@ -1,7 +1,7 @@
 /**
  * `npm run bench:corpus`: the cost of the corpus statistics (`buildCorpusStats`) with their contact-family step
  * (detector/compare/contact-families.ts `contactFamilyCounts`: an operator's contact on 3–64 sites counted by
- * families, pairwise ad and photo comparisons among the sites carrying it) on synthetic corpora of 1,000, 5,000 and
+ * families, near-identical ads and photos among the sites carrying it) on synthetic corpora of 1,000, 5,000 and
  * 20,000 site profiles (bench/lib/corpus-gen.ts: 20–60 ads and 20–80 photos a site, advertisers on 2–30 sites,
  * operators' families of copies and agencies' addresses on 3–70 sites).
  * Per size, side by side: `buildCorpusStats` as the product runs it (with the step), `contactFamilyCounts` alone on
@@ -13,16 +13,28 @@
  * families not those of `contactFamilyCounts`, or an operator's or agency's family count not the one it was built with.
  * Flags: --sizes=1000,5000,20000, --runs=3, --seed=bench-corpus, --operators-per-1000=5, --agencies-per-1000=2.
  *
- * Measured 2026-12-07 (2 cores shared with other sessions, load average 8.5; Node 20; full run 3 min 49 s):
+ * Measured 2026-12-07 09:00 UTC, after the band index (contact-families.ts pools each contact's ads, photos and
+ * windows and finds their near pairs at once through compare/hamming-join.ts, same families; 2 cores shared with other
+ * sessions, load average 5.2 at the start, 8.1 at the end; Node 20; full run 1 min 27 s):
  *   sites  contacts  on ≥2 sites  with families  buildCorpusStats ms  contactFamilyCounts ms  without step ms  ms/site  corpus heap MB  heap after stats MB  with/without
- *    1000      4991         1019             10                  305                     289               16    0.305             101                  179         19.0×
- *    5000     24549         4634             40                 5321                    5343              -22    1.064             503                  921  noise
- *   20000     98860        19096            172                24001                   23196              805    1.200            1995                 2420         29.8×
- *   (5 / 25 / 100 operators, 2 / 10 / 40 agencies; corpora built in 1.6 / 7.4 / 33.1 s.) The family step is ~95 % or
- *   more of the statistics' time at every size; the rest (document frequencies, layouts) is under a second at 20,000
- *   sites, within the machine's noise at 5,000. Per site it grows (0.3 → 1.2 ms): the pairwise work of a contact grows
- *   with its sites squared (up to 64); agencies' unrelated sites never link and pay every ad and photo comparison
- *   (not split out here: the likely bulk, not measured).
+ *    1000      4991         1019             10                  106                      71               35    0.106             101                  120          3.0×
+ *    5000     24549         4634             40                  403                     329               74    0.081             503                  643          5.5×
+ *   20000     98860        19096            172                 1706                    1162              544    0.085            1996                 2619          3.1×
+ *   The step went from 0.25 / 4.9 / 28 s (medians; run below, same day, at a lower load: 1.0) to 0.07 / 0.33 / 1.2 s:
+ *   3.5×, 15×, 24× faster, now growing about linearly with the sites (ms/site 0.08–0.11). At 20,000 sites about 0.4 s of the
+ *   step is reading every profile's contacts for the operators' keys (the rest: reading the carriers' hashes and the
+ *   joins). Run to run, a full collection of the 2 GB corpus (3–4 s on this machine) lands in whichever call sets it
+ *   off; the step itself no longer does (it kept a parsed copy of its sites for the whole call).
+ *
+ * Before the band index, 2026-12-07 07:55 UTC (same machine, load average 1.0 at the start, 2.2 at the end; full
+ * run 4 min 1 s):
+ *   sites  contacts  on ≥2 sites  with families  buildCorpusStats ms  contactFamilyCounts ms  without step ms  ms/site  corpus heap MB  heap after stats MB  with/without
+ *    1000      4991         1019             10                  258                     249                9    0.258             101                  169         27.8×
+ *    5000     24549         4634             40                 5316                    4897              419    1.063             503                  921         12.7×
+ *   20000     98860        19096            172                24734                   27971            -3237    1.237            1995                 2427  noise
+ *   (The first run, 2026-12-07 at load 8.5: 305 / 5321 / 24001 ms with the step, 289 / 5343 / 23196 ms alone.) The
+ *   step was ~95 % of the statistics' time: pairwise among a contact's sites, every ad and photo (and 30 window
+ *   comparisons a photo pair) of one against every one of the other, agencies' unrelated sites paying them all.
  */
 import os from 'node:os';
 import { contactFamilyCounts } from '../detector/compare/contact-families.ts';
