@@ -14,10 +14,12 @@
  * would give (the unit tests hold it to that brute force), without the quadratic cost: the ads (and photos, and photo
  * windows) of a contact's sites are pooled, equal hashes merged, and the near pairs found at once with a band index
  * (hamming-join.ts); each hash then knows the sites carrying a near one, which counts for every pair of sites how many
- * ads (photos) of the first have a match on the second. Sites carrying the same contacts are grouped once.
+ * ads (photos) of the first have a match on the second. Sites carrying the same contacts are grouped once. Where the
+ * index declines (thresholds too loose for it, or hashes crowded into near copies of one another), the sites are
+ * compared pair by pair as before, each comparison stopping at the first `minSharedAds` (`minSharedPhotos`) matches.
  */
-import { fromHex64 } from '../hash64.ts';
-import type { PhotoHashLike } from '../images/photos.ts';
+import { fromHex64, hamming64 } from '../hash64.ts';
+import { matchParsed, type ParsedPhoto, type PhotoHashLike, parsePhoto } from '../images/photos.ts';
 import type { DetectorThresholds, SiteProfile } from '../types.ts';
 import { distinct, type Hashes, nearJoin, type Planner, planBands } from './hamming-join.ts';
 
@@ -163,14 +165,17 @@ function sharedCounts(k: number, site: Int32Array, near: SiteMasks, of: Int32Arr
   return shared;
 }
 
-/** Per pair of sites, how many ads of the first have a near-identical ad (within `adMaxDistance`) on the second. */
-function sharedAds(sites: SiteProfile[], t: DetectorThresholds, planner: Planner): Int32Array {
+/**
+ * Per pair of sites, how many ads of the first have a near-identical ad (within `adMaxDistance`) on the second; null
+ * when the band index declined.
+ */
+function sharedAds(sites: SiteProfile[], t: DetectorThresholds, planner: Planner): Int32Array | null {
   const { all, site } = poolAds(sites);
   const d = limit(t.adMaxDistance);
   const u = distinctWithSites(all, site);
   // Equal ads are near when any are (d ≥ 0).
   const near = d >= 0 ? u.sites.copy() : new SiteMasks(u.values.hi.length);
-  nearJoin(
+  const done = nearJoin(
     u.values,
     null,
     d,
@@ -180,15 +185,15 @@ function sharedAds(sites: SiteProfile[], t: DetectorThresholds, planner: Planner
     },
     planner,
   );
-  return sharedCounts(sites.length, site, near, u.of);
+  return done ? sharedCounts(sites.length, site, near, u.of) : null;
 }
 
 /**
  * Per pair of sites, how many photos of the first are the same picture as one of the second's (`matchParsed`): whole
  * pictures within `photoMaxDistance`, or one's whole picture within `photoCropMaxDistance` of one of the other's
- * windows, either way round.
+ * windows, either way round; null when the band index declined.
  */
-function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Planner): Int32Array {
+function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Planner): Int32Array | null {
   const k = sites.length;
   const { photos, crops, cropPhoto } = poolPhotos(sites);
   const full = limit(t.photoMaxDistance);
@@ -202,7 +207,7 @@ function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Plan
   }
   // Whole pictures: equal ones are near when any are (full ≥ 0).
   const near = full >= 0 ? p.sites.copy() : new SiteMasks(p.values.hi.length);
-  nearJoin(
+  const whole = nearJoin(
     p.values,
     null,
     full,
@@ -212,11 +217,12 @@ function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Plan
     },
     planner,
   );
+  if (!whole) return null;
   const w = distinctWithSites(crops.all, crops.site);
   // A whole picture near a window: the picture's photos match the window's, both ways round.
   const nearWindow = new SiteMasks(p.values.hi.length);
   const windowNear = new SiteMasks(w.values.hi.length);
-  nearJoin(
+  const windows = nearJoin(
     p.values,
     w.values,
     crop,
@@ -226,6 +232,7 @@ function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Plan
     },
     planner,
   );
+  if (!windows) return null;
   const all = near.copy();
   for (let i = 0; i < all.lo.length; i++) all.or(i, nearWindow, i);
   const perPhoto = new SiteMasks(photos.site.length);
@@ -234,7 +241,16 @@ function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Plan
   return sharedCounts(k, photos.site, perPhoto, null);
 }
 
-/** What `countShared` answered: `n` items with a match reach `enough` (and at least one matched). */
+/** Whether `enough` items of `a` have a match in `b` (at least one): site pair by site pair, stopping there. */
+function countShared<T>(a: T[], b: T[], same: (x: T, y: T) => boolean, enough: number): boolean {
+  let n = 0;
+  for (const x of a) {
+    if (b.some((y) => same(x, y)) && ++n >= enough) return true;
+  }
+  return false;
+}
+
+/** What `countShared` answers from a count of items with a match. */
 const reaches = (n: number, enough: number) => n >= 1 && n >= enough;
 
 /**
@@ -278,16 +294,35 @@ export function contactFamilyCounts(
       return n;
     };
     let count = k;
-    const unite = (shared: Int32Array, enough: number) => {
+    const unite = (linked: (a: number, b: number) => boolean) => {
       for (let a = 0; a < k; a++)
         for (let b = a + 1; b < k; b++)
-          if (find(a) !== find(b) && reaches(shared[a * k + b], enough)) {
+          if (find(a) !== find(b) && linked(a, b)) {
             parent[find(a)] = find(b);
             count--;
           }
     };
-    unite(sharedAds(ps, t, planner), t.minSharedAds);
-    if (count > 1) unite(sharedPhotos(ps, t, planner), t.minSharedPhotos);
+    // Where the band index declined (thresholds too loose for it, or hashes crowded into near copies of one another),
+    // site pair by site pair as before it, stopping at the first enough matches (cheap where everything is near).
+    const parsed = <T>(read: (p: SiteProfile) => T) => {
+      const cache = new Map<number, T>();
+      return (n: number) => cache.get(n) ?? cache.set(n, read(ps[n])).get(n)!;
+    };
+    const ads = sharedAds(ps, t, planner);
+    if (ads) unite((a, b) => reaches(ads[a * k + b], t.minSharedAds));
+    else {
+      const of = parsed((p) => p.ads.map((a) => fromHex64(a.fingerprint)));
+      unite((a, b) => countShared(of(a), of(b), (x, y) => hamming64(x, y) <= t.adMaxDistance, t.minSharedAds));
+    }
+    if (count === 1) return count;
+    const photos = sharedPhotos(ps, t, planner);
+    if (photos) unite((a, b) => reaches(photos[a * k + b], t.minSharedPhotos));
+    else {
+      const of = parsed((p) => (p.photos ?? []).map(parsePhoto));
+      const same = (x: ParsedPhoto, y: ParsedPhoto) =>
+        matchParsed(x, y, t.photoMaxDistance, t.photoCropMaxDistance) !== null;
+      unite((a, b) => countShared(of(a), of(b), same, t.minSharedPhotos));
+    }
     return count;
   };
   const families: Record<string, number> = {};

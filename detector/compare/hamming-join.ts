@@ -6,9 +6,10 @@
  * when r = 0), then checks the whole distance of each hash found there. Nothing within d is missed, whatever d.
  *
  * The band count comes from d and the two sets' sizes (`planBands`, a cost estimate for random hashes): small d gives
- * wide, selective bands; when no band index beats comparing every pair (large d, small sets), every pair is compared.
- * Near-duplicates crowd buckets more than random hashes do: past the work that comparing every pair would have cost,
- * the index gives up and every pair is compared, so a join never costs much more than the brute force.
+ * wide, selective bands. The join declines (and its caller compares otherwise, pair of sites by pair of sites with
+ * early exits) when no band index beats comparing every pair (large d, small sets), or when the hashes crowd the
+ * buckets far more than random ones would (one picture in many near copies): there every pair is near, and the
+ * caller's early exits are cheaper than finding them all.
  */
 import { popcount32 } from '../hash64.ts';
 
@@ -22,7 +23,7 @@ export interface Hashes {
 export interface BandPlan {
   widths: number[];
   radius: number;
-  /** Bucket entries scanned before the index gives up for the brute force. */
+  /** Bucket entries scanned before the index gives up (the hashes are not random-like). */
   budget: number;
 }
 
@@ -52,12 +53,13 @@ export function bandPlan(m: number, d: number, budget = Number.POSITIVE_INFINITY
 
 /**
  * The cheapest band index for a join of `nIndex` hashes filed against `nQuery` queries (the same set when `self`),
- * within `d` bits, or null when comparing every pair costs less. Costs in rough units of one distance computation.
+ * within `d` bits, or null when comparing every pair costs less. Costs in rough units of one distance computation;
+ * the index gives up past 4 times the bucket entries random hashes would make it scan (and a floor).
  */
 export const planBands: Planner = (nIndex, nQuery, d, self) => {
   if (!(d >= 0 && d < 64)) return null;
   const brute = self ? (nIndex * (nIndex - 1)) / 2 : nIndex * nQuery;
-  let best: { cost: number; m: number } | null = null;
+  let best: { cost: number; m: number; scanned: number } | null = null;
   for (let m = 64 / MAX_WIDTH; m <= Math.max(64 / MAX_WIDTH, Math.min(64, d + 1)); m++) {
     const plan = bandPlan(m, d);
     let probes = 0;
@@ -71,9 +73,9 @@ export const planBands: Planner = (nIndex, nQuery, d, self) => {
     }
     const scanned = nIndex * nQuery * hitRate * (self ? 0.5 : 1);
     const cost = 2 * nIndex * m + buckets + 3 * nQuery * probes + 1.5 * scanned;
-    if (!best || cost < best.cost) best = { cost, m };
+    if (!best || cost < best.cost) best = { cost, m, scanned };
   }
-  return best && best.cost < brute ? bandPlan(best.m, d, 2 * brute + 1024) : null;
+  return best && best.cost < brute ? bandPlan(best.m, d, 4 * best.scanned + 16 * (nIndex + nQuery) + 1024) : null;
 };
 
 const ballCache = new Map<string, Int32Array>();
@@ -156,18 +158,11 @@ function indexJoin(
   return true;
 }
 
-function bruteJoin(a: Hashes, b: Hashes, self: boolean, d: number, found: (i: number, j: number) => void): void {
-  for (let i = 0; i < a.hi.length; i++) {
-    const ih = a.hi[i];
-    const il = a.lo[i];
-    for (let j = self ? i + 1 : 0; j < b.hi.length; j++)
-      if (popcount32(ih ^ b.hi[j]) + popcount32(il ^ b.lo[j]) <= d) found(i, j);
-  }
-}
-
 /**
  * Calls `found(i, j)` for every hash i of `a` and j of `b` at most `d` bits apart (with `b` null: every pair i < j of
  * `a`), at least once and possibly more (a pair close on several bands is found on each): `found` must not count.
+ * False when the join declined or gave up (no plan, or past its budget; some pairs may have been found): the caller
+ * then compares otherwise.
  */
 export function nearJoin(
   a: Hashes,
@@ -175,16 +170,15 @@ export function nearJoin(
   d: number,
   found: (i: number, j: number) => void,
   planner: Planner = planBands,
-): void {
-  if (!(d >= 0)) return;
+): boolean {
+  if (!(d >= 0)) return true;
   const self = b === null;
   const other = b ?? a;
   // The larger set is filed, the smaller queries it.
   const flip = !self && other.hi.length < a.hi.length;
   const [index, query] = flip ? [a, other] : [other, a];
   const plan = planner(index.hi.length, query.hi.length, d, self);
-  if (plan && indexJoin(index, query, self, d, plan, flip ? (q, x) => found(x, q) : found)) return;
-  bruteJoin(a, other, self, d, found);
+  return plan !== null && indexJoin(index, query, self, d, plan, flip ? (q, x) => found(x, q) : found);
 }
 
 /** Distinct hashes: `of[i]` is the distinct value of hash i, `values` each value once (in order of first sight). */

@@ -44,10 +44,10 @@ export function hexOf(bases: [number, number][], h: Near): string {
   return hex32(hi) + hex32(lo);
 }
 
-/** How the joins are planned: as in the product, never indexed, or a forced index (any band count, any budget). */
+/** How the joins are planned: as in the product, none (the join declines), or a forced index (any band count, any budget). */
 export const plannerArb: fc.Arbitrary<[string, Planner]> = fc.oneof(
   fc.constant<[string, Planner]>(['planBands', planBands]),
-  fc.constant<[string, Planner]>(['brute', () => null]),
+  fc.constant<[string, Planner]>(['none', () => null]),
   fc
     .record({ m: fc.integer({ min: 4, max: 64 }), budget: fc.constantFrom(0, 3, 50, Number.POSITIVE_INFINITY) })
     .map(({ m, budget }): [string, Planner] => [

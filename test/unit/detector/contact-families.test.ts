@@ -3,7 +3,7 @@
  * pairwise brute force they replaced (kept below as the reference, as it was), on random corpora whose ads, photos
  * and photo windows are near-duplicates of a few base hashes at distances around the thresholds
  * (test/helpers/near-hashes.ts), under random thresholds (fractional, negative, past 64, NaN included) and random band
- * plans (forced indexes of any band count, budgets that give up, no index at all). The band index alone:
+ * plans (forced indexes of any band count, budgets that give up, no index at all: the site pair by site pair path). The band index alone:
  * hamming-join.test.ts.
  */
 import fc from 'fast-check';
