@@ -13,18 +13,22 @@
  * families not those of `contactFamilyCounts`, or an operator's or agency's family count not the one it was built with.
  * Flags: --sizes=1000,5000,20000, --runs=3, --seed=bench-corpus, --operators-per-1000=5, --agencies-per-1000=2.
  *
- * Measured 2026-12-07 09:00 UTC, after the band index (contact-families.ts pools each contact's ads, photos and
+ * Measured 2026-12-07 09:24 UTC, after the band index (contact-families.ts pools each contact's ads, photos and
  * windows and finds their near pairs at once through compare/hamming-join.ts, same families; 2 cores shared with other
- * sessions, load average 5.2 at the start, 8.1 at the end; Node 20; full run 1 min 27 s):
+ * sessions, load average 6.6 at the start, 12.7 at the end; Node 20; full run 2 min 17 s, 83 s of it building the
+ * 20,000-site corpus, 32 s at load 1):
  *   sites  contacts  on ≥2 sites  with families  buildCorpusStats ms  contactFamilyCounts ms  without step ms  ms/site  corpus heap MB  heap after stats MB  with/without
- *    1000      4991         1019             10                  106                      71               35    0.106             101                  120          3.0×
- *    5000     24549         4634             40                  403                     329               74    0.081             503                  643          5.5×
- *   20000     98860        19096            172                 1706                    1162              544    0.085            1996                 2619          3.1×
- *   The step went from 0.25 / 4.9 / 28 s (medians; run below, same day, at a lower load: 1.0) to 0.07 / 0.33 / 1.2 s:
- *   3.5×, 15×, 24× faster, now growing about linearly with the sites (ms/site 0.08–0.11). At 20,000 sites about 0.4 s of the
- *   step is reading every profile's contacts for the operators' keys (the rest: reading the carriers' hashes and the
- *   joins). Run to run, a full collection of the 2 GB corpus (3–4 s on this machine) lands in whichever call sets it
- *   off; the step itself no longer does (it kept a parsed copy of its sites for the whole call).
+ *    1000      4991         1019             10                   82                      66               15    0.082             101                  120          5.3×
+ *    5000     24549         4634             40                  510                     412               98    0.102             503                  644          5.2×
+ *   20000     98860        19096            172                 2061                    1761              300    0.103            1996                 2627          6.9×
+ *   (best of 3: 37 / 379 / 1214 ms alone. A run at 09:00, load 5.2 to 8.1, of the code before it fell back to the pair
+ *   by pair comparison on crowded hashes, which this corpus never has: 71 / 329 / 1162 ms alone.) The step went from
+ *   0.25 / 4.9 / 28 s (medians; run below, same day, at a lower load: 1.0) to 0.07 / 0.41 / 1.8 s: 4×, 12×, 16× faster
+ *   at 6 to 12 times the load (best of 3: 6×, 12×, 20×), now growing about linearly with the sites (ms/site about
+ *   0.1). At 20,000 sites about 0.4 s of the step is reading every profile's contacts for the operators' keys (the
+ *   rest: reading the carriers' hashes and the joins). Run to run, a full collection of the 2 GB corpus (3–4 s on
+ *   this machine) lands in whichever call sets it off; the step itself no longer does (it kept a parsed copy of its
+ *   sites for the whole call).
  *
  * Before the band index, 2026-12-07 07:55 UTC (same machine, load average 1.0 at the start, 2.2 at the end; full
  * run 4 min 1 s):
