@@ -6,6 +6,7 @@
  */
 import { fromHex64, hamming64, hammingHex } from '../hash64.ts';
 import type { DetectorThresholds, Evidence, PageFeatures, PhotoFingerprint, SiteProfile } from '../types.ts';
+import { WINDOW_CLASS, WINDOW_CLASSES } from './windows.ts';
 
 type PhotoPair = Extract<Evidence, { kind: 'shared-photo' }>;
 
@@ -43,26 +44,38 @@ interface Parsed {
 export interface ParsedPhoto {
   full: Parsed;
   crops: Parsed[];
+  /** The windows by size class (`WINDOW_CLASS`): windows are compared with windows of their own class only. */
+  byClass: Parsed[][];
 }
 
 export function parsePhoto(p: PhotoHashLike): ParsedPhoto {
-  return typeof p === 'string'
-    ? { full: fromHex64(p), crops: [] }
-    : { full: fromHex64(p.hash), crops: (p.crops ?? []).map((c) => fromHex64(c)) };
+  const crops = typeof p === 'string' ? [] : (p.crops ?? []).map((c) => fromHex64(c));
+  const byClass: Parsed[][] = Array.from({ length: WINDOW_CLASSES }, () => []);
+  // Windows past the known ones (a newer hasher's) have no known size: they are compared with whole pictures only.
+  crops.forEach((c, i) => {
+    if (i < WINDOW_CLASS.length) byClass[WINDOW_CLASS[i]].push(c);
+  });
+  return { full: fromHex64(typeof p === 'string' ? p : p.hash), crops, byClass };
 }
 
-/** Whole-picture distance of two photos, and the least distance of one's whole picture to the other's windows. */
+/**
+ * Whole-picture distance of two photos, and the least distance of a cropped view of one to a view of the other:
+ * one's whole picture to the other's windows, or a window of one to a window of the same size of the other (both
+ * copies cropped, each its own way).
+ */
 function distancesParsed(a: ParsedPhoto, b: ParsedPhoto): { full: number; crop: number } {
   let crop = 65;
   for (const c of a.crops) crop = Math.min(crop, hamming64(c, b.full));
   for (const c of b.crops) crop = Math.min(crop, hamming64(a.full, c));
+  for (let k = 0; k < a.byClass.length; k++)
+    for (const c of a.byClass[k]) for (const e of b.byClass[k]) crop = Math.min(crop, hamming64(c, e));
   return { full: hamming64(a.full, b.full), crop };
 }
 
 /**
  * The rule that makes two photos the same picture: their whole-picture hashes within `maxDistance`, or — a cropped
- * copy — one's whole-picture hash within `cropMaxDistance` of one of the other's windows (a stricter bound: 30 more
- * comparisons per pair give unrelated photos 30 more chances to come close). Null when they are not.
+ * copy — a view of one within `cropMaxDistance` of a view of the other (`distancesParsed`; a stricter bound: some
+ * 450 more comparisons per pair give unrelated photos as many more chances to come close). Null when they are not.
  */
 export function photoMatchOfDistances(
   d: { full: number; crop: number },
@@ -75,7 +88,7 @@ export function photoMatchOfDistances(
 
 export function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number, cropMaxDistance: number) {
   const full = hamming64(a.full, b.full);
-  // Most pairs are unrelated: the 30 window comparisons only when the whole pictures do not already match.
+  // Most pairs are unrelated: the window comparisons only when the whole pictures do not already match.
   if (full <= maxDistance) return { distance: full, crop: false };
   return photoMatchOfDistances(distancesParsed(a, b), maxDistance, cropMaxDistance);
 }
