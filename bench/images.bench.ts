@@ -1,6 +1,6 @@
 /**
  * `npm run bench:images`: pictures per second per core and peak memory.
- *  1. perceptual hashes (pHash, an ad photo's pHash with its 15 windows as the crawler stores it, dHash) and the
+ *  1. perceptual hashes (pHash, an ad photo's pHash with its 48 windows as the crawler stores it, dHash) and the
  *     text-likelihood score on ad-photo-sized JPEGs (640×480 and 1600×1200),
  *     with libvips held to one thread (sharp.concurrency(1)) so the figure is per core;
  *  2. OCR of number pictures through the whole pipeline (passes until two agree), one tesseract worker = one core.
@@ -39,11 +39,11 @@ const large = await Promise.all(
   Array.from({ length: 40 }, (_, i) => syntheticPhoto(30_000 + i, { width: 1600, height: 1200 })),
 );
 await rate('pHash, 640×480 JPEG', small, phash);
-await rate('pHash + 15 windows (ad photo), 640×480 JPEG', small, photoHashes);
+await rate('pHash + 48 windows (ad photo), 640×480 JPEG', small, photoHashes);
 await rate('dHash, 640×480 JPEG', small, dhash);
 await rate('text likelihood, 640×480 JPEG', small, textLikelihood);
 await rate('pHash, 1600×1200 JPEG', large, phash);
-await rate('pHash + 15 windows (ad photo), 1600×1200 JPEG', large, photoHashes);
+await rate('pHash + 48 windows (ad photo), 1600×1200 JPEG', large, photoHashes);
 
 const cards = await Promise.all(
   Array.from({ length: 12 }, (_, i) =>

@@ -2,7 +2,7 @@
  * Pixels → 64-bit perceptual hashes (16 hex digits, like every fingerprint of the detector). Two hashes:
  * - pHash: the 8×8 lowest frequencies of the DCT of a 32×32 greyscale thumbnail, each bit "above the median".
  *   Low frequencies are what re-encoding, resizing and a small watermark leave alone. A crop shifts them, so an ad
- *   photo also gets the pHashes of 15 windows of itself (`photoHashes`): a copy cropped by up to 10 % has its
+ *   photo also gets the pHashes of 48 windows of itself (`photoHashes`): a copy cropped by up to 10 % has its
  *   whole-picture hash near one of its original's windows.
  * - dHash: 8 rows of "is this pixel brighter than its right neighbour" on a 9×8 thumbnail (cheaper, measured
  *   against pHash in `npm run eval:images`).

@@ -33,7 +33,7 @@ export function sitePhotos(pages: PageFeatures[]): Omit<PhotoFingerprint, 'speci
   return out;
 }
 
-/** A photo as compared: its whole-picture hash and, when it was hashed with them, the hashes of its 15 windows. */
+/** A photo as compared: its whole-picture hash and, when it was hashed with them, the hashes of its windows (15 or 48, windows.ts). */
 export type PhotoHashLike = string | { hash: string; crops?: string[] };
 
 interface Parsed {
