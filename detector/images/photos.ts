@@ -4,9 +4,9 @@
  * logos of a common script, icons) say little, so each photo carries a specificity computed over every stored site,
  * the way an idf weighs words: a photo seen on 2 sites (the pair compared) weighs 1, on k sites 1/(k−1).
  */
-import { fromHex64, hamming64, hammingHex } from '../hash64.ts';
+import { hamming64, hammingHex } from '../hash64.ts';
 import type { DetectorThresholds, Evidence, PageFeatures, PhotoFingerprint, SiteProfile } from '../types.ts';
-import { WINDOW_CLASS, WINDOW_CLASSES } from './windows.ts';
+import { closestViews, distancesParsed, type ParsedPhoto, type PhotoHashLike, parsePhoto } from './views.ts';
 
 type PhotoPair = Extract<Evidence, { kind: 'shared-photo' }>;
 
@@ -33,44 +33,7 @@ export function sitePhotos(pages: PageFeatures[]): Omit<PhotoFingerprint, 'speci
   return out;
 }
 
-/** A photo as compared: its whole-picture hash and, when it was hashed with them, the hashes of its windows (15 or 48, windows.ts). */
-export type PhotoHashLike = string | { hash: string; crops?: string[] };
-
-interface Parsed {
-  hi: number;
-  lo: number;
-}
-
-export interface ParsedPhoto {
-  full: Parsed;
-  crops: Parsed[];
-  /** The windows by size class (`WINDOW_CLASS`): windows are compared with windows of their own class only. */
-  byClass: Parsed[][];
-}
-
-export function parsePhoto(p: PhotoHashLike): ParsedPhoto {
-  const crops = typeof p === 'string' ? [] : (p.crops ?? []).map((c) => fromHex64(c));
-  const byClass: Parsed[][] = Array.from({ length: WINDOW_CLASSES }, () => []);
-  // Windows past the known ones (a newer hasher's) have no known size: they are compared with whole pictures only.
-  crops.forEach((c, i) => {
-    if (i < WINDOW_CLASS.length) byClass[WINDOW_CLASS[i]].push(c);
-  });
-  return { full: fromHex64(typeof p === 'string' ? p : p.hash), crops, byClass };
-}
-
-/**
- * Whole-picture distance of two photos, and the least distance of a cropped view of one to a view of the other:
- * one's whole picture to the other's windows, or a window of one to a window of the same size of the other (both
- * copies cropped, each its own way).
- */
-function distancesParsed(a: ParsedPhoto, b: ParsedPhoto): { full: number; crop: number } {
-  let crop = 65;
-  for (const c of a.crops) crop = Math.min(crop, hamming64(c, b.full));
-  for (const c of b.crops) crop = Math.min(crop, hamming64(a.full, c));
-  for (let k = 0; k < a.byClass.length; k++)
-    for (const c of a.byClass[k]) for (const e of b.byClass[k]) crop = Math.min(crop, hamming64(c, e));
-  return { full: hamming64(a.full, b.full), crop };
-}
+export { type ParsedPhoto, type PhotoHashLike, parsePhoto } from './views.ts';
 
 /**
  * The rule that makes two photos the same picture: their whole-picture hashes within `maxDistance`, or — a cropped
@@ -88,9 +51,11 @@ export function photoMatchOfDistances(
 
 export function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number, cropMaxDistance: number) {
   const full = hamming64(a.full, b.full);
-  // Most pairs are unrelated: the window comparisons only when the whole pictures do not already match.
+  // Most pairs are unrelated: the window comparisons only when the whole pictures do not already match, and only
+  // those that can come within the bound (views.ts closestViews).
   if (full <= maxDistance) return { distance: full, crop: false };
-  return photoMatchOfDistances(distancesParsed(a, b), maxDistance, cropMaxDistance);
+  const crop = closestViews(a, b, cropMaxDistance);
+  return crop <= cropMaxDistance ? { distance: crop, crop: true } : null;
 }
 
 /** Both distances of two photos as stored (16 hex digits each; `crop` is 65 when neither has windows). */
