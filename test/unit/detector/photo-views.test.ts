@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { photoSiteFrequencies } from '../../../detector/images/families.ts';
 import { matchParsed, parsePhoto, photoMatchOfDistances } from '../../../detector/images/photos.ts';
 import { distancesParsed } from '../../../detector/images/views.ts';
 import { CROP_WINDOWS, WINDOW_CLASS } from '../../../detector/images/windows.ts';
@@ -13,9 +14,15 @@ import { CROP_WINDOWS, WINDOW_CLASS } from '../../../detector/images/windows.ts'
 const hex = (x: bigint) => BigInt.asUintN(64, x).toString(16).padStart(16, '0');
 
 /** `base` with the bits of `mask` list flipped. */
-const flipped = (base: bigint, bits: number[]) => bits.reduce((x, b) => x ^ (1n << BigInt(b % 64)), base);
+const flipped = (base: bigint, bits: readonly number[]) => bits.reduce((x, b) => x ^ (1n << BigInt(b % 64)), base);
 
-const bits = (max: number) => fc.array(fc.integer({ min: 0, max: 63 }), { maxLength: max });
+/** Bits to flip: a few anywhere, or one in each 16-bit band (4 bits apart, yet no band left equal: what an index by
+ * bands must still find). */
+const bits = (max: number) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.array(fc.integer({ min: 0, max: 63 }), { maxLength: max }) },
+    { weight: 1, arbitrary: fc.constant<number[]>([5, 21, 37, 53]) },
+  );
 
 /** A photo: a base hash per size class, each window its class's base a few bits off; 15 or 48 windows, or none. */
 const photo = fc
@@ -47,7 +54,64 @@ const copyOf = (p: { hash: string; crops: string[] }) =>
 
 const pair = photo.chain((a) => fc.oneof(photo, copyOf(a)).map((b) => [a, b] as const));
 
+/** A few sites, each a few photos: fresh ones or copies of photos of the sites before. */
+const sites = fc
+  .array(fc.tuple(photo, fc.boolean()), { minLength: 1, maxLength: 14 })
+  .chain((drawn) =>
+    fc.tuple(
+      ...drawn.map(([p, copy], i) => (copy && i > 0 ? copyOf(drawn[i - 1][0]) : fc.constant(p))),
+      fc.array(fc.integer({ min: 0, max: 3 }), { minLength: drawn.length, maxLength: drawn.length }),
+    ),
+  )
+  .map((xs) => {
+    const owners = xs.at(-1) as number[];
+    const photos = xs.slice(0, -1) as { hash: string; crops: string[] }[];
+    const out: { hash: string; crops: string[] }[][] = [[], [], [], []];
+    photos.forEach((p, i) => out[owners[i]].push(p));
+    return out;
+  });
+
 describe('pruned view comparison', () => {
+  it('finds, through the view index, every site a photo is on, as comparing every pair would', () => {
+    fc.assert(
+      fc.property(sites, fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), (list, full, crop) => {
+        const got = photoSiteFrequencies(list, full, crop);
+        const parsed = list.map((ps) => ps.map(parsePhoto));
+        list.forEach((ps, s) => {
+          const seen = new Set<string>();
+          for (const [i, p] of ps.entries()) {
+            // A site's photos are counted by hash, the first photo of a hash standing for it.
+            if (seen.has(p.hash)) continue;
+            seen.add(p.hash);
+            const on = parsed.filter((other) => other.some((o) => matchParsed(parsed[s][i], o, full, crop))).length;
+            expect(got[s].get(p.hash)).toBe(Math.max(on, 1));
+          }
+        });
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('finds through the index pairs that differ by one bit in every band, whole to whole and window to window', () => {
+    const spread = (x: bigint) => hex(flipped(x, [5, 21, 37, 53]));
+    const a = 0x0123_4567_89ab_cdefn;
+    const w = 0x7777_1111_2222_9999n;
+    // Whole pictures 4 bits apart, none of their 16-bit bands equal.
+    expect(photoSiteFrequencies([[{ hash: hex(a) }], [{ hash: spread(a) }]], 4, 4)[0].get(hex(a))).toBe(2);
+    // Wholes far apart; a window of each (window 0, the same size) 4 bits apart.
+    const withWindow = (full: bigint, win: string) => ({
+      hash: hex(full),
+      crops: Array.from({ length: 15 }, (_, i) => (i === 0 ? win : hex(full ^ BigInt(i * 977)))),
+    });
+    const x = withWindow(0x1111_2222_3333_4444n, hex(w));
+    const y = withWindow(0x9999_aaaa_bbbb_ccccn, spread(w));
+    expect(matchParsed(parsePhoto(x), parsePhoto(y), 6, 4)).toEqual({ distance: 4, crop: true });
+    expect(photoSiteFrequencies([[x], [y]], 6, 4)[0].get(x.hash)).toBe(2);
+    // A whole picture 4 bits from a window of the other, no band equal.
+    const z = { hash: spread(w) };
+    expect(photoSiteFrequencies([[x], [z]], 6, 4)[1].get(z.hash)).toBe(2);
+  });
+
   it('decides every pair exactly as comparing every view would, at any bounds', () => {
     fc.assert(
       fc.property(pair, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), ([a, b], full, crop) => {
