@@ -67,7 +67,7 @@ const sites = fc
     const owners = xs.at(-1) as number[];
     const photos = xs.slice(0, -1) as { hash: string; crops: string[] }[];
     const out: { hash: string; crops: string[] }[][] = [[], [], [], []];
-    photos.forEach((p, i) => out[owners[i]].push(p));
+    for (const [i, p] of photos.entries()) out[owners[i]].push(p);
     return out;
   });
 
