@@ -3,10 +3,11 @@
  * of a board, listing pages, slugs, the owner-side numbers shown on static pages, and picture records with the
  * width the site serves them at.
  */
-import { phoneText } from './html.ts';
+import { phoneStyleOf, writePhone } from './contacts.ts';
+import { dialect } from './html.ts';
 import type { Ad, RenderedPage, Site } from './model.ts';
 import { slugify } from './regions.ts';
-import { hash32 } from './rng.ts';
+import { hash32, rngOf } from './rng.ts';
 import { TRADES, type Trade } from './trades.ts';
 
 export interface PageOut {
@@ -39,10 +40,10 @@ export function tradeSlug(trade: Trade, site: Site): string {
   return slugify(tradeLabel(trade, site));
 }
 
-/** The operator's number as the static pages write it. */
+/** The operator's number as the static pages write it (stored page text: copies keep the writing). */
 export function operatorPhone(site: Site): string {
-  const fake: Ad = { key: 'operator', phones: [site.operator.phone] } as Ad;
-  return phoneText({ ...site, phoneHabit: site.phoneHabit === 2 ? 1 : 0 }, fake, site.operator.phone);
+  const phone = site.operator.phone;
+  return writePhone(phone, phoneStyleOf(0, rngOf(`operator|${phone}`)), dialect(site.country));
 }
 
 /** Original size of a photo, from its id (phones shoot 4:3, some portrait, some square, some 3:2). */

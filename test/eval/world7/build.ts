@@ -2,12 +2,13 @@
  * Building blocks of world 7: the build context (randomness, fiction numbers, domains, advertisers), new ads,
  * each script's stock picture processing, and a taken-down reference board with its advertisers and history.
  */
-import { NumberBook } from './contacts.ts';
+import { NumberBook, typedStyle, writePhone } from './contacts.ts';
+import { dialect } from './html.ts';
 import type { Ad, Advertiser, Pair, PhotoStep, PhotoStyle, ScriptId, Site, Theme } from './model.ts';
 import { DomainBook, makeAdvertiser, makeBrand, makeOperator, makeTrackers } from './people.ts';
 import type { Region } from './regions.ts';
 import { slugify } from './regions.ts';
-import type { Rng } from './rng.ts';
+import { type Rng, rngOf } from './rng.ts';
 import { writeAd } from './text.ts';
 import { type SceneKind, TRADES, tradeById } from './trades.ts';
 
@@ -46,10 +47,32 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Numbers as `adv` types them: mostly their usual way, now and then another. */
+export function typedNumbers(adv: Advertiser, region: Region, rng: Rng): string[] {
+  return adv.phones.map((p) => {
+    const style = rng.chance(0.8) ? typedStyle(rngOf(`typing|${adv.key}|${p}`)) : typedStyle(rng);
+    return writePhone(p, style, dialect(region.country));
+  });
+}
+
+/** The line of a description that gives the number, as many advertisers add one (stored with the text). */
+export function phoneLine(shown: string, lang: 'fr' | 'en', rng: Rng): string {
+  if (lang === 'en') return rng.pick([`Call or text ${shown}.`, `Phone: ${shown}`]);
+  return rng.pick([
+    `Tél : ${shown}`,
+    `Appelez-moi au ${shown}.`,
+    `Contact au ${shown}`,
+    `Joignable au ${shown} (SMS ok).`,
+    `${shown}`,
+  ]);
+}
+
 /** A new ad by `adv`, posted on `date`, with its photos (goods get more than services). */
 export function newAd(ctx: Ctx, adv: Advertiser, region: Region, date: string, lang: 'fr' | 'en', rng: Rng): Ad {
   const key = `a${++ctx.seq.ad}`;
   const draft = writeAd(adv, region.name, lang, rng);
+  const shown = typedNumbers(adv, region, rng);
+  if (rng.chance(0.35)) draft.body.push(phoneLine(shown[0], lang, rng));
   const goods = tradeById(adv.trade).kind === 'goods';
   const n = goods
     ? rng.weighted([
@@ -72,6 +95,7 @@ export function newAd(ctx: Ctx, adv: Advertiser, region: Region, date: string, l
     advertiser: adv.key,
     seller: adv.business ?? adv.name,
     phones: [...adv.phones],
+    shown,
     email: adv.email,
     trade: adv.trade,
     lang,
@@ -211,7 +235,13 @@ export function cloneSite(src: Site): Site {
     theme: { ...src.theme },
     operator: { ...src.operator },
     trackers: { ...src.trackers },
-    ads: src.ads.map((a) => ({ ...a, phones: [...a.phones], body: [...a.body], photos: [...a.photos] })),
+    ads: src.ads.map((a) => ({
+      ...a,
+      phones: [...a.phones],
+      shown: [...a.shown],
+      body: [...a.body],
+      photos: [...a.photos],
+    })),
     photo: { key: src.photo.key, steps: src.photo.steps.map((s) => ({ ...s })) },
     notes: { ...src.notes },
     quotes: [...src.quotes],

@@ -113,6 +113,28 @@ const OBFUSCATING: readonly (readonly [PhoneStyle, number])[] = [
   ['digits-spaced', 2],
 ];
 
+/** How people type their number into a form or an ad (no markup: that is a site's doing). */
+const TYPED: readonly (readonly [PhoneStyle, number])[] = [
+  ...PLAIN,
+  ['intl-00', 1],
+  ['intl-glued', 1],
+  ['digits-spaced', 0.5],
+  ['half-words', 0.3],
+];
+
+/** What an operator hiding numbers from harvesters rewrites them as, in stored text (no markup). */
+const REWRITTEN: readonly (readonly [PhoneStyle, number])[] = OBFUSCATING.filter(
+  ([s]) => s !== 'split' && s !== 'spaced',
+);
+
+export function typedStyle(rng: Rng): PhoneStyle {
+  return rng.weighted(TYPED);
+}
+
+export function rewrittenStyle(rng: Rng): PhoneStyle {
+  return rng.weighted(REWRITTEN);
+}
+
 export function phoneStyleOf(habit: 0 | 1 | 2, rng: Rng): PhoneStyle {
   return rng.weighted(habit === 0 ? PLAIN : habit === 1 ? MIXED : OBFUSCATING);
 }

@@ -16,18 +16,7 @@ import {
   photoRecord,
   tradeLabel,
 } from './board.ts';
-import { telHref } from './contacts.ts';
-import {
-  dateText,
-  esc,
-  paragraphs,
-  phoneInBody,
-  phoneText,
-  priceText,
-  renameClasses,
-  trackersBody,
-  trackersHead,
-} from './html.ts';
+import { dateText, esc, paragraphs, phoneLink, priceText, renameClasses, trackersBody, trackersHead } from './html.ts';
 import { contactIntro, legalNotice, privacy, type StaticText, terms } from './legal.ts';
 import type { Ad, Site } from './model.ts';
 import { slugify } from './regions.ts';
@@ -163,11 +152,16 @@ ${others
   )
   .join('\n')}`
     : '';
-  const phoneLine = phoneInBody(site, ad);
   const phones = ad.phones
-    .map(
-      (p) =>
-        `<a href="${site.phoneHabit === 2 ? '#' : telHref(p).replace('tel:', 'callto:')}" class="btn btn-primary btn-block btn-lg"><span class="fa fa-phone" aria-hidden="true"></span> ${phoneText(site, ad, p)}</a>`,
+    .map((p) =>
+      phoneLink(
+        site,
+        ad,
+        p,
+        'btn btn-primary btn-block btn-lg',
+        'callto',
+        '<span class="fa fa-phone" aria-hidden="true"></span> ',
+      ),
     )
     .join('\n');
   const body = `${breadcrumb([
@@ -192,7 +186,6 @@ ${more.length ? `<div class="row">\n${more.map((id) => `<div class="col-md-3"><a
 <hr>
 <div class="row ad_detail_ad_text"><div class="col-md-12">
 ${paragraphs(ad.body)}
-${phoneLine ? `<p>${phoneLine}</p>` : ''}
 </div></div>
 <hr>
 ${otherHtml}

@@ -3,7 +3,7 @@
  * Meta pixel, AdSense — the way sites paste them), class renaming of a re-skinned theme, prices, dates, and an ad's
  * numbers written the way its page writes them.
  */
-import { phoneStyleOf, telHref, writePhone } from './contacts.ts';
+import { phoneStyleOf, writePhone } from './contacts.ts';
 import type { Ad, Site, Theme, Trackers } from './model.ts';
 import { hash32, rngOf } from './rng.ts';
 
@@ -96,32 +96,27 @@ export function dateText(iso: string, lang: 'fr' | 'en', style: 'long' | 'short'
   return lang === 'fr' ? `${d} ${MONTHS_FR[m - 1]} ${y}` : `${MONTHS_EN[m - 1]} ${d}, ${y}`;
 }
 
-function dialect(site: Site): 'fr' | 'be' | 'ch' {
-  return site.country === 'BE' ? 'be' : site.country === 'CH' ? 'ch' : 'fr';
+export function dialect(country: Site['country']): 'fr' | 'be' | 'ch' {
+  return country === 'BE' ? 'be' : country === 'CH' ? 'ch' : 'fr';
 }
 
-/** An ad's number as this site writes it (same ad, same site → same writing). */
+/**
+ * An ad's number as the page prints it: the text stored with the ad (as its advertiser typed it), or, on a site
+ * that hides numbers (or for a number with no stored text), a writing of the site's own.
+ */
 export function phoneText(site: Site, ad: Ad, e164: string): string {
+  const stored = ad.shown?.[ad.phones.indexOf(e164)];
+  if (stored && site.phoneHabit < 2) return stored;
   const rng = rngOf(`${site.name}|${ad.key}|${e164}`);
-  return writePhone(e164, phoneStyleOf(site.phoneHabit, rng), dialect(site));
+  return writePhone(e164, phoneStyleOf(site.phoneHabit, rng), dialect(site.country));
 }
 
-/** A `tel:` link when the site links numbers and the writing is a plain one. */
-export function phoneLink(site: Site, ad: Ad, e164: string, cls: string): string {
+/** A `tel:` link on the printed text when the site links numbers (scripts put the stored text in the link). */
+export function phoneLink(site: Site, ad: Ad, e164: string, cls: string, scheme = 'tel', icon = ''): string {
   const text = phoneText(site, ad, e164);
-  const plain = /^[+\d][\d .()/-]*$/.test(text);
-  return plain && site.phoneHabit < 2
-    ? `<a href="${telHref(e164)}" class="${cls}">${text}</a>`
-    : `<span class="${cls}">${text}</span>`;
-}
-
-/** A line of the description that gives the number, as many advertisers add one (HTML). */
-export function phoneInBody(site: Site, ad: Ad): string | null {
-  const rng = rngOf(`${site.name}|${ad.key}|body`);
-  if (!rng.chance(site.phoneHabit === 2 ? 0.7 : 0.35)) return null;
-  const text = phoneText(site, ad, ad.phones[0]);
-  if (ad.lang === 'en') return `Call or text ${text}.`;
-  return rng.pick([`Tél : ${text}`, `Appelez-moi au ${text}.`, `Contact au ${text}`, `Joignable au ${text} (SMS ok).`]);
+  return site.phoneHabit < 2 && /^[+\d][\d .()/-]*$/.test(text)
+    ? `<a href="${scheme}:${esc(text)}" class="${cls}">${icon}${text}</a>`
+    : `<span class="${cls}">${icon}${text}</span>`;
 }
 
 export function paragraphs(lines: string[]): string {

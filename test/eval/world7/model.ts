@@ -35,6 +35,8 @@ export interface Ad {
   seller: string;
   /** Numbers the ad shows (usually the advertiser's; a restart may change some). */
   phones: string[];
+  /** The same numbers as typed into the ad's phone field (stored text, printed as is by the scripts). */
+  shown: string[];
   email?: string;
   trade: SceneKind;
   lang: 'fr' | 'en';

@@ -15,6 +15,8 @@ import {
   stockTheme,
   styleFor,
 } from './build.ts';
+import { rewrittenStyle, writePhone } from './contacts.ts';
+import { dialect } from './html.ts';
 import type { Ad, ScriptId, Site } from './model.ts';
 import { makeBrand, makeOperator, makeTrackers, renewTrackers, restartDomain } from './people.ts';
 import { slugify } from './regions.ts';
@@ -160,7 +162,8 @@ export function applyRecipe(ctx: Ctx, recipe: CloneRecipe, src: Site, start: str
     }
     case 'gallery': {
       site.ads = site.ads.filter((a) => a.photos.length > 0);
-      for (const ad of site.ads) ad.body = [caption(ad, 110)];
+      for (const ad of site.ads)
+        ad.body = [caption(ad, 110), ...ad.body.filter((l) => ad.shown.some((s) => l.includes(s)))];
       const step = {
         ...stockStep(site.script!, rng),
         stamp: { text: site.name.replace(/\.test$/, ''), corner: 'center' as const, opacity: 0.35 },
@@ -170,9 +173,21 @@ export function applyRecipe(ctx: Ctx, recipe: CloneRecipe, src: Site, start: str
       break;
     }
     case 'obfuscated-phones':
+      // Numbers hidden from harvesters: in the phone field at display time, in the stored descriptions by rewriting.
       site.phoneHabit = 2;
       site.notes.phoneField = 'no';
-      for (const ad of site.ads) if (rng.chance(0.3)) Object.assign(ad, reword(ad, rng));
+      for (const ad of site.ads) {
+        if (rng.chance(0.3)) Object.assign(ad, reword(ad, rng));
+        ad.body = ad.body.map((line) =>
+          ad.shown.reduce(
+            (l, s, i) =>
+              s && l.includes(s)
+                ? l.replace(s, writePhone(ad.phones[i], rewrittenStyle(rng), dialect(site.country)))
+                : l,
+            line,
+          ),
+        );
+      }
       site.trackers = renewTrackers(src.trackers, 0.2, matomo, rng);
       break;
     case 'translated': {

@@ -19,17 +19,7 @@ import {
   tradeLabel,
   tradeSlug,
 } from './board.ts';
-import {
-  dateText,
-  esc,
-  paragraphs,
-  phoneInBody,
-  phoneText,
-  priceText,
-  renameClasses,
-  trackersBody,
-  trackersHead,
-} from './html.ts';
+import { dateText, esc, paragraphs, phoneText, priceText, renameClasses, trackersBody, trackersHead } from './html.ts';
 import { contactIntro, legalNotice, privacy, type StaticText, terms } from './legal.ts';
 import type { Ad, Site } from './model.ts';
 import { slugify } from './regions.ts';
@@ -185,7 +175,6 @@ ${ad.photos.map((id) => `<div class="listing-image-thumbnail-container"><img cla
 <script>var listingImages = ${images}; ST.listingImages(listingImages, 1);</script>`
     : `<div class="listing-image-text-container"><div class="listing-image-frame"><div class="listing-image-frame-content"><div class="listing-image-vertical-centering"><div class="listing-no-image">${fr ? 'Pas de photo' : 'No picture'}</div></div></div></div></div>`;
   const fieldPhone = ad.phones.length && (site.notes.phoneField ?? 'yes') === 'yes';
-  const phoneLine = phoneInBody(site, ad);
   const fields = [
     fieldPhone ? [fr ? 'Téléphone' : 'Phone', ad.phones.map((p) => phoneText(site, ad, p)).join(' / ')] : null,
     [fr ? 'Ville' : 'Town', esc(ad.town)],
@@ -201,7 +190,6 @@ ${carousel}
 </div></div>
 <div class="row"><div class="col-12 listing-description-content">
 ${paragraphs(ad.body)}
-${phoneLine ? `<p>${phoneLine}</p>` : ''}
 </div></div>
 ${fields}
 <div class="row"><div class="col-12"><div class="icon-with-text-container"><i class="ss-calendar icon-part"></i><div class="text-part"><b>${fr ? 'Annonce publiée le' : 'Listing created'} ${dateText(ad.date, site.lang)}</b></div></div></div></div>

@@ -17,17 +17,7 @@ import {
   tradeLabel,
   tradeSlug,
 } from './board.ts';
-import {
-  dateText,
-  esc,
-  paragraphs,
-  phoneInBody,
-  phoneLink,
-  priceText,
-  renameClasses,
-  trackersBody,
-  trackersHead,
-} from './html.ts';
+import { dateText, esc, paragraphs, phoneLink, priceText, renameClasses, trackersBody, trackersHead } from './html.ts';
 import { contactIntro, legalNotice, privacy, type StaticText, terms } from './legal.ts';
 import type { Ad, Site } from './model.ts';
 
@@ -180,7 +170,6 @@ function adPage(site: Site, ad: Ad, users: Map<string, number>): PageOut {
 ${pics.map((u) => `<a href="${u}" data-toggle="lightbox" data-gallery="multiimages" data-title="${esc(ad.title)}"><img data-src="${u}" class="mx-auto listing-show-top-image owl-lazy" alt=""/></a>`).join('\n')}
 </div></div>`
     : '';
-  const phoneLine = phoneInBody(site, ad);
   const info = [
     ...ad.phones.map((p) => infoRow(fr ? 'Téléphone' : 'Phone', phoneLink(site, ad, p, 'listing-phone'))),
     ad.email ? infoRow('Email', `<a target="_blank" href="mailto:${ad.email}">${ad.email}</a>`) : '',
@@ -202,7 +191,6 @@ ${pics.length ? `<li class="nav-item flex-sm-fill text-sm-center"><a href="#phot
 <div class="zebra"><div class="block">
 <div class="user-text-wrap px-3 mb-3 mt-2">
 ${paragraphs(ad.body)}
-${phoneLine ? `<p>${phoneLine}</p>` : ''}
 </div>
 <div class="px-3 py-1 clearfix"><div class="float-md-right">${fr ? 'Vues' : 'Views'} : ${ad.views}</div></div>
 </div></div>

@@ -112,12 +112,10 @@ export function reword(ad: Ad, rng: Rng): Pick<Ad, 'title' | 'body' | 'price'> {
 export function translate(ad: Ad, zone: string, rng: Rng): Pick<Ad, 'title' | 'body' | 'lang' | 'unit'> {
   const trade = tradeById(ad.trade);
   const s = slotsFor(trade, ad.town, zone, 'en', rng);
-  return {
-    title: fill(rng.pick(trade.titlesEn), s),
-    body: rng.sample(trade.textEn, rng.int(2, trade.textEn.length)).map((t) => fill(t, s)),
-    lang: 'en',
-    unit: trade.unitEn,
-  };
+  const body = rng.sample(trade.textEn, rng.int(2, trade.textEn.length)).map((t) => fill(t, s));
+  // The number line survives the translation.
+  if (ad.shown[0] && ad.body.some((l) => l.includes(ad.shown[0]))) body.push(`Call or text ${ad.shown[0]}.`);
+  return { title: fill(rng.pick(trade.titlesEn), s), body, lang: 'en', unit: trade.unitEn };
 }
 
 /** A one-line caption (galleries, aggregators). */
