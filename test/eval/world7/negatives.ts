@@ -135,7 +135,8 @@ export function hardNegative(ctx: Ctx, kind: HardKind, ref: Site, takedown: stri
       const region = otherRegion(ref.region, rng);
       const brand = makeBrand(region, rng);
       const site = blankBoard(ctx, slugify(brand), brand, region, ref.script!, 'hard', year, rng);
-      site.theme = { ...ref.theme, rename: undefined };
+      // Same script, same stock theme; the accent colour is the theme default on both or their own choices.
+      site.theme = { ...ref.theme, rename: undefined, accent: rng.chance(0.5) ? ref.theme.accent : site.theme.accent };
       const own = Array.from({ length: rng.int(12, 30) }, () => newAdvertiser(ctx, region, rng.pick(TRADES).id, rng));
       site.ads = numberAds(
         adsBy(ctx, own, region, addDays(takedown, -rng.int(200, 600)), addDays(takedown, 60), rng.int(40, 90), rng),
