@@ -44,6 +44,9 @@ const NEWS_FR = [
 
 const pressPic = (site: Site, id: string) => `/media/${site.year}/${fileOf(site, id)}.jpg`;
 
+/** "de Caen", "d’Arles". */
+const of = (town: string) => (/^[AEIOUYÉÈÂÎ]/i.test(town) ? `d’${esc(town)}` : `de ${esc(town)}`);
+
 /** Number as a journalist prints it: masked. */
 const masked = (e164: string) => `0${e164.slice(3, 4)} ${e164.slice(4, 6)} ${e164.slice(6, 8)} XX XX`;
 
@@ -64,7 +67,7 @@ export function renderPress(site: Site): PageOut[] {
     html: `<p>Le site de petites annonces « ${esc(brand)} » (${esc(domain)}), très utilisé dans la région ${esc(site.region.name)}, n’est plus accessible depuis ${rng.pick(['lundi', 'la semaine dernière', 'vendredi'])}.</p>
 <p>Selon nos informations, une procédure judiciaire vise son éditeur. Les annonceurs, pour la plupart des artisans et des particuliers, disent ne pas avoir été prévenus.</p>
 ${quotes.map((q) => `<blockquote class="quote"><p>« ${esc(q.title)} » - ${esc(q.body[0] ?? '')} (${masked(q.phones[0])})</p></blockquote>`).join('\n')}
-<p>« Je passais toutes mes annonces par ce site », confie un ${rng.pick(['plombier', 'jardinier', 'particulier'])} de ${esc(quotes[0]?.town ?? site.region.towns[0][0])}. Certains s’inquiètent de voir le site réapparaître sous une autre adresse.</p>
+<p>« Je passais toutes mes annonces par ce site », confie un ${rng.pick(['plombier', 'jardinier', 'particulier'])} ${of(quotes[0]?.town ?? site.region.towns[0][0])}. Certains s’inquiètent de voir le site réapparaître sous une autre adresse.</p>
 <figure class="wp-caption"><img src="${pressPic(site, pic)}" alt="" width="800"><figcaption>Illustration.</figcaption></figure>`,
   };
   const articles = [

@@ -19,6 +19,7 @@ interface Slots {
   day: string;
   inch: string;
   months: string;
+  age: number;
 }
 
 function slotsFor(trade: Trade, town: string, zone: string, lang: 'fr' | 'en', rng: Rng): Slots {
@@ -42,6 +43,7 @@ function slotsFor(trade: Trade, town: string, zone: string, lang: 'fr' | 'en', r
     day: rng.pick(lang === 'fr' ? DAYS_FR : DAYS_EN),
     inch: rng.pick(['12', '14', '16', '20', '24']),
     months: rng.pick(['3', '6', '9', '12', '18', '24']),
+    age: rng.int(1, 6),
   };
 }
 

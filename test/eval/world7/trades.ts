@@ -1,7 +1,7 @@
 /**
  * The ten neutral trades and goods of world 7's boards, with the words their ads are written from (French first,
  * English for the boards and ads written in English). Slots: {town} {years} {item} {brand} {size} {state} {zone}
- * {day} {km} {inch} {months}. Texts are plain everyday ad prose written for this world.
+ * {day} {km} {inch} {months} {age}. Texts are plain everyday ad prose written for this world.
  */
 
 export type SceneKind =
@@ -194,7 +194,7 @@ export const TRADES: readonly Trade[] = [
     itemsFr: split('VTT|vélo de route|vélo de ville|vélo électrique|vélo enfant|VTC'),
     itemsEn: split('Mountain bike|Road bike|City bike|E-bike|Kids bike'),
     textFr: split(
-      'Vends {item} {brand}, cadre taille {size}.|Très bon état, révisé récemment, pneus neufs.|Freins à disque, dérailleur Shimano.|Vendu avec antivol et garde-boues.|À venir chercher à {town}, pas d’envoi.|Acheté il y a {years} ans, peu roulé.|Prix ferme, pas d’échange.',
+      'Vends {item} {brand}, cadre taille {size}.|Très bon état, révisé récemment, pneus neufs.|Freins à disque, dérailleur Shimano.|Vendu avec antivol et garde-boues.|À venir chercher à {town}, pas d’envoi.|Acheté il y a {age} ans, peu roulé.|Prix ferme, pas d’échange.',
     ),
     textEn: split(
       'Selling my {brand} {item}, frame size {size}.|Very good condition, recently serviced.|Disc brakes, Shimano gears.|Collection in {town} only.',
@@ -263,7 +263,7 @@ export const TRADES: readonly Trade[] = [
     itemsFr: split('Bois de chauffage|Chêne sec|Hêtre|Bois d’allumage|Granulés'),
     itemsEn: split('Firewood|Seasoned oak|Beech|Kindling'),
     textFr: split(
-      'Vends bois de chauffage sec, chêne et hêtre, coupé en {size} cm.|Séché deux ans sous abri.|Livraison possible sur {zone} contre supplément.|Minimum de commande deux stères.|À prendre sur place à {town} ou livré.|Bois de nos forêts, coupe {day}.',
+      'Vends bois de chauffage sec, chêne et hêtre, coupé en {size} cm.|Séché deux ans sous abri.|Livraison possible sur {zone} contre supplément.|Minimum de commande deux stères.|À prendre sur place à {town} ou livré.|Bois de nos forêts, coupé l’hiver dernier.',
     ),
     textEn: split(
       'Seasoned oak and beech firewood, cut to {size} cm.|Dried two years under cover.|Delivery possible around {zone}.',
