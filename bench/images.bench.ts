@@ -1,13 +1,16 @@
 /**
  * `npm run bench:images`: pictures per second per core and peak memory.
- *  1. perceptual hashes (pHash, an ad photo's pHash with its 15 windows as the crawler stores it, dHash) and the
+ *  1. perceptual hashes (pHash, an ad photo's pHash with its 48 windows as the crawler stores it, dHash) and the
  *     text-likelihood score on ad-photo-sized JPEGs (640×480 and 1600×1200),
  *     with libvips held to one thread (sharp.concurrency(1)) so the figure is per core;
- *  2. OCR of number pictures through the whole pipeline (passes until two agree), one tesseract worker = one core.
+ *  2. OCR of number pictures through the whole pipeline (passes until two agree), one tesseract worker = one core;
+ *  3. photo pairs compared per second, the rule before window-to-window matching against the current one.
  * The photos are procedural scenes (demo/photos.ts); the number pictures are drawn by sharp.
  */
 import sharp from 'sharp';
 import { syntheticPhoto } from '../demo/photos.ts';
+import { matchParsed, parsePhoto } from '../detector/images/photos.ts';
+import { defaultThresholds } from '../detector/index.ts';
 import { createImageAnalyser, dhash, phash, photoHashes, textLikelihood } from '../images/index.ts';
 import { fmt } from './lib/measure.ts';
 import { printTable } from './lib/table.ts';
@@ -39,11 +42,11 @@ const large = await Promise.all(
   Array.from({ length: 40 }, (_, i) => syntheticPhoto(30_000 + i, { width: 1600, height: 1200 })),
 );
 await rate('pHash, 640×480 JPEG', small, phash);
-await rate('pHash + 15 windows (ad photo), 640×480 JPEG', small, photoHashes);
+await rate('pHash + 48 windows (ad photo), 640×480 JPEG', small, photoHashes);
 await rate('dHash, 640×480 JPEG', small, dhash);
 await rate('text likelihood, 640×480 JPEG', small, textLikelihood);
 await rate('pHash, 1600×1200 JPEG', large, phash);
-await rate('pHash + 15 windows (ad photo), 1600×1200 JPEG', large, photoHashes);
+await rate('pHash + 48 windows (ad photo), 1600×1200 JPEG', large, photoHashes);
 
 const cards = await Promise.all(
   Array.from({ length: 12 }, (_, i) =>
@@ -83,3 +86,40 @@ const cards = await Promise.all(
 }
 
 printTable(['what', 'pictures', 'per second per core (median)', 'best', 'peak RSS MB'], rows);
+
+// 3. Photo comparison, as a profile comparison runs it: every pair of 200 unrelated ad photos, with the rule before
+//    window-to-window matching (15 windows, a whole picture against windows) and the current one (48 windows, also
+//    window against window of the same size). Pairs per second on one core, side by side.
+const hashed = await Promise.all(small.map((b) => photoHashes(b)));
+const t = defaultThresholds;
+function pairsPerSecond(n: number, same: (a: number, b: number) => boolean) {
+  const perRound: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const start = performance.now();
+    let pairs = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++, pairs++) same(i, j);
+    perRound.push((pairs * 1000) / (performance.now() - start));
+  }
+  return perRound.sort((a, b) => a - b)[1];
+}
+const parsed = hashed.map((h) => parsePhoto(h));
+const before = hashed.map((h) => ({
+  full: parsePhoto(h.hash),
+  left: parsePhoto({ hash: h.hash, crops: h.crops.slice(0, 15) }),
+}));
+const oldRate = pairsPerSecond(hashed.length, (i, j) =>
+  Boolean(
+    matchParsed(before[i].left, before[j].full, t.photoMaxDistance, t.photoCropMaxDistance) ||
+      matchParsed(before[i].full, before[j].left, t.photoMaxDistance, t.photoCropMaxDistance),
+  ),
+);
+const newRate = pairsPerSecond(hashed.length, (i, j) =>
+  Boolean(matchParsed(parsed[i], parsed[j], t.photoMaxDistance, t.photoCropMaxDistance)),
+);
+printTable(
+  ['photo pairs compared (200 photos, all pairs)', 'pairs per second per core', 'ratio'],
+  [
+    ['15 windows, whole picture against windows (before)', fmt(oldRate), '1.00'],
+    ['48 windows, also window against window of the same size', fmt(newRate), (newRate / oldRate).toFixed(2)],
+  ],
+);

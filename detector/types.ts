@@ -86,7 +86,10 @@ export interface PageImage {
   url: string;
   sha256: string;
   hash: string;
-  /** pHashes of 15 windows of the picture (95 % of a side at its start, centre or end), so a cropped copy matches. */
+  /**
+   * pHashes of 48 windows of the picture (95 % or 90 % of a side at its start, centre or end; windows.ts in
+   * detector/images), so a cropped copy matches; none for a flat picture. Pictures hashed earlier have 15.
+   */
   crops?: string[];
   width: number;
   height: number;

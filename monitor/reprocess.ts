@@ -5,9 +5,24 @@
  */
 import type { CaptureRow, Database } from '../db/index.ts';
 import { recordContacts, updateCaptureFeatures } from '../db/index.ts';
-import { DETECTOR_VERSION } from '../detector/index.ts';
+import { DETECTOR_VERSION, type PageFeatures } from '../detector/index.ts';
 import type { EvidenceStore } from '../evidence/index.ts';
 import { featuresOf } from './store-capture.ts';
+
+/**
+ * What the HTML does not give back: the pictures' hashes, the screenshot's look and the numbers read in pictures were
+ * computed from image artifacts when the page was stored. Recomputing from the HTML alone would drop them (a photo-only
+ * gallery would lose every photo at each upgrade), so they are carried over to the new features. Hashes stay those
+ * of the version that stored them (photos hashed with 15 windows keep 15; the comparison reads both).
+ */
+function keepPictures(features: PageFeatures, old: Partial<PageFeatures> | null): void {
+  if (!old) return;
+  if (old.images?.length) features.images = old.images;
+  if (old.look) features.look = old.look;
+  const known = new Set(features.contacts.map((c) => `${c.kind}:${c.value}`));
+  const read = (old.contacts ?? []).filter((c) => c.source === 'image' && !known.has(`${c.kind}:${c.value}`));
+  if (read.length > 0) features.contacts = [...features.contacts, ...read];
+}
 
 /** Captures stored before versions were recorded carry no version: they were extracted by version 1. */
 export const versionOf = (row: Pick<CaptureRow, 'featuresVersion'>) => row.featuresVersion ?? 1;
@@ -62,6 +77,7 @@ export async function refreshCaptures(
       },
       region,
     );
+    keepPictures(features, row.features as unknown as Partial<PageFeatures> | null);
     const stored = features as unknown as Record<string, unknown>;
     await updateCaptureFeatures(db, row.id, stored, DETECTOR_VERSION);
     // The contacts index follows what the new extraction finds (it only ever adds: contacts seen stay seen).

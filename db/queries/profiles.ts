@@ -194,8 +194,9 @@ export interface CounterpartReach {
   /** Ad photos, whole picture against whole picture: the detector's `photoMaxDistance`. */
   photoBits?: number;
   /**
-   * A photo's whole-picture hash against the other side's windows (`photo-crop`), both ways: the detector's
-   * `photoCropMaxDistance`. Windows are never looked up against windows.
+   * A photo's whole-picture hash against the other side's windows (`photo-crop`), both ways, and windows against
+   * windows (two copies cropped each its own way): the detector's `photoCropMaxDistance`. The lookup takes windows
+   * of any size; the comparison then keeps windows of the same size only.
    */
   photoCropBits?: number;
 }
@@ -211,7 +212,11 @@ function lookups(kind: string, reach: CounterpartReach): [string, number][] {
       ['photo', photoBits],
       ['photo-crop', cropBits],
     ];
-  if (kind === 'photo-crop') return [['photo', cropBits]];
+  if (kind === 'photo-crop')
+    return [
+      ['photo', cropBits],
+      ['photo-crop', cropBits],
+    ];
   return [[kind, kind === 'ad' ? reach.adBits : kind === 'pivot' ? 0 : reach.layoutBits]];
 }
 

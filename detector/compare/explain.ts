@@ -102,11 +102,19 @@ function layoutJudgement(layout: LayoutSignal): { same: boolean; operator: boole
   return { same: e.sameTemplate === true, operator: e.operatorTemplate === true, sites: e.templateSites ?? 0 };
 }
 
-function templateWords(layout: LayoutSignal): string {
+/**
+ * The template as the rule weighed it. "One operator's" only when at most `templateRareSites` sites share it; a
+ * template on more sites that still corroborates is said to be uncommon, with its rarity, not claimed as one
+ * operator's own.
+ */
+function templateWords(layout: LayoutSignal, t: DetectorThresholds): string {
   const j = layoutJudgement(layout);
   if (!j?.same) return 'not the same template';
   const spread = j.sites > 1 ? `found on ${j.sites} sites of the corpus` : 'found on no other site of the corpus';
-  return j.operator ? `same template, rare (${spread}): one operator's` : `same template, common (${spread})`;
+  if (!j.operator) return `same template, common (${spread})`;
+  if (j.sites <= t.templateRareSites) return `same template, rare (${spread}): one operator's`;
+  const rarity = `, rarity ${layout.rarity.toFixed(2)} of 1`;
+  return `same template, uncommon (${spread}${rarity}): an operator's or a few sites' of one script`;
 }
 
 /**
@@ -129,8 +137,8 @@ function corroborationWords(input: ExplainInput, evidence: Evidence[]): { strong
   }
   const j = layoutJudgement(layout);
   if (j?.same) {
-    if (rule.corroborating.includes('layout')) strong.push(templateWords(layout));
-    else weak.push(`${templateWords(layout)}, which corroborates only with content both ways`);
+    if (rule.corroborating.includes('layout')) strong.push(templateWords(layout, t));
+    else weak.push(`${templateWords(layout, t)}, which corroborates only with content both ways`);
   }
   return { strong, weak };
 }
@@ -230,7 +238,7 @@ export function explain(input: ExplainInput, evidence: Evidence[]): string[] {
       input.rule.sameTemplate && (layout.value ?? 0) < thresholds.corroborationStrength
         ? ", by the home page's look"
         : '';
-    lines.push(`layout distance ${parts}${similar} (${templateWords(layout)}${byLook})`);
+    lines.push(`layout distance ${parts}${similar} (${templateWords(layout, thresholds)}${byLook})`);
   }
   lines.push(...explainPictures(cand, photos, look, thresholds));
   for (const [kind, { values, operatorId }] of pivotsByKind(evidence))

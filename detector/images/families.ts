@@ -14,6 +14,7 @@
 import { fromHex64, hamming64 } from '../hash64.ts';
 import type { DetectorThresholds, SiteProfile } from '../types.ts';
 import { matchParsed, type ParsedPhoto, type PhotoHashLike, parsePhoto } from './photos.ts';
+import { viewIndex } from './view-index.ts';
 
 export interface PhotoFamilyRule {
   minShared: number;
@@ -51,8 +52,8 @@ export function photoFamilyContent(profile: Pick<SiteProfile, 'contacts' | 'ads'
 /**
  * For each of `sites` (each a list of photos), for each of its photo hashes: on how many families the same picture
  * appears (`photoMatch`), its own counted once. Without `family` every site is its own family. `content[i]` is site
- * i's content (absent: photos only). Hashes are split in 8 bytes: two hashes within 7 bits share at least one byte,
- * so only those are compared; each photo is indexed by its whole-picture hash and its windows, and looked up by both.
+ * i's content (absent: photos only). Only the photos an exact index of views gives as candidates are compared
+ * (view-index.ts).
  */
 export function photoSiteFrequencies(
   sites: PhotoHashLike[][],
@@ -61,40 +62,30 @@ export function photoSiteFrequencies(
   family?: PhotoFamilyRule,
   content?: readonly (SiteContent | null | undefined)[],
 ): Map<string, number>[] {
-  const bands = Array.from({ length: 8 }, () => new Map<string, number[]>());
-  const all: { hash: string; keys: string[]; parsed: ParsedPhoto; site: number }[] = [];
+  const all: { hash: string; parsed: ParsedPhoto; site: number }[] = [];
   const hashesOf: Set<string>[] = sites.map(() => new Set());
-  const index = (key: string, i: number) => {
-    for (let b = 0; b < 8; b++) {
-      const k = key.slice(2 * b, 2 * b + 2);
-      const list = bands[b].get(k) ?? [];
-      if (list.at(-1) !== i) list.push(i);
-      bands[b].set(k, list);
-    }
-  };
   sites.forEach((photos, site) => {
     for (const p of photos) {
       const hash = typeof p === 'string' ? p : p.hash;
       if (hashesOf[site].has(hash)) continue;
       hashesOf[site].add(hash);
-      const keys = typeof p === 'string' ? [hash] : [hash, ...(p.crops ?? [])];
-      const i = all.push({ hash, keys, parsed: parsePhoto(p), site }) - 1;
-      for (const key of keys) index(key, i);
+      all.push({ hash, parsed: parsePhoto(p), site });
     }
   });
+  const index = viewIndex(
+    all.map((a) => a.parsed),
+    maxDistance,
+    cropMaxDistance,
+  );
   const near = new Map<string, Set<number>>();
   for (const photo of all) {
     if (near.has(photo.hash)) continue;
     const sitesNear = new Set<number>();
-    const probe = (key: string) => {
-      for (let b = 0; b < 8; b++)
-        for (const j of bands[b].get(key.slice(2 * b, 2 * b + 2)) ?? []) {
-          const other = all[j];
-          if (!sitesNear.has(other.site) && matchParsed(photo.parsed, other.parsed, maxDistance, cropMaxDistance))
-            sitesNear.add(other.site);
-        }
-    };
-    for (const key of photo.keys) probe(key);
+    for (const j of index.candidates(photo.parsed)) {
+      const other = all[j];
+      if (!sitesNear.has(other.site) && matchParsed(photo.parsed, other.parsed, maxDistance, cropMaxDistance))
+        sitesNear.add(other.site);
+    }
     near.set(photo.hash, sitesNear);
   }
   const edges = family ? photoFamilyEdges(hashesOf, near, family, content ?? []) : null;

@@ -4,8 +4,9 @@
  * logos of a common script, icons) say little, so each photo carries a specificity computed over every stored site,
  * the way an idf weighs words: a photo seen on 2 sites (the pair compared) weighs 1, on k sites 1/(k−1).
  */
-import { fromHex64, hamming64, hammingHex } from '../hash64.ts';
+import { hamming64, hammingHex } from '../hash64.ts';
 import type { DetectorThresholds, Evidence, PageFeatures, PhotoFingerprint, SiteProfile } from '../types.ts';
+import { closestViews, distancesParsed, type ParsedPhoto, type PhotoHashLike, parsePhoto } from './views.ts';
 
 type PhotoPair = Extract<Evidence, { kind: 'shared-photo' }>;
 
@@ -32,37 +33,12 @@ export function sitePhotos(pages: PageFeatures[]): Omit<PhotoFingerprint, 'speci
   return out;
 }
 
-/** A photo as compared: its whole-picture hash and, when it was hashed with them, the hashes of its 15 windows. */
-export type PhotoHashLike = string | { hash: string; crops?: string[] };
-
-interface Parsed {
-  hi: number;
-  lo: number;
-}
-
-export interface ParsedPhoto {
-  full: Parsed;
-  crops: Parsed[];
-}
-
-export function parsePhoto(p: PhotoHashLike): ParsedPhoto {
-  return typeof p === 'string'
-    ? { full: fromHex64(p), crops: [] }
-    : { full: fromHex64(p.hash), crops: (p.crops ?? []).map((c) => fromHex64(c)) };
-}
-
-/** Whole-picture distance of two photos, and the least distance of one's whole picture to the other's windows. */
-function distancesParsed(a: ParsedPhoto, b: ParsedPhoto): { full: number; crop: number } {
-  let crop = 65;
-  for (const c of a.crops) crop = Math.min(crop, hamming64(c, b.full));
-  for (const c of b.crops) crop = Math.min(crop, hamming64(a.full, c));
-  return { full: hamming64(a.full, b.full), crop };
-}
+export { type ParsedPhoto, type PhotoHashLike, parsePhoto } from './views.ts';
 
 /**
  * The rule that makes two photos the same picture: their whole-picture hashes within `maxDistance`, or — a cropped
- * copy — one's whole-picture hash within `cropMaxDistance` of one of the other's windows (a stricter bound: 30 more
- * comparisons per pair give unrelated photos 30 more chances to come close). Null when they are not.
+ * copy — a view of one within `cropMaxDistance` of a view of the other (`distancesParsed`; a stricter bound: some
+ * 450 more comparisons per pair give unrelated photos as many more chances to come close). Null when they are not.
  */
 export function photoMatchOfDistances(
   d: { full: number; crop: number },
@@ -75,9 +51,11 @@ export function photoMatchOfDistances(
 
 export function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number, cropMaxDistance: number) {
   const full = hamming64(a.full, b.full);
-  // Most pairs are unrelated: the 30 window comparisons only when the whole pictures do not already match.
+  // Most pairs are unrelated: the window comparisons only when the whole pictures do not already match, and only
+  // those that can come within the bound (views.ts closestViews).
   if (full <= maxDistance) return { distance: full, crop: false };
-  return photoMatchOfDistances(distancesParsed(a, b), maxDistance, cropMaxDistance);
+  const crop = closestViews(a, b, cropMaxDistance);
+  return crop <= cropMaxDistance ? { distance: crop, crop: true } : null;
 }
 
 /** Both distances of two photos as stored (16 hex digits each; `crop` is 65 when neither has windows). */

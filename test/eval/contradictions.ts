@@ -48,7 +48,7 @@ export function findContradictions(c: Comparison, corroborationStrength = 0.5): 
   const named = {
     pivots: PIVOT_WORDS.test(found),
     identity: /reference's own contacts/.test(found),
-    layout: /same template, rare/.test(found),
+    layout: /same template, (rare|uncommon)/.test(found),
   };
   for (const f of ['pivots', 'identity', 'layout'] as const) {
     if (strong[f] && !named[f]) add('corroboration', `${f} corroborates (family ${c.families[f]}) but is not named`);

@@ -21,9 +21,10 @@ import { profileWorld3 } from './world3/pipeline.ts';
 import { profileWorld4 } from './world4/pipeline.ts';
 import { profileWorld5 } from './world5/pipeline.ts';
 import { profileWorld6 } from './world6/pipeline.ts';
+import { profileWorld7 } from './world7/pipeline.ts';
 
 export interface WorldPair {
-  world: 'world 1' | 'world 2' | 'world 3' | 'world 4' | 'world 5' | 'world 6';
+  world: 'world 1' | 'world 2' | 'world 3' | 'world 4' | 'world 5' | 'world 6' | 'world 7';
   seed: string;
   reference: string;
   candidate: string;
@@ -185,6 +186,16 @@ export function world5Pairs(seeds: string[], options: { pictures?: boolean } = {
     'world 5',
     seeds,
     (seed) => profileWorld5({ seed }, options),
+    (p) => p.referenceScript,
+  );
+}
+
+/** World 7 (written blind to the verdict in the seventh session on issue 18: 2MAX classifieds, DClassifieds, Sharetribe Go). */
+export function world7Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  return generatedPairs(
+    'world 7',
+    seeds,
+    (seed) => profileWorld7({ seed }, options),
     (p) => p.referenceScript,
   );
 }

@@ -23,7 +23,7 @@ export interface PhotoSet {
   unrelated: { full: number; crop: number }[];
 }
 
-/** `phash+windows`: the whole-picture pHash and the pHashes of its 15 windows (what the crawler stores). */
+/** `phash+windows`: the whole-picture pHash and the pHashes of its 48 windows (what the crawler stores). */
 export type HashName = 'phash+windows' | 'phash' | 'dhash';
 const HASHES: Record<HashName, (b: Uint8Array) => Promise<Hashed>> = {
   'phash+windows': photoHashes,

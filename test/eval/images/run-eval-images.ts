@@ -24,10 +24,12 @@ import {
   tuneThresholds,
   unrelatedWithin,
 } from './photo-match.ts';
+import { REAL_PHOTO_PARTS, realPhotos } from './real-photos.ts';
+import { type ServedScore, scoreServedCopies, syntheticOriginals } from './served-copies.ts';
 
 const quick = process.argv.includes('--quick');
 const full = !quick && !process.argv.includes('--fit-only');
-const GOALS = { photoPrecision: 0.99, photoRecall: 0.95, numberRecall: 0.9, falseNumbers: 0 };
+const GOALS = { photoPrecision: 0.99, photoRecall: 0.95, servedRecall: 0.85, numberRecall: 0.9, falseNumbers: 0 };
 const missed: string[] = [];
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -80,6 +82,50 @@ async function photoMatching(): Promise<void> {
             .join(', ')}`,
         );
     }
+  }
+}
+
+/** Copy against copy: two sites each serving one original its own way (served-copies.ts). */
+async function servedCopies(): Promise<void> {
+  const n = quick ? 16 : 40;
+  const groups = quick ? 1 : 4;
+  console.log(
+    `\n1b. Two served copies of one original, copy against copy (each: own crop 0–5 % a side, brightness, watermark, width, JPEG); defaults`,
+  );
+  const line = (label: string, s: ServedScore) =>
+    `  ${label}: ${s.originals} originals (${s.flat} flat left out): recall ${pct(s.recall)}, precision ${pct(s.precision)}, ${s.unrelatedWithin}/${s.unrelatedPairs} unrelated copy pairs within | before window-to-window: recall ${pct(s.before.recall)}, precision ${pct(s.before.precision)}, ${s.before.unrelatedWithin} within`;
+  console.log(
+    line(`procedural scenes, fit (seeds 1000+)`, await scoreServedCopies('fit', await syntheticOriginals(1000, n))),
+  );
+  if (!full) return;
+  const held: ServedScore[] = [];
+  for (let g = 0; g < groups; g++) {
+    const s = await scoreServedCopies(`held-out-${g}`, await syntheticOriginals(5000 + g * n, n));
+    held.push(s);
+    console.log(line(`procedural scenes, held-out group ${g + 1} (seeds ${5000 + g * n}+)`, s));
+  }
+  const recalls = held.map((s) => s.recall).sort((x, y) => x - y);
+  const low = recalls[0];
+  const median = (recalls[(groups - 1) >> 1] + recalls[groups >> 1]) / 2;
+  const worstPrecision = Math.min(...held.map((s) => s.precision));
+  console.log(
+    `  held-out over ${groups} groups: recall median ${pct(median)}, low ${pct(low)}; precision low ${pct(worstPrecision)}`,
+  );
+  if (low < GOALS.servedRecall || worstPrecision < GOALS.photoPrecision)
+    missed.push(
+      `served copies: held-out recall low ${pct(low)}, precision low ${pct(worstPrecision)} (goal recall ≥ ${pct(GOALS.servedRecall)}, precision ≥ ${pct(GOALS.photoPrecision)})`,
+    );
+  if (!process.argv.includes('--real-photos')) {
+    console.log(
+      '  real pictures: not run (add --real-photos: Debian packages fetched with apt-get, see real-photos.ts)',
+    );
+    return;
+  }
+  for (const [part, packages] of Object.entries(REAL_PHOTO_PARTS)) {
+    const pictures = (await Promise.all(packages.map(realPhotos))).flat();
+    console.log(
+      line(`real pictures, ${part} part (${packages.join(', ')})`, await scoreServedCopies(`real-${part}`, pictures)),
+    );
   }
 }
 
@@ -171,9 +217,10 @@ async function clones(): Promise<void> {
   }
 }
 
-const parts = process.argv.filter((a) => ['photos', 'numbers', 'clones'].includes(a));
+const parts = process.argv.filter((a) => ['photos', 'served', 'numbers', 'clones'].includes(a));
 const run = parts.length ? parts : ['photos', 'numbers', 'clones'];
 if (run.includes('photos')) await photoMatching();
+if (run.includes('photos') || run.includes('served')) await servedCopies();
 if (run.includes('numbers')) await numbers();
 if (run.includes('clones')) await clones();
 console.log(

@@ -46,4 +46,20 @@ describe('cropped ad photos through the band index', () => {
     const short = { ...reach, photoCropBits: 3 };
     expect((await counterpartProfiles(t.handle.db, cand, short)).rows).toEqual([]);
   });
+
+  it('finds a candidate cropped its own way through a window near a window of the site photo', async () => {
+    const other = 0x7777_1111_2222_9999n;
+    const siteProfile = await saveProfile(t.handle.db, { siteId }, { pageCount: 1, data: {} }, [
+      { kind: 'photo', value: original, ref: 'c' },
+      { kind: 'photo-crop', value: window, ref: 'c' },
+    ]);
+    // Neither whole picture is near anything; one window of each is 4 bits from one of the other's.
+    const cand = await saveProfile(t.handle.db, { domainId }, { pageCount: 1, data: {} }, [
+      { kind: 'photo', value: other, ref: 'd' },
+      { kind: 'photo-crop', value: flip(window, [1, 17, 33, 49]), ref: 'd' },
+    ]);
+    const reach = { adBits: 12, layoutBits: 3, photoBits: 6, photoCropBits: 4 };
+    expect((await counterpartProfiles(t.handle.db, cand, reach)).rows.map((r) => r.id)).toContain(siteProfile.id);
+    expect((await counterpartProfiles(t.handle.db, siteProfile, reach)).rows.map((r) => r.id)).toContain(cand.id);
+  });
 });

@@ -74,6 +74,21 @@ describe('reprocess after a detector upgrade', () => {
     const adsOf = (rows: CaptureRow[]) => rows.map((c) => (c.features as unknown as PageFeatures).ads.length);
     const expectedAds = adsOf(fresh);
     expect(expectedAds.some((n) => n > 0)).toBe(true);
+    // The first page also had pictures when it was stored: their hashes, its look, a number read in a photo.
+    const picture = {
+      url: 'http://menage-pro.test/img/1.jpg',
+      sha256: 'a'.repeat(64),
+      hash: '0123456789abcdef',
+      crops: ['0123456789abcdee'],
+      width: 640,
+      height: 480,
+    };
+    const readInPhoto = { kind: 'phone', value: '+33639980077', raw: '06 39 98 00 77', source: 'image' };
+    await handle.db.execute(
+      sql`update captures set features = features || ${JSON.stringify({ images: [picture], look: 'fedcba9876543210' })}::jsonb
+          || jsonb_build_object('contacts', (features->'contacts') || ${JSON.stringify([readInPhoto])}::jsonb)
+          where id = ${fresh[0].id}`,
+    );
     await handle.db.execute(
       sql`update captures set features_version = 1, features = jsonb_set(features, '{ads}', '[]'::jsonb)`,
     );
@@ -95,6 +110,11 @@ describe('reprocess after a detector upgrade', () => {
       const after = await handle.db.select().from(captures).orderBy(captures.id);
       expect(after.slice(0, -1).every((c) => c.featuresVersion === DETECTOR_VERSION)).toBe(true);
       expect(adsOf(after.slice(0, -1))).toEqual(expectedAds.slice(0, -1));
+      // What the HTML cannot give back is carried over: pictures, look, the number read in a photo.
+      const first = after[0].features as unknown as PageFeatures;
+      expect(first.images).toEqual([picture]);
+      expect(first.look).toBe('fedcba9876543210');
+      expect(first.contacts).toContainEqual(readInPhoto);
       expect(after.at(-1)?.featuresVersion).toBe(1);
       const [site] = await handle.db
         .execute(sql`select id from sites where name = 'menage-pro'`)

@@ -90,6 +90,27 @@ describe('corpus statistics', () => {
     expect(many.explanation.join(' ')).toContain('found on 42 sites');
   });
 
+  it("calls a template one operator's only when at most templateRareSites sites share it", () => {
+    const t = defaultThresholds;
+    const ref = siteWith('a.test', ['06 39 98 00 21', '06 39 98 00 22', '06 39 98 00 23'], 'gerant@a.test');
+    const cand = siteWith('c.test', ['06 39 98 00 31', '06 39 98 00 32', '06 39 98 00 33'], 'gerant@c.test');
+    const others = (n: number) =>
+      Array.from({ length: n }, (_, i) => siteWith(`y${i}.test`, ['06 39 98 00 40'], `y@y${i}.test`));
+    // The most sites on which the template still corroborates (rarity × similarity ≥ corroborationStrength).
+    let sharing = t.templateRareSites + 1;
+    while (templateRarity(sharing + 1, t) >= t.corroborationStrength) sharing++;
+    expect(sharing).toBeGreaterThan(t.templateRareSites);
+    const uncommon = compareProfiles(ref, cand, {}, buildCorpusStats([ref, cand, ...others(sharing - 2)]));
+    const rare = compareProfiles(ref, cand, {}, buildCorpusStats([ref, cand, ...others(t.templateRareSites - 2)]));
+    expect(uncommon.families.layout).toBeGreaterThanOrEqual(t.corroborationStrength);
+    const words = uncommon.explanation.join(' ');
+    expect(words).toContain(`uncommon (found on ${sharing} sites of the corpus, rarity`);
+    expect(words).not.toContain("one operator's");
+    expect(rare.explanation.join(' ')).toContain(
+      `rare (found on ${t.templateRareSites} sites of the corpus): one operator's`,
+    );
+  });
+
   it("an operator's address on its own copies stays its own; on unrelated sites (an agency, a host) it weighs less", () => {
     const phones = ['06 39 98 00 51', '06 39 98 00 52', '06 39 98 00 53', '06 39 98 00 54'];
     const ref = siteWith('a.test', phones, 'gerant@a.test');

@@ -77,7 +77,9 @@ describe('hard cases that are clones', () => {
       expect(r.comparison.families.content.referenceShare).toBeLessThan(0.4);
       const last = r.comparison.explanation.at(-1);
       expect(last).toContain('clone by the rule "content corroborated by an operator family"');
-      expect(last).toMatch(/corroboration found: same template, rare \(found on \d+ sites of the corpus\)/);
+      expect(last).toMatch(
+        /corroboration found: same template, uncommon \(found on \d+ sites of the corpus, rarity 0\.\d+ of 1\)/,
+      );
     }
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WINDOW_CLASS } from '../../../detector/images/windows.ts';
 import {
   buildProfile,
   compareProfiles,
@@ -11,7 +12,7 @@ import { picturePage, testHash } from '../../fixtures/images/pictures.ts';
 
 const h = (n: number, flip = 0) => testHash(n, flip, 5);
 
-/** An original photo n: its hash and 15 windows (unrelated hashes standing for the windows' own pHashes). */
+/** An original photo n: its hash and 15 windows (as photos were hashed before the 90 % windows) (unrelated hashes standing for the windows' own pHashes). */
 function original(n: number): PageImage {
   const crops = Array.from({ length: 15 }, (_, w) => h(10_000 + n * 100 + w));
   return { url: `http://a.test/${n}.jpg`, sha256: `a${n}`.padEnd(64, '0'), hash: h(n), crops, width: 400, height: 400 };
@@ -38,9 +39,17 @@ describe('cropped copies of ad photos', () => {
     // A window 5 bits off is not enough, although 5 would pass as a whole-picture distance.
     expect(photoMatch(original(1), croppedCopy(1, 5), 6, 4)).toBeNull();
     expect(photoMatch(original(1), { hash: h(1, 6) }, 6, 4)).toEqual({ distance: 6, crop: false });
-    // Windows are never compared with windows.
+    // Windows are compared with windows of their own size only: two copies cropped each its own way.
     const shareWindows = { ...croppedCopy(2), crops: original(1).crops };
-    expect(photoMatch(original(1), shareWindows, 6, 4)).toBeNull();
+    expect(photoMatch(original(1), shareWindows, 6, 4)).toEqual({ distance: 0, crop: true });
+    // Window 1 (95 % × whole) against window 4 (whole × 95 %): the same hash, other sizes, no match.
+    const onlyWindow = (n: number, at: number) => ({
+      hash: h(90_000 + n),
+      crops: Array.from({ length: 15 }, (_, w) => (w === at ? h(77) : h(80_000 + n * 100 + w))),
+    });
+    expect(WINDOW_CLASS[0]).not.toBe(WINDOW_CLASS[3]);
+    expect(photoMatch(onlyWindow(1, 0), onlyWindow(2, 3), 6, 4)).toBeNull();
+    expect(photoMatch(onlyWindow(1, 0), onlyWindow(2, 0), 6, 4)).toEqual({ distance: 0, crop: true });
     expect(photoMatch(h(3), h(4), 6, 4)).toBeNull();
   });
 

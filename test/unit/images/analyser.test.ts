@@ -22,7 +22,7 @@ describe('hashing a capture’s pictures', () => {
       height: 480,
       hash: await phash(files.get('photo')!),
     });
-    expect(photo.crops).toHaveLength(15);
+    expect(photo.crops).toHaveLength(48);
     expect(new Set(photo.crops).size).toBeGreaterThan(1);
     expect(icon).toMatchObject({ width: 64, height: 64 });
     expect(icon.crops).toBeUndefined();

@@ -36,7 +36,7 @@ describe('perceptual hashes', () => {
       const copy = await sharp(photo).extract(crop).jpeg().toBuffer();
       const [a, b] = await Promise.all([photoHashes(photo), photoHashes(copy)]);
       expect(a.hash).toBe(await phash(photo));
-      expect(a.crops).toHaveLength(15);
+      expect(a.crops).toHaveLength(48);
       if (photoMatch(a, b, 6, 4)) matched++;
       if (photoMatch({ hash: a.hash }, { hash: b.hash }, 6, 4)) wholeOnly++;
       // Unrelated scenes stay apart, windows included.
@@ -56,8 +56,56 @@ describe('perceptual hashes', () => {
     expect(whole[31]).toBe(255);
     // A window inside the right half is all white.
     expect(windowPixels(raster, 0.52, 0, 1, 1).every((v) => v === 255)).toBe(true);
-    expect(CROP_WINDOWS).toHaveLength(15);
-    expect(CROP_WINDOWS.every(([x0, y0, x1, y1]) => x1 - x0 >= 0.95 && y1 - y0 >= 0.95)).toBe(true);
+    expect(CROP_WINDOWS).toHaveLength(48);
+    expect(CROP_WINDOWS.every(([x0, y0, x1, y1]) => x1 - x0 > 0.9 - 1e-9 && y1 - y0 > 0.9 - 1e-9)).toBe(true);
+    // The first 15 are the windows of the 95 % spans, as photos hashed before the 90 % spans stored them.
+    expect(CROP_WINDOWS.slice(0, 15).every(([x0, y0, x1, y1]) => x1 - x0 > 0.95 - 1e-9 && y1 - y0 > 0.95 - 1e-9)).toBe(
+      true,
+    );
+    expect(CROP_WINDOWS.slice(15).every(([x0, y0, x1, y1]) => x1 - x0 < 0.95 - 1e-9 || y1 - y0 < 0.95 - 1e-9)).toBe(
+      true,
+    );
+    expect(new Set(CROP_WINDOWS.map((w) => w.join())).size).toBe(48);
+  });
+
+  it('gives a flat picture no windows, and a photograph all of them', async () => {
+    const gradient = await sharp(
+      Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><defs><linearGradient id="g"><stop offset="0" stop-color="#cde"/><stop offset="1" stop-color="#89a"/></linearGradient></defs><rect width="400" height="300" fill="url(#g)"/></svg>',
+      ),
+    )
+      .jpeg()
+      .toBuffer();
+    const plain = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#888' } })
+      .jpeg()
+      .toBuffer();
+    for (const flat of [gradient, plain]) {
+      const h = await photoHashes(flat);
+      expect(h.hash).toBe(await phash(flat));
+      expect(h.crops).toEqual([]);
+    }
+    expect((await photoHashes(await syntheticPhoto(21))).crops).toHaveLength(48);
+  });
+
+  it('matches two copies cropped each its own way, window to window', async () => {
+    // Two sites serve one original, each with its own crop (3–5 % off other sides): neither is the whole picture.
+    let matched = 0;
+    let wholeToWindow = 0;
+    for (const seed of [31, 32, 33, 34, 35, 36]) {
+      const photo = await syntheticPhoto(seed);
+      const a = await photoHashes(
+        await sharp(photo).extract({ left: 0, top: 0, width: 608, height: 456 }).jpeg().toBuffer(),
+      );
+      const b = await photoHashes(
+        await sharp(photo).extract({ left: 32, top: 24, width: 608, height: 456 }).jpeg().toBuffer(),
+      );
+      if (photoMatch(a, b, 6, 4)) matched++;
+      if (photoMatch({ hash: a.hash, crops: a.crops }, { hash: b.hash }, 6, 4) || photoMatch({ hash: a.hash }, b, 6, 4))
+        wholeToWindow++;
+      expect(photoMatch(a, await photoHashes(await syntheticPhoto(seed + 200)), 6, 4)).toBeNull();
+    }
+    expect(matched).toBeGreaterThanOrEqual(5);
+    expect(wholeToWindow).toBeLessThan(matched);
   });
 
   it('gives 16 hex digits for both hashes and reads the size with EXIF orientation applied', async () => {

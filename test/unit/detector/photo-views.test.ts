@@ -1,0 +1,137 @@
+/**
+ * Property tests (fast-check) of the pruned view comparison (detector/images/views.ts closestViews): whatever the
+ * photos, `matchParsed` decides exactly as every comparison of `distancesParsed` would, with the same distance.
+ * Photos are drawn as real ones are: the windows of one size class a few bits from each other, and the second photo
+ * either unrelated or a copy whose views are a few bits from the first's, so distances near the bounds are common.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { photoSiteFrequencies } from '../../../detector/images/families.ts';
+import { matchParsed, parsePhoto, photoMatchOfDistances } from '../../../detector/images/photos.ts';
+import { distancesParsed } from '../../../detector/images/views.ts';
+import { CROP_WINDOWS, WINDOW_CLASS } from '../../../detector/images/windows.ts';
+
+const hex = (x: bigint) => BigInt.asUintN(64, x).toString(16).padStart(16, '0');
+
+/** `base` with the bits of `mask` list flipped. */
+const flipped = (base: bigint, bits: readonly number[]) => bits.reduce((x, b) => x ^ (1n << BigInt(b % 64)), base);
+
+/** Bits to flip: a few anywhere, or one in each 16-bit band (4 bits apart, yet no band left equal: what an index by
+ * bands must still find). */
+const bits = (max: number) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.array(fc.integer({ min: 0, max: 63 }), { maxLength: max }) },
+    { weight: 1, arbitrary: fc.constant<number[]>([5, 21, 37, 53]) },
+  );
+
+/** A photo: a base hash per size class, each window its class's base a few bits off; 15 or 48 windows, or none. */
+const photo = fc
+  .record({
+    full: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+    bases: fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 9, maxLength: 9 }),
+    offs: fc.array(bits(6), { minLength: CROP_WINDOWS.length, maxLength: CROP_WINDOWS.length }),
+    windows: fc.constantFrom(0, 15, 48),
+  })
+  .map(({ full, bases, offs, windows }) => ({
+    hash: hex(full),
+    crops: offs.slice(0, windows).map((o, i) => hex(flipped(bases[WINDOW_CLASS[i]], o))),
+  }));
+
+/** A copy of `p`: each view a few bits off (or the whole picture swapped for one of p's windows, a crop). */
+const copyOf = (p: { hash: string; crops: string[] }) =>
+  fc
+    .record({
+      offs: fc.array(bits(7), { minLength: p.crops.length + 1, maxLength: p.crops.length + 1 }),
+      wholeFrom: fc.integer({ min: -1, max: Math.max(0, p.crops.length - 1) }),
+    })
+    .map(({ offs, wholeFrom }) => {
+      const from = wholeFrom >= 0 && p.crops.length > 0 ? p.crops[wholeFrom] : p.hash;
+      return {
+        hash: hex(flipped(BigInt(`0x${from}`), offs[0])),
+        crops: p.crops.map((c, i) => hex(flipped(BigInt(`0x${c}`), offs[i + 1]))),
+      };
+    });
+
+const pair = photo.chain((a) => fc.oneof(photo, copyOf(a)).map((b) => [a, b] as const));
+
+/** A few sites, each a few photos: fresh ones or copies of photos of the sites before. */
+const sites = fc
+  .array(fc.tuple(photo, fc.boolean()), { minLength: 1, maxLength: 14 })
+  .chain((drawn) =>
+    fc.tuple(
+      ...drawn.map(([p, copy], i) => (copy && i > 0 ? copyOf(drawn[i - 1][0]) : fc.constant(p))),
+      fc.array(fc.integer({ min: 0, max: 3 }), { minLength: drawn.length, maxLength: drawn.length }),
+    ),
+  )
+  .map((xs) => {
+    const owners = xs.at(-1) as number[];
+    const photos = xs.slice(0, -1) as { hash: string; crops: string[] }[];
+    const out: { hash: string; crops: string[] }[][] = [[], [], [], []];
+    for (const [i, p] of photos.entries()) out[owners[i]].push(p);
+    return out;
+  });
+
+describe('pruned view comparison', () => {
+  it('finds, through the view index, every site a photo is on, as comparing every pair would', () => {
+    fc.assert(
+      fc.property(sites, fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), (list, full, crop) => {
+        const got = photoSiteFrequencies(list, full, crop);
+        const parsed = list.map((ps) => ps.map(parsePhoto));
+        list.forEach((ps, s) => {
+          const seen = new Set<string>();
+          for (const [i, p] of ps.entries()) {
+            // A site's photos are counted by hash, the first photo of a hash standing for it.
+            if (seen.has(p.hash)) continue;
+            seen.add(p.hash);
+            const on = parsed.filter((other) => other.some((o) => matchParsed(parsed[s][i], o, full, crop))).length;
+            expect(got[s].get(p.hash)).toBe(Math.max(on, 1));
+          }
+        });
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('finds through the index pairs that differ by one bit in every band, whole to whole and window to window', () => {
+    const spread = (x: bigint) => hex(flipped(x, [5, 21, 37, 53]));
+    const a = 0x0123_4567_89ab_cdefn;
+    const w = 0x7777_1111_2222_9999n;
+    // Whole pictures 4 bits apart, none of their 16-bit bands equal.
+    expect(photoSiteFrequencies([[{ hash: hex(a) }], [{ hash: spread(a) }]], 4, 4)[0].get(hex(a))).toBe(2);
+    // Wholes far apart; a window of each (window 0, the same size) 4 bits apart.
+    const withWindow = (full: bigint, win: string) => ({
+      hash: hex(full),
+      crops: Array.from({ length: 15 }, (_, i) => (i === 0 ? win : hex(full ^ BigInt(i * 977)))),
+    });
+    const x = withWindow(0x1111_2222_3333_4444n, hex(w));
+    const y = withWindow(0x9999_aaaa_bbbb_ccccn, spread(w));
+    expect(matchParsed(parsePhoto(x), parsePhoto(y), 6, 4)).toEqual({ distance: 4, crop: true });
+    expect(photoSiteFrequencies([[x], [y]], 6, 4)[0].get(x.hash)).toBe(2);
+    // A whole picture 4 bits from a window of the other, no band equal.
+    const z = { hash: spread(w) };
+    expect(photoSiteFrequencies([[x], [z]], 6, 4)[1].get(z.hash)).toBe(2);
+  });
+
+  it('decides every pair exactly as comparing every view would, at any bounds', () => {
+    fc.assert(
+      fc.property(pair, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), ([a, b], full, crop) => {
+        const pa = parsePhoto(a);
+        const pb = parsePhoto(b);
+        const all = photoMatchOfDistances(distancesParsed(pa, pb), full, crop);
+        expect(matchParsed(pa, pb, full, crop)).toEqual(all);
+        expect(matchParsed(pb, pa, full, crop)).toEqual(photoMatchOfDistances(distancesParsed(pb, pa), full, crop));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds copies near the bound often enough for the property to mean something', () => {
+    // A run in which no pair came within the window bound would prove nothing about the pruning.
+    const samples = fc.sample(pair, { numRuns: 400, seed: 7 });
+    const near = samples.filter(([a, b]) => {
+      const d = distancesParsed(parsePhoto(a), parsePhoto(b));
+      return d.full > 6 && d.crop <= 4;
+    });
+    expect(near.length).toBeGreaterThan(20);
+  });
+});
