@@ -20,6 +20,7 @@
  */
 import { fromHex64, hamming64 } from '../hash64.ts';
 import { matchParsed, type ParsedPhoto, type PhotoHashLike, parsePhoto } from '../images/photos.ts';
+import { WINDOW_CLASS, WINDOW_CLASSES } from '../images/windows.ts';
 import type { DetectorThresholds, SiteProfile } from '../types.ts';
 import { distinct, type Hashes, nearJoin, type Planner, planBands } from './hamming-join.ts';
 
@@ -80,7 +81,7 @@ const windowsOf = (ph: PhotoHashLike) => (typeof ph === 'string' ? [] : (ph.crop
  * The photos of the sites pooled, read as `parsePhoto` reads them (a photo may be a bare hash, without windows), and
  * their windows pooled, with the photo of each.
  */
-function poolPhotos(sites: SiteProfile[]): { photos: Pool; crops: Pool; cropPhoto: Int32Array } {
+function poolPhotos(sites: SiteProfile[]): { photos: Pool; crops: Pool; cropPhoto: Int32Array; cropClass: Int32Array } {
   let n = 0;
   let w = 0;
   for (const p of sites)
@@ -91,21 +92,23 @@ function poolPhotos(sites: SiteProfile[]): { photos: Pool; crops: Pool; cropPhot
   const photos = { all: sized(n), site: new Int32Array(n) };
   const crops = { all: sized(w), site: new Int32Array(w) };
   const cropPhoto = new Int32Array(w);
+  const cropClass = new Int32Array(w);
   n = 0;
   w = 0;
   sites.forEach((p, s) => {
     for (const ph of photosOf(p)) {
       parseInto(photos.all, n, typeof ph === 'string' ? ph : ph.hash);
       photos.site[n] = s;
-      for (const c of windowsOf(ph)) {
+      windowsOf(ph).forEach((c, i) => {
         parseInto(crops.all, w, c);
         crops.site[w] = s;
+        cropClass[w] = i < WINDOW_CLASS.length ? WINDOW_CLASS[i] : -1;
         cropPhoto[w++] = n;
-      }
+      });
       n++;
     }
   });
-  return { photos, crops, cropPhoto };
+  return { photos, crops, cropPhoto, cropClass };
 }
 
 /** `x ≤ bound` ⇔ `x ≤ limit(bound)` for a whole distance x in 0–65 (65: no window to compare), whatever the bound. */
@@ -191,11 +194,11 @@ function sharedAds(sites: SiteProfile[], t: DetectorThresholds, planner: Planner
 /**
  * Per pair of sites, how many photos of the first are the same picture as one of the second's (`matchParsed`): whole
  * pictures within `photoMaxDistance`, or one's whole picture within `photoCropMaxDistance` of one of the other's
- * windows, either way round; null when the band index declined.
+ * windows, either way round, or a window within it of a window of the same size; null when the band index declined.
  */
 function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Planner): Int32Array | null {
   const k = sites.length;
-  const { photos, crops, cropPhoto } = poolPhotos(sites);
+  const { photos, crops, cropPhoto, cropClass } = poolPhotos(sites);
   const full = limit(t.photoMaxDistance);
   const crop = limit(t.photoCropMaxDistance);
   const p = distinctWithSites(photos.all, photos.site);
@@ -238,6 +241,35 @@ function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Plan
   const perPhoto = new SiteMasks(photos.site.length);
   for (let i = 0; i < photos.site.length; i++) perPhoto.or(i, all, p.of[i]);
   for (let c = 0; c < cropPhoto.length; c++) perPhoto.or(cropPhoto[c], windowNear, w.of[c]);
+  // Two copies cropped each its own way: a window near a window of the same size, both ways round.
+  for (let cls = 0; cls < WINDOW_CLASSES; cls++) {
+    const members: number[] = [];
+    for (let c = 0; c < cropClass.length; c++) if (cropClass[c] === cls) members.push(c);
+    if (members.length === 0) continue;
+    const pool = { all: sized(members.length), site: new Int32Array(members.length) };
+    members.forEach((c, j) => {
+      pool.all.hi[j] = crops.all.hi[c];
+      pool.all.lo[j] = crops.all.lo[c];
+      pool.site[j] = crops.site[c];
+    });
+    const v = distinctWithSites(pool.all, pool.site);
+    // Equal windows are near (crop ≥ 0 here: a negative bound joins nothing).
+    const wwNear = crop >= 0 ? v.sites.copy() : new SiteMasks(v.values.hi.length);
+    const joined = nearJoin(
+      v.values,
+      null,
+      crop,
+      (x, y) => {
+        wwNear.or(x, v.sites, y);
+        wwNear.or(y, v.sites, x);
+      },
+      planner,
+    );
+    if (!joined) return null;
+    members.forEach((c, j) => {
+      perPhoto.or(cropPhoto[c], wwNear, v.of[j]);
+    });
+  }
   return sharedCounts(k, photos.site, perPhoto, null);
 }
 

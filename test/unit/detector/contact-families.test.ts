@@ -12,6 +12,7 @@ import { contactFamilyCounts, contactKey } from '../../../detector/compare/conta
 import { planBands } from '../../../detector/compare/hamming-join.ts';
 import { fromHex64, type Hash64, hamming64 } from '../../../detector/hash64.ts';
 import { matchParsed, type ParsedPhoto, parsePhoto } from '../../../detector/images/photos.ts';
+import { WINDOW_CLASS } from '../../../detector/images/windows.ts';
 import {
   type Contact,
   type DetectorThresholds,
@@ -19,6 +20,7 @@ import {
   type PhotoFingerprint,
   type SiteProfile,
 } from '../../../detector/index.ts';
+import { testHash } from '../../fixtures/images/pictures.ts';
 import { base, farHash, hexOf, nearHash, plannerArb } from '../../helpers/near-hashes.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -226,6 +228,32 @@ describe('contactFamilyCounts', () => {
       expect(expected).toEqual(photoCropMaxDistance >= 65 ? { [KEY]: 2 } : {});
       for (const planner of [planBands, () => null]) expect(contactFamilyCounts(ps, t, planner)).toEqual(expected);
     }
+  });
+
+  it('links two copies cropped each its own way: a window near a window of the same size, not of another size', () => {
+    // Sites 0 and 1 show three pictures each whose whole hashes are far apart and far from every window; window 0 of
+    // each of site 0's pictures is 3 bits from window 0 of site 1's (window 0 and window 3 are of other sizes).
+    const windows = (n: number, at: number, w: string) =>
+      Array.from({ length: 15 }, (_, i) => (i === at ? w : testHash(n * 100 + i + 50_000)));
+    const shared = [1, 2, 3].map((i) => testHash(i + 900));
+    const photo = (s: number, i: number, at: number, flip: number) => ({
+      hash: testHash(s * 10 + i + 7000),
+      crops: windows(s * 10 + i, at, testHash(i + 900, flip)),
+    });
+    const make = (at1: number) => {
+      const ps = [site(0, []), site(1, []), site(2, [], [testHash(5)])];
+      ps[0].photos = [0, 1, 2].map((i) => ({ ...photo(0, i, 0, 0), url: `u0${i}`, sha256: `a${i}`, specificity: 1 }));
+      ps[1].photos = [0, 1, 2].map((i) => ({ ...photo(1, i, at1, 3), url: `u1${i}`, sha256: `b${i}`, specificity: 1 }));
+      return ps;
+    };
+    expect(WINDOW_CLASS[0]).not.toBe(WINDOW_CLASS[3]);
+    expect(shared).toHaveLength(3);
+    const sameSize = make(0);
+    expect(referenceFamilyCounts(sameSize, defaultThresholds)).toEqual({ [KEY]: 2 });
+    expect(contactFamilyCounts(sameSize, defaultThresholds)).toEqual({ [KEY]: 2 });
+    const otherSize = make(3);
+    expect(referenceFamilyCounts(otherSize, defaultThresholds)).toEqual({});
+    expect(contactFamilyCounts(otherSize, defaultThresholds)).toEqual({});
   });
 
   it('at distance 0, equal ads or equal photos on three sites make one family', () => {
