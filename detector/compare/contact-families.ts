@@ -169,14 +169,10 @@ function sharedCounts(k: number, site: Int32Array, near: SiteMasks, of: Int32Arr
 }
 
 /**
- * Per pair of sites, how many ads of the first have a near-identical ad (within `adMaxDistance`) on the second; null
- * when the band index declined.
+ * For each distinct value of `u`, the sites of every value within `d` of it, its own included (equal values are near
+ * when any are: d ≥ 0); null when the band index declined.
  */
-function sharedAds(sites: SiteProfile[], t: DetectorThresholds, planner: Planner): Int32Array | null {
-  const { all, site } = poolAds(sites);
-  const d = limit(t.adMaxDistance);
-  const u = distinctWithSites(all, site);
-  // Equal ads are near when any are (d ≥ 0).
+function sitesNear(u: ReturnType<typeof distinctWithSites>, d: number, planner: Planner): SiteMasks | null {
   const near = d >= 0 ? u.sites.copy() : new SiteMasks(u.values.hi.length);
   const done = nearJoin(
     u.values,
@@ -188,7 +184,19 @@ function sharedAds(sites: SiteProfile[], t: DetectorThresholds, planner: Planner
     },
     planner,
   );
-  return done ? sharedCounts(sites.length, site, near, u.of) : null;
+  return done ? near : null;
+}
+
+/**
+ * Per pair of sites, how many ads of the first have a near-identical ad (within `adMaxDistance`) on the second; null
+ * when the band index declined.
+ */
+function sharedAds(sites: SiteProfile[], t: DetectorThresholds, planner: Planner): Int32Array | null {
+  const { all, site } = poolAds(sites);
+  const d = limit(t.adMaxDistance);
+  const u = distinctWithSites(all, site);
+  const near = sitesNear(u, d, planner);
+  return near ? sharedCounts(sites.length, site, near, u.of) : null;
 }
 
 /**
@@ -208,19 +216,9 @@ function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Plan
     for (let i = 0; i < p.values.hi.length; i++) any.or(0, p.sites, i);
     return sharedCounts(k, photos.site, any, new Int32Array(photos.site.length));
   }
-  // Whole pictures: equal ones are near when any are (full ≥ 0).
-  const near = full >= 0 ? p.sites.copy() : new SiteMasks(p.values.hi.length);
-  const whole = nearJoin(
-    p.values,
-    null,
-    full,
-    (x, y) => {
-      near.or(x, p.sites, y);
-      near.or(y, p.sites, x);
-    },
-    planner,
-  );
-  if (!whole) return null;
+  // Whole pictures near whole pictures.
+  const near = sitesNear(p, full, planner);
+  if (!near) return null;
   const w = distinctWithSites(crops.all, crops.site);
   // A whole picture near a window: the picture's photos match the window's, both ways round.
   const nearWindow = new SiteMasks(p.values.hi.length);
@@ -253,19 +251,8 @@ function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Plan
       pool.site[j] = crops.site[c];
     });
     const v = distinctWithSites(pool.all, pool.site);
-    // Equal windows are near (crop ≥ 0 here: a negative bound joins nothing).
-    const wwNear = crop >= 0 ? v.sites.copy() : new SiteMasks(v.values.hi.length);
-    const joined = nearJoin(
-      v.values,
-      null,
-      crop,
-      (x, y) => {
-        wwNear.or(x, v.sites, y);
-        wwNear.or(y, v.sites, x);
-      },
-      planner,
-    );
-    if (!joined) return null;
+    const wwNear = sitesNear(v, crop, planner);
+    if (!wwNear) return null;
     members.forEach((c, j) => {
       perPhoto.or(cropPhoto[c], wwNear, v.of[j]);
     });
