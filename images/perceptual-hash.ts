@@ -60,29 +60,34 @@ function lowFrequencies(pixels: Uint8Array): Float64Array {
   return coeffs;
 }
 
-/**
- * pHash bits and how firmly they are set: the median distance of the 63 frequencies to their median (the line each
- * bit is read against), in grey levels per pixel. A flat picture (a plain or gradient placeholder) has its bits set
- * by rounding noise: two different flat pictures then share a hash.
- */
-function phashOf(pixels: Uint8Array): { hash: string; strength: number } {
-  const coeffs = lowFrequencies(pixels);
+/** pHash bits of the low frequencies: each above the median of the 63 (the DC term left out), and that median. */
+function bitsOf(coeffs: Float64Array): { hash: string; sorted: number[]; median: number } {
   // The DC term (overall brightness) is left out of the median: it would push every other bit one way.
   const sorted = Array.from(coeffs.subarray(1)).sort((a, b) => a - b);
   const median = (sorted[31] + sorted[32]) / 2;
   const bits = new Uint8Array(64);
   for (let i = 0; i < 64; i++) bits[i] = coeffs[i] > median ? 1 : 0;
-  const spread = sorted.map((c) => Math.abs(c - median)).sort((a, b) => a - b);
-  return { hash: toHex(bits), strength: spread[31] / (N * N) };
+  return { hash: toHex(bits), sorted, median };
 }
 
 /** pHash of a 32×32 greyscale raster (row-major, one byte per pixel). */
 export function phashOfPixels(pixels: Uint8Array): string {
-  return phashOf(pixels).hash;
+  return bitsOf(lowFrequencies(pixels)).hash;
 }
 
 /**
- * Below this strength (`phashOf`) a picture gets no windows: its whole-picture hash is kept, but 48 windows of a flat
+ * pHash of a raster and how firmly its bits are set: the median distance of the 63 frequencies to their median (the
+ * line each bit is read against), in grey levels per pixel. A flat picture (a plain or gradient placeholder) has its
+ * bits set by rounding noise: two different flat pictures then share a hash. Only a photo's whole picture is weighed.
+ */
+function phashWithStrength(pixels: Uint8Array): { hash: string; strength: number } {
+  const { hash, sorted, median } = bitsOf(lowFrequencies(pixels));
+  const spread = sorted.map((c) => Math.abs(c - median)).sort((a, b) => a - b);
+  return { hash, strength: spread[31] / (N * N) };
+}
+
+/**
+ * Below this strength (`phashWithStrength`) a picture gets no windows: its whole-picture hash is kept, but 48 windows of a flat
  * picture would give it 48 chances to meet another flat picture's. Flat gradients measure 0.00–0.05; the real
  * photographs of the evaluation's picture sets 0.25 and more, the procedural scenes 0.6 and more.
  */
@@ -221,7 +226,7 @@ export interface PhotoHashes {
 /** pHash of the whole picture and of its 48 windows, from one decode. */
 export async function photoHashes(bytes: Uint8Array): Promise<PhotoHashes> {
   const raster = await thumbnail(bytes, R, R);
-  const whole = phashOf(windowPixels(raster, 0, 0, 1, 1));
+  const whole = phashWithStrength(windowPixels(raster, 0, 0, 1, 1));
   if (whole.strength < FLAT_PICTURE_STRENGTH) return { hash: whole.hash, crops: [] };
   return { hash: whole.hash, crops: windowRasters(raster, CROP_WINDOWS).map(phashOfPixels) };
 }
