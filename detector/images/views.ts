@@ -3,10 +3,11 @@
  * Two photos are compared view against view: one's whole picture against the other's windows, and window against
  * window of the same size. That is some 450 comparisons per pair of photos, nearly all between unrelated photos.
  *
- * `closestViews` gives the same answer with far fewer: within one size class, a photo's windows are a few bits apart
- * (they overlap by 90 % or more), and Hamming distance obeys the triangle inequality, so once the other photo's view
- * is d bits from the class's first window (its pivot), a window g bits from that pivot is at least |d − g| bits away,
- * and is skipped when that already exceeds the limit. Exact up to the limit.
+ * `closestViews` gives the same answer up to a limit and skips what it can: Hamming distance obeys the triangle
+ * inequality, so once the other photo's view is d bits from a size class's first window (its pivot), a window g bits
+ * from that pivot is at least |d − g| bits away, and is skipped when that already exceeds the limit. It skips less
+ * than hoped: windows of one class, shifted by 5–10 % of a side, are 24 bits apart at the median (procedural scenes),
+ * and the pruning measured 13 % faster than comparing every view (185,000 against 164,000 unrelated pairs a second).
  */
 import { fromHex64, type Hash64, hamming64 } from '../hash64.ts';
 import { WINDOW_CLASS, WINDOW_CLASSES } from './windows.ts';
