@@ -249,6 +249,11 @@ export interface Families {
     /** The same shares counted on ad texts alone (the content rule's measure). */
     adCandidateShare: number;
     adReferenceShare: number;
+    /**
+     * Share of the candidate's ads from monitored references each largely on it, this one's pairing included
+     * (compare/merged.ts); the ad share alone when the comparison is given no other reference.
+     */
+    jointCandidateShare: number;
     /** Each side's share of ad pictures in common (weighed by specificity), 0 under `minSharedPhotos`. */
     photoCandidateShare: number;
     photoReferenceShare: number;

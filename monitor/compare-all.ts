@@ -5,7 +5,7 @@
 import type { Config } from '../config/index.ts';
 import { type Database, type UpsertOutcome, upsertAlert } from '../db/index.ts';
 import { type CorpusStats, compareProfiles, type DetectorThresholds, type SiteProfile } from '../detector/index.ts';
-import { storedCorpusStats } from './corpus-stats.ts';
+import { storedCorpusStats, storedReferences } from './corpus-stats.ts';
 import type { BuiltProfile } from './profiles.ts';
 
 export interface ComparisonReport {
@@ -34,6 +34,7 @@ export async function compareAll(db: Database, config: Config, profiles: BuiltPr
   const candidates = profiles.filter((p) => p.subject.kind === 'candidate');
   const report = emptyComparisonReport();
   const stats = candidates.length > 0 && sites.length > 0 ? await storedCorpusStats(db) : undefined;
+  const references = stats ? await storedReferences(db) : undefined;
   for (const candidate of candidates) {
     for (const site of sites) {
       if (site.subject.hostnames.includes(candidate.subject.label)) continue;
@@ -49,6 +50,7 @@ export async function compareAll(db: Database, config: Config, profiles: BuiltPr
         },
         report,
         stats,
+        references,
       );
     }
   }
@@ -73,8 +75,9 @@ export async function comparePair(
   candidate: PairSide,
   report: ComparisonReport,
   stats?: CorpusStats,
+  references?: SiteProfile[],
 ): Promise<void> {
-  const result = compareProfiles(site.profile, candidate.profile, thresholds, stats);
+  const result = compareProfiles(site.profile, candidate.profile, thresholds, stats, references);
   report.compared++;
   const { outcome, alert } = await upsertAlert(db, {
     siteId: site.id,

@@ -18,7 +18,7 @@ import {
 } from '../db/index.ts';
 import { DETECTOR_VERSION, resolveThresholds, type SiteProfile } from '../detector/index.ts';
 import { type ComparisonReport, comparePair, emptyComparisonReport, thresholdsFromConfig } from './compare-all.ts';
-import { storedCorpusStats } from './corpus-stats.ts';
+import { storedCorpusStats, storedReferences } from './corpus-stats.ts';
 
 export async function compareProfileIndexed(
   db: Database,
@@ -51,6 +51,7 @@ export async function compareProfileIndexed(
     (await listDomains(db, { role: 'candidate', ids: candidateIds })).map((d) => [d.id, d]),
   );
   const stats = await storedCorpusStats(db);
+  const references = await storedReferences(db);
   for (const [siteRow, candidateRow] of pairs as [SiteProfileRow, SiteProfileRow][]) {
     const site = sites.get(siteRow.siteId!);
     const candidate = candidates.get(candidateRow.domainId!);
@@ -68,6 +69,7 @@ export async function compareProfileIndexed(
       },
       report,
       stats,
+      references,
     );
   }
   return { ...report, found };

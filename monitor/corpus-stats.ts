@@ -1,7 +1,9 @@
 /**
  * What the detector weighs evidence with, over every latest stored profile, sites and candidates alike:
  * - the corpus statistics (how many sites carry each contact, how many share each template);
- * - each profile's ad photos and content (contacts, ad fingerprints), for the photos' specificity (`monitor/profiles.ts photoSpecificities`).
+ * - each profile's ad photos and content (contacts, ad fingerprints), for the photos' specificity (`monitor/profiles.ts photoSpecificities`);
+ * - the monitored sites' profiles of this detector version, which every candidate is also read against at once (boards
+ *   merged into one site: detector/compare/merged.ts).
  * Both comparison paths (all-by-all and indexed, one process or queue jobs) read them here, so a pair gets the same
  * verdict whichever path compares it.
  *
@@ -16,6 +18,7 @@ import { type Database, getProfiles, latestProfileIds } from '../db/index.ts';
 import {
   buildCorpusStats,
   type CorpusStats,
+  DETECTOR_VERSION,
   type PhotoHashLike,
   photoFamilyContent,
   type SiteContent,
@@ -34,6 +37,7 @@ interface Derived {
   ids: string;
   stats: CorpusStats;
   photos: StoredPhotos[];
+  references: SiteProfile[];
 }
 
 const derived = new WeakMap<Database, Derived>();
@@ -54,6 +58,7 @@ async function storedDerived(db: Database): Promise<Derived> {
       photos: (profiles[i].photos ?? []).map((p) => ({ hash: p.hash, crops: p.crops })),
       content: photoFamilyContent(profiles[i]),
     })),
+    references: profiles.filter((_, i) => rows[i].siteId !== null && rows[i].detectorVersion === DETECTOR_VERSION),
   };
   derived.set(db, next);
   return next;
@@ -66,4 +71,12 @@ export async function storedCorpusStats(db: Database): Promise<CorpusStats> {
 /** The ad photos of every latest stored profile (photo hashes and their windows only). */
 export async function storedPhotos(db: Database): Promise<StoredPhotos[]> {
   return (await storedDerived(db)).photos;
+}
+
+/**
+ * The monitored sites' latest profiles of this detector version: both comparison paths pass this one array for every
+ * pair, so a candidate is read against the same boards whichever path compares it.
+ */
+export async function storedReferences(db: Database): Promise<SiteProfile[]> {
+  return (await storedDerived(db)).references;
 }

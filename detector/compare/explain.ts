@@ -5,6 +5,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type LookSignal, type PhotoSignal, photosBothWays } from '../images/index.ts';
 import type { ContactKind, DetectorThresholds, Evidence, PivotKind, SiteProfile, Verdict } from '../types.ts';
+import type { MergedContent } from './merged.ts';
 import type { ContactSignal, LayoutSignal, PivotSignal, TextSignal } from './signals.ts';
 import type { Condition, OperatorFamily, RuleName, RuleOutcome } from './verdict.ts';
 
@@ -55,6 +56,8 @@ export interface ExplainInput {
   photos?: PhotoSignal;
   look?: LookSignal;
   rule: RuleOutcome;
+  /** The candidate read against every monitored reference at once (absent when the pair is judged on its own). */
+  merged?: MergedContent;
   /** The photo rule decided the verdict (the ad photos come from the reference). */
   byPhotos: boolean;
   verdict: Verdict;
@@ -66,6 +69,7 @@ const f2 = (x: number) => x.toFixed(2);
 
 const RULE_NAMES: Record<RuleName, string> = {
   content: 'content both ways',
+  'merged-content': 'boards merged into one site',
   'photo-copy': "the reference's ad pictures both ways",
   'corroborated-content': 'content corroborated by an operator family',
   'operator-content': "content either way, signed by the operator's own contacts or ids",
@@ -158,6 +162,10 @@ function conditionWords(c: Condition, rule: RuleOutcome): string {
       return `${pct(c.threshold)} of the candidate's ads from the reference (${has} ${pct(c.value)})`;
     case 'reference-ad-share':
       return `${pct(c.threshold)} of the reference's ads on the candidate (${has} ${pct(c.value)})`;
+    case 'joint-candidate-share':
+      return `${pct(c.threshold)} of the candidate's ads from monitored sites each largely on it, the reference among them (${has} ${pct(c.value)})`;
+    case 'own-candidate-share':
+      return `${pct(c.threshold)} of the candidate's ads from the reference itself (${has} ${pct(c.value)})`;
     case 'candidate-photo-share':
       return `${pct(c.threshold)} of the candidate's ad pictures from the reference, stock pictures left out (${has} ${pct(c.value)})`;
     case 'reference-photo-share':
@@ -195,9 +203,22 @@ function verdictLine(input: ExplainInput, evidence: Evidence[]): string {
   const needs = best.conditions.map((x) => conditionWords(x, rule)).join(', ');
   if (input.byPhotos)
     return `${verdict}: the candidate's ad photos come from the reference (${photos?.pairs.length ?? 0} photos identical or near-identical, photo rule: ${photoShares(photos)}, both ways ${pct(photos ? photosBothWays(photos) : 0)}, it needs ${pct(input.thresholds.clonePhotoShare)}); ${content}; ${found}`;
+  const sources = best.name === 'merged-content' ? `; ${mergedWords(input.merged)}` : '';
   if (best.margin >= 0)
-    return `${verdict} by the rule "${RULE_NAMES[best.name]}": ${content}; it needs ${needs}; ${found}`;
-  return `${verdict}: ${content}; the nearest rule to a clone, "${RULE_NAMES[best.name]}", needs ${needs}; ${found}`;
+    return `${verdict} by the rule "${RULE_NAMES[best.name]}": ${content}${sources}; it needs ${needs}; ${found}`;
+  return `${verdict}: ${content}${sources}; the nearest rule to a clone, "${RULE_NAMES[best.name]}", needs ${needs}; ${found}`;
+}
+
+/** The monitored sites the candidate's ads come from, each with its two shares. */
+function mergedWords(merged: MergedContent | undefined): string {
+  if (!merged || merged.sources.length === 0) return 'no monitored site has half of its ads on the candidate';
+  const list = merged.sources
+    .slice(0, MAX_LISTED)
+    .map(
+      (s) => `${s.site} (${pct(s.candidateShare)} of the candidate, ${pct(s.referenceShare)} of it on the candidate)`,
+    );
+  const more = merged.sources.length > MAX_LISTED ? `, and ${merged.sources.length - MAX_LISTED} more` : '';
+  return `${pct(merged.share)} of the candidate's ads come from monitored sites: ${list.join(', ')}${more}`;
 }
 
 export function explain(input: ExplainInput, evidence: Evidence[]): string[] {

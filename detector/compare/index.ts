@@ -10,6 +10,7 @@ import { lookSignal, photoRule, photoSignal } from '../images/index.ts';
 import { resolveThresholds } from '../thresholds.ts';
 import type { Comparison, CorpusStats, DetectorThresholds, SiteProfile, Verdict } from '../types.ts';
 import { evidenceOf, explain } from './explain.ts';
+import { type MergedContent, mergedContent } from './merged.ts';
 import { contactSignal, layoutSignal, pivotSignal, textSignal } from './signals.ts';
 import { decide } from './verdict.ts';
 
@@ -18,11 +19,17 @@ export { formatContact } from './explain.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/**
+ * `references`: every monitored site's profile (the reference among them or not): the candidate is also read against
+ * all of them at once, for boards merged into one site (merged.ts). Pass one array for every pair of a cycle (the
+ * reading is cached per candidate and array). Without it the pair is judged on its own.
+ */
 export function compareProfiles(
   reference: SiteProfile,
   candidate: SiteProfile,
   overrides?: Partial<DetectorThresholds>,
   stats?: CorpusStats,
+  references?: SiteProfile[],
 ): Comparison {
   const t = resolveThresholds(overrides);
   const text = textSignal(reference, candidate, t);
@@ -35,7 +42,18 @@ export function compareProfiles(
   const look = lookSignal(reference, candidate, t);
   const layoutOrLook =
     look.value !== null && look.value > (layout.value ?? 0) ? { ...layout, value: look.value } : layout;
-  const rule = decide(text, contacts, layoutOrLook, pivots, reference.ads.length, candidate.ads.length, t, photos);
+  const merged: MergedContent | undefined = references ? mergedContent(reference, candidate, references, t) : undefined;
+  const rule = decide(
+    text,
+    contacts,
+    layoutOrLook,
+    pivots,
+    reference.ads.length,
+    candidate.ads.length,
+    t,
+    photos,
+    merged?.share,
+  );
   const { families } = rule;
   const tv = text.value ?? 0;
   const cv = contacts.value ?? 0;
@@ -74,6 +92,7 @@ export function compareProfiles(
     photos,
     look,
     rule,
+    merged,
     byPhotos: rule.best.margin < 0 && photoScore >= t.cloneScore,
     verdict,
     thresholds: t,
@@ -98,6 +117,7 @@ export function compareProfiles(
         referenceShare: round(families.content.referenceShare),
         adCandidateShare: round(families.content.adCandidateShare),
         adReferenceShare: round(families.content.adReferenceShare),
+        jointCandidateShare: round(families.content.jointCandidateShare),
         photoCandidateShare: round(families.content.photoCandidateShare),
         photoReferenceShare: round(families.content.photoReferenceShare),
         photoCopyCandidateShare: round(families.content.photoCopyCandidateShare),

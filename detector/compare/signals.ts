@@ -99,6 +99,15 @@ export function maximumMatching(neighbours: number[][], referenceCount: number):
   return size;
 }
 
+/** Per candidate ad, the reference's ads within `adCounterpartDistance` (what the text signal's matching pairs). */
+export function counterpartNeighbours(
+  refAds: AdFingerprint[],
+  candAds: AdFingerprint[],
+  t: DetectorThresholds,
+): number[][] {
+  return matchLists(refAds, candAds, t).neighbours;
+}
+
 interface Matched {
   /** Per candidate ad, the reference ads within `adCounterpartDistance` (the closest first). */
   neighbours: number[][];

@@ -9,6 +9,10 @@
  *   reference's ads (`cloneReferenceShare`): nothing but a copy of the database explains that, whatever else changed.
  *   Ad texts only: advertisers move between sites with their numbers (competitors), and an advertiser's number
  *   quoted once counts the whole advertiser, so shared advertisers without their texts need corroboration;
+ * - merged boards: the content rule read against every monitored reference at once (merged.ts): `cloneAdShare` of the
+ *   candidate's ads come from monitored boards each largely on it, this one among them (`cloneReferenceShare` of it on
+ *   the candidate, and at least the part the content rule leaves to new ads, 1 − `cloneAdShare`, of the candidate
+ *   from it): two taken-down boards merged into one site, about half of it each;
  * - photo copy: the content rule's shares read on ad pictures counted as ad texts are, each picture once, whoever else
  *   also shows some of them (stock pictures left out): most of the candidate's pictures are the reference's and a
  *   good part of the reference's are on the candidate (a photo gallery, a reworded copy that kept the photos). An
@@ -44,6 +48,7 @@ import type { ContactSignal, LayoutSignal, PivotSignal, TextSignal } from './sig
 
 export type RuleName =
   | 'content'
+  | 'merged-content'
   | 'photo-copy'
   | 'corroborated-content'
   | 'operator-content'
@@ -61,6 +66,8 @@ export interface Condition {
     | 'reference-copied'
     | 'candidate-ad-share'
     | 'reference-ad-share'
+    | 'joint-candidate-share'
+    | 'own-candidate-share'
     | 'candidate-photo-share'
     | 'reference-photo-share'
     | 'candidate-advertiser-share'
@@ -116,6 +123,7 @@ export function contentFamily(
   candAds: number,
   t: DetectorThresholds,
   photos?: PhotoSignal,
+  joint?: number,
 ): Families['content'] {
   const counterparts = text.counterparts;
   const ads = text.value !== null && counterparts >= t.minSharedAds;
@@ -147,6 +155,7 @@ export function contentFamily(
     referenceShare: Math.max(adReferenceShare, advertiserReferenceShare, photoReferenceShare),
     adCandidateShare,
     adReferenceShare,
+    jointCandidateShare: Math.max(adCandidateShare, joint ?? 0),
     advertiserCandidateShare,
     advertiserReferenceShare,
     photoCandidateShare,
@@ -214,6 +223,11 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
       cond('candidate-ad-share', families.content.adCandidateShare, t.cloneAdShare),
       cond('reference-ad-share', families.content.adReferenceShare, t.cloneReferenceShare),
     ]),
+    rule('merged-content', [
+      cond('joint-candidate-share', families.content.jointCandidateShare, t.cloneAdShare),
+      cond('reference-ad-share', families.content.adReferenceShare, t.cloneReferenceShare),
+      cond('own-candidate-share', families.content.adCandidateShare, 1 - t.cloneAdShare),
+    ]),
     rule('photo-copy', [
       cond('candidate-photo-share', families.content.photoCopyCandidateShare, t.cloneAdShare),
       cond('reference-photo-share', families.content.photoCopyReferenceShare, t.cloneReferenceShare),
@@ -268,9 +282,10 @@ export function decide(
   candAds: number,
   t: DetectorThresholds,
   photos?: PhotoSignal,
+  joint?: number,
 ): RuleOutcome {
   const families: Families = {
-    content: contentFamily(text, contacts, refAds, candAds, t, photos),
+    content: contentFamily(text, contacts, refAds, candAds, t, photos, joint),
     identity: contacts.identity ?? 0,
     layout: (layout.value ?? 0) * layout.rarity,
     pivots: pivots.strong ? 1 : 0,

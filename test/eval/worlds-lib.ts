@@ -36,6 +36,11 @@ export interface WorldPair {
   ref: SiteProfile;
   cand: SiteProfile;
   stats: ReturnType<typeof buildCorpusStats>;
+  /**
+   * Every reference of the pair's universe (one array per universe), read as a monitor reads its monitored sites: the
+   * candidate against all of them at once (boards merged into one site).
+   */
+  references: SiteProfile[];
 }
 
 export interface WorldScore extends Counts {
@@ -78,6 +83,7 @@ export function world1Pairs(): WorldPair[] {
   const prepared = prepareUniverse();
   const profiles = buildProfiles(prepared);
   const stats = buildCorpusStats(profiles.values());
+  const references = [...new Set(prepared.universe.pairs.map((p) => profiles.get(p.reference)!))];
   const out: WorldPair[] = prepared.universe.pairs.map((p) => ({
     world: 'world 1',
     seed: 'phenix-eval-1',
@@ -89,11 +95,13 @@ export function world1Pairs(): WorldPair[] {
     ref: profiles.get(p.reference)!,
     cand: profiles.get(p.candidate)!,
     stats,
+    references,
   }));
   for (const seed of WORLD1_HARD_SEEDS) {
     const universe = buildHardCases({ seed });
     const hp = hardCaseProfiles(universe);
     const hs = buildCorpusStats(hp.values());
+    const hardReferences = [...new Set(universe.pairs.map((p) => hp.get(p.reference)!))];
     for (const p of universe.pairs)
       out.push({
         world: 'world 1',
@@ -106,6 +114,7 @@ export function world1Pairs(): WorldPair[] {
         ref: hp.get(p.reference)!,
         cand: hp.get(p.candidate)!,
         stats: hs,
+        references: hardReferences,
       });
   }
   return out;
@@ -132,7 +141,9 @@ async function generatedPairs<P extends ProfiledWorldPair>(
 ): Promise<WorldPair[]> {
   const out: WorldPair[] = [];
   for (const seed of seeds) {
-    for (const p of (await profile(seed)).pairs)
+    const { pairs } = await profile(seed);
+    const references = [...new Set(pairs.map((p) => p.referenceProfile))];
+    for (const p of pairs)
       out.push({
         world,
         seed,
@@ -145,6 +156,7 @@ async function generatedPairs<P extends ProfiledWorldPair>(
         ref: p.referenceProfile,
         cand: p.candidateProfile,
         stats: p.stats,
+        references,
       });
   }
   return out;
@@ -234,7 +246,7 @@ export interface GradedWorld {
 }
 
 function graded(pair: WorldPair, c: Comparison, full: boolean): Graded {
-  const { ref: _r, cand: _c, stats: _s, ...label } = pair;
+  const { ref: _r, cand: _c, stats: _s, references: _f, ...label } = pair;
   return {
     ...label,
     verdict: c.verdict,
@@ -246,7 +258,7 @@ function graded(pair: WorldPair, c: Comparison, full: boolean): Graded {
 /** Every pair under every grid point and under the defaults. */
 export function gradePairs(pairs: WorldPair[], points = gridPoints()): GradedWorld {
   const run = (t: Partial<DetectorThresholds>, full: boolean) =>
-    pairs.map((p) => graded(p, compareProfiles(p.ref, p.cand, t, p.stats), full));
+    pairs.map((p) => graded(p, compareProfiles(p.ref, p.cand, t, p.stats, p.references), full));
   return { points: points.map((t) => run(t, false)), defaults: run({}, true) };
 }
 

@@ -73,9 +73,17 @@ describe('indexed comparison on the evaluation corpus', () => {
     const expected = { clone: [] as string[], related: [] as string[] };
     // All-by-all with the same corpus statistics the monitor reads (every stored profile): one answer whatever the path.
     const stats = buildCorpusStats(profiles.values());
+    // Every monitored site's profile, which the monitor reads each candidate against at once (merged boards).
+    const references = seeds.map((s) => profiles.get(s.name)!);
     for (const c of others)
       for (const s of seeds) {
-        const verdict = compareProfiles(profiles.get(s.name)!, profiles.get(c.name)!, undefined, stats).verdict;
+        const verdict = compareProfiles(
+          profiles.get(s.name)!,
+          profiles.get(c.name)!,
+          undefined,
+          stats,
+          references,
+        ).verdict;
         if (verdict !== 'unrelated') expected[verdict].push(`${s.name} ← ${c.spec.domain}`);
       }
     // Both directions, as the queue does: a profile job per candidate, a compare job per monitored site.

@@ -25,6 +25,7 @@ const familiesArb = fc.record({
   r: unit,
   ac: unit,
   ar: unit,
+  jc: unit,
   pc: unit,
   pr: unit,
   pcc: unit,
@@ -36,7 +37,7 @@ const familiesArb = fc.record({
 });
 type Full = typeof familiesArb extends fc.Arbitrary<infer T> ? T : never;
 /** The photo shares may be left out of an example (0). */
-type F = Omit<Full, 'pc' | 'pr' | 'pcc' | 'pcr'> & Partial<Pick<Full, 'pc' | 'pr' | 'pcc' | 'pcr'>>;
+type F = Omit<Full, 'jc' | 'pc' | 'pr' | 'pcc' | 'pcr'> & Partial<Pick<Full, 'jc' | 'pc' | 'pr' | 'pcc' | 'pcr'>>;
 const toFamilies = (f: F): [Families, number] => [
   {
     content: {
@@ -44,6 +45,7 @@ const toFamilies = (f: F): [Families, number] => [
       referenceShare: Math.max(f.r, f.ar, f.pr ?? 0),
       adCandidateShare: f.ac,
       adReferenceShare: f.ar,
+      jointCandidateShare: Math.max(f.ac, f.jc ?? 0),
       photoCandidateShare: f.pc ?? 0,
       photoReferenceShare: f.pr ?? 0,
       photoCopyCandidateShare: f.pcc ?? 0,
@@ -59,7 +61,7 @@ const toFamilies = (f: F): [Families, number] => [
   },
   f.layout,
 ];
-const keys = ['c', 'r', 'ac', 'ar', 'pc', 'pr', 'pcc', 'pcr', 'identity', 'pivots', 'layout', 'rarity'] as const;
+const keys = ['c', 'r', 'ac', 'ar', 'jc', 'pc', 'pr', 'pcc', 'pcr', 'identity', 'pivots', 'layout', 'rarity'] as const;
 
 describe('the rule on families', () => {
   it('margin and its score are non-decreasing, 0 at the threshold, cloneScore at margin 0', () => {
@@ -226,7 +228,17 @@ const addition = fc.oneof(
   fc.constantFrom('G-EEEE5555', 'ym-5555').map((p): SharedIn => ({ ...none, pivots: [p] })),
 );
 
-function comparePair(bases: bigint[], ref: SideIn, cand: SideIn, both: SharedIn): Comparison {
+/**
+ * The pair's comparison; with `other` (a second monitored board and the ads the candidate took from it), read against
+ * both boards at once (merged boards, compare/merged.ts).
+ */
+function comparePair(
+  bases: bigint[],
+  ref: SideIn,
+  cand: SideIn,
+  both: SharedIn,
+  other?: { own: Ad[]; taken: [Ad, number[]][]; unread?: boolean },
+): Comparison {
   const ad = ([k, bits]: [number, number[]]) => flip(bases[k % bases.length], bits);
   const refSide = (own: Ad[], common: [Ad, number[]][]) => [
     ...own.map((a) => hex(ad(a))),
@@ -236,22 +248,24 @@ function comparePair(bases: bigint[], ref: SideIn, cand: SideIn, both: SharedIn)
     ...own.map((a) => hex(ad(a))),
     ...common.map(([a, more]) => hex(flip(ad(a), more))),
   ];
-  return compareProfiles(
-    profile(
-      'ref.test',
-      refSide(ref.ads, both.ads),
-      [...ref.contacts, ...both.contacts],
-      [...ref.pivots, ...both.pivots],
-      refSide(ref.summaries, both.summaries),
-    ),
-    profile(
-      'cand.test',
-      candSide(cand.ads, both.ads),
-      [...cand.contacts, ...both.contacts],
-      [...cand.pivots, ...both.pivots],
-      candSide(cand.summaries, both.summaries),
-    ),
+  const reference = profile(
+    'ref.test',
+    refSide(ref.ads, both.ads),
+    [...ref.contacts, ...both.contacts],
+    [...ref.pivots, ...both.pivots],
+    refSide(ref.summaries, both.summaries),
   );
+  const taken = other?.taken ?? [];
+  const candidate = profile(
+    'cand.test',
+    [...candSide(cand.ads, both.ads), ...candSide([], taken)],
+    [...cand.contacts, ...both.contacts],
+    [...cand.pivots, ...both.pivots],
+    candSide(cand.summaries, both.summaries),
+  );
+  if (!other || other.unread) return compareProfiles(reference, candidate);
+  const board = profile('other.test', refSide(other.own, taken), [], []);
+  return compareProfiles(reference, candidate, undefined, undefined, [reference, board]);
 }
 const merge = (a: SharedIn, b: SharedIn): SharedIn => ({
   ads: [...a.ads, ...b.ads],
@@ -272,5 +286,49 @@ describe('whole comparisons', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('read against a second monitored board (merged boards), adding shared evidence never lowers the score nor the verdict', () => {
+    // Drawn near a merge (two boards each about half of a candidate with few ads of its own), where the rule decides.
+    const otherBoard = fc.record({
+      own: fc.array(adArb, { maxLength: 6 }),
+      taken: fc.array(sharedAd, { minLength: 2, maxLength: 10 }),
+    });
+    const small = fc.record({
+      ads: fc.array(adArb, { maxLength: 3 }),
+      summaries: fc.constant([] as Ad[]),
+      contacts: fc.constant([] as [string, 'site' | 'ad'][]),
+      pivots: fc.constant([] as string[]),
+    });
+    const copied = fc.record({
+      ads: fc.array(sharedAd, { minLength: 2, maxLength: 10 }),
+      summaries: fc.constant([] as [Ad, number[]][]),
+      contacts: fc.constant([] as [string, 'site' | 'ad'][]),
+      pivots: fc.constant([] as string[]),
+    });
+    let merges = 0;
+    fc.assert(
+      fc.property(
+        fc.array(base64, { minLength: 8, maxLength: 16 }),
+        small,
+        small,
+        copied,
+        otherBoard,
+        addition,
+        (bases, ref, cand, both, other, extra) => {
+          const before = comparePair(bases, ref, cand, both, other);
+          const after = comparePair(bases, ref, cand, merge(both, extra), other);
+          expect(after.score).toBeGreaterThanOrEqual(before.score);
+          expect(TIER[after.verdict]).toBeGreaterThanOrEqual(TIER[before.verdict]);
+          // Reading the other board never lowers the pair's score: it can only explain more of the candidate.
+          const unread = comparePair(bases, ref, cand, merge(both, extra), { ...other, unread: true });
+          expect(after.score).toBeGreaterThanOrEqual(unread.score);
+          if (before.verdict === 'clone' && before.explanation.at(-1)!.includes('boards merged')) merges++;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The draws reach the rule: a property that never meets a merge proves nothing about it.
+    expect(merges).toBeGreaterThan(10);
   });
 });

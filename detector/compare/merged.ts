@@ -1,0 +1,155 @@
+/**
+ * Boards merged into one: a site rebuilt from the databases of two or more taken-down boards holds most of each of
+ * them, but no single one makes most of it (two boards of equal size make about half each). Compared pair by pair, it
+ * is under the content rule with every reference. Read against every monitored reference at once, it is what the
+ * content rule describes: most of the candidate's ads come from monitored boards, each of which is largely on it.
+ *
+ * `mergedContent` reads, for one candidate and the monitored references, the share of the candidate's ads (full texts,
+ * or listing excerpts with excerpts) paired with an ad of a *source*: a reference with `minSharedAds` counterparts at
+ * least and `cloneReferenceShare` of its own ads on the candidate, or the compared reference itself. The pairing is one
+ * maximum one-to-one matching (signals.ts: counterparts within `adCounterpartDistance`) between the candidate's ads and
+ * the sources' ads together, so a candidate ad counts once however many boards carry it, and one shared ad more (a
+ * node on each side and an edge between them) always adds a pair: the joint share never drops with more evidence (a
+ * union of each board's own matching could, when the matchings happened to pick the same candidate ads).
+ */
+import type { AdFingerprint, DetectorThresholds, SiteProfile } from '../types.ts';
+import { counterpartNeighbours, maximumMatching } from './signals.ts';
+
+/** A reference whose ads the candidate largely carries. */
+export interface MergedSource {
+  site: string;
+  /** Share of the candidate's ads (or excerpts) paired with this reference's. */
+  candidateShare: number;
+  /** Share of this reference's ads (or excerpts) paired with the candidate's. */
+  referenceShare: number;
+}
+
+export interface MergedContent {
+  /**
+   * Share of the candidate's ads (or excerpts) paired one-to-one with the ads of the sources and of the compared
+   * reference together: the better of full texts and excerpts.
+   */
+  share: number;
+  /** The sources, largest part of the candidate first. */
+  sources: MergedSource[];
+}
+
+type Read = (p: SiteProfile) => AdFingerprint[] | null;
+const fullTexts: Read = (p) => p.ads;
+const excerpts: Read = (p) => p.summaries ?? null;
+
+/** The candidate against one reference: per candidate ad its counterparts, the reference's size, the pairs. */
+interface Reading {
+  neighbours: number[][];
+  size: number;
+  pairs: number;
+}
+
+interface Side {
+  read: Read;
+  readings: Map<SiteProfile, Reading>;
+  sources: Map<SiteProfile, MergedSource>;
+}
+
+function reading(side: Side, candidate: SiteProfile, ref: SiteProfile, t: DetectorThresholds): Reading | null {
+  let r = side.readings.get(ref);
+  if (!r) {
+    const ads = side.read(ref);
+    const cand = side.read(candidate)!;
+    if (!ads || ads.length < t.minAds) return null;
+    const neighbours = counterpartNeighbours(ads, cand, t);
+    r = { neighbours, size: ads.length, pairs: maximumMatching(neighbours, ads.length) };
+    side.readings.set(ref, r);
+  }
+  return r;
+}
+
+function sideOf(candidate: SiteProfile, references: SiteProfile[], read: Read, t: DetectorThresholds): Side | null {
+  const ads = read(candidate);
+  if (!ads || ads.length < t.minAds) return null;
+  const side: Side = { read, readings: new Map(), sources: new Map() };
+  for (const ref of references) {
+    if (ref === candidate || side.sources.has(ref)) continue;
+    const r = reading(side, candidate, ref, t);
+    if (!r || r.pairs < t.minSharedAds || r.pairs / r.size < t.cloneReferenceShare) continue;
+    side.sources.set(ref, { site: ref.site, candidateShare: r.pairs / ads.length, referenceShare: r.pairs / r.size });
+  }
+  return side;
+}
+
+/** Share of the candidate's ads paired by one matching against the sources' and the reference's ads together. */
+function jointOf(side: Side | null, candidate: SiteProfile, reference: SiteProfile, t: DetectorThresholds): number {
+  if (!side) return 0;
+  // The compared reference stands for any stored copy of itself among the sources (same site name).
+  const boards = new Set([...side.sources.keys()].filter((b) => b.site !== reference.site));
+  boards.add(reference);
+  const readings = [...boards].map((b) => reading(side, candidate, b, t)).filter((r): r is Reading => r !== null);
+  const n = side.read(candidate)!.length;
+  const joined: number[][] = Array.from({ length: n }, () => []);
+  let offset = 0;
+  for (const r of readings) {
+    for (let j = 0; j < n; j++) for (const i of r.neighbours[j]) joined[j].push(offset + i);
+    offset += r.size;
+  }
+  return maximumMatching(joined, offset) / n;
+}
+
+interface Sides {
+  texts: Side | null;
+  excerpts: Side | null;
+}
+
+const cache = new WeakMap<SiteProfile, WeakMap<SiteProfile[], Map<string, Sides>>>();
+
+function sidesOf(candidate: SiteProfile, references: SiteProfile[], t: DetectorThresholds): Sides {
+  let byRefs = cache.get(candidate);
+  if (!byRefs) {
+    byRefs = new WeakMap();
+    cache.set(candidate, byRefs);
+  }
+  let byThresholds = byRefs.get(references);
+  if (!byThresholds) {
+    byThresholds = new Map();
+    byRefs.set(references, byThresholds);
+  }
+  // The thresholds a reading depends on (an evaluation grades one array under several).
+  const key = `${t.adCounterpartDistance}/${t.minAds}/${t.minSharedAds}/${t.cloneReferenceShare}`;
+  let sides = byThresholds.get(key);
+  if (!sides) {
+    sides = {
+      texts: sideOf(candidate, references, fullTexts, t),
+      excerpts: sideOf(candidate, references, excerpts, t),
+    };
+    byThresholds.set(key, sides);
+  }
+  return sides;
+}
+
+/**
+ * The candidate's content read against every monitored reference at once (see the module comment), for its
+ * comparison with `reference`. The readings of the references are cached per candidate, references array and the
+ * thresholds they depend on: the monitor and the evaluation pass one array for every pair of a cycle.
+ */
+export function mergedContent(
+  reference: SiteProfile,
+  candidate: SiteProfile,
+  references: SiteProfile[],
+  t: DetectorThresholds,
+): MergedContent {
+  const sides = sidesOf(candidate, references, t);
+  // Per source, the better of texts and excerpts (as the text signal reads a pair).
+  const bySite = new Map<string, MergedSource>();
+  for (const side of [sides.texts, sides.excerpts])
+    for (const s of side?.sources.values() ?? []) {
+      const prev = bySite.get(s.site);
+      bySite.set(s.site, {
+        site: s.site,
+        candidateShare: Math.max(prev?.candidateShare ?? 0, s.candidateShare),
+        referenceShare: Math.max(prev?.referenceShare ?? 0, s.referenceShare),
+      });
+    }
+  return {
+    share: Math.max(jointOf(sides.texts, candidate, reference, t), jointOf(sides.excerpts, candidate, reference, t)),
+    sources: [...bySite.values()].sort((a, b) => b.candidateShare - a.candidateShare),
+  };
+}
