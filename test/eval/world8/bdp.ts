@@ -20,7 +20,13 @@ function num(v: AdView): string {
 function fields(site: Site, v: AdView, excerpt: boolean): string {
   const lang = site.lang;
   const out = [
-    field('titre', 'textfield', 'title', 'Titre', excerpt ? `<a href="${v.url}">${esc(v.title)}</a>` : esc(v.title)),
+    field(
+      'titre',
+      'textfield',
+      'title',
+      label(lang, 'title'),
+      excerpt ? `<a href="${v.url}">${esc(v.title)}</a>` : esc(v.title),
+    ),
     field(
       'categorie',
       'select',
@@ -32,9 +38,16 @@ function fields(site: Site, v: AdView, excerpt: boolean): string {
   ];
   if (!site.gallery && !excerpt)
     out.push(
-      field('description', 'textarea', 'content', 'Description', v.sentences.map((s) => `<p>${esc(s)}</p>`).join('')),
+      field(
+        'description',
+        'textarea',
+        'content',
+        label(lang, 'description'),
+        v.sentences.map((s) => `<p>${esc(s)}</p>`).join(''),
+      ),
     );
-  if (excerpt && !site.gallery) out.push(field('resume', 'textarea', 'excerpt', 'Résumé', esc(v.sentences[0])));
+  if (excerpt && !site.gallery)
+    out.push(field('resume', 'textarea', 'excerpt', label(lang, 'summary'), esc(v.sentences[0])));
   out.push(
     `<div class="address-info wpbdp-field-display wpbdp-field wpbdp-field-value"><span class="field-label address-label">${label(lang, 'town')}</span> <div>${esc(v.town)}</div></div>`,
   );

@@ -42,6 +42,9 @@ const LABELS = {
   related: ['Annonces similaires', 'Gelijkaardige zoekertjes', 'Related items'],
   all: ['Toutes les annonces', 'Alle zoekertjes', 'All listings'],
   report: ['Signaler l’annonce', 'Zoekertje melden', 'Flag Listing'],
+  title: ['Titre', 'Titel', 'Title'],
+  description: ['Description', 'Beschrijving', 'Description'],
+  summary: ['Résumé', 'Samenvatting', 'Summary'],
 } as const;
 
 export function label(lang: Lang, key: keyof typeof LABELS, n?: number): string {

@@ -8,7 +8,7 @@ export type OtherKind = 'press' | 'forum' | 'aggregator' | 'directory' | 'shop';
 export type Lang = 'fr' | 'nl' | 'en';
 
 /** How a site writes a phone number on its pages. */
-export type PhoneStyle = 'spaced' | 'dots' | 'compact' | 'intl' | 'dashes' | 'split-spans' | 'words' | 'reversed-css';
+export type PhoneStyle = 'spaced' | 'dots' | 'compact' | 'intl' | 'dashes' | 'split-spans' | 'words' | 'entities';
 
 /** What the operator's side of a site carries: contacts, trackers, legal identity. */
 export interface Operator {

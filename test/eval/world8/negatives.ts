@@ -31,7 +31,7 @@ const forum: Negative = (ctx, ref, people) => {
 
 const aggregator: Negative = (ctx, ref) => {
   const picked = ctx.rng.sample(ref.ads, Math.max(3, Math.round(ref.ads.length * (0.1 + ctx.rng.next() * 0.1))));
-  const others = fresh(ctx, ctx.rng.int(40, 60), belgianOf(ref), 25);
+  const others = fresh(ctx, ctx.rng.int(25, 40), belgianOf(ref), 16);
   const site = newBoard(ctx, { script: 'aggregator', ads: ctx.rng.shuffle([...picked, ...others]) });
   const sources = ['velo-marche.example', 'bourse-ski.example', 'rando-troc.example', 'annonces-sport.example'];
   site.sources = Object.fromEntries(site.ads.map((a) => [a.id, picked.includes(a) ? ref.name : ctx.rng.pick(sources)]));
@@ -65,7 +65,7 @@ const directory: Negative = (ctx, ref, _p, refs) => {
 /** A rival board where up to half the reference's advertisers also post, with their other items. */
 const rivalSharedAdvertisers: Negative = (ctx, ref, people) => {
   const shared = ctx.rng.sample(people, Math.max(2, Math.round(people.length * (0.3 + ctx.rng.next() * 0.2))));
-  const own = fresh(ctx, ctx.rng.int(20, 35), belgianOf(ref));
+  const own = fresh(ctx, ctx.rng.int(12, 24), belgianOf(ref));
   const theirs = shared.flatMap((p) => Array.from({ length: ctx.rng.int(1, 2) }, () => newAd(ctx, p)));
   return newBoard(ctx, {
     script: ctx.rng.pick(SCRIPTS),
@@ -81,7 +81,7 @@ const crossPosting: Negative = (ctx, ref, people) => {
     .filter((a) => shared.some((p) => p.id === a.advertiser))
     .slice(0, Math.max(2, Math.round(ref.ads.length * 0.12)))
     .map((a) => copyAd(ctx, a, { wording: a.wording + 2, age: ctx.rng.int(1, 30), price: a.price + 10 }));
-  const own = fresh(ctx, ctx.rng.int(25, 40), belgianOf(ref));
+  const own = fresh(ctx, ctx.rng.int(15, 25), belgianOf(ref));
   return newBoard(ctx, {
     script: otherScript(ctx.rng, ref.script),
     ads: ctx.rng.shuffle([...own, ...same]),
@@ -114,7 +114,7 @@ const sameScriptDemo: Negative = (ctx, ref) => {
 const sameScriptRival: Negative = (ctx, ref) => {
   const site = newBoard(ctx, {
     script: ref.script,
-    ads: fresh(ctx, ctx.rng.int(25, 45), belgianOf(ref)),
+    ads: fresh(ctx, ctx.rng.int(15, 30), belgianOf(ref)),
     belgian: belgianOf(ref),
   });
   site.perPage = ref.perPage;
@@ -138,6 +138,6 @@ export const HARD_KINDS: [string, Negative, number][] = [
 export function unrelatedBoard(ctx: Ctx): Site {
   const belgian = ctx.rng.chance(0.3);
   const pool = Array.from({ length: ctx.rng.int(6, 14) }, () => addAdvertiser(ctx, belgian));
-  const ads = Array.from({ length: ctx.rng.int(15, 35) }, () => newAd(ctx, ctx.rng.pick(pool)));
+  const ads = Array.from({ length: ctx.rng.int(12, 25) }, () => newAd(ctx, ctx.rng.pick(pool)));
   return newBoard(ctx, { script: ctx.rng.pick(SCRIPTS), ads, belgian });
 }

@@ -150,7 +150,7 @@ export function showPhone(digits: string, style: PhoneStyle): string {
       return pairs.map((p) => `<span>${p}</span>`).join(' ');
     case 'words':
       return pairs.map((p) => `${WORDS_FR[Number(p[0])]} ${WORDS_FR[Number(p[1])]}`).join(' - ');
-    case 'reversed-css':
-      return `<span style="unicode-bidi:bidi-override;direction:rtl">${[...pairs.join(' ')].reverse().join('')}</span>`;
+    case 'entities':
+      return pairs.map((p) => [...p].map((d) => `&#${d.charCodeAt(0)};`).join('')).join('&nbsp;');
   }
 }

@@ -142,9 +142,12 @@ export async function servedBytes(id: string, style: PhotoStyle, thumb: boolean)
   const [l, t, r, b] = style.crop;
   const left = Math.round(W * l);
   const top = Math.round(H * t);
-  let img = sharp(originalPixels(id), { raw: { width: W, height: H, channels: 3 } })
-    .blur(0.7)
-    .extract({ left, top, width: W - left - Math.round(W * r), height: H - top - Math.round(H * b) });
+  let img = sharp(originalPixels(id), { raw: { width: W, height: H, channels: 3 } }).extract({
+    left,
+    top,
+    width: W - left - Math.round(W * r),
+    height: H - top - Math.round(H * b),
+  });
   if (style.tone !== 1) img = img.modulate({ brightness: style.tone });
   img = thumb
     ? img.resize(style.thumbWidth, style.thumbWidth, { fit: 'cover' })

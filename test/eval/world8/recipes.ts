@@ -99,7 +99,7 @@ const gallery: Recipe = (ctx, ref) => {
 const obfuscatedPhones: Recipe = (ctx, ref) => {
   const ads = keep(ctx, ref, 0.7, 1).map((a) => copyAd(ctx, a, { phoneInText: false }));
   const site = newBoard(ctx, { script: otherScript(ctx.rng, ref.script), ads, belgian: belgianOf(ref) });
-  site.phoneStyle = ctx.rng.pick(['words', 'split-spans', 'reversed-css'] as const);
+  site.phoneStyle = ctx.rng.pick(['words', 'split-spans', 'entities'] as const);
   return site;
 };
 
