@@ -22,11 +22,11 @@ function newcomers(ctx: Ctx, ref: Site, people: Advertiser[], n: number) {
   return Array.from({ length: n }, () => newAd(ctx, ctx.rng.chance(0.6) ? ctx.rng.pick(people) : ctx.rng.pick(extra)));
 }
 
+/** Same script: most operators restore the database dump (ads keep their ids and URLs), some re-import it. */
 const sameScriptRestart: Recipe = (ctx, ref, people) => {
-  const ads = [
-    ...keep(ctx, ref, 0.85, 1).map((a) => copyAd(ctx, a)),
-    ...newcomers(ctx, ref, people, ctx.rng.int(0, 6)),
-  ];
+  const dump = ctx.rng.chance(0.7);
+  const old = keep(ctx, ref, 0.85, 1).map((a) => (dump ? a : copyAd(ctx, a)));
+  const ads = [...old, ...newcomers(ctx, ref, people, ctx.rng.int(0, 6))];
   const site = newBoard(ctx, { script: ref.script, ads, belgian: belgianOf(ref) });
   if (ctx.rng.chance(0.5)) site.photo = { ...ref.photo, key: ref.photo.key };
   site.tagline = ref.tagline;
@@ -63,11 +63,9 @@ const reworded: Recipe = (ctx, ref, people) => {
 };
 
 const renamedClasses: Recipe = (ctx, ref) => {
-  const site = newBoard(ctx, {
-    script: ref.script,
-    ads: keep(ctx, ref, 0.75, 1).map((a) => copyAd(ctx, a)),
-    belgian: belgianOf(ref),
-  });
+  const dump = ctx.rng.chance(0.5);
+  const ads = keep(ctx, ref, 0.75, 1).map((a) => (dump ? a : copyAd(ctx, a)));
+  const site = newBoard(ctx, { script: ref.script, ads, belgian: belgianOf(ref) });
   site.classSalt = ctx.rng.letters(2);
   site.perPage = ref.perPage;
   return site;

@@ -15,8 +15,14 @@ import { buildWorld8, renderWorld8, WORLD8_SEEDS } from '../../eval/world8/world
 const SEED = WORLD8_SEEDS[1];
 const world = buildWorld8({ seed: SEED });
 const rendered = renderWorld8(world);
-/** Every seed's pages, for the checks on what pages may carry. */
-const everyPage = () => WORLD8_SEEDS.flatMap((seed) => [...renderWorld8(buildWorld8({ seed })).values()].flat());
+/** Every seed's pages (rendered once), for the checks on what pages may carry. */
+let allPages: ReturnType<typeof renderWorld8> extends Map<string, infer P> ? P : never;
+const everyPage = () => {
+  allPages ??= WORLD8_SEEDS.flatMap((seed) =>
+    seed === SEED ? [...rendered.values()].flat() : [...renderWorld8(buildWorld8({ seed })).values()].flat(),
+  );
+  return allPages;
+};
 const VENDORS = new Set([
   'www.googletagmanager.com',
   'pagead2.googlesyndication.com',
