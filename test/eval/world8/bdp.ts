@@ -65,6 +65,7 @@ export const bdp: ScriptKit = {
   catUrl: (s) => `/annuaire/wpbdp_category/${s}/`,
   contactUrl: '/contact/',
   legalUrl: '/mentions-legales/',
+  rulesUrl: '/regles-de-publication/',
   photoUrl: (site, id, i, thumb) =>
     `/wp-content/uploads/${2022 + (i % 3)}/0${1 + (i % 9)}/img-${photoToken(site, id)}${thumb ? '-150x150' : ''}.jpg`,
   page(site, title, body, categories) {
@@ -145,7 +146,10 @@ ${extraHtml}
 <p><label style="width:4em;">${label(lang, 'message')}</label><br/><textarea name="commentauthormessage" class="intextarea"></textarea></p>
 <input type="submit" class="insubmitbutton" value="${label(lang, 'send')}" /></form>`;
   },
+  text(_site, heading, html) {
+    return `<h1 class="entry-title">${esc(heading)}</h1>${html}`;
+  },
   legal(site) {
-    return `<h1 class="entry-title">${label(site.lang, 'legal')}</h1>${legalBody(site)}`;
+    return bdp.text(site, label(site.lang, 'legal'), legalBody(site));
   },
 };

@@ -48,9 +48,9 @@ export function newAd(ctx: Ctx, who: Advertiser, categories?: number[]): Ad {
       ctx,
       rng.weighted([
         [0, 1],
-        [1, 10],
-        [2, 6],
-        [3, 2],
+        [1, 12],
+        [2, 5],
+        [3, 1],
       ] as const),
     ),
     age: rng.int(1, 240),
@@ -70,8 +70,8 @@ export function newPhotoStyle(rng: Rng, key: string): PhotoStyle {
     : [rng.next() * 0.04, rng.next() * 0.04, rng.next() * 0.04, rng.next() * 0.04];
   return {
     key,
-    width: rng.pick([400, 480, 560, 640]),
-    thumbWidth: rng.pick([120, 150, 180, 200]),
+    width: rng.pick([360, 400, 440, 480]),
+    thumbWidth: rng.pick([100, 120, 150, 180]),
     crop,
     quality: rng.int(62, 90),
     format: rng.weighted([
@@ -102,6 +102,21 @@ const TAGLINES = [
   'Annonces gratuites sport et loisirs',
 ];
 
+const RULES = [
+  '{site} met en relation des particuliers et des professionnels qui vendent du matériel de sport d’occasion.',
+  'Une annonce ne décrit qu’un seul objet ; les lots sont acceptés s’ils sont vendus ensemble.',
+  'Les photos doivent montrer l’objet réellement vendu, sans logo ni lien vers un autre site.',
+  'Le prix indiqué est le prix total demandé ; les mentions « à débattre » sont tolérées.',
+  'Les annonces restent en ligne 60 jours et peuvent être renouvelées gratuitement.',
+  'Ne versez jamais d’acompte avant d’avoir vu le matériel ; privilégiez la remise en main propre.',
+  'Les annonces de matériel contrefait, volé ou dangereux sont supprimées sans préavis.',
+  'L’équipe de modération de {site} relit chaque annonce avant sa publication.',
+  'Un vendeur ne peut publier plus de dix annonces actives à la fois.',
+  'Signalez toute annonce suspecte avec le bouton prévu ; nous répondons sous 48 heures.',
+  'Les professionnels indiquent leur raison sociale et leur numéro SIRET dans leur profil.',
+  'En publiant sur {site}, vous acceptez que vos annonces soient relayées sur nos réseaux.',
+];
+
 export interface BoardOptions {
   script: Script | Site['script'];
   lang?: Lang;
@@ -128,6 +143,7 @@ export function newBoard(ctx: Ctx, o: BoardOptions): Site {
     gallery: false,
     legal: true,
     tagline: rng.pick(TAGLINES),
+    rules: rng.sample(RULES, rng.int(4, 7)),
   };
   ctx.sites.push(site);
   return site;

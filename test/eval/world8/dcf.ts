@@ -12,6 +12,7 @@ export const dcf: ScriptKit = {
   catUrl: (s) => `/section/${s}/`,
   contactUrl: '/page/contact/',
   legalUrl: '/page/mentions-legales/',
+  rulesUrl: '/page/regles-de-diffusion/',
   photoUrl: (site, id, _i, thumb) => {
     const t = photoToken(site, id);
     return `/media/cache/${t.slice(0, 2)}/${t.slice(2, 4)}/${t}${thumb ? 't' : ''}.jpg`;
@@ -100,7 +101,10 @@ ${rel}
 <div class="form-group"><label class="col-sm-2 control-label">${label(site.lang, 'message')}</label><div class="col-sm-10"><textarea name="message" class="form-control"></textarea></div></div>
 <button type="submit" class="btn btn-primary">${label(site.lang, 'send')}</button></form></div></div>`;
   },
+  text(_site, heading, html) {
+    return `<div class="row"><div class="col-lg-12"><h1>${esc(heading)}</h1>${html}</div></div>`;
+  },
   legal(site) {
-    return `<div class="row"><div class="col-lg-12"><h1>${label(site.lang, 'legal')}</h1>${legalBody(site)}</div></div>`;
+    return dcf.text(site, label(site.lang, 'legal'), legalBody(site));
   },
 };

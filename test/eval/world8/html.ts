@@ -73,7 +73,10 @@ export function trackerTags(site: Site): string {
 }
 
 export function operatorPhone(site: Site): string {
-  return showPhone(site.operator.phone, site.phoneStyle === 'words' ? 'spaced' : site.phoneStyle);
+  return showPhone(
+    site.operator.phone,
+    site.phoneStyle === 'words' || site.phoneStyle === 'reveal' ? 'spaced' : site.phoneStyle,
+  );
 }
 
 export function legalBody(site: Site): string {

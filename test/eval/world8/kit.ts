@@ -44,4 +44,7 @@ export interface ScriptKit {
   ad(site: Site, view: AdView, related: AdView[]): string;
   contact(site: Site): string;
   legal(site: Site): string;
+  /** A static page (house rules) in the script's page body. */
+  text(site: Site, heading: string, html: string): string;
+  rulesUrl: string;
 }

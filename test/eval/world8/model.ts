@@ -8,7 +8,16 @@ export type OtherKind = 'press' | 'forum' | 'aggregator' | 'directory' | 'shop';
 export type Lang = 'fr' | 'nl' | 'en';
 
 /** How a site writes a phone number on its pages. */
-export type PhoneStyle = 'spaced' | 'dots' | 'compact' | 'intl' | 'dashes' | 'split-spans' | 'words' | 'entities';
+export type PhoneStyle =
+  | 'spaced'
+  | 'dots'
+  | 'compact'
+  | 'intl'
+  | 'dashes'
+  | 'split-spans'
+  | 'words'
+  | 'entities'
+  | 'reveal';
 
 /** What the operator's side of a site carries: contacts, trackers, legal identity. */
 export interface Operator {
@@ -95,6 +104,8 @@ export interface Site {
   about?: { boards: { name: string; title: string; quotes: string[]; phones: string[] }[] };
   /** Where an aggregator found each ad (ad id → board name). */
   sources?: Record<string, string>;
+  /** The board's house rules (paragraphs, `{site}` stands for its name); restarts often keep the old ones. */
+  rules: string[];
   /** Tagline shown in the header. */
   tagline: string;
 }

@@ -150,6 +150,8 @@ export function showPhone(digits: string, style: PhoneStyle): string {
       return pairs.map((p) => `<span>${p}</span>`).join(' ');
     case 'words':
       return pairs.map((p) => `${WORDS_FR[Number(p[0])]} ${WORDS_FR[Number(p[1])]}`).join(' - ');
+    case 'reveal':
+      return `<button type="button" class="show-phone" data-tel="${Buffer.from(digits).toString('base64')}">${pairs.slice(0, 2).join(' ')} XX XX XX – Afficher le numéro</button>`;
     case 'entities':
       return pairs.map((p) => [...p].map((d) => `&#${d.charCodeAt(0)};`).join('')).join('&nbsp;');
   }

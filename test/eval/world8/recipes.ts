@@ -97,7 +97,7 @@ const gallery: Recipe = (ctx, ref) => {
 const obfuscatedPhones: Recipe = (ctx, ref) => {
   const ads = keep(ctx, ref, 0.7, 1).map((a) => copyAd(ctx, a, { phoneInText: false }));
   const site = newBoard(ctx, { script: otherScript(ctx.rng, ref.script), ads, belgian: belgianOf(ref) });
-  site.phoneStyle = ctx.rng.pick(['words', 'split-spans', 'entities'] as const);
+  site.phoneStyle = ctx.rng.pick(['words', 'split-spans', 'entities', 'reveal'] as const);
   return site;
 };
 
@@ -168,18 +168,19 @@ const oldOperatorPhone: Recipe = (ctx, ref, people) => {
   return site;
 };
 
-export const CLONE_RECIPES: [string, Recipe, number][] = [
-  ['same-script-restart', sameScriptRestart, 3],
-  ['new-script-full-db', newScriptFullDb, 3],
-  ['partial-copy', partialCopy, 2],
-  ['reworded', reworded, 2],
-  ['renamed-classes', renamedClasses, 1],
-  ['mirror', mirror, 1],
-  ['photo-gallery', gallery, 1],
-  ['obfuscated-phones', obfuscatedPhones, 1.5],
-  ['translated', translated, 1],
-  ['stamped-photos', stampedPhotos, 1],
-  ['diluted-in-new-catalogue', diluted, 1],
-  ['category-split', categorySplit, 1],
-  ['operator-keeps-phone', oldOperatorPhone, 1],
+/** Name, recipe, weight, and how often the restart keeps the old house rules (the operator's own text). */
+export const CLONE_RECIPES: [string, Recipe, number, number][] = [
+  ['same-script-restart', sameScriptRestart, 3, 0.8],
+  ['new-script-full-db', newScriptFullDb, 3, 0.6],
+  ['partial-copy', partialCopy, 2, 0.4],
+  ['reworded', reworded, 2, 0.3],
+  ['renamed-classes', renamedClasses, 1, 0.7],
+  ['mirror', mirror, 1, 1],
+  ['photo-gallery', gallery, 1, 0.3],
+  ['obfuscated-phones', obfuscatedPhones, 1.5, 0.5],
+  ['translated', translated, 1, 0.2],
+  ['stamped-photos', stampedPhotos, 1, 0.4],
+  ['diluted-in-new-catalogue', diluted, 1, 0.2],
+  ['category-split', categorySplit, 1, 0.5],
+  ['operator-keeps-phone', oldOperatorPhone, 1, 0.6],
 ];

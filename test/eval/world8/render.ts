@@ -6,7 +6,7 @@
 import { bdp } from './bdp.ts';
 import { dcf } from './dcf.ts';
 import { adSentences, adTitle, CATEGORIES, categoryName, formatPrice } from './gear.ts';
-import { renameClasses, slug } from './html.ts';
+import { esc, renameClasses, slug } from './html.ts';
 import type { AdView, ScriptKit } from './kit.ts';
 import type { Ad, Advertiser, RenderedPage, Script, Site } from './model.ts';
 import { renderOther } from './others.ts';
@@ -24,7 +24,7 @@ export function adView(site: Site, kit: ScriptKit, ad: Ad, advertisers: Map<stri
   const phoneHtml = showPhone(who.phone, site.phoneStyle);
   const title = adTitle(ad, site.lang);
   const textPhone = ad.phoneInText
-    ? showPhone(who.phone, site.phoneStyle === 'split-spans' ? 'spaced' : site.phoneStyle)
+    ? showPhone(who.phone, ['split-spans', 'entities', 'reveal'].includes(site.phoneStyle) ? 'spaced' : site.phoneStyle)
     : null;
   const photos = ad.photos.map((id, i) => ({ id, url: kit.photoUrl(site, id, i, false) }));
   const category = categoryName(ad, site.lang);
@@ -101,6 +101,8 @@ export function renderBoard(site: Site & { script: Script }, advertisers: Map<st
     );
   }
   if (site.legal) {
+    const rules = site.rules.map((r) => `<p>${esc(r.replaceAll('{site}', site.title))}</p>`).join('\n');
+    push(kit.rulesUrl, 'Règles', kit.text(site, 'Règles de publication', rules), []);
     push(kit.contactUrl, 'Contact', kit.contact(site), []);
     push(kit.legalUrl, 'Mentions légales', kit.legal(site), []);
   }

@@ -18,13 +18,13 @@ export interface World8Options {
 
 export const WORLD8_SEEDS = ['w8-col-du-galibier', 'w8-lac-de-vassiviere', 'w8-hautes-fagnes'];
 
-function drawWithout<T>(rng: Rng, entries: [string, T, number][], n: number): [string, T][] {
+function drawWithout<E extends [string, unknown, number, ...number[]]>(rng: Rng, entries: E[], n: number): E[] {
   const left = [...entries];
-  const out: [string, T][] = [];
+  const out: E[] = [];
   while (out.length < n && left.length) {
     const name = rng.weighted(left.map((e) => [e[0], e[2]] as const));
     const i = left.findIndex((e) => e[0] === name);
-    out.push([left[i][0], left[i][1]]);
+    out.push(left[i]);
     left.splice(i, 1);
   }
   return out;
@@ -61,8 +61,9 @@ export function buildWorld8(options: World8Options): World8 {
     });
   for (const { site: ref, advertisers } of refs) {
     const clones: Site[] = [];
-    for (const [kind, recipe] of drawWithout(rng, CLONE_RECIPES, rng.int(4, 5))) {
+    for (const [kind, recipe, , keepRules] of drawWithout(rng, CLONE_RECIPES, rng.int(4, 5))) {
       const cand = recipe(ctx, ref, advertisers);
+      if (rng.chance(keepRules)) cand.rules = ref.rules;
       clones.push(cand);
       pair(ref, cand, kind, 'clone');
     }

@@ -18,6 +18,7 @@ export const wpjm: ScriptKit = {
   catUrl: (s) => `/categorie-annonce/${s}/`,
   contactUrl: '/nous-contacter/',
   legalUrl: '/mentions-legales/',
+  rulesUrl: '/conditions-generales/',
   photoUrl: (site, id, _i, thumb) =>
     `/wp-content/uploads/job-manager-uploads/${thumb ? 'company_logo' : 'gallery'}/2024/0${1 + (parseInt(photoToken(site, id).slice(0, 2), 16) % 9)}/${photoToken(site, id)}${thumb ? '-100x100' : ''}.jpg`,
   page(site, title, body, categories) {
@@ -91,7 +92,10 @@ ${desc}
     return `<article class="page type-page hentry"><header class="entry-header"><h1 class="entry-title">${label(lang, 'contact')}</h1></header><div class="entry-content">${contactIntro(site)}
 <div class="wpcf7"><form class="wpcf7-form" method="post"><p><label>${label(lang, 'name')}<br /><input type="text" name="your-name" class="wpcf7-form-control wpcf7-text" /></label></p><p><label>${label(lang, 'message')}<br /><textarea name="your-message" class="wpcf7-form-control wpcf7-textarea"></textarea></label></p><p><input type="submit" value="${label(lang, 'send')}" class="wpcf7-form-control wpcf7-submit" /></p></form></div></div></article>`;
   },
+  text(_site, heading, html) {
+    return `<article class="page type-page hentry"><header class="entry-header"><h1 class="entry-title">${esc(heading)}</h1></header><div class="entry-content">${html}</div></article>`;
+  },
   legal(site) {
-    return `<article class="page type-page hentry"><header class="entry-header"><h1 class="entry-title">${label(site.lang, 'legal')}</h1></header><div class="entry-content">${legalBody(site)}</div></article>`;
+    return wpjm.text(site, label(site.lang, 'legal'), legalBody(site));
   },
 };

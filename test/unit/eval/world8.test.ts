@@ -60,6 +60,9 @@ describe('world 8', () => {
         seen++;
       }
     }
+    for (const page of everyPage())
+      for (const m of page.html.matchAll(/data-tel="([^"]+)"/g))
+        expect(Buffer.from(m[1], 'base64').toString()).toMatch(/^(063998|019900)\d{4}$/);
     expect(seen).toBeGreaterThan(3000);
     for (const a of world.advertisers.values()) expect(a.phone).toMatch(/^063998\d{4}$/);
     for (const s of world.sites) expect(s.operator.phone).toMatch(/^019900\d{4}$/);
