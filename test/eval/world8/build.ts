@@ -59,9 +59,13 @@ export function newAd(ctx: Ctx, who: Advertiser, categories?: number[]): Ad {
   };
 }
 
-/** A copy of an ad under a new database id (a restart that re-imported its ads gives them new ids). */
+/**
+ * A copy of an ad under a new database id (a restart that re-imported its ads gives them new ids); half the
+ * imports stamp the ads with the import date instead of keeping their age.
+ */
 export function copyAd(ctx: Ctx, ad: Ad, change: Partial<Ad> = {}): Ad {
-  return { ...ad, id: `a${10000 + ctx.next.ad++}`, ...change };
+  const age = ctx.rng.chance(0.5) ? ctx.rng.int(1, 30) : ad.age;
+  return { ...ad, id: `a${10000 + ctx.next.ad++}`, age, ...change };
 }
 
 export function newPhotoStyle(rng: Rng, key: string): PhotoStyle {

@@ -134,7 +134,7 @@ export const HARD_KINDS: [string, Negative, number][] = [
   ['same-script-rival', sameScriptRival, 1.5],
 ];
 
-/** A board of another trade-free kind: new operator, ads and advertisers (no link to the reference). */
+/** A board with no link to the reference: its own operator, ads and advertisers. */
 export function unrelatedBoard(ctx: Ctx): Site {
   const belgian = ctx.rng.chance(0.3);
   const pool = Array.from({ length: ctx.rng.int(6, 14) }, () => addAdvertiser(ctx, belgian));
