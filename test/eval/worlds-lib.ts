@@ -22,9 +22,10 @@ import { profileWorld4 } from './world4/pipeline.ts';
 import { profileWorld5 } from './world5/pipeline.ts';
 import { profileWorld6 } from './world6/pipeline.ts';
 import { profileWorld7 } from './world7/pipeline.ts';
+import { profileWorld8 } from './world8/pipeline.ts';
 
 export interface WorldPair {
-  world: 'world 1' | 'world 2' | 'world 3' | 'world 4' | 'world 5' | 'world 6' | 'world 7';
+  world: 'world 1' | 'world 2' | 'world 3' | 'world 4' | 'world 5' | 'world 6' | 'world 7' | 'world 8';
   seed: string;
   reference: string;
   candidate: string;
@@ -208,6 +209,16 @@ export function world7Pairs(seeds: string[], options: { pictures?: boolean } = {
     'world 7',
     seeds,
     (seed) => profileWorld7({ seed }, options),
+    (p) => p.referenceScript,
+  );
+}
+
+/** World 8 (written blind to the verdict in the ninth session: DCF Django Classified, Business Directory Plugin, WP Job Manager). */
+export function world8Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  return generatedPairs(
+    'world 8',
+    seeds,
+    (seed) => profileWorld8({ seed }, options),
     (p) => p.referenceScript,
   );
 }

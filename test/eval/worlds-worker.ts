@@ -1,4 +1,4 @@
-/** A worker thread of `npm run eval:worlds`: profiles one seed of world 2 to 7 and grades its pairs on every grid point. */
+/** A worker thread of `npm run eval:worlds`: profiles one seed of world 2 to 8 and grades its pairs on every grid point. */
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   gradePairs,
@@ -9,9 +9,10 @@ import {
   world5Pairs,
   world6Pairs,
   world7Pairs,
+  world8Pairs,
 } from './worlds-lib.ts';
 
-const { world, seed, pictures } = workerData as { world: 2 | 3 | 4 | 5 | 6 | 7; seed: string; pictures: boolean };
+const { world, seed, pictures } = workerData as { world: 2 | 3 | 4 | 5 | 6 | 7 | 8; seed: string; pictures: boolean };
 const profile: Record<typeof world, (seeds: string[]) => Promise<WorldPair[]>> = {
   2: (s) => world2Pairs(s, { pictures }),
   3: (s) => world3Pairs(s, { pictures }),
@@ -19,5 +20,6 @@ const profile: Record<typeof world, (seeds: string[]) => Promise<WorldPair[]>> =
   5: (s) => world5Pairs(s),
   6: (s) => world6Pairs(s),
   7: (s) => world7Pairs(s),
+  8: (s) => world8Pairs(s),
 };
 parentPort!.postMessage(gradePairs(await profile[world]([seed])));
