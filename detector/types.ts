@@ -254,6 +254,9 @@ export interface Families {
      * (compare/merged.ts); the ad share alone when the comparison is given no other reference.
      */
     jointCandidateShare: number;
+    /** This reference's share of the candidate's ads and of its own ads on the candidate, read on the same side. */
+    jointOwnShare: number;
+    jointReferenceShare: number;
     /** Each side's share of ad pictures in common (weighed by specificity), 0 under `minSharedPhotos`. */
     photoCandidateShare: number;
     photoReferenceShare: number;

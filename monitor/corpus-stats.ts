@@ -14,7 +14,7 @@
  * are kept (contact and template counts, photo hashes, contact keys and ad fingerprints), not the profiles.
  */
 import { createHash } from 'node:crypto';
-import { type Database, getProfiles, latestProfileIds } from '../db/index.ts';
+import { type Database, getProfiles, latestProfileIds, listSites } from '../db/index.ts';
 import {
   buildCorpusStats,
   type CorpusStats,
@@ -37,7 +37,7 @@ interface Derived {
   ids: string;
   stats: CorpusStats;
   photos: StoredPhotos[];
-  references: SiteProfile[];
+  references: { siteId: number; profile: SiteProfile }[];
 }
 
 const derived = new WeakMap<Database, Derived>();
@@ -58,7 +58,9 @@ async function storedDerived(db: Database): Promise<Derived> {
       photos: (profiles[i].photos ?? []).map((p) => ({ hash: p.hash, crops: p.crops })),
       content: photoFamilyContent(profiles[i]),
     })),
-    references: profiles.filter((_, i) => rows[i].siteId !== null && rows[i].detectorVersion === DETECTOR_VERSION),
+    references: rows.flatMap((r, i) =>
+      r.siteId !== null && r.detectorVersion === DETECTOR_VERSION ? [{ siteId: r.siteId, profile: profiles[i] }] : [],
+    ),
   };
   derived.set(db, next);
   return next;
@@ -74,9 +76,11 @@ export async function storedPhotos(db: Database): Promise<StoredPhotos[]> {
 }
 
 /**
- * The monitored sites' latest profiles of this detector version: both comparison paths pass this one array for every
- * pair, so a candidate is read against the same boards whichever path compares it.
+ * The latest profiles of this detector version of the sites monitored now (a site taken out of the configuration is
+ * no board of the unit's any more): both comparison paths pass this array for every pair they compare, so a
+ * candidate is read against the same boards whichever path compares it.
  */
 export async function storedReferences(db: Database): Promise<SiteProfile[]> {
-  return (await storedDerived(db)).references;
+  const active = new Set((await listSites(db)).map((s) => s.id));
+  return (await storedDerived(db)).references.filter((r) => active.has(r.siteId)).map((r) => r.profile);
 }

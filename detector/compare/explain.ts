@@ -203,22 +203,29 @@ function verdictLine(input: ExplainInput, evidence: Evidence[]): string {
   const needs = best.conditions.map((x) => conditionWords(x, rule)).join(', ');
   if (input.byPhotos)
     return `${verdict}: the candidate's ad photos come from the reference (${photos?.pairs.length ?? 0} photos identical or near-identical, photo rule: ${photoShares(photos)}, both ways ${pct(photos ? photosBothWays(photos) : 0)}, it needs ${pct(input.thresholds.clonePhotoShare)}); ${content}; ${found}`;
-  const sources = best.name === 'merged-content' ? `; ${mergedWords(input.merged)}` : '';
+  const sources =
+    best.name === 'merged-content' ? `; ${mergedWords(input.merged, input.ref.site, input.thresholds)}` : '';
   if (best.margin >= 0)
     return `${verdict} by the rule "${RULE_NAMES[best.name]}": ${content}${sources}; it needs ${needs}; ${found}`;
   return `${verdict}: ${content}${sources}; the nearest rule to a clone, "${RULE_NAMES[best.name]}", needs ${needs}; ${found}`;
 }
 
-/** The monitored sites the candidate's ads come from, each with its two shares. */
-function mergedWords(merged: MergedContent | undefined): string {
-  if (!merged || merged.sources.length === 0) return 'no monitored site has half of its ads on the candidate';
-  const list = merged.sources
+/** The monitored sites the candidate's ads come from, each with its two shares, the reference among them. */
+function mergedWords(merged: MergedContent | undefined, referenceSite: string, t: DetectorThresholds): string {
+  if (!merged) return 'no other monitored site was read';
+  const reference = `the reference (${pct(merged.own)} of the candidate, ${pct(merged.referenceShare)} of it on the candidate)`;
+  const others = merged.sources.filter((s) => s.site !== referenceSite);
+  const list = others
     .slice(0, MAX_LISTED)
     .map(
       (s) => `${s.site} (${pct(s.candidateShare)} of the candidate, ${pct(s.referenceShare)} of it on the candidate)`,
     );
-  const more = merged.sources.length > MAX_LISTED ? `, and ${merged.sources.length - MAX_LISTED} more` : '';
-  return `${pct(merged.share)} of the candidate's ads come from monitored sites: ${list.join(', ')}${more}`;
+  const more = others.length > MAX_LISTED ? `, and ${others.length - MAX_LISTED} more` : '';
+  const sources =
+    list.length > 0
+      ? `monitored sites with ${pct(t.cloneReferenceShare)} of their ads or more on it: ${list.join(', ')}${more}`
+      : `no monitored site with ${pct(t.cloneReferenceShare)} of its ads on it`;
+  return `${pct(merged.share)} of the candidate's ads come from ${reference} and ${sources}`;
 }
 
 export function explain(input: ExplainInput, evidence: Evidence[]): string[] {

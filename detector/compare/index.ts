@@ -52,7 +52,7 @@ export function compareProfiles(
     candidate.ads.length,
     t,
     photos,
-    merged?.share,
+    merged,
   );
   const { families } = rule;
   const tv = text.value ?? 0;
@@ -118,6 +118,8 @@ export function compareProfiles(
         adCandidateShare: round(families.content.adCandidateShare),
         adReferenceShare: round(families.content.adReferenceShare),
         jointCandidateShare: round(families.content.jointCandidateShare),
+        jointOwnShare: round(families.content.jointOwnShare),
+        jointReferenceShare: round(families.content.jointReferenceShare),
         photoCandidateShare: round(families.content.photoCandidateShare),
         photoReferenceShare: round(families.content.photoReferenceShare),
         photoCopyCandidateShare: round(families.content.photoCopyCandidateShare),

@@ -14,6 +14,7 @@
  */
 import type { AdFingerprint, DetectorThresholds, SiteProfile } from '../types.ts';
 import { counterpartNeighbours, maximumMatching } from './signals.ts';
+import { margin } from './verdict.ts';
 
 /** A reference whose ads the candidate largely carries. */
 export interface MergedSource {
@@ -24,13 +25,19 @@ export interface MergedSource {
   referenceShare: number;
 }
 
+/**
+ * The reading on one side (full texts, or listing excerpts with excerpts), the side on which the rule stands best: a
+ * side counts only where the compared reference has ads to read, and its three values are read together on it (the
+ * joint share of one side never meets the reference's share of the other).
+ */
 export interface MergedContent {
-  /**
-   * Share of the candidate's ads (or excerpts) paired one-to-one with the ads of the sources and of the compared
-   * reference together: the better of full texts and excerpts.
-   */
+  /** Share of the candidate's ads paired one-to-one with the ads of the sources and of the compared reference together. */
   share: number;
-  /** The sources, largest part of the candidate first. */
+  /** The compared reference's own share of the candidate's ads on that side (0 under `minSharedAds` pairs). */
+  own: number;
+  /** Share of the compared reference's ads paired with the candidate's on that side (0 under `minSharedAds` pairs). */
+  referenceShare: number;
+  /** The sources on that side, largest part of the candidate first. */
   sources: MergedSource[];
 }
 
@@ -51,14 +58,18 @@ interface Side {
   sources: Map<SiteProfile, MergedSource>;
 }
 
+function readingOf(ads: AdFingerprint[] | null, cand: AdFingerprint[], t: DetectorThresholds): Reading | null {
+  if (!ads || ads.length < t.minAds) return null;
+  const neighbours = counterpartNeighbours(ads, cand, t);
+  return { neighbours, size: ads.length, pairs: maximumMatching(neighbours, ads.length) };
+}
+
 function reading(side: Side, candidate: SiteProfile, ref: SiteProfile, t: DetectorThresholds): Reading | null {
   let r = side.readings.get(ref);
   if (!r) {
-    const ads = side.read(ref);
-    const cand = side.read(candidate)!;
-    if (!ads || ads.length < t.minAds) return null;
-    const neighbours = counterpartNeighbours(ads, cand, t);
-    r = { neighbours, size: ads.length, pairs: maximumMatching(neighbours, ads.length) };
+    const read = readingOf(side.read(ref), side.read(candidate)!, t);
+    if (!read) return null;
+    r = read;
     side.readings.set(ref, r);
   }
   return r;
@@ -74,24 +85,41 @@ function sideOf(candidate: SiteProfile, references: SiteProfile[], read: Read, t
     if (!r || r.pairs < t.minSharedAds || r.pairs / r.size < t.cloneReferenceShare) continue;
     side.sources.set(ref, { site: ref.site, candidateShare: r.pairs / ads.length, referenceShare: r.pairs / r.size });
   }
+  // Only the sources' readings are kept with the candidate: the others would cost memory for every monitored site.
+  for (const ref of side.readings.keys()) if (!side.sources.has(ref)) side.readings.delete(ref);
   return side;
 }
 
-/** Share of the candidate's ads paired by one matching against the sources' and the reference's ads together. */
-function jointOf(side: Side | null, candidate: SiteProfile, reference: SiteProfile, t: DetectorThresholds): number {
-  if (!side) return 0;
+/** One side's reading for the comparison with `reference`, or null when the reference has nothing to read there. */
+function jointOf(
+  side: Side | null,
+  candidate: SiteProfile,
+  reference: SiteProfile,
+  t: DetectorThresholds,
+): MergedContent | null {
+  if (!side) return null;
+  // The compared reference's own reading: a source's is kept; any other is read for this pair only, not kept.
+  const own = side.readings.get(reference) ?? readingOf(side.read(reference), side.read(candidate)!, t);
+  if (!own) return null;
   // The compared reference stands for any stored copy of itself among the sources (same site name).
-  const boards = new Set([...side.sources.keys()].filter((b) => b.site !== reference.site));
-  boards.add(reference);
-  const readings = [...boards].map((b) => reading(side, candidate, b, t)).filter((r): r is Reading => r !== null);
+  const boards = [
+    own,
+    ...[...side.sources.keys()].filter((b) => b.site !== reference.site).map((b) => side.readings.get(b)!),
+  ];
   const n = side.read(candidate)!.length;
   const joined: number[][] = Array.from({ length: n }, () => []);
   let offset = 0;
-  for (const r of readings) {
+  for (const r of boards) {
     for (let j = 0; j < n; j++) for (const i of r.neighbours[j]) joined[j].push(offset + i);
     offset += r.size;
   }
-  return maximumMatching(joined, offset) / n;
+  const counted = own.pairs >= t.minSharedAds;
+  return {
+    share: maximumMatching(joined, offset) / n,
+    own: counted ? own.pairs / n : 0,
+    referenceShare: counted ? own.pairs / own.size : 0,
+    sources: [...side.sources.values()].sort((a, b) => b.candidateShare - a.candidateShare),
+  };
 }
 
 interface Sides {
@@ -127,7 +155,7 @@ function sidesOf(candidate: SiteProfile, references: SiteProfile[], t: DetectorT
 
 /**
  * The candidate's content read against every monitored reference at once (see the module comment), for its
- * comparison with `reference`. The readings of the references are cached per candidate, references array and the
+ * comparison with `reference`: the side (full texts or excerpts) on which the rule stands best. The readings of the references are cached per candidate, references array and the
  * thresholds they depend on: the monitor and the evaluation pass one array for every pair of a cycle.
  */
 export function mergedContent(
@@ -137,19 +165,17 @@ export function mergedContent(
   t: DetectorThresholds,
 ): MergedContent {
   const sides = sidesOf(candidate, references, t);
-  // Per source, the better of texts and excerpts (as the text signal reads a pair).
-  const bySite = new Map<string, MergedSource>();
-  for (const side of [sides.texts, sides.excerpts])
-    for (const s of side?.sources.values() ?? []) {
-      const prev = bySite.get(s.site);
-      bySite.set(s.site, {
-        site: s.site,
-        candidateShare: Math.max(prev?.candidateShare ?? 0, s.candidateShare),
-        referenceShare: Math.max(prev?.referenceShare ?? 0, s.referenceShare),
-      });
-    }
-  return {
-    share: Math.max(jointOf(sides.texts, candidate, reference, t), jointOf(sides.excerpts, candidate, reference, t)),
-    sources: [...bySite.values()].sort((a, b) => b.candidateShare - a.candidateShare),
-  };
+  // The side on which the rule's three conditions stand best (each value only grows with more shared evidence, and
+  // so do their weakest margin and the better side's).
+  const weakest = (m: MergedContent) =>
+    Math.min(
+      margin(m.share, t.cloneAdShare),
+      margin(m.referenceShare, t.cloneReferenceShare),
+      margin(m.own, 1 - t.cloneAdShare),
+    );
+  const read = [jointOf(sides.texts, candidate, reference, t), jointOf(sides.excerpts, candidate, reference, t)].filter(
+    (m): m is MergedContent => m !== null,
+  );
+  if (read.length === 0) return { share: 0, own: 0, referenceShare: 0, sources: [] };
+  return read.reduce((a, b) => (weakest(b) > weakest(a) ? b : a));
 }

@@ -123,7 +123,7 @@ export function contentFamily(
   candAds: number,
   t: DetectorThresholds,
   photos?: PhotoSignal,
-  joint?: number,
+  merged?: { share: number; own: number; referenceShare: number },
 ): Families['content'] {
   const counterparts = text.counterparts;
   const ads = text.value !== null && counterparts >= t.minSharedAds;
@@ -155,7 +155,11 @@ export function contentFamily(
     referenceShare: Math.max(adReferenceShare, advertiserReferenceShare, photoReferenceShare),
     adCandidateShare,
     adReferenceShare,
-    jointCandidateShare: Math.max(adCandidateShare, joint ?? 0),
+    // Boards merged into one (merged.ts): the three values read together on one side; without the other monitored
+    // references, the pair's own shares (the rule is then the content rule's, never above it).
+    jointCandidateShare: merged ? merged.share : adCandidateShare,
+    jointOwnShare: merged ? merged.own : adCandidateShare,
+    jointReferenceShare: merged ? merged.referenceShare : adReferenceShare,
     advertiserCandidateShare,
     advertiserReferenceShare,
     photoCandidateShare,
@@ -225,8 +229,8 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
     ]),
     rule('merged-content', [
       cond('joint-candidate-share', families.content.jointCandidateShare, t.cloneAdShare),
-      cond('reference-ad-share', families.content.adReferenceShare, t.cloneReferenceShare),
-      cond('own-candidate-share', families.content.adCandidateShare, 1 - t.cloneAdShare),
+      cond('reference-ad-share', families.content.jointReferenceShare, t.cloneReferenceShare),
+      cond('own-candidate-share', families.content.jointOwnShare, 1 - t.cloneAdShare),
     ]),
     rule('photo-copy', [
       cond('candidate-photo-share', families.content.photoCopyCandidateShare, t.cloneAdShare),
@@ -282,10 +286,10 @@ export function decide(
   candAds: number,
   t: DetectorThresholds,
   photos?: PhotoSignal,
-  joint?: number,
+  merged?: { share: number; own: number; referenceShare: number },
 ): RuleOutcome {
   const families: Families = {
-    content: contentFamily(text, contacts, refAds, candAds, t, photos, joint),
+    content: contentFamily(text, contacts, refAds, candAds, t, photos, merged),
     identity: contacts.identity ?? 0,
     layout: (layout.value ?? 0) * layout.rarity,
     pivots: pivots.strong ? 1 : 0,

@@ -102,4 +102,18 @@ describe('boards merged into one site, in the monitor', () => {
     expect(await verdicts()).toEqual(before);
     expect(before.filter((v) => v.endsWith('clone'))).toHaveLength(2);
   });
+
+  it('forgets a board taken out of the configuration', async () => {
+    const [a] = SITES;
+    await syncSites(t.handle.db, [
+      { name: a.name, status: 'convicted', caseRef: 'FUSION', region: 'FR', notes: '', domains: [a.domain] },
+    ]);
+    const report = await compareAll(
+      t.handle.db,
+      config,
+      built.filter((b) => b.subject.label !== 'ancien-b'),
+    );
+    expect(report.clones).toEqual([]);
+    expect(await verdicts()).toContain('ancien-a ← fusion.test: related');
+  });
 });

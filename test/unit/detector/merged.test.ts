@@ -29,9 +29,11 @@ describe('boards merged into one site', () => {
     expect(c.families.content.jointCandidateShare).toBeCloseTo(22 / 24, 3);
     const line = c.explanation.at(-1)!;
     expect(line).toContain('clone by the rule "boards merged into one site"');
-    expect(line).toContain("92 % of the candidate's ads come from monitored sites");
-    expect(line).toContain('ancien-a.test (50 % of the candidate, 60 % of it on the candidate)');
-    expect(line).toContain('ancien-b.test (42 % of the candidate, 50 % of it on the candidate)');
+    expect(line).toContain(
+      "92 % of the candidate's ads come from the reference (50 % of the candidate, 60 % of it on the candidate) and " +
+        'monitored sites with 50 % of their ads or more on it: ancien-b.test (42 % of the candidate, 50 % of it on the candidate)',
+    );
+    expect(line).not.toContain('ancien-a.test (');
     expect(line).toContain("it needs 75 % of the candidate's ads from monitored sites");
     // B carries exactly cloneReferenceShare of itself: it is a source, and a clone at its threshold.
     expect(compareProfiles(B, merged, undefined, undefined, [A, B]).verdict).toBe('clone');
@@ -79,5 +81,24 @@ describe('boards merged into one site', () => {
     expect(mergedContent(A, merged, [A, B], t).sources).toHaveLength(2);
     expect(mergedContent(A, merged, [A, B], strict).sources.map((s) => s.site)).toEqual(['ancien-a.test']);
     expect(mergedContent(A, merged, [A, B], strict).share).toBeCloseTo(12 / 24, 3);
+  });
+
+  it("never adds one side's joint share to the other side's reference share (listing excerpts against full texts)", () => {
+    // The reference has full texts only; another board has listing excerpts only. The candidate's excerpts are all
+    // that board's, while 11 of its 40 ads are the reference's and 29 come from no monitored site.
+    const hex = (b: bigint) => b.toString(16).padStart(16, '0');
+    const excerpts = (site: string, ads: bigint[]) =>
+      ads.map((a, i) => ({ id: `/l#${i}`, url: `http://${site}/l#${i}`, fingerprint: hex(a), text: `extrait ${i}` }));
+    const adsR = fresh(20);
+    const sO = fresh(10);
+    const R = board('texte.test', adsR);
+    const O = { ...board('extraits.test', fresh(10)), summaries: excerpts('extraits.test', sO) };
+    const cand = {
+      ...board('melange.test', [...copied(adsR.slice(0, 11)), ...fresh(29)]),
+      summaries: excerpts('melange.test', copied(sO)),
+    };
+    const c = compareProfiles(R, cand, undefined, undefined, [R, O]);
+    expect(c.verdict).not.toBe('clone');
+    expect(c.families.content.jointCandidateShare).toBeCloseTo(11 / 40, 3);
   });
 });

@@ -46,6 +46,8 @@ const toFamilies = (f: F): [Families, number] => [
       adCandidateShare: f.ac,
       adReferenceShare: f.ar,
       jointCandidateShare: Math.max(f.ac, f.jc ?? 0),
+      jointOwnShare: f.ac,
+      jointReferenceShare: f.ar,
       photoCandidateShare: f.pc ?? 0,
       photoReferenceShare: f.pr ?? 0,
       photoCopyCandidateShare: f.pcc ?? 0,
