@@ -64,29 +64,18 @@ function readingOf(ads: AdFingerprint[] | null, cand: AdFingerprint[], t: Detect
   return { neighbours, size: ads.length, pairs: maximumMatching(neighbours, ads.length) };
 }
 
-function reading(side: Side, candidate: SiteProfile, ref: SiteProfile, t: DetectorThresholds): Reading | null {
-  let r = side.readings.get(ref);
-  if (!r) {
-    const read = readingOf(side.read(ref), side.read(candidate)!, t);
-    if (!read) return null;
-    r = read;
-    side.readings.set(ref, r);
-  }
-  return r;
-}
-
 function sideOf(candidate: SiteProfile, references: SiteProfile[], read: Read, t: DetectorThresholds): Side | null {
   const ads = read(candidate);
   if (!ads || ads.length < t.minAds) return null;
   const side: Side = { read, readings: new Map(), sources: new Map() };
   for (const ref of references) {
     if (ref === candidate || side.sources.has(ref)) continue;
-    const r = reading(side, candidate, ref, t);
+    const r = readingOf(read(ref), ads, t);
     if (!r || r.pairs < t.minSharedAds || r.pairs / r.size < t.cloneReferenceShare) continue;
+    // Only the sources' readings are kept with the candidate: the others would cost memory for every monitored site.
+    side.readings.set(ref, r);
     side.sources.set(ref, { site: ref.site, candidateShare: r.pairs / ads.length, referenceShare: r.pairs / r.size });
   }
-  // Only the sources' readings are kept with the candidate: the others would cost memory for every monitored site.
-  for (const ref of side.readings.keys()) if (!side.sources.has(ref)) side.readings.delete(ref);
   return side;
 }
 
