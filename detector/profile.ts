@@ -6,6 +6,7 @@
 import { normaliseText, words } from './extract/normalise.ts';
 import { fromHex64, toHex64 } from './hash64.ts';
 import { siteLook, sitePhotos, specificityOf } from './images/index.ts';
+import { LADDER_STEPS, WINDOW_CLASS } from './images/windows.ts';
 import { layoutSketch } from './layout-sketch.ts';
 import { dedupePivots } from './pivots/index.ts';
 import { SimHashAccumulator, simhashHex, wordShingles } from './simhash.ts';
@@ -328,10 +329,11 @@ export interface ProfileFingerprint {
     | 'ad'
     | 'photo'
     | 'photo-crop'
+    | 'photo-ladder'
     | 'look';
   /**
-   * Ad id for `ad` fingerprints (ads and listing excerpts), the picture's SHA-256 for `photo` and `photo-crop` (its
-   * windows) ones.
+   * Ad id for `ad` fingerprints (ads and listing excerpts), the picture's SHA-256 for `photo`, `photo-crop` (its
+   * windows) and `photo-ladder` (its ladder's windows: images/windows.ts) ones.
    */
   ref: string | null;
   value: bigint;
@@ -352,8 +354,13 @@ export function fingerprintsOf(profile: SiteProfile): ProfileFingerprint[] {
     if (!adIds.has(s.id)) out.push({ kind: 'ad', ref: s.id, value: BigInt(`0x${s.fingerprint}`) });
   for (const photo of profile.photos ?? []) {
     out.push({ kind: 'photo', ref: photo.sha256, value: BigInt(`0x${photo.hash}`) });
-    for (const crop of new Set(photo.crops ?? []))
-      if (crop !== photo.hash) out.push({ kind: 'photo-crop', ref: photo.sha256, value: BigInt(`0x${crop}`) });
+    const seen = new Set([photo.hash]);
+    for (const [i, crop] of (photo.crops ?? []).entries()) {
+      if (seen.has(crop)) continue;
+      seen.add(crop);
+      const ladder = i >= WINDOW_CLASS.length && i < WINDOW_CLASS.length + LADDER_STEPS;
+      out.push({ kind: ladder ? 'photo-ladder' : 'photo-crop', ref: photo.sha256, value: BigInt(`0x${crop}`) });
+    }
   }
   if (profile.look) out.push({ kind: 'look', ref: null, value: BigInt(`0x${profile.look}`) });
   return out;

@@ -10,7 +10,7 @@
  * at their first frame, decompression bombs refused by a pixel limit.
  */
 import sharp from 'sharp';
-import { CROP_WINDOWS as PHOTO_WINDOWS } from '../detector/images/windows.ts';
+import { PHOTO_WINDOWS as ALL_WINDOWS, CROP_WINDOWS as CROP } from '../detector/images/windows.ts';
 
 /** A decoded image larger than this many pixels is refused (decompression bombs from hostile sites). */
 export const MAX_INPUT_PIXELS = 40_000_000;
@@ -144,7 +144,9 @@ export async function imageInfo(bytes: Uint8Array): Promise<ImageInfo> {
 export const RASTER_SIDE = 64;
 const R = RASTER_SIDE;
 /** The windows of `photoHashes` (detector/images/windows.ts: 48 windows, the 15 of 95 % spans first). */
-export const CROP_WINDOWS = PHOTO_WINDOWS;
+export const CROP_WINDOWS = CROP;
+/** The crop windows, then the ladder's (windows.ts): what `photoHashes` hashes, in order. */
+export const PHOTO_WINDOWS = ALL_WINDOWS;
 
 /** Cells of the 32×32 raster are the mean of S×S bilinear samples: an area filter like the thumbnail's. */
 const S = 2;
@@ -219,16 +221,19 @@ export function windowPixels(raster: Uint8Array, x0: number, y0: number, x1: num
 export interface PhotoHashes {
   /** pHash of the whole picture. */
   hash: string;
-  /** pHashes of the 48 `CROP_WINDOWS`, in that order; none for a flat picture (`FLAT_PICTURE_STRENGTH`). */
+  /**
+   * pHashes of the 56 `PHOTO_WINDOWS` (the 48 crop windows, then the 8 of the ladder), in that order; none for a flat
+   * picture (`FLAT_PICTURE_STRENGTH`).
+   */
   crops: string[];
 }
 
-/** pHash of the whole picture and of its 48 windows, from one decode. */
+/** pHash of the whole picture and of its 56 windows, from one decode. */
 export async function photoHashes(bytes: Uint8Array): Promise<PhotoHashes> {
   const raster = await thumbnail(bytes, R, R);
   const whole = phashWithStrength(windowPixels(raster, 0, 0, 1, 1));
   if (whole.strength < FLAT_PICTURE_STRENGTH) return { hash: whole.hash, crops: [] };
-  return { hash: whole.hash, crops: windowRasters(raster, CROP_WINDOWS).map(phashOfPixels) };
+  return { hash: whole.hash, crops: windowRasters(raster, PHOTO_WINDOWS).map(phashOfPixels) };
 }
 
 /** pHash of the whole picture (the same raster and sampling as `photoHashes`). */

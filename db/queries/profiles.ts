@@ -207,10 +207,17 @@ export const DEFAULT_REACH: CounterpartReach = { adBits: 12, layoutBits: 3, phot
 function lookups(kind: string, reach: CounterpartReach): [string, number][] {
   const photoBits = reach.photoBits ?? reach.layoutBits;
   const cropBits = reach.photoCropBits ?? Math.min(photoBits, 4);
+  // A ladder's window (a copy re-cropped deeper) against whole pictures and ladders, within the whole-picture bound.
   if (kind === 'photo')
     return [
       ['photo', photoBits],
       ['photo-crop', cropBits],
+      ['photo-ladder', photoBits],
+    ];
+  if (kind === 'photo-ladder')
+    return [
+      ['photo', photoBits],
+      ['photo-ladder', photoBits],
     ];
   if (kind === 'photo-crop')
     return [

@@ -20,9 +20,9 @@
  */
 import { fromHex64, hamming64 } from '../hash64.ts';
 import { matchParsed, type ParsedPhoto, type PhotoHashLike, parsePhoto } from '../images/photos.ts';
-import { WINDOW_CLASS, WINDOW_CLASSES } from '../images/windows.ts';
+import { LADDER_REACH, LADDER_STEPS, WINDOW_CLASS, WINDOW_CLASSES } from '../images/windows.ts';
 import type { DetectorThresholds, SiteProfile } from '../types.ts';
-import { distinct, type Hashes, nearJoin, type Planner, planBands } from './hamming-join.ts';
+import { distinct, type Hashes, nearJoin, type Planner, planBands, SiteMasks } from './hamming-join.ts';
 
 /** Past this many sites a contact is common whatever its families (and the pairwise grouping stays cheap). */
 const MAX_SITES = 64;
@@ -113,31 +113,6 @@ function poolPhotos(sites: SiteProfile[]): { photos: Pool; crops: Pool; cropPhot
 
 /** `x ≤ bound` ⇔ `x ≤ limit(bound)` for a whole distance x in 0–65 (65: no window to compare), whatever the bound. */
 const limit = (bound: number) => (bound >= 0 ? Math.min(65, Math.floor(bound)) : -1);
-
-/** Sets of sites (a contact's, by their position: at most 64) as two 32-bit words per entry. */
-class SiteMasks {
-  lo: Int32Array;
-  hi: Int32Array;
-  constructor(n: number) {
-    this.lo = new Int32Array(n);
-    this.hi = new Int32Array(n);
-  }
-  add(i: number, site: number) {
-    if (site < 32) this.lo[i] |= 1 << site;
-    else this.hi[i] |= 1 << (site - 32);
-  }
-  /** Adds to entry i the sites of `from`'s entry j. */
-  or(i: number, from: SiteMasks, j: number) {
-    this.lo[i] |= from.lo[j];
-    this.hi[i] |= from.hi[j];
-  }
-  copy(): SiteMasks {
-    const out = new SiteMasks(0);
-    out.lo = this.lo.slice();
-    out.hi = this.hi.slice();
-    return out;
-  }
-}
 
 /** Distinct values of pooled hashes, with the sites carrying each. */
 function distinctWithSites(all: Hashes, site: Int32Array) {
@@ -257,7 +232,53 @@ function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Plan
       perPhoto.or(cropPhoto[c], wwNear, v.of[j]);
     });
   }
+  if (!ladderMatches(sites, full, perPhoto, planner)) return null;
   return sharedCounts(k, photos.site, perPhoto, null);
+}
+
+/**
+ * A copy re-cropped deeper (views.ts `ladderDistance`): a step of one photo's ladder within `full` of a step 1 to
+ * LADDER_REACH further down another's, step 0 being the whole picture. Adds to `perPhoto` the sites of the photos
+ * met; false when the band index declined.
+ */
+function ladderMatches(sites: SiteProfile[], full: number, perPhoto: SiteMasks, planner: Planner): boolean {
+  const first = WINDOW_CLASS.length;
+  const steps = Array.from({ length: LADDER_STEPS + 1 }, (_, k) => {
+    const items: [string, number, number][] = [];
+    let n = 0;
+    sites.forEach((p, s) => {
+      for (const ph of photosOf(p)) {
+        const h = k === 0 ? (typeof ph === 'string' ? ph : ph.hash) : windowsOf(ph)[first + k - 1];
+        if (h !== undefined) items.push([h, s, n]);
+        n++;
+      }
+    });
+    const all = sized(items.length);
+    for (const [i, [h]] of items.entries()) parseInto(all, i, h);
+    const u = distinctWithSites(
+      all,
+      Int32Array.from(items, (x) => x[1]),
+    );
+    return { u, photo: Int32Array.from(items, ([, , n]) => n), near: new SiteMasks(u.values.hi.length) };
+  });
+  for (let j = 0; j < steps.length; j++)
+    for (let d = 1; d <= LADDER_REACH && j + d < steps.length; d++) {
+      const [a, b] = [steps[j], steps[j + d]];
+      if (a.photo.length === 0 || b.photo.length === 0) continue;
+      const done = nearJoin(
+        a.u.values,
+        b.u.values,
+        full,
+        (x, y) => {
+          a.near.or(x, b.u.sites, y);
+          b.near.or(y, a.u.sites, x);
+        },
+        planner,
+      );
+      if (!done) return false;
+    }
+  for (const { u, photo, near } of steps) for (let i = 0; i < photo.length; i++) perPhoto.or(photo[i], near, u.of[i]);
+  return true;
 }
 
 /** Whether `enough` items of `a` have a match in `b` (at least one): site pair by site pair, stopping there. */

@@ -286,10 +286,15 @@ function explainPictures(
     const exact = photos.pairs.filter((p) => p.distance === 0).length;
     const kind = exact === photos.pairs.length ? 'identical' : 'identical or near-identical';
     const common = photos.pairs.length - photos.pairs.filter((p) => p.specificity === 1).length;
-    const cropped = photos.pairs.filter((p) => p.crop).length;
+    // A cropped pair farther than the window bound was matched by the ladders (images/windows.ts).
+    const deeper = photos.pairs.filter((p) => p.crop && p.distance > t.photoCropMaxDistance).length;
+    const cropped = photos.pairs.filter((p) => p.crop).length - deeper;
     lines.push(
       `${photos.pairs.length} ad photos ${kind} (distance ≤ ${t.photoMaxDistance} of 64; ${cand.photos?.length ?? 0} on the candidate)` +
         (cropped > 0 ? `; ${cropped} of them cropped (a window within ${t.photoCropMaxDistance} of 64)` : '') +
+        (deeper > 0
+          ? `; ${deeper} of them re-cropped deeper (the picture's middle at another scale, within ${t.photoMaxDistance} of 64)`
+          : '') +
         (common > 0 ? `; ${common} of them also on other sites, weighed down` : '') +
         `; ${photoShares(photos)}`,
     );

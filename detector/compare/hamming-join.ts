@@ -213,3 +213,28 @@ export function distinct(h: Hashes): { of: Int32Array; values: Hashes } {
   }
   return { of, values: { hi: hi.slice(0, count), lo: lo.slice(0, count) } };
 }
+
+/** Sets of sites (a contact's, by their position: at most 64) as two 32-bit words per entry. */
+export class SiteMasks {
+  lo: Int32Array;
+  hi: Int32Array;
+  constructor(n: number) {
+    this.lo = new Int32Array(n);
+    this.hi = new Int32Array(n);
+  }
+  add(i: number, site: number) {
+    if (site < 32) this.lo[i] |= 1 << site;
+    else this.hi[i] |= 1 << (site - 32);
+  }
+  /** Adds to entry i the sites of `from`'s entry j. */
+  or(i: number, from: SiteMasks, j: number) {
+    this.lo[i] |= from.lo[j];
+    this.hi[i] |= from.hi[j];
+  }
+  copy(): SiteMasks {
+    const out = new SiteMasks(0);
+    out.lo = this.lo.slice();
+    out.hi = this.hi.slice();
+    return out;
+  }
+}

@@ -6,7 +6,14 @@
  */
 import { hamming64, hammingHex } from '../hash64.ts';
 import type { DetectorThresholds, Evidence, PageFeatures, PhotoFingerprint, SiteProfile } from '../types.ts';
-import { closestViews, distancesParsed, type ParsedPhoto, type PhotoHashLike, parsePhoto } from './views.ts';
+import {
+  closestViews,
+  distancesParsed,
+  ladderDistance,
+  type ParsedPhoto,
+  type PhotoHashLike,
+  parsePhoto,
+} from './views.ts';
 
 type PhotoPair = Extract<Evidence, { kind: 'shared-photo' }>;
 
@@ -38,15 +45,18 @@ export { type ParsedPhoto, type PhotoHashLike, parsePhoto } from './views.ts';
 /**
  * The rule that makes two photos the same picture: their whole-picture hashes within `maxDistance`, or — a cropped
  * copy — a view of one within `cropMaxDistance` of a view of the other (`distancesParsed`; a stricter bound: some
- * 450 more comparisons per pair give unrelated photos as many more chances to come close). Null when they are not.
+ * 450 more comparisons per pair give unrelated photos as many more chances to come close), or — a copy re-cropped
+ * deeper and stamped along an edge — their ladders within `maxDistance` (a few dozen centred views: views.ts
+ * `ladderDistance`). Null when they are not.
  */
 export function photoMatchOfDistances(
-  d: { full: number; crop: number },
+  d: { full: number; crop: number; ladder?: number },
   maxDistance: number,
   cropMaxDistance: number,
 ): { distance: number; crop: boolean } | null {
   if (d.full <= maxDistance) return { distance: d.full, crop: false };
-  return d.crop <= cropMaxDistance ? { distance: d.crop, crop: true } : null;
+  if (d.crop <= cropMaxDistance) return { distance: d.crop, crop: true };
+  return d.ladder !== undefined && d.ladder <= maxDistance ? { distance: d.ladder, crop: true } : null;
 }
 
 export function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number, cropMaxDistance: number) {
@@ -55,11 +65,13 @@ export function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number,
   // those that can come within the bound (views.ts closestViews).
   if (full <= maxDistance) return { distance: full, crop: false };
   const crop = closestViews(a, b, cropMaxDistance);
-  return crop <= cropMaxDistance ? { distance: crop, crop: true } : null;
+  if (crop <= cropMaxDistance) return { distance: crop, crop: true };
+  const ladder = ladderDistance(a, b);
+  return ladder <= maxDistance ? { distance: ladder, crop: true } : null;
 }
 
-/** Both distances of two photos as stored (16 hex digits each; `crop` is 65 when neither has windows). */
-export function photoDistances(a: PhotoHashLike, b: PhotoHashLike): { full: number; crop: number } {
+/** The three distances of two photos as stored (16 hex digits each; `crop` and `ladder` are 65 when nothing compares). */
+export function photoDistances(a: PhotoHashLike, b: PhotoHashLike): { full: number; crop: number; ladder: number } {
   return distancesParsed(parsePhoto(a), parsePhoto(b));
 }
 

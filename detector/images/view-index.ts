@@ -7,7 +7,8 @@
  *
  * Views are filed by kind, as they are compared: whole pictures (looked up by whole pictures within the whole-picture
  * bound, and by windows within the window bound), windows of each size class (looked up by whole pictures, and by
- * windows of their class). So a lookup never wades through windows that no rule would compare.
+ * windows of their class), the ladder's windows (looked up by whole pictures and ladder windows within the
+ * whole-picture bound: views.ts `ladderDistance`). So a lookup never wades through windows that no rule would compare.
  */
 import type { Hash64 } from '../hash64.ts';
 import type { ParsedPhoto } from './views.ts';
@@ -59,8 +60,10 @@ export function viewIndex(photos: readonly ParsedPhoto[], maxDistance: number, c
   const wholes = newBands();
   const windows: Bands[] = Array.from({ length: WINDOW_CLASSES }, newBands);
   const extras = newBands();
+  const ladders = newBands();
   photos.forEach((p, id) => {
     file(wholes, p.full, id);
+    for (let k = 1; k < p.ladder.length; k++) file(ladders, p.ladder[k], id);
     p.byClass.forEach((ws, k) => {
       for (const w of ws) file(windows[k], w, id);
     });
@@ -70,6 +73,11 @@ export function viewIndex(photos: readonly ParsedPhoto[], maxDistance: number, c
     candidates(p) {
       const out = new Set<number>();
       probe(wholes, p.full, maxDistance, out);
+      probe(ladders, p.full, maxDistance, out);
+      for (let k = 1; k < p.ladder.length; k++) {
+        probe(wholes, p.ladder[k], maxDistance, out);
+        probe(ladders, p.ladder[k], maxDistance, out);
+      }
       for (const bands of windows) probe(bands, p.full, cropMaxDistance, out);
       probe(extras, p.full, cropMaxDistance, out);
       p.byClass.forEach((ws, k) => {

@@ -10,9 +10,9 @@
  * and the pruning measured 13 % faster than comparing every view (185,000 against 164,000 unrelated pairs a second).
  */
 import { fromHex64, type Hash64, hamming64 } from '../hash64.ts';
-import { WINDOW_CLASS, WINDOW_CLASSES } from './windows.ts';
+import { LADDER_REACH, LADDER_STEPS, WINDOW_CLASS, WINDOW_CLASSES } from './windows.ts';
 
-/** A photo as compared: its whole-picture hash and, when it was hashed with them, its windows' (15 or 48). */
+/** A photo as compared: its whole-picture hash and, when it was hashed with them, its windows' (15, 48 or 56). */
 export type PhotoHashLike = string | { hash: string; crops?: string[] };
 
 export interface ParsedPhoto {
@@ -22,6 +22,11 @@ export interface ParsedPhoto {
   byClass: Hash64[][];
   /** Each window's distance to the first window of its class (the class's pivot). */
   gaps: Int8Array[];
+  /**
+   * The ladder (windows.ts): step 0 the whole picture, then the centred windows each 95 % of the one before; the whole
+   * picture alone for a photo hashed before the ladder existed.
+   */
+  ladder: Hash64[];
   /** Windows past the known ones (a newer hasher's): no known size, compared with whole pictures only. */
   extra: Hash64[];
 }
@@ -29,27 +34,54 @@ export interface ParsedPhoto {
 export function parsePhoto(p: PhotoHashLike): ParsedPhoto {
   const crops = typeof p === 'string' ? [] : (p.crops ?? []).map((c) => fromHex64(c));
   const byClass: Hash64[][] = Array.from({ length: WINDOW_CLASSES }, () => []);
+  const full = fromHex64(typeof p === 'string' ? p : p.hash);
+  const ladder: Hash64[] = [full];
   const extra: Hash64[] = [];
+  const ladderEnd = WINDOW_CLASS.length + LADDER_STEPS;
   crops.forEach((c, i) => {
     if (i < WINDOW_CLASS.length) byClass[WINDOW_CLASS[i]].push(c);
+    else if (i < ladderEnd) ladder.push(c);
     else extra.push(c);
   });
   const gaps = byClass.map((ws) => Int8Array.from(ws, (w) => hamming64(ws[0], w)));
-  return { full: fromHex64(typeof p === 'string' ? p : p.hash), crops, byClass, gaps, extra };
+  return { full, crops, byClass, gaps, ladder, extra };
 }
 
 /**
- * Whole-picture distance of two photos, and the least distance of a cropped view of one to a view of the other:
- * one's whole picture to the other's windows, or a window of one to a window of the same size of the other (both
- * copies cropped, each its own way). Every comparison made: the evaluation reads distances past any threshold.
+ * The least distance between the ladders of two photos, 1 to LADDER_REACH steps apart, either way round: one copy
+ * shows a part of the other's picture about its centre, at another scale (65 when no step pair exists). A photo
+ * hashed before the ladder offers its whole picture (step 0) alone. A few dozen comparisons of centred views: the
+ * whole picture's bound applies (`photoMaxDistance`), where the 450 comparisons of the windows take a stricter one.
  */
-export function distancesParsed(a: ParsedPhoto, b: ParsedPhoto): { full: number; crop: number } {
+export function ladderDistance(a: ParsedPhoto, b: ParsedPhoto): number {
+  let best = 65;
+  const one = (x: Hash64[], y: Hash64[]) => {
+    for (let j = 0; j < y.length; j++)
+      for (let d = 1; d <= LADDER_REACH && j + d < x.length; d++) {
+        const h = hamming64(x[j + d], y[j]);
+        if (h < best) best = h;
+      }
+  };
+  one(a.ladder, b.ladder);
+  one(b.ladder, a.ladder);
+  return best;
+}
+
+/**
+ * Whole-picture distance of two photos, the least distance of a cropped view of one to a view of the other (one's
+ * whole picture to the other's windows, or a window of one to a window of the same size of the other: both copies
+ * cropped, each its own way), and the least distance of their ladders (`ladderDistance`). Every comparison made: the
+ * evaluation reads distances past any threshold.
+ */
+export function distancesParsed(a: ParsedPhoto, b: ParsedPhoto): { full: number; crop: number; ladder: number } {
   let crop = 65;
-  for (const c of a.crops) crop = Math.min(crop, hamming64(c, b.full));
-  for (const c of b.crops) crop = Math.min(crop, hamming64(a.full, c));
+  // The crop windows and any unknown ones; the ladder's are compared by ladderDistance.
+  const windows = (p: ParsedPhoto) => [...p.byClass.flat(), ...p.extra];
+  for (const c of windows(a)) crop = Math.min(crop, hamming64(c, b.full));
+  for (const c of windows(b)) crop = Math.min(crop, hamming64(a.full, c));
   for (let k = 0; k < a.byClass.length; k++)
     for (const c of a.byClass[k]) for (const e of b.byClass[k]) crop = Math.min(crop, hamming64(c, e));
-  return { full: hamming64(a.full, b.full), crop };
+  return { full: hamming64(a.full, b.full), crop, ladder: ladderDistance(a, b) };
 }
 
 /** Least distance of `view` to the windows `ws` (with their `gaps` to ws[0]), exact when at most `limit`. */

@@ -6,6 +6,10 @@
  * A side is spanned whole, or at 95 % or 90 % of its length, placed at its start, centre or end. Windows are every
  * pair of spans but the whole picture: 48. The first 15 are the windows of the 95 % spans alone, in the order photos
  * were hashed before the 90 % spans existed (stored photos with 15 windows keep their meaning).
+ *
+ * After them, the **ladder**: 8 windows centred on the picture, each 95 % of the sides of the one before (95 % down to
+ * 66 %). A copy re-cropped by more than the spans reach (5–20 % of a side) and stamped along an edge shows the middle
+ * of the picture at another scale: its ladder meets the original's a few steps further down (views.ts).
  */
 
 /** [start, end] of a span along a side, as fractions of it. */
@@ -36,6 +40,26 @@ export const CROP_WINDOWS: readonly CropWindow[] = [
   ...windowsOf(SPANS_95, (x, y) => x === WHOLE && y === WHOLE),
   ...windowsOf(SPANS_ALL, (x, y) => in95(x) && in95(y)),
 ];
+
+/** Each ladder step's window is this share of the previous one's sides. */
+export const LADDER_RATIO = 0.95;
+/** Ladder windows below the whole picture (step 0). */
+export const LADDER_STEPS = 8;
+/**
+ * Views of two photos are compared 1 to this many steps apart: scale ratios of 0.95 to 0.81, a copy that shows 81–95 %
+ * of the other's width and height (a crop of up to about 10 % of each side). Never at the same step: the windows of
+ * the same size already compare copies cropped alike.
+ */
+export const LADDER_REACH = 4;
+
+/** The ladder's windows, steps 1 to LADDER_STEPS (step 0 is the whole picture). */
+export const LADDER_WINDOWS: readonly CropWindow[] = Array.from({ length: LADDER_STEPS }, (_, i) => {
+  const m = (1 - LADDER_RATIO ** (i + 1)) / 2;
+  return [m, m, 1 - m, 1 - m] as CropWindow;
+});
+
+/** Every window of a photo, in the order their hashes are stored: the crop windows, then the ladder. */
+export const PHOTO_WINDOWS: readonly CropWindow[] = [...CROP_WINDOWS, ...LADDER_WINDOWS];
 
 /**
  * The size class of each window (its width and height, rounded): two copies cropped alike are compared window to

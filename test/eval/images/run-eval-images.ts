@@ -9,6 +9,8 @@
  * Goals (the run exits 1 when one is missed; with --quick or --fit-only only the clone goal is checked, the sets being
  * too small or absent):
  *   - photos: pHash + windows at the default thresholds, held-out precision ≥ 0.99 and recall ≥ 0.95;
+ *   - served copies (copy against copy): held-out recall low ≥ 0.85, precision ≥ 0.99; re-cropped and stamped copies:
+ *     held-out recall low ≥ 0.80, at most 0.5 % of unrelated pairs within;
  *   - numbers: held-out recall ≥ 0.90 and no false number; the fit and held-out negatives share no sentence;
  *   - clones: every case gets its expected verdict with the picture signals.
  */
@@ -29,7 +31,21 @@ import { type ServedScore, scoreServedCopies, syntheticOriginals } from './serve
 
 const quick = process.argv.includes('--quick');
 const full = !quick && !process.argv.includes('--fit-only');
-const GOALS = { photoPrecision: 0.99, photoRecall: 0.95, servedRecall: 0.85, numberRecall: 0.9, falseNumbers: 0 };
+const GOALS = {
+  photoPrecision: 0.99,
+  photoRecall: 0.95,
+  servedRecall: 0.85,
+  /** Held-out low end 85 % (four groups of 40, 7 December 2026): a floor with a margin under it. */
+  restampedRecall: 0.8,
+  /**
+   * Re-cropped and stamped copies are compared without the precision goal of light copies: the procedural scenes (one
+   * sky, hills, houses) put 2 unrelated pairs of 1,560 within reach of the 48 windows alone and 3 with the ladder in
+   * one held-out group. The goal is on that rate instead: at most 0.5 % of the unrelated pairs.
+   */
+  restampedUnrelated: 0.005,
+  numberRecall: 0.9,
+  falseNumbers: 0,
+};
 const missed: string[] = [];
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -85,22 +101,33 @@ async function photoMatching(): Promise<void> {
   }
 }
 
-/** Copy against copy: two sites each serving one original its own way (served-copies.ts). */
-async function servedCopies(): Promise<void> {
+/**
+ * Copy against copy: two sites each serving one original its own way (served-copies.ts); `restamped`: the second
+ * re-cropped deeper and stamped along an edge (`restampedCopy`).
+ */
+async function servedCopies(second: 'served' | 'restamped'): Promise<void> {
   const n = quick ? 16 : 40;
   const groups = quick ? 1 : 4;
+  const goal = second === 'served' ? GOALS.servedRecall : GOALS.restampedRecall;
   console.log(
-    `\n1b. Two served copies of one original, copy against copy (each: own crop 0–5 % a side, brightness, watermark, width, JPEG); defaults`,
+    second === 'served'
+      ? `\n1b. Two served copies of one original, copy against copy (each: own crop 0–5 % a side, brightness, watermark, width, JPEG); defaults`
+      : `\n1c. A served copy against a copy re-cropped 2–9 % a side and stamped along an edge (band at the bottom or top, or a corner box; WebP or JPEG); defaults`,
   );
+  const before = second === 'served' ? 'before window-to-window' : 'before the ladder (48 windows)';
   const line = (label: string, s: ServedScore) =>
-    `  ${label}: ${s.originals} originals (${s.flat} flat left out): recall ${pct(s.recall)}, precision ${pct(s.precision)}, ${s.unrelatedWithin}/${s.unrelatedPairs} unrelated copy pairs within | before window-to-window: recall ${pct(s.before.recall)}, precision ${pct(s.before.precision)}, ${s.before.unrelatedWithin} within`;
+    `  ${label}: ${s.originals} originals (${s.flat} flat left out): recall ${pct(s.recall)}, precision ${pct(s.precision)}, ${s.unrelatedWithin}/${s.unrelatedPairs} unrelated copy pairs within | ${before}: recall ${pct(s.before.recall)}, precision ${pct(s.before.precision)}, ${s.before.unrelatedWithin} within`;
+  const tag = second === 'served' ? '' : `${second}-`;
   console.log(
-    line(`procedural scenes, fit (seeds 1000+)`, await scoreServedCopies('fit', await syntheticOriginals(1000, n))),
+    line(
+      `procedural scenes, fit (seeds 1000+)`,
+      await scoreServedCopies(`${tag}fit`, await syntheticOriginals(1000, n), second),
+    ),
   );
   if (!full) return;
   const held: ServedScore[] = [];
   for (let g = 0; g < groups; g++) {
-    const s = await scoreServedCopies(`held-out-${g}`, await syntheticOriginals(5000 + g * n, n));
+    const s = await scoreServedCopies(`${tag}held-out-${g}`, await syntheticOriginals(5000 + g * n, n), second);
     held.push(s);
     console.log(line(`procedural scenes, held-out group ${g + 1} (seeds ${5000 + g * n}+)`, s));
   }
@@ -108,12 +135,17 @@ async function servedCopies(): Promise<void> {
   const low = recalls[0];
   const median = (recalls[(groups - 1) >> 1] + recalls[groups >> 1]) / 2;
   const worstPrecision = Math.min(...held.map((s) => s.precision));
+  const worstUnrelated = Math.max(...held.map((s) => s.unrelatedWithin / s.unrelatedPairs));
   console.log(
-    `  held-out over ${groups} groups: recall median ${pct(median)}, low ${pct(low)}; precision low ${pct(worstPrecision)}`,
+    `  held-out over ${groups} groups: recall median ${pct(median)}, low ${pct(low)}; precision low ${pct(worstPrecision)}; unrelated pairs within at most ${pct(worstUnrelated)}`,
   );
-  if (low < GOALS.servedRecall || worstPrecision < GOALS.photoPrecision)
+  const clean =
+    second === 'served' ? worstPrecision >= GOALS.photoPrecision : worstUnrelated <= GOALS.restampedUnrelated;
+  if (low < goal || !clean)
     missed.push(
-      `served copies: held-out recall low ${pct(low)}, precision low ${pct(worstPrecision)} (goal recall ≥ ${pct(GOALS.servedRecall)}, precision ≥ ${pct(GOALS.photoPrecision)})`,
+      second === 'served'
+        ? `served copies: held-out recall low ${pct(low)}, precision low ${pct(worstPrecision)} (goal recall ≥ ${pct(goal)}, precision ≥ ${pct(GOALS.photoPrecision)})`
+        : `restamped copies: held-out recall low ${pct(low)}, unrelated pairs within ${pct(worstUnrelated)} (goal recall ≥ ${pct(goal)}, unrelated within ≤ ${pct(GOALS.restampedUnrelated)})`,
     );
   if (!process.argv.includes('--real-photos')) {
     console.log(
@@ -124,7 +156,10 @@ async function servedCopies(): Promise<void> {
   for (const [part, packages] of Object.entries(REAL_PHOTO_PARTS)) {
     const pictures = (await Promise.all(packages.map(realPhotos))).flat();
     console.log(
-      line(`real pictures, ${part} part (${packages.join(', ')})`, await scoreServedCopies(`real-${part}`, pictures)),
+      line(
+        `real pictures, ${part} part (${packages.join(', ')})`,
+        await scoreServedCopies(`${tag}real-${part}`, pictures, second),
+      ),
     );
   }
 }
@@ -220,7 +255,10 @@ async function clones(): Promise<void> {
 const parts = process.argv.filter((a) => ['photos', 'served', 'numbers', 'clones'].includes(a));
 const run = parts.length ? parts : ['photos', 'numbers', 'clones'];
 if (run.includes('photos')) await photoMatching();
-if (run.includes('photos') || run.includes('served')) await servedCopies();
+if (run.includes('photos') || run.includes('served')) {
+  await servedCopies('served');
+  await servedCopies('restamped');
+}
 if (run.includes('numbers')) await numbers();
 if (run.includes('clones')) await clones();
 console.log(

@@ -11,7 +11,7 @@ import { syntheticPhoto } from '../../../demo/photos.ts';
 import { defaultThresholds, photoMatch } from '../../../detector/index.ts';
 import { photoHashes } from '../../../images/index.ts';
 import { createRng } from '../../../sitegen/prng.ts';
-import { servedCopy } from '../../fixtures/images/transforms.ts';
+import { restampedCopy, servedCopy } from '../../fixtures/images/transforms.ts';
 
 export interface ServedScore {
   originals: number;
@@ -35,7 +35,16 @@ function score(a: Hashes[], b: Hashes[], same: (x: Hashes, y: Hashes) => boolean
   return { recall: a.length ? tp / a.length : 0, precision: tp + fp ? tp / (tp + fp) : 1, unrelatedWithin: fp };
 }
 
-export async function scoreServedCopies(label: string, originals: Buffer[]): Promise<ServedScore> {
+/**
+ * `second`: how the other site serves the picture: `served` (its own light crop, as the first), or `restamped`
+ * (`restampedCopy`: re-cropped 2–9 % a side and stamped along an edge). `before` is then the rule before the ladder
+ * (the 48 crop windows alone) rather than before window-to-window matching.
+ */
+export async function scoreServedCopies(
+  label: string,
+  originals: Buffer[],
+  second: 'served' | 'restamped' = 'served',
+): Promise<ServedScore> {
   const rng = createRng(`served:${label}`);
   const t = defaultThresholds;
   const a: Hashes[] = [];
@@ -47,13 +56,17 @@ export async function scoreServedCopies(label: string, originals: Buffer[]): Pro
       continue;
     }
     a.push(await photoHashes(await servedCopy(bytes, rng.fork(`a${i}`))));
-    b.push(await photoHashes(await servedCopy(bytes, rng.fork(`b${i}`))));
+    const other = second === 'served' ? servedCopy : restampedCopy;
+    b.push(await photoHashes(await other(bytes, rng.fork(`b${i}`))));
   }
   const match = (x: Hashes | { hash: string; crops?: string[] }, y: typeof x) =>
     photoMatch(x, y, t.photoMaxDistance, t.photoCropMaxDistance) !== null;
+  const first48 = (h: Hashes) => ({ hash: h.hash, crops: h.crops.slice(0, 48) });
   const before = (x: Hashes, y: Hashes) =>
-    match({ hash: x.hash, crops: x.crops.slice(0, 15) }, { hash: y.hash }) ||
-    match({ hash: x.hash }, { hash: y.hash, crops: y.crops.slice(0, 15) });
+    second === 'restamped'
+      ? match(first48(x), first48(y))
+      : match({ hash: x.hash, crops: x.crops.slice(0, 15) }, { hash: y.hash }) ||
+        match({ hash: x.hash }, { hash: y.hash, crops: y.crops.slice(0, 15) });
   return {
     originals: a.length,
     flat,

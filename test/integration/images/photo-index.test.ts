@@ -62,4 +62,27 @@ describe('cropped ad photos through the band index', () => {
     expect((await counterpartProfiles(t.handle.db, cand, reach)).rows.map((r) => r.id)).toContain(siteProfile.id);
     expect((await counterpartProfiles(t.handle.db, siteProfile, reach)).rows.map((r) => r.id)).toContain(cand.id);
   });
+
+  it('finds a copy re-cropped deeper through a ladder window, within the whole-picture reach (6 bits)', async () => {
+    const step = 0x5a5a_0ff0_3c3c_c3c3n;
+    const siteProfile = await saveProfile(t.handle.db, { siteId }, { pageCount: 1, data: {} }, [
+      { kind: 'photo', value: original, ref: 'e' },
+      { kind: 'photo-ladder', value: step, ref: 'e' },
+    ]);
+    // The candidate's whole picture is 6 bits from a step of the site photo's ladder (two bits in two bands, one in
+    // the others): past the crop reach, within the whole picture's.
+    const deeper = flip(step, [2, 3, 18, 19, 34, 50]);
+    const cand = await saveProfile(t.handle.db, { domainId }, { pageCount: 1, data: {} }, [
+      { kind: 'photo', value: deeper, ref: 'f' },
+    ]);
+    const reach = { adBits: 12, layoutBits: 3, photoBits: 6, photoCropBits: 4 };
+    expect((await counterpartProfiles(t.handle.db, cand, reach)).rows.map((r) => r.id)).toContain(siteProfile.id);
+    expect((await counterpartProfiles(t.handle.db, siteProfile, reach)).rows.map((r) => r.id)).toContain(cand.id);
+    // Saved as an ordinary window, the same hash is looked up within the crop reach only: not found.
+    const asWindow = await saveProfile(t.handle.db, { siteId }, { pageCount: 1, data: {} }, [
+      { kind: 'photo', value: original, ref: 'g' },
+      { kind: 'photo-crop', value: step, ref: 'g' },
+    ]);
+    expect((await counterpartProfiles(t.handle.db, cand, reach)).rows.map((r) => r.id)).not.toContain(asWindow.id);
+  });
 });

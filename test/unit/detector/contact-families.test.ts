@@ -12,7 +12,7 @@ import { contactFamilyCounts, contactKey } from '../../../detector/compare/conta
 import { bandPlan, planBands } from '../../../detector/compare/hamming-join.ts';
 import { fromHex64, type Hash64, hamming64 } from '../../../detector/hash64.ts';
 import { matchParsed, type ParsedPhoto, parsePhoto } from '../../../detector/images/photos.ts';
-import { WINDOW_CLASS } from '../../../detector/images/windows.ts';
+import { PHOTO_WINDOWS, WINDOW_CLASS } from '../../../detector/images/windows.ts';
 import {
   type Contact,
   type DetectorThresholds,
@@ -89,7 +89,14 @@ const siteArb = fc.record({
   photos: fc.array(
     fc.record({
       hash: nearHash,
-      crops: fc.option(fc.array(fc.oneof(nearHash, farHash), { maxLength: 15 }), { nil: undefined, freq: 2 }),
+      // No windows, some of the first 15, or all 56 (the 48 crop windows and the ladder's 8: windows.ts).
+      crops: fc.option(
+        fc.oneof(
+          fc.array(fc.oneof(nearHash, farHash), { maxLength: 15 }),
+          fc.array(fc.oneof(nearHash, farHash), { minLength: PHOTO_WINDOWS.length, maxLength: PHOTO_WINDOWS.length }),
+        ),
+        { nil: undefined, freq: 2 },
+      ),
     }),
     { maxLength: 6 },
   ),

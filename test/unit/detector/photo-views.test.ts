@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { photoSiteFrequencies } from '../../../detector/images/families.ts';
 import { matchParsed, parsePhoto, photoMatchOfDistances } from '../../../detector/images/photos.ts';
 import { distancesParsed } from '../../../detector/images/views.ts';
-import { CROP_WINDOWS, WINDOW_CLASS } from '../../../detector/images/windows.ts';
+import { LADDER_STEPS, PHOTO_WINDOWS, WINDOW_CLASS } from '../../../detector/images/windows.ts';
 
 const hex = (x: bigint) => BigInt.asUintN(64, x).toString(16).padStart(16, '0');
 
@@ -24,31 +24,57 @@ const bits = (max: number) =>
     { weight: 1, arbitrary: fc.constant<number[]>([5, 21, 37, 53]) },
   );
 
-/** A photo: a base hash per size class, each window its class's base a few bits off; 15 or 48 windows, or none. */
+/**
+ * A photo: a base hash per size class, each window its class's base a few bits off, and its ladder's windows
+ * (windows.ts) each a few bits off the step before; 15, 48 or 56 windows, or none.
+ */
 const photo = fc
   .record({
     full: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
     bases: fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 9, maxLength: 9 }),
-    offs: fc.array(bits(6), { minLength: CROP_WINDOWS.length, maxLength: CROP_WINDOWS.length }),
-    windows: fc.constantFrom(0, 15, 48),
+    offs: fc.array(bits(6), { minLength: PHOTO_WINDOWS.length, maxLength: PHOTO_WINDOWS.length }),
+    windows: fc.constantFrom(0, 15, 48, 56),
   })
-  .map(({ full, bases, offs, windows }) => ({
-    hash: hex(full),
-    crops: offs.slice(0, windows).map((o, i) => hex(flipped(bases[WINDOW_CLASS[i]], o))),
-  }));
+  .map(({ full, bases, offs, windows }) => {
+    const crops: string[] = [];
+    let step = full;
+    for (let i = 0; i < windows; i++) {
+      if (i < WINDOW_CLASS.length) crops.push(hex(flipped(bases[WINDOW_CLASS[i]], offs[i])));
+      else {
+        step = flipped(flipped(step, offs[i]), offs[i - WINDOW_CLASS.length]);
+        crops.push(hex(step));
+      }
+    }
+    return { hash: hex(full), crops };
+  });
 
-/** A copy of `p`: each view a few bits off (or the whole picture swapped for one of p's windows, a crop). */
+/** The views of a photo's ladder: the whole picture, then its ladder windows (none for fewer than 56 windows). */
+const ladderOf = (p: { hash: string; crops: string[] }) => [p.hash, ...p.crops.slice(WINDOW_CLASS.length)];
+
+/**
+ * A copy of `p`: each view a few bits off (or the whole picture swapped for one of p's windows, a crop), or its ladder
+ * shifted 1 to 4 steps (a copy re-cropped deeper: its whole picture is a step of p's ladder, and so on down).
+ */
 const copyOf = (p: { hash: string; crops: string[] }) =>
   fc
     .record({
       offs: fc.array(bits(7), { minLength: p.crops.length + 1, maxLength: p.crops.length + 1 }),
       wholeFrom: fc.integer({ min: -1, max: Math.max(0, p.crops.length - 1) }),
+      shift: fc.integer({ min: 0, max: 4 }),
+      fresh: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
     })
-    .map(({ offs, wholeFrom }) => {
-      const from = wholeFrom >= 0 && p.crops.length > 0 ? p.crops[wholeFrom] : p.hash;
+    .map(({ offs, wholeFrom, shift, fresh }) => {
+      const ladder = ladderOf(p);
+      const at = (k: number, own: string) => (shift > 0 && k + shift < ladder.length ? ladder[k + shift] : own);
+      const from = wholeFrom >= 0 && p.crops.length > 0 ? p.crops[wholeFrom] : at(0, p.hash);
       return {
         hash: hex(flipped(BigInt(`0x${from}`), offs[0])),
-        crops: p.crops.map((c, i) => hex(flipped(BigInt(`0x${c}`), offs[i + 1]))),
+        crops: p.crops.map((c, i) => {
+          const k = i - WINDOW_CLASS.length + 1;
+          // Re-cropped deeper, the copy's crop windows show other parts of the picture than p's.
+          const own = k >= 1 && k <= LADDER_STEPS ? at(k, c) : shift > 0 ? hex(fresh ^ BigInt(i * 7919)) : c;
+          return hex(flipped(BigInt(`0x${own}`), offs[i + 1]));
+        }),
       };
     });
 
@@ -137,5 +163,42 @@ describe('pruned view comparison', () => {
       return d.full > 6 && d.crop <= 4;
     });
     expect(near.length).toBeGreaterThan(20);
+    // And pairs that only their ladders bring within the whole picture's bound (a copy re-cropped deeper).
+    const deeper = samples.filter(([a, b]) => {
+      const d = distancesParsed(parsePhoto(a), parsePhoto(b));
+      return d.full > 6 && d.crop > 4 && d.ladder <= 6;
+    });
+    expect(deeper.length).toBeGreaterThan(5);
+  });
+
+  it('matches a copy re-cropped deeper through the ladders, steps 1 to 4 apart only, and finds it through the index', () => {
+    const spread = (x: bigint) => hex(flipped(x, [5, 21, 37, 53]));
+    // A photo with its 48 windows far from anything, and a ladder whose step k is `steps[k]`.
+    const far = (i: number) => hex(BigInt(i) * 0x9e37_79b9_7f4a_7c15n);
+    const withLadder = (steps: string[], salt: number) => ({
+      hash: steps[0],
+      crops: [...Array.from({ length: WINDOW_CLASS.length }, (_, i) => far(i + 1000 * salt)), ...steps.slice(1)],
+    });
+    const ladder = Array.from({ length: LADDER_STEPS + 1 }, (_, k) => far(k + 7));
+    const original = withLadder(ladder, 1);
+    for (const shift of [1, 4, 5]) {
+      // The copy's step k is the original's step k + shift, 4 bits off with no 16-bit band equal.
+      const copy = withLadder(
+        Array.from({ length: LADDER_STEPS + 1 }, (_, k) =>
+          k + shift <= LADDER_STEPS ? spread(BigInt(`0x${ladder[k + shift]}`)) : far(k + 50),
+        ),
+        2,
+      );
+      const match = matchParsed(parsePhoto(original), parsePhoto(copy), 6, 4);
+      expect(match).toEqual(shift <= 4 ? { distance: 4, crop: true } : null);
+      expect(photoSiteFrequencies([[original], [copy]], 6, 4)[0].get(original.hash)).toBe(shift <= 4 ? 2 : 1);
+      // A photo hashed before the ladder (its whole picture alone) meets the copy's ladder the same way.
+      const old = { hash: original.hash, crops: original.crops.slice(0, WINDOW_CLASS.length) };
+      const deep = withLadder(
+        [far(99), ...ladder.slice(1).map((_, k) => (k + 1 === shift ? spread(BigInt(`0x${ladder[0]}`)) : far(k + 60)))],
+        3,
+      );
+      expect(matchParsed(parsePhoto(old), parsePhoto(deep), 6, 4)?.crop ?? null).toBe(shift <= 4 ? true : null);
+    }
   });
 });

@@ -102,7 +102,7 @@ describe('world 2 pictures', () => {
           expect(img.sha256).toMatch(/^[0-9a-f]{64}$/);
           expect(img.width).toBeLessThanOrEqual(refs[k].width);
           expect(img.height).toBeLessThanOrEqual(refs[k].height);
-          expect(img.crops?.length ?? 0).toBe(Math.min(img.width, img.height) >= 100 ? 48 : 0);
+          expect(img.crops?.length ?? 0).toBe(Math.min(img.width, img.height) >= 100 ? 56 : 0);
         });
       });
       // One rendition per photo and size: the same bytes wherever the site shows it.
