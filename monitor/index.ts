@@ -2,6 +2,7 @@
 export { type ComparisonReport, compareAll, emptyComparisonReport, thresholdsFromConfig } from './compare-all.ts';
 export { compareProfileIndexed } from './compare-indexed.ts';
 export type { MonitorContext } from './context.ts';
+export { storedReferences } from './corpus-stats.ts';
 export {
   type CrawlReport as StepReport,
   crawlCandidateDomain,

@@ -11,7 +11,7 @@ import {
   resolveThresholds,
   withPhotoSites,
 } from '../../detector/index.ts';
-import { photoSpecificities, thresholdsFromConfig } from '../../monitor/index.ts';
+import { photoSpecificities, storedReferences, thresholdsFromConfig } from '../../monitor/index.ts';
 import { compareSourcesLabel, loadSource } from '../compare-sources.ts';
 import { configPath, type GlobalOptions, loadConfig, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -62,16 +62,23 @@ export function registerCompareCommand(program: Command): void {
         // Photos are weighed as a cycle weighs them: over the unit's stored profiles too when it has a database
         // (a stock photo is stock there), else over the sites compared here.
         const t = resolveThresholds(thresholds);
-        const specificities =
-          unit && unitDatabaseExists(unit)
-            ? await withDatabase(unit, (handle) => photoSpecificities(handle.db, unweighed, undefined, t))
-            : await photoSpecificities(null, unweighed, undefined, t);
+        // With the unit's database, a candidate is also read against every site it monitors at once, as a cycle reads
+        // it (boards merged into one site: detector/compare/merged.ts); the reference compared here is one of them.
+        const unitDb = unit && unitDatabaseExists(unit) ? unit : null;
+        const { specificities, monitored } = unitDb
+          ? await withDatabase(unitDb, async (handle) => ({
+              specificities: await photoSpecificities(handle.db, unweighed, undefined, t),
+              monitored: await storedReferences(handle.db),
+            }))
+          : { specificities: await photoSpecificities(null, unweighed, undefined, t), monitored: null };
         const profiles = unweighed.map((p, i) => withPhotoSites(p, specificities[i]));
+        const references = monitored ? [profiles[0], ...monitored] : undefined;
         // Contacts and templates are weighed over the sites compared here: nothing else is known in a one-off run.
         const stats = buildCorpusStats(profiles);
-        const results = profiles
-          .slice(1)
-          .map((p, i) => ({ candidate: candidates[i], ...compareProfiles(profiles[0], p, thresholds, stats) }));
+        const results = profiles.slice(1).map((p, i) => ({
+          candidate: candidates[i],
+          ...compareProfiles(profiles[0], p, thresholds, stats, references),
+        }));
         if (opts.json) {
           printJson(
             results.map((r) => ({
