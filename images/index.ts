@@ -3,7 +3,7 @@
  * (sharp), and contacts read in pictures (tesseract.js from node_modules, validated by detector/contacts).
  * Budgeted; called by the monitor when captures are stored. The comparison itself is pure, in detector/images/.
  *
- *   perceptual-hash.ts  pHash (DCT) and dHash, a photo's pHash with its 48 windows, imageInfo
+ *   perceptual-hash.ts  pHash (DCT) and dHash, a photo's pHash with its 48 windows and 8 ladder windows, imageInfo
  *   ocr.ts              the tesseract.js engine (French + English) and its preprocessing passes
  *   deskew.ts           the slant of a picture's text, undone before reading
  *   read-contacts.ts    passes → contacts (two passes agree, rival misreadings outvoted), marked source: image

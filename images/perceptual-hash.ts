@@ -3,7 +3,8 @@
  * - pHash: the 8×8 lowest frequencies of the DCT of a 32×32 greyscale thumbnail, each bit "above the median".
  *   Low frequencies are what re-encoding, resizing and a small watermark leave alone. A crop shifts them, so an ad
  *   photo also gets the pHashes of 48 windows of itself (`photoHashes`): a copy cropped by up to 10 % has its
- *   whole-picture hash near one of its original's windows.
+ *   whole-picture hash near one of its original's windows; and of 8 centred windows each 95 % of the one before (the
+ *   ladder), for a copy re-cropped deeper and stamped along an edge.
  * - dHash: 8 rows of "is this pixel brighter than its right neighbour" on a 9×8 thumbnail (cheaper, measured
  *   against pHash in `npm run eval:images`).
  * Both decode through sharp (libvips): orientation from EXIF applied, alpha flattened on white, animated images read
@@ -143,7 +144,7 @@ export async function imageInfo(bytes: Uint8Array): Promise<ImageInfo> {
 /** Side of the greyscale raster every pHash (whole picture and windows) is sampled from: one decode per picture. */
 export const RASTER_SIDE = 64;
 const R = RASTER_SIDE;
-/** The windows of `photoHashes` (detector/images/windows.ts: 48 windows, the 15 of 95 % spans first). */
+/** The crop windows (detector/images/windows.ts: 48 windows, the 15 of 95 % spans first). */
 export const CROP_WINDOWS = CROP;
 /** The crop windows, then the ladder's (windows.ts): what `photoHashes` hashes, in order. */
 export const PHOTO_WINDOWS = ALL_WINDOWS;
