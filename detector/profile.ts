@@ -354,12 +354,14 @@ export function fingerprintsOf(profile: SiteProfile): ProfileFingerprint[] {
     if (!adIds.has(s.id)) out.push({ kind: 'ad', ref: s.id, value: BigInt(`0x${s.fingerprint}`) });
   for (const photo of profile.photos ?? []) {
     out.push({ kind: 'photo', ref: photo.sha256, value: BigInt(`0x${photo.hash}`) });
-    const seen = new Set([photo.hash]);
+    // Each kind deduplicated on its own: a ladder step equal to a crop window (step 1 is the centred 95 % window)
+    // is still looked up as a ladder step, within the whole picture's reach.
+    const seen = { 'photo-crop': new Set([photo.hash]), 'photo-ladder': new Set([photo.hash]) };
     for (const [i, crop] of (photo.crops ?? []).entries()) {
-      if (seen.has(crop)) continue;
-      seen.add(crop);
-      const ladder = i >= WINDOW_CLASS.length && i < WINDOW_CLASS.length + LADDER_STEPS;
-      out.push({ kind: ladder ? 'photo-ladder' : 'photo-crop', ref: photo.sha256, value: BigInt(`0x${crop}`) });
+      const kind = i >= WINDOW_CLASS.length && i < WINDOW_CLASS.length + LADDER_STEPS ? 'photo-ladder' : 'photo-crop';
+      if (seen[kind].has(crop)) continue;
+      seen[kind].add(crop);
+      out.push({ kind, ref: photo.sha256, value: BigInt(`0x${crop}`) });
     }
   }
   if (profile.look) out.push({ kind: 'look', ref: null, value: BigInt(`0x${profile.look}`) });

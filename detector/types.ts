@@ -219,6 +219,8 @@ export type Evidence =
       distance: number;
       /** Matched through a window of one picture (one is a cropped copy of the other). */
       crop?: boolean;
+      /** Matched through the ladders of centred windows (one re-cropped deeper: images/README.md). */
+      ladder?: boolean;
       specificity: number;
       reference: { url: string; sha256: string };
       candidate: { url: string; sha256: string };

@@ -30,5 +30,9 @@
  *    Later, without a bump: ad photos hashed with 48 windows (95 % and 90 % spans) instead of 15, compared window to
  *    window of the same size too, flat pictures without windows. Stored photos keep their 15 windows (the first 15
  *    of the 48, same geometry) and compare with new ones; recomputing features would not rehash them anyway.
+ *    Later again, without a bump: the ladder (8 centred windows after the 48, down to the first flat one) for copies
+ *    re-cropped deeper. A stored photo without it offers its whole picture as the ladder's step 0: it meets a newer
+ *    photo that is a wider view of it, not one that is a deeper crop of it, until the site's pictures are hashed again
+ *    (a new crawl; a taken-down site's stored pictures are not rehashed by `reprocess`).
  */
 export const DETECTOR_VERSION = 7;

@@ -11,7 +11,11 @@
  * at their first frame, decompression bombs refused by a pixel limit.
  */
 import sharp from 'sharp';
-import { PHOTO_WINDOWS as ALL_WINDOWS, CROP_WINDOWS as CROP } from '../detector/images/windows.ts';
+import {
+  PHOTO_WINDOWS as ALL_WINDOWS,
+  CROP_WINDOWS as CROP,
+  LADDER_WINDOWS as LADDER,
+} from '../detector/images/windows.ts';
 
 /** A decoded image larger than this many pixels is refused (decompression bombs from hostile sites). */
 export const MAX_INPUT_PIXELS = 40_000_000;
@@ -79,7 +83,8 @@ export function phashOfPixels(pixels: Uint8Array): string {
 /**
  * pHash of a raster and how firmly its bits are set: the median distance of the 63 frequencies to their median (the
  * line each bit is read against), in grey levels per pixel. A flat picture (a plain or gradient placeholder) has its
- * bits set by rounding noise: two different flat pictures then share a hash. Only a photo's whole picture is weighed.
+ * bits set by rounding noise: two different flat pictures then share a hash. A photo's whole picture and its ladder's
+ * steps are weighed.
  */
 function phashWithStrength(pixels: Uint8Array): { hash: string; strength: number } {
   const { hash, sorted, median } = bitsOf(lowFrequencies(pixels));
@@ -223,18 +228,28 @@ export interface PhotoHashes {
   /** pHash of the whole picture. */
   hash: string;
   /**
-   * pHashes of the 56 `PHOTO_WINDOWS` (the 48 crop windows, then the 8 of the ladder), in that order; none for a flat
-   * picture (`FLAT_PICTURE_STRENGTH`).
+   * pHashes of the `PHOTO_WINDOWS` in that order: the 48 crop windows, then the ladder's 8 steps down to the first
+   * flat one (48–56 in all); none for a flat picture (`FLAT_PICTURE_STRENGTH`).
    */
   crops: string[];
 }
 
-/** pHash of the whole picture and of its 56 windows, from one decode. */
+/**
+ * pHash of the whole picture and of its windows, from one decode: the 48 crop windows, then the ladder's steps down
+ * to the first flat one (a plain middle, a white field around an object: its bits are set by rounding noise, and two
+ * unrelated pictures with plain middles would share it), so 48 to 56 hashes.
+ */
 export async function photoHashes(bytes: Uint8Array): Promise<PhotoHashes> {
   const raster = await thumbnail(bytes, R, R);
   const whole = phashWithStrength(windowPixels(raster, 0, 0, 1, 1));
   if (whole.strength < FLAT_PICTURE_STRENGTH) return { hash: whole.hash, crops: [] };
-  return { hash: whole.hash, crops: windowRasters(raster, PHOTO_WINDOWS).map(phashOfPixels) };
+  const crops = windowRasters(raster, CROP).map(phashOfPixels);
+  for (const pixels of windowRasters(raster, LADDER)) {
+    const step = phashWithStrength(pixels);
+    if (step.strength < FLAT_PICTURE_STRENGTH) break;
+    crops.push(step.hash);
+  }
+  return { hash: whole.hash, crops };
 }
 
 /** pHash of the whole picture (the same raster and sampling as `photoHashes`). */

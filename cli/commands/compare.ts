@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type Config, parseConfig } from '../../config/index.ts';
+import { listSites } from '../../db/index.ts';
 import {
   buildCorpusStats,
   buildDocumentFrequencies,
@@ -18,6 +19,17 @@ import { UsageError } from '../errors.ts';
 import { byOption, operator, unitDatabaseExists, withAccount } from '../identity.ts';
 import { ensureBrowser, parseMode, parsePositiveInt } from '../monitor-context.ts';
 import { print, printJson } from '../output.ts';
+
+/** The name of the monitored site a command-line source stands for, if any. */
+export function monitoredSiteOf(
+  source: string,
+  sites: { name: string; domains: { hostname: string }[] }[],
+): string | null {
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
+  const key = /^https?:\/\//i.test(source) ? bare(new URL(source).hostname) : compareSourcesLabel(source);
+  const site = sites.find((s) => s.name === key || s.domains.some((d) => bare(d.hostname) === bare(key)));
+  return site?.name ?? null;
+}
 
 export function registerCompareCommand(program: Command): void {
   program
@@ -65,13 +77,19 @@ export function registerCompareCommand(program: Command): void {
         // With the unit's database, a candidate is also read against every site it monitors at once, as a cycle reads
         // it (boards merged into one site: detector/compare/merged.ts); the reference compared here is one of them.
         const unitDb = unit && unitDatabaseExists(unit) ? unit : null;
-        const { specificities, monitored } = unitDb
+        const { specificities, monitored, sites } = unitDb
           ? await withDatabase(unitDb, async (handle) => ({
               specificities: await photoSpecificities(handle.db, unweighed, undefined, t),
               monitored: await storedReferences(handle.db),
+              sites: await listSites(handle.db),
             }))
-          : { specificities: await photoSpecificities(null, unweighed, undefined, t), monitored: null };
-        const profiles = unweighed.map((p, i) => withPhotoSites(p, specificities[i]));
+          : { specificities: await photoSpecificities(null, unweighed, undefined, t), monitored: null, sites: [] };
+        // A source that is a monitored site (a URL on one of its domains, a folder named like it or like a domain of
+        // it) takes the site's name: its stored profile is then the same board, not another one it was built from.
+        const profiles = unweighed.map((p, i) => {
+          const name = monitoredSiteOf(sources[i], sites);
+          return withPhotoSites(name ? { ...p, site: name } : p, specificities[i]);
+        });
         const references = monitored ? [profiles[0], ...monitored] : undefined;
         // Contacts and templates are weighed over the sites compared here: nothing else is known in a one-off run.
         const stats = buildCorpusStats(profiles);

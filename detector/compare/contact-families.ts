@@ -76,6 +76,11 @@ function poolAds(sites: SiteProfile[]): Pool {
 
 const photosOf = (p: SiteProfile) => (p.photos ?? []) as PhotoHashLike[];
 const windowsOf = (ph: PhotoHashLike) => (typeof ph === 'string' ? [] : (ph.crops ?? []));
+/** A photo's crop windows and any unknown ones past the ladder, with their positions: the ladder is joined apart. */
+const cropWindowsOf = (ph: PhotoHashLike): [string, number][] =>
+  windowsOf(ph)
+    .map((c, i): [string, number] => [c, i])
+    .filter(([, i]) => i < WINDOW_CLASS.length || i >= WINDOW_CLASS.length + LADDER_STEPS);
 
 /**
  * The photos of the sites pooled, read as `parsePhoto` reads them (a photo may be a bare hash, without windows), and
@@ -87,7 +92,7 @@ function poolPhotos(sites: SiteProfile[]): { photos: Pool; crops: Pool; cropPhot
   for (const p of sites)
     for (const ph of photosOf(p)) {
       n++;
-      w += windowsOf(ph).length;
+      w += cropWindowsOf(ph).length;
     }
   const photos = { all: sized(n), site: new Int32Array(n) };
   const crops = { all: sized(w), site: new Int32Array(w) };
@@ -99,12 +104,12 @@ function poolPhotos(sites: SiteProfile[]): { photos: Pool; crops: Pool; cropPhot
     for (const ph of photosOf(p)) {
       parseInto(photos.all, n, typeof ph === 'string' ? ph : ph.hash);
       photos.site[n] = s;
-      windowsOf(ph).forEach((c, i) => {
+      for (const [c, i] of cropWindowsOf(ph)) {
         parseInto(crops.all, w, c);
         crops.site[w] = s;
         cropClass[w] = i < WINDOW_CLASS.length ? WINDOW_CLASS[i] : -1;
         cropPhoto[w++] = n;
-      });
+      }
       n++;
     }
   });

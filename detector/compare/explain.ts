@@ -286,9 +286,8 @@ function explainPictures(
     const exact = photos.pairs.filter((p) => p.distance === 0).length;
     const kind = exact === photos.pairs.length ? 'identical' : 'identical or near-identical';
     const common = photos.pairs.length - photos.pairs.filter((p) => p.specificity === 1).length;
-    // A cropped pair farther than the window bound was matched by the ladders (images/windows.ts).
-    const deeper = photos.pairs.filter((p) => p.crop && p.distance > t.photoCropMaxDistance).length;
-    const cropped = photos.pairs.filter((p) => p.crop).length - deeper;
+    const deeper = photos.pairs.filter((p) => p.ladder).length;
+    const cropped = photos.pairs.filter((p) => p.crop && !p.ladder).length;
     lines.push(
       `${photos.pairs.length} ad photos ${kind} (distance ≤ ${t.photoMaxDistance} of 64; ${cand.photos?.length ?? 0} on the candidate)` +
         (cropped > 0 ? `; ${cropped} of them cropped (a window within ${t.photoCropMaxDistance} of 64)` : '') +

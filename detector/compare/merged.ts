@@ -69,7 +69,8 @@ function sideOf(candidate: SiteProfile, references: SiteProfile[], read: Read, t
   if (!ads || ads.length < t.minAds) return null;
   const side: Side = { read, readings: new Map(), sources: new Map() };
   for (const ref of references) {
-    if (ref === candidate || side.sources.has(ref)) continue;
+    // A stored copy of the candidate itself (same site name) is no board it was built from.
+    if (ref === candidate || ref.site === candidate.site || side.sources.has(ref)) continue;
     const r = readingOf(read(ref), ads, t);
     if (!r || r.pairs < t.minSharedAds || r.pairs / r.size < t.cloneReferenceShare) continue;
     // Only the sources' readings are kept with the candidate: the others would cost memory for every monitored site.

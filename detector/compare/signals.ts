@@ -2,8 +2,10 @@
  * Per-signal similarities between two profiles, each in [0, 1] or null when one side gives nothing to measure, with
  * the evidence behind each: shared contacts, near-identical ad pairs, layout distances, shared pivots.
  */
+
 import { fromHex64, hammingHex, popcount32 } from '../hash64.ts';
 import { type DecodedSketch, decodedCosine, decodeSketch } from '../layout-sketch.ts';
+import { matchingOwners } from '../matching.ts';
 import { WEAK_PIVOTS } from '../pivots/index.ts';
 import type {
   AdFingerprint,
@@ -77,25 +79,8 @@ const summariesOf = (p: SiteProfile): AdFingerprint[] | null => p.summaries ?? n
 
 /** Size of a maximum matching in a bipartite graph given as candidate → reference neighbours (Kuhn's algorithm). */
 export function maximumMatching(neighbours: number[][], referenceCount: number): number {
-  const owner = new Int32Array(referenceCount).fill(-1);
   let size = 0;
-  const seen = new Uint8Array(referenceCount);
-  const augment = (j: number): boolean => {
-    for (const i of neighbours[j]) {
-      if (seen[i]) continue;
-      seen[i] = 1;
-      if (owner[i] === -1 || augment(owner[i])) {
-        owner[i] = j;
-        return true;
-      }
-    }
-    return false;
-  };
-  for (let j = 0; j < neighbours.length; j++) {
-    if (neighbours[j].length === 0) continue;
-    seen.fill(0);
-    if (augment(j)) size++;
-  }
+  for (const o of matchingOwners(neighbours, referenceCount)) if (o >= 0) size++;
   return size;
 }
 

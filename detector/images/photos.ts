@@ -4,7 +4,9 @@
  * logos of a common script, icons) say little, so each photo carries a specificity computed over every stored site,
  * the way an idf weighs words: a photo seen on 2 sites (the pair compared) weighs 1, on k sites 1/(k−1).
  */
+
 import { hamming64, hammingHex } from '../hash64.ts';
+import { matchingOwners } from '../matching.ts';
 import type { DetectorThresholds, Evidence, PageFeatures, PhotoFingerprint, SiteProfile } from '../types.ts';
 import {
   closestViews,
@@ -49,17 +51,29 @@ export { type ParsedPhoto, type PhotoHashLike, parsePhoto } from './views.ts';
  * deeper and stamped along an edge — their ladders within `maxDistance` (a few dozen centred views: views.ts
  * `ladderDistance`). Null when they are not.
  */
+/** How two photos match: the distance, whether through a window (`crop`), and whether through the ladders. */
+export interface PhotoMatchResult {
+  distance: number;
+  crop: boolean;
+  ladder?: true;
+}
+
 export function photoMatchOfDistances(
   d: { full: number; crop: number; ladder?: number },
   maxDistance: number,
   cropMaxDistance: number,
-): { distance: number; crop: boolean } | null {
+): PhotoMatchResult | null {
   if (d.full <= maxDistance) return { distance: d.full, crop: false };
   if (d.crop <= cropMaxDistance) return { distance: d.crop, crop: true };
-  return d.ladder !== undefined && d.ladder <= maxDistance ? { distance: d.ladder, crop: true } : null;
+  return d.ladder !== undefined && d.ladder <= maxDistance ? { distance: d.ladder, crop: true, ladder: true } : null;
 }
 
-export function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number, cropMaxDistance: number) {
+export function matchParsed(
+  a: ParsedPhoto,
+  b: ParsedPhoto,
+  maxDistance: number,
+  cropMaxDistance: number,
+): PhotoMatchResult | null {
   const full = hamming64(a.full, b.full);
   // Most pairs are unrelated: the window comparisons only when the whole pictures do not already match, and only
   // those that can come within the bound (views.ts closestViews).
@@ -67,7 +81,7 @@ export function matchParsed(a: ParsedPhoto, b: ParsedPhoto, maxDistance: number,
   const crop = closestViews(a, b, cropMaxDistance);
   if (crop <= cropMaxDistance) return { distance: crop, crop: true };
   const ladder = ladderDistance(a, b);
-  return ladder <= maxDistance ? { distance: ladder, crop: true } : null;
+  return ladder <= maxDistance ? { distance: ladder, crop: true, ladder: true } : null;
 }
 
 /** The three distances of two photos as stored (16 hex digits each; `crop` and `ladder` are 65 when nothing compares). */
@@ -168,36 +182,43 @@ export function photoSignal(ref: SiteProfile, cand: SiteProfile, t: DetectorThre
       candidateCopied: 0,
       referenceCopied: 0,
     };
-  const used = new Uint8Array(rp.length);
   const pairs: PhotoPair[] = [];
   const rSite = sitePictures(rp, t);
   const cSite = sitePictures(cp, t);
   const rParsed = rSite.parsed;
   const refMatched: [number, number][] = [];
   const candMatched: [number, number][] = [];
-  for (const [ci, c] of cp.entries()) {
-    const cParsed = cSite.parsed[ci];
-    let best: { distance: number; crop: boolean } | null = null;
-    let bestI = -1;
+  // Every candidate photo's matches, the nearest first; then one maximum one-to-one pairing (a reference photo matches
+  // one candidate photo only), so one match more never pairs fewer photos (matching.ts).
+  const found = cp.map((_, ci) => {
+    const list: { i: number; m: PhotoMatchResult }[] = [];
     for (let i = 0; i < rp.length; i++) {
-      if (used[i]) continue;
-      const m = matchParsed(cParsed, rParsed[i], t.photoMaxDistance, t.photoCropMaxDistance);
-      if (m && (!best || m.distance < best.distance)) {
-        best = m;
-        bestI = i;
-      }
+      const m = matchParsed(cSite.parsed[ci], rParsed[i], t.photoMaxDistance, t.photoCropMaxDistance);
+      if (m) list.push({ i, m });
     }
-    if (!best) continue;
-    // One-to-one: a reference photo matches one candidate photo only.
-    used[bestI] = 1;
-    const r = rp[bestI];
+    return list.sort((a, b) => a.m.distance - b.m.distance || a.i - b.i);
+  });
+  const owner = matchingOwners(
+    found.map((list) => list.map((x) => x.i)),
+    rp.length,
+  );
+  const byCandidate = new Int32Array(cp.length).fill(-1);
+  owner.forEach((ci, i) => {
+    if (ci >= 0) byCandidate[ci] = i;
+  });
+  for (const [ci, c] of cp.entries()) {
+    const ri = byCandidate[ci];
+    if (ri < 0) continue;
+    const best = found[ci].find((x) => x.i === ri)!.m;
+    const r = rp[ri];
     const specificity = Math.min(r.specificity, c.specificity);
-    refMatched.push([bestI, specificity]);
+    refMatched.push([ri, specificity]);
     candMatched.push([ci, specificity]);
     pairs.push({
       kind: 'shared-photo',
       distance: best.distance,
       ...(best.crop ? { crop: true } : {}),
+      ...(best.ladder ? { ladder: true } : {}),
       specificity: Math.round(specificity * 1000) / 1000,
       reference: { url: r.url, sha256: r.sha256 },
       candidate: { url: c.url, sha256: c.sha256 },

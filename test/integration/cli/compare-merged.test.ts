@@ -74,6 +74,8 @@ const boardA = Array.from({ length: 20 }, (_, i) => ad(100 + i));
 const boardB = Array.from({ length: 20 }, (_, i) => ad(200 + i));
 // 12 of A's ads, 10 of B's and 2 new: about half of the site from each board, most of each board on it.
 const merged = [...boardA.slice(0, 12), ...boardB.slice(0, 10), ad(300), ad(301)];
+// A third monitored board that shares 12 of A's ads and has 12 of its own: related to A, and no board of its own making.
+const sister = [...boardA.slice(8, 20), ...Array.from({ length: 12 }, (_, i) => ad(400 + i))];
 
 interface Result {
   candidate: string;
@@ -105,6 +107,7 @@ describe('phenix compare with the unit: boards merged into one site', () => {
     folders.a = saveBoard(dir, 'ancien-a', boardA);
     folders.b = saveBoard(dir, 'ancien-b', boardB);
     folders.merged = saveBoard(dir, 'fusion', merged);
+    folders.sister = saveBoard(dir, 'soeur-c.test', sister);
     config = join(dir, 'phenix.yaml');
     writeFileSync(
       config,
@@ -118,6 +121,10 @@ describe('phenix compare with the unit: boards merged into one site', () => {
         '    status: convicted',
         '    caseRef: PJ-2026-032',
         '    domains: [ancien-b.test]',
+        '  - name: soeur-c',
+        '    status: convicted',
+        '    caseRef: PJ-2026-033',
+        '    domains: [soeur-c.test]',
         'database:',
         `  url: ${t.url}`,
         'crawler:',
@@ -129,6 +136,7 @@ describe('phenix compare with the unit: boards merged into one site', () => {
       ['sites', 'sync'],
       ['sites', 'import-snapshot', 'ancien-a', folders.a, '--captured-at', '2026-09-14T08:30:00Z'],
       ['sites', 'import-snapshot', 'ancien-b', folders.b, '--captured-at', '2026-09-14T08:30:00Z'],
+      ['sites', 'import-snapshot', 'soeur-c', folders.sister, '--captured-at', '2026-09-14T08:30:00Z'],
       ['reprocess', '--json'],
     ]) {
       const r = await phenix(args);
@@ -160,5 +168,13 @@ describe('phenix compare with the unit: boards merged into one site', () => {
     ]);
     expect(alone.code, alone.err.slice(-1500)).toBe(0);
     expect((JSON.parse(alone.out) as Result[]).map((r) => r.verdict)).toEqual(['related']);
+  }, 240_000);
+
+  it('does not read a monitored site against its own stored copy: a folder named like its domain is that site', async () => {
+    // Read against the stored profile of soeur-c as a board it was built from, soeur-c would be "merged" from itself
+    // and A (all of it from the boards, 60 % of A on it, A half of it): a clone. It is one site: related to A only.
+    const r = await phenix(['compare', folders.a, folders.sister, '--json']);
+    expect(r.code, r.err.slice(-1500)).toBe(0);
+    expect((JSON.parse(r.out) as Result[]).map((x) => x.verdict)).toEqual(['related']);
   }, 240_000);
 });

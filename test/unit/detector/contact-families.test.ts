@@ -12,7 +12,7 @@ import { contactFamilyCounts, contactKey } from '../../../detector/compare/conta
 import { bandPlan, planBands } from '../../../detector/compare/hamming-join.ts';
 import { fromHex64, type Hash64, hamming64 } from '../../../detector/hash64.ts';
 import { matchParsed, type ParsedPhoto, parsePhoto } from '../../../detector/images/photos.ts';
-import { PHOTO_WINDOWS, WINDOW_CLASS } from '../../../detector/images/windows.ts';
+import { LADDER_STEPS, PHOTO_WINDOWS, WINDOW_CLASS } from '../../../detector/images/windows.ts';
 import {
   type Contact,
   type DetectorThresholds,
@@ -264,6 +264,47 @@ describe('contactFamilyCounts', () => {
     for (const planner of [planBands, indexed]) {
       expect(contactFamilyCounts(sameSize, defaultThresholds, planner)).toEqual({ [KEY]: 2 });
       expect(contactFamilyCounts(otherSize, defaultThresholds, planner)).toEqual({});
+    }
+  });
+
+  it('links a copy re-cropped deeper through the ladders 1 to 4 steps apart, never through a deeper ladder step', () => {
+    // Site 1's pictures are site 0's seen deeper: site 0's whole picture is 3 bits from site 1's ladder step `step` (within both bounds).
+    // Every other view of each is far from everything.
+    const ladderPhoto = (n: number, step: number, whole: string) => ({
+      hash: testHash(n + 7000),
+      crops: [
+        ...Array.from({ length: WINDOW_CLASS.length }, (_, i) => testHash(n * 100 + i + 50_000)),
+        ...Array.from({ length: LADDER_STEPS }, (_, k) => (k + 1 === step ? whole : testHash(n * 100 + k + 80_000))),
+      ],
+    });
+    const make = (step: number) => {
+      const ps = [site(0, []), site(1, []), site(2, [], [testHash(5)])];
+      ps[0].photos = [0, 1, 2].map((i) => ({
+        hash: testHash(i + 900),
+        url: `u0${i}`,
+        sha256: `a${i}`,
+        specificity: 1,
+      }));
+      ps[1].photos = [0, 1, 2].map((i) => ({
+        ...ladderPhoto(10 + i, step, testHash(i + 900, 3)),
+        url: `u1${i}`,
+        sha256: `b${i}`,
+        specificity: 1,
+      }));
+      return ps;
+    };
+    const indexed = (_i: number, _q: number, d: number) => bandPlan(Math.max(4, Math.floor(d / 3) + 1), d);
+    for (const [step, linked] of [
+      [1, true],
+      [4, true],
+      [5, false],
+      [8, false],
+    ] as const) {
+      const ps = make(step);
+      const expected = linked ? { [KEY]: 2 } : {};
+      expect(referenceFamilyCounts(ps, defaultThresholds), `step ${step}`).toEqual(expected);
+      for (const planner of [planBands, indexed])
+        expect(contactFamilyCounts(ps, defaultThresholds, planner), `step ${step}`).toEqual(expected);
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WINDOW_CLASS } from '../../../detector/images/windows.ts';
+import { syntheticPhoto } from '../../../demo/photos.ts';
+import { CROP_WINDOWS, LADDER_WINDOWS, PHOTO_WINDOWS, WINDOW_CLASS } from '../../../detector/images/windows.ts';
 import {
   buildProfile,
   compareProfiles,
@@ -8,6 +9,7 @@ import {
   photoMatch,
   photoSiteFrequencies,
 } from '../../../detector/index.ts';
+import { photoHashes } from '../../../images/index.ts';
 import { picturePage, testHash } from '../../fixtures/images/pictures.ts';
 
 const h = (n: number, flip = 0) => testHash(n, flip, 5);
@@ -90,5 +92,18 @@ describe('cropped copies of ad photos', () => {
     const crops = prints.filter((f) => f.kind === 'photo-crop');
     expect(crops).toHaveLength(15);
     expect(crops.every((f) => f.ref === original(1).sha256)).toBe(true);
+  });
+
+  it('indexes every ladder step as photo-ladder, even one equal to a crop window (step 1 is the centred 95 % one)', async () => {
+    const hashes = await photoHashes(await syntheticPhoto(31));
+    expect(hashes.crops).toHaveLength(PHOTO_WINDOWS.length);
+    const centred = CROP_WINDOWS.findIndex((w) => w.every((x, i) => Math.abs(x - LADDER_WINDOWS[0][i]) < 1e-9));
+    expect(centred).toBeGreaterThanOrEqual(0);
+    expect(hashes.crops[centred]).toBe(hashes.crops[CROP_WINDOWS.length]);
+    const image: PageImage = { url: 'http://a.test/p.jpg', sha256: 'c'.repeat(64), ...hashes, width: 640, height: 480 };
+    const prints = fingerprintsOf(buildProfile([page('/', [image])], { site: 's' }));
+    const ladder = prints.filter((f) => f.kind === 'photo-ladder').map((f) => f.value.toString(16).padStart(16, '0'));
+    expect(new Set(ladder)).toEqual(new Set(hashes.crops.slice(CROP_WINDOWS.length)));
+    expect(ladder).toContain(hashes.crops[centred]);
   });
 });

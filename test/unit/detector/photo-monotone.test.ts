@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { photoRule, photoSignal, specificityOf } from '../../../detector/images/index.ts';
+import { WINDOW_CLASS } from '../../../detector/images/windows.ts';
 import { compareProfiles, defaultThresholds, type SiteProfile } from '../../../detector/index.ts';
 
 const t = defaultThresholds;
@@ -87,6 +88,39 @@ describe('the photo rule', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('one more way for two photos to match never pairs fewer photos (a maximum pairing, not the nearest first)', () => {
+    // c0 is r0's copy (3 bits off) and, through its ladder, also near r1 (1 bit): taking its nearest, r1, would leave
+    // c1 (r1's copy, 6 bits off: 7 from c0's ladder, so not one picture with c0 on the candidate) unpaired.
+    const far = (k: number) => hex(mix(4242 + k));
+    const [r0, r1] = [mix(1), mix(2)];
+    const ref = profile('ref.test', [hex(r0), hex(r1)]);
+    const c0 = flip(r0, [1, 2, 3]);
+    const ladder = (withEdge: boolean) => ({
+      hash: hex(c0),
+      crops: [
+        ...Array.from({ length: WINDOW_CLASS.length }, (_, i) => far(i)),
+        withEdge ? hex(flip(r1, [5])) : far(99),
+      ],
+    });
+    const cand = (withEdge: boolean): SiteProfile => ({
+      ...profile('cand.test', [hex(c0), hex(flip(r1, [7, 9, 11, 13, 15, 17]))]),
+      photos: [
+        { url: 'http://cand.test/0.jpg', sha256: 'c0'.padEnd(64, '0'), ...ladder(withEdge), specificity: 1 },
+        {
+          url: 'http://cand.test/1.jpg',
+          sha256: 'c1'.padEnd(64, '0'),
+          hash: hex(flip(r1, [7, 9, 11, 13, 15, 17])),
+          specificity: 1,
+        },
+      ],
+    });
+    const without = photoSignal(ref, cand(false), t);
+    const withEdge = photoSignal(ref, cand(true), t);
+    expect(without.pairs).toHaveLength(2);
+    expect(withEdge.pairs).toHaveLength(2);
+    expect(withEdge.weighted).toBeGreaterThanOrEqual(without.weighted);
   });
 
   it('a picture the candidate shows twice counts once', () => {

@@ -190,7 +190,7 @@ describe('pruned view comparison', () => {
         2,
       );
       const match = matchParsed(parsePhoto(original), parsePhoto(copy), 6, 4);
-      expect(match).toEqual(shift <= 4 ? { distance: 4, crop: true } : null);
+      expect(match).toEqual(shift <= 4 ? { distance: 4, crop: true, ladder: true } : null);
       expect(photoSiteFrequencies([[original], [copy]], 6, 4)[0].get(original.hash)).toBe(shift <= 4 ? 2 : 1);
       // A photo hashed before the ladder (its whole picture alone) meets the copy's ladder the same way.
       const old = { hash: original.hash, crops: original.crops.slice(0, WINDOW_CLASS.length) };

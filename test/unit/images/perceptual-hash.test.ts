@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticPhoto } from '../../../demo/photos.ts';
 import { photoMatch } from '../../../detector/index.ts';
 import { dhash, hashDistance, imageInfo, phash, photoHashes, UnreadableImageError } from '../../../images/index.ts';
-import { CROP_WINDOWS, RASTER_SIDE, windowPixels } from '../../../images/perceptual-hash.ts';
+import { CROP_WINDOWS, PHOTO_WINDOWS, RASTER_SIDE, windowPixels } from '../../../images/perceptual-hash.ts';
 import { createRng } from '../../../sitegen/prng.ts';
 import { PHOTO_TRANSFORMS, transformPhoto } from '../../fixtures/images/transforms.ts';
 
@@ -71,6 +71,37 @@ describe('perceptual hashes', () => {
     // Measured when written: 10 of 10 with the ladder, 5 with the 48 windows alone.
     expect(matched).toBeGreaterThanOrEqual(9);
     expect(windowsOnly).toBeLessThanOrEqual(7);
+  });
+
+  it('stops the ladder at its first flat step: unrelated pictures with a plain middle do not meet there', async () => {
+    // Five unrelated pictures: a textured frame (12 % of each side, its own noise) around a plain white middle.
+    const framed = async (seed: number) => {
+      const rng = createRng(`frame-${seed}`);
+      const [w, h] = [400, 300];
+      const px = Buffer.alloc(w * h * 3, 255);
+      // Blocks of 25 px, each its own grey: a frame a pHash sees (pixel noise would average out).
+      const blocks = Array.from({ length: 16 * 12 }, () => rng.int(0, 255));
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) {
+          if (x > w * 0.12 && x < w * 0.88 && y > h * 0.12 && y < h * 0.88) continue;
+          px.fill(blocks[Math.floor(y / 25) * 16 + Math.floor(x / 25)], (y * w + x) * 3, (y * w + x) * 3 + 3);
+        }
+      return sharp(px, { raw: { width: w, height: h, channels: 3 } })
+        .png()
+        .toBuffer();
+    };
+    const hashes = await Promise.all([1, 2, 3, 4, 5].map(async (s) => photoHashes(await framed(s))));
+    for (const x of hashes) {
+      expect(x.crops.length).toBeGreaterThanOrEqual(CROP_WINDOWS.length);
+      expect(x.crops.length).toBeLessThan(PHOTO_WINDOWS.length);
+    }
+    // What the ladder adds between them: nothing (the crop windows decide as they did before it).
+    const first48 = (x: (typeof hashes)[number]) => ({ hash: x.hash, crops: x.crops.slice(0, CROP_WINDOWS.length) });
+    for (let i = 0; i < hashes.length; i++)
+      for (let j = i + 1; j < hashes.length; j++)
+        expect(photoMatch(hashes[i], hashes[j], 6, 4)).toEqual(
+          photoMatch(first48(hashes[i]), first48(hashes[j]), 6, 4),
+        );
   });
 
   it('samples a window as the mean of its area', () => {
