@@ -6,7 +6,7 @@
 import { normaliseText, words } from './extract/normalise.ts';
 import { fromHex64, toHex64 } from './hash64.ts';
 import { siteLook, sitePhotos, specificityOf } from './images/index.ts';
-import { LADDER_STEPS, WINDOW_CLASS } from './images/windows.ts';
+import { ladderStepAt } from './images/windows.ts';
 import { layoutSketch } from './layout-sketch.ts';
 import { dedupePivots } from './pivots/index.ts';
 import { SimHashAccumulator, simhashHex, wordShingles } from './simhash.ts';
@@ -358,7 +358,7 @@ export function fingerprintsOf(profile: SiteProfile): ProfileFingerprint[] {
     // is still looked up as a ladder step, within the whole picture's reach.
     const seen = { 'photo-crop': new Set([photo.hash]), 'photo-ladder': new Set([photo.hash]) };
     for (const [i, crop] of (photo.crops ?? []).entries()) {
-      const kind = i >= WINDOW_CLASS.length && i < WINDOW_CLASS.length + LADDER_STEPS ? 'photo-ladder' : 'photo-crop';
+      const kind = ladderStepAt(i) > 0 ? 'photo-ladder' : 'photo-crop';
       if (seen[kind].has(crop)) continue;
       seen[kind].add(crop);
       out.push({ kind, ref: photo.sha256, value: BigInt(`0x${crop}`) });

@@ -56,7 +56,8 @@ export function registerCompareCommand(program: Command): void {
         // A config is optional here: it brings the crawler settings (proxy, host map) and the detector thresholds,
         // and the unit's database, whose accounts say who may compare. Without one nothing of the unit is used.
         const unit = existsSync(configPath(globals)) ? loadConfig(globals) : null;
-        if (unit && unitDatabaseExists(unit)) await withAccount(unit, operator(opts.by), async () => {});
+        const unitDb = unit && unitDatabaseExists(unit) ? unit : null;
+        if (unitDb) await withAccount(unitDb, operator(opts.by), async () => {});
         const config: Config = unit?.config ?? parseConfig('');
         const mode = parseMode(opts.mode);
         if (mode) config.crawler.mode = mode;
@@ -76,7 +77,6 @@ export function registerCompareCommand(program: Command): void {
         const t = resolveThresholds(thresholds);
         // With the unit's database, a candidate is also read against every site it monitors at once, as a cycle reads
         // it (boards merged into one site: detector/compare/merged.ts); the reference compared here is one of them.
-        const unitDb = unit && unitDatabaseExists(unit) ? unit : null;
         const { specificities, monitored, sites } = unitDb
           ? await withDatabase(unitDb, async (handle) => ({
               specificities: await photoSpecificities(handle.db, unweighed, undefined, t),

@@ -20,7 +20,14 @@
  */
 import { fromHex64, hamming64 } from '../hash64.ts';
 import { matchParsed, type ParsedPhoto, type PhotoHashLike, parsePhoto } from '../images/photos.ts';
-import { LADDER_REACH, LADDER_STEPS, WINDOW_CLASS, WINDOW_CLASSES } from '../images/windows.ts';
+import {
+  LADDER_FIRST,
+  LADDER_REACH,
+  LADDER_STEPS,
+  ladderStepAt,
+  WINDOW_CLASS,
+  WINDOW_CLASSES,
+} from '../images/windows.ts';
 import type { DetectorThresholds, SiteProfile } from '../types.ts';
 import { distinct, type Hashes, nearJoin, type Planner, planBands, SiteMasks } from './hamming-join.ts';
 
@@ -80,7 +87,7 @@ const windowsOf = (ph: PhotoHashLike) => (typeof ph === 'string' ? [] : (ph.crop
 const cropWindowsOf = (ph: PhotoHashLike): [string, number][] =>
   windowsOf(ph)
     .map((c, i): [string, number] => [c, i])
-    .filter(([, i]) => i < WINDOW_CLASS.length || i >= WINDOW_CLASS.length + LADDER_STEPS);
+    .filter(([, i]) => ladderStepAt(i) === 0);
 
 /**
  * The photos of the sites pooled, read as `parsePhoto` reads them (a photo may be a bare hash, without windows), and
@@ -247,13 +254,12 @@ function sharedPhotos(sites: SiteProfile[], t: DetectorThresholds, planner: Plan
  * met; false when the band index declined.
  */
 function ladderMatches(sites: SiteProfile[], full: number, perPhoto: SiteMasks, planner: Planner): boolean {
-  const first = WINDOW_CLASS.length;
   const steps = Array.from({ length: LADDER_STEPS + 1 }, (_, k) => {
     const items: [string, number, number][] = [];
     let n = 0;
     sites.forEach((p, s) => {
       for (const ph of photosOf(p)) {
-        const h = k === 0 ? (typeof ph === 'string' ? ph : ph.hash) : windowsOf(ph)[first + k - 1];
+        const h = k === 0 ? (typeof ph === 'string' ? ph : ph.hash) : windowsOf(ph)[LADDER_FIRST + k - 1];
         if (h !== undefined) items.push([h, s, n]);
         n++;
       }

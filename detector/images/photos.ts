@@ -59,13 +59,13 @@ export interface PhotoMatchResult {
 }
 
 export function photoMatchOfDistances(
-  d: { full: number; crop: number; ladder?: number },
+  d: { full: number; crop: number; ladder: number },
   maxDistance: number,
   cropMaxDistance: number,
 ): PhotoMatchResult | null {
   if (d.full <= maxDistance) return { distance: d.full, crop: false };
   if (d.crop <= cropMaxDistance) return { distance: d.crop, crop: true };
-  return d.ladder !== undefined && d.ladder <= maxDistance ? { distance: d.ladder, crop: true, ladder: true } : null;
+  return d.ladder <= maxDistance ? { distance: d.ladder, crop: true, ladder: true } : null;
 }
 
 export function matchParsed(

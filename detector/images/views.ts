@@ -10,7 +10,7 @@
  * and the pruning measured 13 % faster than comparing every view (185,000 against 164,000 unrelated pairs a second).
  */
 import { fromHex64, type Hash64, hamming64 } from '../hash64.ts';
-import { LADDER_REACH, LADDER_STEPS, WINDOW_CLASS, WINDOW_CLASSES } from './windows.ts';
+import { LADDER_REACH, ladderStepAt, WINDOW_CLASS, WINDOW_CLASSES } from './windows.ts';
 
 /** A photo as compared: its whole-picture hash and, when it was hashed with them, its windows' (15, 48 or 56). */
 export type PhotoHashLike = string | { hash: string; crops?: string[] };
@@ -37,10 +37,9 @@ export function parsePhoto(p: PhotoHashLike): ParsedPhoto {
   const full = fromHex64(typeof p === 'string' ? p : p.hash);
   const ladder: Hash64[] = [full];
   const extra: Hash64[] = [];
-  const ladderEnd = WINDOW_CLASS.length + LADDER_STEPS;
   crops.forEach((c, i) => {
     if (i < WINDOW_CLASS.length) byClass[WINDOW_CLASS[i]].push(c);
-    else if (i < ladderEnd) ladder.push(c);
+    else if (ladderStepAt(i) > 0) ladder.push(c);
     else extra.push(c);
   });
   const gaps = byClass.map((ws) => Int8Array.from(ws, (w) => hamming64(ws[0], w)));

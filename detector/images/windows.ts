@@ -61,6 +61,17 @@ export const LADDER_WINDOWS: readonly CropWindow[] = Array.from({ length: LADDER
 /** Every window of a photo, in the order their hashes are stored: the crop windows, then the ladder. */
 export const PHOTO_WINDOWS: readonly CropWindow[] = [...CROP_WINDOWS, ...LADDER_WINDOWS];
 
+/** Where ladder step 1 is stored among a photo's windows: right after the crop windows. */
+export const LADDER_FIRST = CROP_WINDOWS.length;
+
+/**
+ * The ladder step (1 to LADDER_STEPS) stored at position `i` of a photo's windows; 0 for a crop window or an unknown
+ * window past the ladder (a newer hasher's).
+ */
+export function ladderStepAt(i: number): number {
+  return i >= LADDER_FIRST && i < LADDER_FIRST + LADDER_STEPS ? i - LADDER_FIRST + 1 : 0;
+}
+
 /**
  * The size class of each window (its width and height, rounded): two copies cropped alike are compared window to
  * window only within a class, so a 90 % window of one is never matched with a 95 % window of the other.

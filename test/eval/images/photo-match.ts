@@ -19,8 +19,8 @@ export interface PhotoSet {
   gallery: (Hashed & { original: number })[];
   copies: (Hashed & { original: number; transform: PhotoTransform })[];
   /** Distances of every copy to every gallery photo, and of every unrelated gallery pair (computed once). */
-  toGallery: { full: number; crop: number }[][];
-  unrelated: { full: number; crop: number }[];
+  toGallery: ReturnType<typeof photoDistances>[][];
+  unrelated: ReturnType<typeof photoDistances>[];
 }
 
 /** `phash+windows`: the whole-picture pHash and the pHashes of its 48 windows (what the crawler stores). */
