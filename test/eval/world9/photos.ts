@@ -72,6 +72,8 @@ export function pictureRaster(pic: string): Buffer {
     px[i] = Math.max(0, Math.min(255, v));
   }
   rasters.set(pic, px);
+  // A few recent rasters are enough: a picture's styles are served one after another.
+  if (rasters.size > 8) rasters.delete(rasters.keys().next().value as string);
   return px;
 }
 
@@ -129,6 +131,12 @@ async function encode(
     case 'thumb':
       return input().resize({ width: 160 }).jpeg({ quality: 70 }).toBuffer();
   }
+}
+
+/** Drops the drawn rasters and served bytes (about 0.3 MB a picture): a seed's pictures are hashed once. */
+export function forgetPictures(): void {
+  rasters.clear();
+  served.clear();
 }
 
 /** The bytes a site serves for a picture in a style (deterministic). */

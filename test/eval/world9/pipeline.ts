@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { extractPage, type PageFeatures, type PageImage, type SiteProfile } from '../../../detector/index.ts';
 import { imageInfo, photoHashes } from '../../../images/index.ts';
 import { checkCrawlBudget, deployProfiles } from '../deploy-profiles.ts';
-import { pictureBytes } from './photos.ts';
+import { forgetPictures, servePicture } from './photos.ts';
 import type { PhotoUse } from './site.ts';
 import { buildWorld9 } from './world.ts';
 
@@ -33,7 +33,7 @@ function hashPicture(use: PhotoUse): Promise<Hashed> {
   let p = hashed.get(key);
   if (!p) {
     p = (async () => {
-      const bytes = await pictureBytes(use.pic, use.style);
+      const bytes = await servePicture(use.pic, use.style);
       const [h, info] = await Promise.all([photoHashes(bytes), imageInfo(bytes)]);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return { sha256, hash: h.hash, crops: h.crops, width: info.width, height: info.height };
@@ -45,7 +45,10 @@ function hashPicture(use: PhotoUse): Promise<Hashed> {
 
 /** Hash every distinct (picture, style) of the world, a few at a time. */
 async function hashAll(uses: PhotoUse[], concurrency = 4): Promise<void> {
-  const distinct = [...new Map(uses.map((u) => [`${u.pic}|${u.style}`, u])).values()];
+  // Sorted by picture, so that a picture's styles are drawn from one raster.
+  const distinct = [...new Map(uses.map((u) => [`${u.pic}|${u.style}`, u])).entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, u]) => u);
   let next = 0;
   const worker = async () => {
     while (next < distinct.length) await hashPicture(distinct[next++]);
@@ -59,7 +62,11 @@ export async function profileWorld9(
 ): Promise<{ seed: string; sites: number; pages: number; pairs: ProfiledPair9[] }> {
   const pictures = opts.pictures ?? true;
   const world = buildWorld9(options.seed);
-  if (pictures) await hashAll(world.sites.flatMap((s) => s.pages.flatMap((p) => p.photos)));
+  hashed.clear();
+  if (pictures) {
+    await hashAll(world.sites.flatMap((s) => s.pages.flatMap((p) => p.photos)));
+    forgetPictures();
+  }
   const featuresBySite = new Map<string, PageFeatures[]>();
   let pageCount = 0;
   for (const site of world.sites) {
