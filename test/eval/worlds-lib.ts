@@ -23,9 +23,10 @@ import { profileWorld5 } from './world5/pipeline.ts';
 import { profileWorld6 } from './world6/pipeline.ts';
 import { profileWorld7 } from './world7/pipeline.ts';
 import { profileWorld8 } from './world8/pipeline.ts';
+import { profileWorld9 } from './world9/pipeline.ts';
 
 export interface WorldPair {
-  world: 'world 1' | 'world 2' | 'world 3' | 'world 4' | 'world 5' | 'world 6' | 'world 7' | 'world 8';
+  world: 'world 1' | 'world 2' | 'world 3' | 'world 4' | 'world 5' | 'world 6' | 'world 7' | 'world 8' | 'world 9';
   seed: string;
   reference: string;
   candidate: string;
@@ -219,6 +220,16 @@ export function world8Pairs(seeds: string[], options: { pictures?: boolean } = {
     'world 8',
     seeds,
     (seed) => profileWorld8({ seed }, options),
+    (p) => p.referenceScript,
+  );
+}
+
+/** World 9 (written blind to the verdict in the eleventh session: Jobberbase, Zikula Classifieds, Better Classifieds). */
+export function world9Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  return generatedPairs(
+    'world 9',
+    seeds,
+    (seed) => profileWorld9({ seed }, options),
     (p) => p.referenceScript,
   );
 }

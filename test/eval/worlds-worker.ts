@@ -1,4 +1,4 @@
-/** A worker thread of `npm run eval:worlds`: profiles one seed of world 2 to 8 and grades its pairs on every grid point. */
+/** A worker thread of `npm run eval:worlds`: profiles one seed of world 2 to 9 and grades its pairs on every grid point. */
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   gradePairs,
@@ -10,9 +10,14 @@ import {
   world6Pairs,
   world7Pairs,
   world8Pairs,
+  world9Pairs,
 } from './worlds-lib.ts';
 
-const { world, seed, pictures } = workerData as { world: 2 | 3 | 4 | 5 | 6 | 7 | 8; seed: string; pictures: boolean };
+const { world, seed, pictures } = workerData as {
+  world: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  seed: string;
+  pictures: boolean;
+};
 const profile: Record<typeof world, (seeds: string[]) => Promise<WorldPair[]>> = {
   2: (s) => world2Pairs(s, { pictures }),
   3: (s) => world3Pairs(s, { pictures }),
@@ -21,5 +26,6 @@ const profile: Record<typeof world, (seeds: string[]) => Promise<WorldPair[]>> =
   6: (s) => world6Pairs(s),
   7: (s) => world7Pairs(s),
   8: (s) => world8Pairs(s),
+  9: (s) => world9Pairs(s),
 };
 parentPort!.postMessage(gradePairs(await profile[world]([seed])));

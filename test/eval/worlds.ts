@@ -16,7 +16,8 @@
  * the fifth session) likewise: `--world 6`, `--seeds6 a,b,…`. World 7 (test/eval/world7: 2MAX classifieds, DClassifieds,
  * Sharetribe Go; written blind in the seventh session): `--world 7`, `--seeds7 a,b,…`. World 8 (test/eval/world8: DCF
  * Django Classified, Business Directory Plugin, WP Job Manager; written blind in the ninth session): `--world 8`,
- * `--seeds8 a,b,…`.
+ * `--seeds8 a,b,…`. World 9 (test/eval/world9: Jobberbase, Zikula Classifieds, Better Classifieds; written blind in
+ * the eleventh session): `--world 9`, `--seeds9 a,b,…`.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -29,6 +30,7 @@ import { WORLD5_SEEDS } from './world5/world.ts';
 import { WORLD6_SEEDS } from './world6/world.ts';
 import { WORLD7_SEEDS } from './world7/world.ts';
 import { WORLD8_SEEDS } from './world8/world.ts';
+import { WORLD9_SEEDS } from './world9/pipeline.ts';
 import {
   better,
   describePoint,
@@ -65,12 +67,13 @@ const noPictures2 = flag('--no-pictures2');
 const noPictures3 = flag('--no-pictures3');
 const chosen = (option('--world') ?? ['1', '2', '3']).map(Number);
 for (const w of chosen)
-  if (![1, 2, 3, 4, 5, 6, 7, 8].includes(w)) throw new Error(`--world: there are worlds 1 to 8, not "${w}"`);
+  if (![1, 2, 3, 4, 5, 6, 7, 8, 9].includes(w)) throw new Error(`--world: there are worlds 1 to 9, not "${w}"`);
 const seeds4 = option('--seeds4') ?? WORLD4_SEEDS;
 const seeds5 = option('--seeds5') ?? [...WORLD5_SEEDS];
 const seeds6 = option('--seeds6') ?? [...WORLD6_SEEDS];
 const seeds7 = option('--seeds7') ?? [...WORLD7_SEEDS];
 const seeds8 = option('--seeds8') ?? [...WORLD8_SEEDS];
+const seeds9 = option('--seeds9') ?? [...WORLD9_SEEDS];
 const seeds3 = option('--seeds3') ?? WORLD3_SEEDS.slice(0, 4);
 const seeds2 = option('--seeds2') ?? (args.length ? args : WORLD2_SEEDS.slice(0, 4));
 const seedsOf: Record<number, string[]> = {
@@ -82,6 +85,7 @@ const seedsOf: Record<number, string[]> = {
   6: seeds6,
   7: seeds7,
   8: seeds8,
+  9: seeds9,
 };
 const f3 = (x: number) => x.toFixed(3);
 const t0 = performance.now();
