@@ -190,6 +190,23 @@ function photoShares(photos: PhotoSignal | undefined): string {
   return `${pct(photos.candidateShare)} of the candidate's photos, ${pct(photos.referenceShare)} of the reference's`;
 }
 
+/**
+ * Under every rule, a part of the reference's ads both ways (ad texts or ad photos weighed by specificity, at least
+ * the part the content rule leaves to new ads, 1 − cloneAdShare, of each side) with most of its advertisers
+ * (corroboratedAdShare of them): a restart that kept part of the old database, or a rival to which the advertisers
+ * moved with some of their ads. Content cannot tell the two apart (the evaluation worlds label them both ways), so the
+ * verdict stays under clone and the line says what would decide it. Null when the pattern is not there.
+ */
+function partialCopyNote(input: ExplainInput): string | null {
+  const c = input.rule.families.content;
+  const t = input.thresholds;
+  const candidate = Math.max(c.adCandidateShare, c.photoCandidateShare);
+  const reference = Math.max(c.adReferenceShare, c.photoReferenceShare);
+  const line = 1 - t.cloneAdShare;
+  if (Math.min(candidate, reference) < line || c.advertiserReferenceShare < t.corroboratedAdShare) return null;
+  return `part of the reference's ads both ways (${pct(candidate)} of the candidate's, ${pct(reference)} of the reference's, ads or ad photos) with most of its advertisers (${pct(c.advertiserReferenceShare)}): a restart that kept part of the old database looks like this, and so does a rival to which the advertisers moved with some of their ads; content cannot tell them apart, the operator's own contact, tracker id or a rare template would`;
+}
+
 /** The closing line: the verdict, the rule that decided it with its values and thresholds, and every corroboration. */
 function verdictLine(input: ExplainInput, evidence: Evidence[]): string {
   const { rule, verdict, photos } = input;
@@ -207,7 +224,8 @@ function verdictLine(input: ExplainInput, evidence: Evidence[]): string {
     best.name === 'merged-content' ? `; ${mergedWords(input.merged, input.ref.site, input.thresholds)}` : '';
   if (best.margin >= 0)
     return `${verdict} by the rule "${RULE_NAMES[best.name]}": ${content}${sources}; it needs ${needs}; ${found}`;
-  return `${verdict}: ${content}${sources}; the nearest rule to a clone, "${RULE_NAMES[best.name]}", needs ${needs}; ${found}`;
+  const note = partialCopyNote(input);
+  return `${verdict}: ${content}${sources}; the nearest rule to a clone, "${RULE_NAMES[best.name]}", needs ${needs}; ${found}${note ? `; note: ${note}` : ''}`;
 }
 
 /** The monitored sites the candidate's ads come from, each with its two shares, the reference among them. */

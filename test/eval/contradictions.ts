@@ -39,7 +39,7 @@ export function findContradictions(c: Comparison, corroborationStrength = 0.5): 
   const last = c.explanation.at(-1) ?? '';
   if (!last.startsWith(`${c.verdict} `) && !last.startsWith(`${c.verdict}:`))
     add('verdict', `the verdict line does not open with the verdict "${c.verdict}": ${last.slice(0, 60)}`);
-  const found = /corroboration found: (.*?)(; also shared, not corroborating alone: |$)/.exec(last)?.[1] ?? '';
+  const found = /corroboration found: (.*?)(; also shared, not corroborating alone: |; note: |$)/.exec(last)?.[1] ?? '';
   const strong = {
     pivots: c.families.pivots >= corroborationStrength,
     identity: c.families.identity >= corroborationStrength,

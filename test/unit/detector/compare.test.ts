@@ -10,6 +10,7 @@ import {
   type SiteProfile,
 } from '../../../detector/index.ts';
 import {
+  createAd,
   createOperator,
   createPhoneAllocator,
   createRng,
@@ -58,6 +59,28 @@ const specs: Record<string, SiteSpec> = {
   newTemplate: retemplate(seed, 'list', rename('nouveau-look')),
   renumbered: renumber(seed, seedOp, phones, rename('nouveaux-numeros')),
   reskinned: reskin(seed, rename('nouvelle-marque'), rng.fork('reskin')),
+  // A third of the old ads on another template among as many new ads, most of them by the old advertisers whose old
+  // ads were not kept (their numbers), no tracker: a partial restart, or a rival to which the advertisers moved.
+  partialCopy: {
+    domain: 'redemarrage.test',
+    brand: 'Redémarrage',
+    template: 'cards',
+    ads: [
+      ...seedOp.ads.filter((_, i) => i % 3 === 0),
+      ...Array.from({ length: Math.ceil(seedOp.ads.length / 3) }, (_, i) => {
+        const kept = new Set(seedOp.ads.filter((_, j) => j % 3 === 0).map((x) => x.advertiserId));
+        const by = [...seedOp.advertisers.filter((x) => !kept.has(x.id)), ...seedOp.advertisers][i];
+        return createAd(rng.fork(`partial-${i}`), by, `pc-${i}`);
+      }),
+    ],
+  },
+  // The same third of the old ads among new ads by other advertisers.
+  quotedThird: {
+    domain: 'reprises.test',
+    brand: 'Reprises',
+    template: 'cards',
+    ads: [...seedOp.ads.filter((_, i) => i % 3 === 0), ...other.ads.slice(0, Math.ceil(seedOp.ads.length / 3))],
+  },
   unrelated: {
     domain: 'ailleurs.test',
     brand: 'Ailleurs',
@@ -134,6 +157,20 @@ describe('hard cases', () => {
     expect(c.verdict).toBe('clone');
     expect(c.signals.layout).toBe(1);
     expect(c.score).toBeGreaterThan(0.9);
+  });
+
+  it('a third of the old ads with most of the old advertisers stays related, and its line says what would decide it', () => {
+    const c = compare('partialCopy');
+    const line = c.explanation.at(-1)!;
+    expect(c.verdict, line).toBe('related');
+    expect(c.families.content.advertiserReferenceShare).toBeGreaterThanOrEqual(0.6);
+    expect(line).toMatch(
+      /; note: part of the reference's ads both ways \(\d+ % of the candidate's, \d+ % of the reference's, ads or ad photos\) with most of its advertisers \(\d+ %\): a restart .* content cannot tell them apart, the operator's own contact, tracker id or a rare template would$/,
+    );
+    // The same ads without most of the advertisers: no such note.
+    const q = compare('quotedThird');
+    expect(q.families.content.advertiserReferenceShare).toBeLessThan(0.6);
+    expect(q.explanation.at(-1)).not.toContain('note:');
   });
 
   it('an unrelated site with third-party widgets: unrelated', () => {
