@@ -34,5 +34,8 @@
  *    re-cropped deeper. A stored photo without it offers its whole picture as the ladder's step 0: it meets a newer
  *    photo that is a wider view of it, not one that is a deeper crop of it, until the site's pictures are hashed again
  *    (a new crawl; a taken-down site's stored pictures are not rehashed by `reprocess`).
+ * 8: service pages on PascalCase routes too (ASP.NET MVC's `/Home/ContactUs`, `/Home/TermsOfService`): such a contact
+ *    page holding the operator's phone was read as an ad page, so the phone counted as an advertiser's, not as the
+ *    site's identity.
  */
-export const DETECTOR_VERSION = 7;
+export const DETECTOR_VERSION = 8;

@@ -16,13 +16,17 @@ const MIN_AD_CHARS = 150;
 /**
  * A path segment naming a service page (contact, legal notice, terms, privacy, help, account), in French and English,
  * as classified scripts route them (`/contact`, `/mentions-legales.html`, Sharetribe's `/infos/terms`, `/cgu`,
- * `/terms_of_service`): its text is the operator's, never an ad, however long.
+ * `/terms_of_service`, ASP.NET's `/Home/ContactUs`): its text is the operator's, never an ad, however long.
  */
 const SERVICE_SEGMENT =
   /^(?:contact(?:ez-nous|-us)?|nous-contacter|mentions(?:-legales)?|legal(?:-notices?|-informations?)?|cgu|cgv|conditions(?:-generales)?(?:-d-utilisation|-de-vente|-d-usage)?|terms(?:-of-(?:use|service))?|terms-and-conditions|tos|privacy(?:-policy)?|politique-de-confidentialite|confidentialite|imprint|impressum|rules|regles|reglement|about(?:-us)?|a-propos|qui-sommes-nous|faq|aide|help|how-to-use|cookies|login|connexion|inscription|register|signup|sign-up|compte|account|plan-du-site|sitemap)$/i;
 
 function isServicePath(path: string): boolean {
-  return path.split(/[/?&=]/).some((seg) => SERVICE_SEGMENT.test(seg.replace(/\.\w+$/, '').replace(/_/g, '-')));
+  return path.split(/[/?&=]/).some((seg) => {
+    const word = seg.replace(/\.\w+$/, '').replace(/_/g, '-');
+    // PascalCase routes (ASP.NET MVC's `/Home/ContactUs`, `/Terms/PrivacyPolicy`) read as their hyphenated words.
+    return SERVICE_SEGMENT.test(word) || SERVICE_SEGMENT.test(word.replace(/([a-z0-9])([A-Z])/g, '$1-$2'));
+  });
 }
 const AD_URL =
   /\/(?:annonces?|ads?|adverts?|offres?|listings?|items?|classifieds?|petites-annonces|detail|fiche|voir)[/_-]|[?&](?:id|ad|annonce)=\d|\d{3,}(?:\.html?)?$/i;

@@ -74,9 +74,13 @@ describe('ad pages from shared single-ad markup', () => {
       '/privacy_policy',
       '/about-us',
       '/index.php?page=contact-us',
+      '/Home/ContactUs',
+      '/Home/TermsOfService',
+      '/Pages/PrivacyPolicy.aspx',
     ])
       expect(extractPage({ url: `http://a.test${path}`, html: terms }).pageType, path).toBe('other');
     // An ad whose slug merely contains such a word is still an ad.
     expect(extractPage({ url: 'http://a.test/annonce/aide-menagere-rennes-8812', html: terms }).pageType).toBe('ad');
+    expect(extractPage({ url: 'http://a.test/Listings/AideMenagereRennes8812', html: terms }).pageType).toBe('ad');
   });
 });
