@@ -36,6 +36,6 @@
  *    (a new crawl; a taken-down site's stored pictures are not rehashed by `reprocess`).
  * 8: service pages on PascalCase routes too (ASP.NET MVC's `/Home/ContactUs`, `/Home/TermsOfService`): such a contact
  *    page holding the operator's phone was read as an ad page, so the phone counted as an advertiser's, not as the
- *    site's identity.
+ *    site's identity. Also `sign-in`, `log-in`, `cookie-policy` and `faqs` routes.
  */
 export const DETECTOR_VERSION = 8;

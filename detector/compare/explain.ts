@@ -190,21 +190,26 @@ function photoShares(photos: PhotoSignal | undefined): string {
   return `${pct(photos.candidateShare)} of the candidate's photos, ${pct(photos.referenceShare)} of the reference's`;
 }
 
+/** A quarter of each side's ads or ad photos: what the note below calls part of the old ads carried both ways. */
+const NOTE_COPIED_SHARE = 0.25;
+
 /**
- * Under every rule, a part of the reference's ads both ways (ad texts or ad photos weighed by specificity, at least
- * the part the content rule leaves to new ads, 1 − cloneAdShare, of each side) with most of its advertisers
- * (corroboratedAdShare of them): a restart that kept part of the old database, or a rival to which the advertisers
- * moved with some of their ads. Content cannot tell the two apart (the evaluation worlds label them both ways), so the
- * verdict stays under clone and the line says what would decide it. Null when the pattern is not there.
+ * A related pair (no rule holds) carrying part of the reference's ads both ways (a quarter of each side's ads or ad
+ * photos weighed by specificity) with most of its advertisers (more than half, and corroboratedAdShare): a restart
+ * that kept part of the old database, or a rival to which the advertisers moved with some of their ads. Content cannot
+ * tell them apart (the evaluation worlds label them both ways), so the line says what would: the operator's own
+ * contact or id, which with that share of advertisers always makes the rule "content either way, signed by the
+ * operator" hold. Null when the pattern is not there or the verdict is not related.
  */
 function partialCopyNote(input: ExplainInput): string | null {
+  if (input.verdict !== 'related') return null;
   const c = input.rule.families.content;
-  const t = input.thresholds;
   const candidate = Math.max(c.adCandidateShare, c.photoCandidateShare);
   const reference = Math.max(c.adReferenceShare, c.photoReferenceShare);
-  const line = 1 - t.cloneAdShare;
-  if (Math.min(candidate, reference) < line || c.advertiserReferenceShare < t.corroboratedAdShare) return null;
-  return `part of the reference's ads both ways (${pct(candidate)} of the candidate's, ${pct(reference)} of the reference's, ads or ad photos) with most of its advertisers (${pct(c.advertiserReferenceShare)}): a restart that kept part of the old database looks like this, and so does a rival to which the advertisers moved with some of their ads; content cannot tell them apart, the operator's own contact, tracker id or a rare template would`;
+  const advertisers = c.advertiserReferenceShare;
+  if (Math.min(candidate, reference) < NOTE_COPIED_SHARE) return null;
+  if (advertisers <= 0.5 || advertisers < input.thresholds.corroboratedAdShare) return null;
+  return `${pct(candidate)} of the candidate's ads or ad photos and ${pct(reference)} of the reference's are copies of the other's, and ${pct(advertisers)} of the reference's advertisers (weighed by how specific each contact is) are on the candidate: a restart that kept part of the old database looks like this, and so does a rival to which the advertisers moved with some of their ads. Only the operator's own phone, e-mail or address, or an analytics, advertising or payment id shared with the reference, could tell them apart`;
 }
 
 /** The closing line: the verdict, the rule that decided it with its values and thresholds, and every corroboration. */

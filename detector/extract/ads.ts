@@ -19,7 +19,7 @@ const MIN_AD_CHARS = 150;
  * `/terms_of_service`, ASP.NET's `/Home/ContactUs`): its text is the operator's, never an ad, however long.
  */
 const SERVICE_SEGMENT =
-  /^(?:contact(?:ez-nous|-us)?|nous-contacter|mentions(?:-legales)?|legal(?:-notices?|-informations?)?|cgu|cgv|conditions(?:-generales)?(?:-d-utilisation|-de-vente|-d-usage)?|terms(?:-of-(?:use|service))?|terms-and-conditions|tos|privacy(?:-policy)?|politique-de-confidentialite|confidentialite|imprint|impressum|rules|regles|reglement|about(?:-us)?|a-propos|qui-sommes-nous|faq|aide|help|how-to-use|cookies|login|connexion|inscription|register|signup|sign-up|compte|account|plan-du-site|sitemap)$/i;
+  /^(?:contact(?:ez-nous|-us)?|nous-contacter|mentions(?:-legales)?|legal(?:-notices?|-informations?)?|cgu|cgv|conditions(?:-generales)?(?:-d-utilisation|-de-vente|-d-usage)?|terms(?:-of-(?:use|service))?|terms-and-conditions|tos|privacy(?:-policy)?|politique-de-confidentialite|confidentialite|imprint|impressum|rules|regles|reglement|about(?:-us)?|a-propos|qui-sommes-nous|faqs?|aide|help|how-to-use|cookies|cookie-policy|login|log-in|sign-in|signin|connexion|inscription|register|signup|sign-up|compte|account|plan-du-site|sitemap)$/i;
 
 function isServicePath(path: string): boolean {
   return path.split(/[/?&=]/).some((seg) => {

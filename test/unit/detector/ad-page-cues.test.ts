@@ -77,6 +77,9 @@ describe('ad pages from shared single-ad markup', () => {
       '/Home/ContactUs',
       '/Home/TermsOfService',
       '/Pages/PrivacyPolicy.aspx',
+      '/Home/SignIn',
+      '/Home/CookiePolicy',
+      '/Home/FAQs',
     ])
       expect(extractPage({ url: `http://a.test${path}`, html: terms }).pageType, path).toBe('other');
     // An ad whose slug merely contains such a word is still an ad.

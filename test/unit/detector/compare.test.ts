@@ -74,6 +74,13 @@ const specs: Record<string, SiteSpec> = {
       }),
     ],
   },
+  // Every old advertiser with a new ad, none of the old ads.
+  advertisersOnly: {
+    domain: 'nouvelles-annonces.test',
+    brand: 'Nouvelles annonces',
+    template: 'cards',
+    ads: seedOp.advertisers.map((by, i) => createAd(rng.fork(`moved-${i}`), by, `mv-${i}`)),
+  },
   // The same third of the old ads among new ads by other advertisers.
   quotedThird: {
     domain: 'reprises.test',
@@ -163,14 +170,31 @@ describe('hard cases', () => {
     const c = compare('partialCopy');
     const line = c.explanation.at(-1)!;
     expect(c.verdict, line).toBe('related');
-    expect(c.families.content.advertiserReferenceShare).toBeGreaterThanOrEqual(0.6);
+    const t = defaultThresholds;
+    expect(c.families.content.advertiserReferenceShare).toBeGreaterThanOrEqual(t.corroboratedAdShare);
     expect(line).toMatch(
-      /; note: part of the reference's ads both ways \(\d+ % of the candidate's, \d+ % of the reference's, ads or ad photos\) with most of its advertisers \(\d+ %\): a restart .* content cannot tell them apart, the operator's own contact, tracker id or a rare template would$/,
+      /; note: \d+ % of the candidate's ads or ad photos and \d+ % of the reference's are copies of the other's, and \d+ % of the reference's advertisers \(weighed by how specific each contact is\) are on the candidate: a restart .* Only the operator's own phone, e-mail or address, or an analytics, advertising or payment id shared with the reference, could tell them apart$/,
     );
+    // What the note says would decide it does: the operator's own contact (identity) makes it a clone.
+    const withIdentity = {
+      ...profiles.partialCopy,
+      contacts: [...profiles.partialCopy.contacts, ...profiles.seed.contacts.filter((x) => x.scope === 'site')],
+    };
+    expect(profiles.seed.contacts.some((x) => x.scope === 'site')).toBe(true);
+    expect(compareProfiles(profiles.seed, withIdentity).verdict).toBe('clone');
     // The same ads without most of the advertisers: no such note.
     const q = compare('quotedThird');
-    expect(q.families.content.advertiserReferenceShare).toBeLessThan(0.6);
+    expect(q.families.content.advertiserReferenceShare).toBeLessThan(t.corroboratedAdShare);
     expect(q.explanation.at(-1)).not.toContain('note:');
+    // The note does not follow overrides of the content rule (it reads a quarter of each side, whatever cloneAdShare),
+    // and a pair pushed under related by overrides gets none.
+    const moved = compareProfiles(profiles.seed, profiles.advertisersOnly, { cloneAdShare: 1 });
+    expect(moved.families.content.advertiserReferenceShare).toBeGreaterThan(0.9);
+    expect(moved.verdict).toBe('related');
+    expect(moved.explanation.at(-1)).not.toContain('note:');
+    const unrelated = compareProfiles(profiles.seed, profiles.partialCopy, { relatedScore: 0.5, weightContent: 0.3 });
+    expect(unrelated.verdict).toBe('unrelated');
+    expect(unrelated.explanation.at(-1)).not.toContain('note:');
   });
 
   it('an unrelated site with third-party widgets: unrelated', () => {
