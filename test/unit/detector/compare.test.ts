@@ -40,6 +40,10 @@ const seed: SiteSpec = {
 const other = newOperator('other', 20_000);
 const competitor = newOperator('competitor', 30_000);
 const rename = (k: string) => ({ domain: `${k}.test`, brand: `Marque ${k}` });
+/** A third of the seed's ads, and its advertisers whose ads are not among them first (then all of them again). */
+const oldThird = seedOp.ads.filter((_, i) => i % 3 === 0);
+const keptAdvertisers = new Set(oldThird.map((ad) => ad.advertiserId));
+const leftAdvertisersFirst = [...seedOp.advertisers.filter((a) => !keptAdvertisers.has(a.id)), ...seedOp.advertisers];
 
 const specs: Record<string, SiteSpec> = {
   seed,
@@ -66,12 +70,10 @@ const specs: Record<string, SiteSpec> = {
     brand: 'Redémarrage',
     template: 'cards',
     ads: [
-      ...seedOp.ads.filter((_, i) => i % 3 === 0),
-      ...Array.from({ length: Math.ceil(seedOp.ads.length / 3) }, (_, i) => {
-        const kept = new Set(seedOp.ads.filter((_, j) => j % 3 === 0).map((x) => x.advertiserId));
-        const by = [...seedOp.advertisers.filter((x) => !kept.has(x.id)), ...seedOp.advertisers][i];
-        return createAd(rng.fork(`partial-${i}`), by, `pc-${i}`);
-      }),
+      ...oldThird,
+      ...leftAdvertisersFirst
+        .slice(0, oldThird.length)
+        .map((by, i) => createAd(rng.fork(`partial-${i}`), by, `pc-${i}`)),
     ],
   },
   // Every old advertiser with a new ad, none of the old ads.
@@ -86,7 +88,7 @@ const specs: Record<string, SiteSpec> = {
     domain: 'reprises.test',
     brand: 'Reprises',
     template: 'cards',
-    ads: [...seedOp.ads.filter((_, i) => i % 3 === 0), ...other.ads.slice(0, Math.ceil(seedOp.ads.length / 3))],
+    ads: [...oldThird, ...other.ads.slice(0, oldThird.length)],
   },
   unrelated: {
     domain: 'ailleurs.test',
