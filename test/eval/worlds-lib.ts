@@ -24,9 +24,20 @@ import { profileWorld6 } from './world6/pipeline.ts';
 import { profileWorld7 } from './world7/pipeline.ts';
 import { profileWorld8 } from './world8/pipeline.ts';
 import { profileWorld9 } from './world9/pipeline.ts';
+import { profileWorld10 } from './world10/pipeline.ts';
 
 export interface WorldPair {
-  world: 'world 1' | 'world 2' | 'world 3' | 'world 4' | 'world 5' | 'world 6' | 'world 7' | 'world 8' | 'world 9';
+  world:
+    | 'world 1'
+    | 'world 2'
+    | 'world 3'
+    | 'world 4'
+    | 'world 5'
+    | 'world 6'
+    | 'world 7'
+    | 'world 8'
+    | 'world 9'
+    | 'world 10';
   seed: string;
   reference: string;
   candidate: string;
@@ -230,6 +241,16 @@ export function world9Pairs(seeds: string[], options: { pictures?: boolean } = {
     'world 9',
     seeds,
     (seed) => profileWorld9({ seed }, options),
+    (p) => p.referenceScript,
+  );
+}
+
+/** World 10 (written blind to the verdict in the twelfth session: AdsLight, Advanced Classifieds & Directory Pro, a Laravel app). */
+export function world10Pairs(seeds: string[], options: { pictures?: boolean } = {}): Promise<WorldPair[]> {
+  return generatedPairs(
+    'world 10',
+    seeds,
+    (seed) => profileWorld10({ seed }, options),
     (p) => p.referenceScript,
   );
 }

@@ -1,4 +1,4 @@
-/** A worker thread of `npm run eval:worlds`: profiles one seed of world 2 to 9 and grades its pairs on every grid point. */
+/** A worker thread of `npm run eval:worlds`: profiles one seed of world 2 to 10 and grades its pairs on every grid point. */
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   gradePairs,
@@ -11,10 +11,11 @@ import {
   world7Pairs,
   world8Pairs,
   world9Pairs,
+  world10Pairs,
 } from './worlds-lib.ts';
 
 const { world, seed, pictures } = workerData as {
-  world: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  world: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
   seed: string;
   pictures: boolean;
 };
@@ -27,5 +28,6 @@ const profile: Record<typeof world, (seeds: string[]) => Promise<WorldPair[]>> =
   7: (s) => world7Pairs(s),
   8: (s) => world8Pairs(s),
   9: (s) => world9Pairs(s),
+  10: (s) => world10Pairs(s),
 };
 parentPort!.postMessage(gradePairs(await profile[world]([seed])));

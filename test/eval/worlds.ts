@@ -17,7 +17,9 @@
  * Sharetribe Go; written blind in the seventh session): `--world 7`, `--seeds7 a,b,…`. World 8 (test/eval/world8: DCF
  * Django Classified, Business Directory Plugin, WP Job Manager; written blind in the ninth session): `--world 8`,
  * `--seeds8 a,b,…`. World 9 (test/eval/world9: Jobberbase, Zikula Classifieds, Better Classifieds; written blind in
- * the eleventh session): `--world 9`, `--seeds9 a,b,…`.
+ * the eleventh session): `--world 9`, `--seeds9 a,b,…`. World 10 (test/eval/world10: AdsLight on XOOPS, Advanced
+ * Classifieds & Directory Pro, a Laravel classifieds app; written blind in the twelfth session): `--world 10`,
+ * `--seeds10 a,b,…`.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -31,6 +33,7 @@ import { WORLD6_SEEDS } from './world6/world.ts';
 import { WORLD7_SEEDS } from './world7/world.ts';
 import { WORLD8_SEEDS } from './world8/world.ts';
 import { WORLD9_SEEDS } from './world9/pipeline.ts';
+import { WORLD10_SEEDS } from './world10/pipeline.ts';
 import {
   better,
   describePoint,
@@ -67,13 +70,14 @@ const noPictures2 = flag('--no-pictures2');
 const noPictures3 = flag('--no-pictures3');
 const chosen = (option('--world') ?? ['1', '2', '3']).map(Number);
 for (const w of chosen)
-  if (![1, 2, 3, 4, 5, 6, 7, 8, 9].includes(w)) throw new Error(`--world: there are worlds 1 to 9, not "${w}"`);
+  if (![1, 2, 3, 4, 5, 6, 7, 8, 9, 10].includes(w)) throw new Error(`--world: there are worlds 1 to 10, not "${w}"`);
 const seeds4 = option('--seeds4') ?? WORLD4_SEEDS;
 const seeds5 = option('--seeds5') ?? [...WORLD5_SEEDS];
 const seeds6 = option('--seeds6') ?? [...WORLD6_SEEDS];
 const seeds7 = option('--seeds7') ?? [...WORLD7_SEEDS];
 const seeds8 = option('--seeds8') ?? [...WORLD8_SEEDS];
 const seeds9 = option('--seeds9') ?? [...WORLD9_SEEDS];
+const seeds10 = option('--seeds10') ?? [...WORLD10_SEEDS];
 const seeds3 = option('--seeds3') ?? WORLD3_SEEDS.slice(0, 4);
 const seeds2 = option('--seeds2') ?? (args.length ? args : WORLD2_SEEDS.slice(0, 4));
 const seedsOf: Record<number, string[]> = {
@@ -86,6 +90,7 @@ const seedsOf: Record<number, string[]> = {
   7: seeds7,
   8: seeds8,
   9: seeds9,
+  10: seeds10,
 };
 const f3 = (x: number) => x.toFixed(3);
 const t0 = performance.now();
