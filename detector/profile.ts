@@ -3,6 +3,7 @@
  * Layout: per page type, log-tf × idf weighted tag-path tokens → 64-bit SimHash. Ad text: each ad's blocks minus the
  * site's boilerplate (blocks repeated on most pages) → word 3-shingles → 64-bit SimHash.
  */
+import { isServiceUrl } from './extract/ads.ts';
 import { normaliseText, words } from './extract/normalise.ts';
 import { fromHex64, toHex64 } from './hash64.ts';
 import { siteLook, sitePhotos, specificityOf } from './images/index.ts';
@@ -227,29 +228,34 @@ function majority(weighted: [string, number][]): string | null {
 
 /**
  * The site's contacts, each once (one seen in a page's text wins over the same read in a picture: plainer evidence),
- * with its scope: `site` for the operator's own (found on service or home pages and
- * on no ad, or on most pages of the site: a footer), `ad` for an advertiser's (found with the ads). Site-level
- * contacts say who runs the site; an advertiser's number says who posts on it, and advertisers post on many sites.
+ * with its scope: `site` for the operator's own (found on service or home pages and on no ad, on a service page that
+ * holds no ad — the legal notice or contact page, where the law asks the publisher to name itself — whatever other
+ * page also shows it, or on most pages of the site: a footer), `ad` for an advertiser's (found with the ads).
+ * Site-level contacts say who runs the site; an advertiser's number says who posts on it, and advertisers post on
+ * many sites. A script whose contact form reads as an ad page (Zikula's Formicula) still names its operator on its
+ * legal notice.
  */
 function dedupeContacts(pages: PageFeatures[]): Contact[] {
-  const seen = new Map<string, { contact: Contact; pages: number; withAds: boolean }>();
+  const seen = new Map<string, { contact: Contact; pages: number; withAds: boolean; onService: boolean }>();
   for (const p of pages) {
     const withAds = p.pageType !== 'other';
+    const onService = !withAds && isServiceUrl(p.url);
     for (const c of p.contacts) {
       const key = `${c.kind}:${c.value}`;
       const entry = seen.get(key);
-      if (!entry) seen.set(key, { contact: c, pages: 1, withAds });
+      if (!entry) seen.set(key, { contact: c, pages: 1, withAds, onService });
       else {
         entry.pages++;
         entry.withAds ||= withAds;
+        entry.onService ||= onService;
         if (entry.contact.source === 'image' && c.source !== 'image') entry.contact = c;
       }
     }
   }
   const onMost = (n: number) => pages.length >= BOILERPLATE_MIN_PAGES && n >= pages.length * BOILERPLATE_SHARE;
-  return [...seen.values()].map(({ contact, pages: n, withAds }) => ({
+  return [...seen.values()].map(({ contact, pages: n, withAds, onService }) => ({
     ...contact,
-    scope: !withAds || onMost(n) ? 'site' : 'ad',
+    scope: !withAds || onService || onMost(n) ? 'site' : 'ad',
   }));
 }
 

@@ -37,5 +37,8 @@
  * 8: service pages on PascalCase routes too (ASP.NET MVC's `/Home/ContactUs`, `/Home/TermsOfService`): such a contact
  *    page holding the operator's phone was read as an ad page, so the phone counted as an advertiser's, not as the
  *    site's identity. Also `sign-in`, `log-in`, `cookie-policy` and `faqs` routes.
+ * 9: a contact found on a service page that holds no ad (the legal notice, a contact page) is the site's whatever
+ *    other page also shows it: Zikula's contact form reads as an ad page, and the operator's phone it shows was
+ *    scoped to the ads although the legal notice names it. Profiles' contact scopes change.
  */
-export const DETECTOR_VERSION = 8;
+export const DETECTOR_VERSION = 9;

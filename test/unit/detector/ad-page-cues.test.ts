@@ -86,4 +86,34 @@ describe('ad pages from shared single-ad markup', () => {
     expect(extractPage({ url: 'http://a.test/annonce/aide-menagere-rennes-8812', html: terms }).pageType).toBe('ad');
     expect(extractPage({ url: 'http://a.test/Listings/AideMenagereRennes8812', html: terms }).pageType).toBe('ad');
   });
+
+  it("keeps the operator's number the operator's when its legal notice names it, though a page read as an ad shows it too", () => {
+    // Zikula's contact form (module=Formicula) has a heading and long text: it reads as an ad page. The legal notice,
+    // a service page holding no ad, names the same number: the law asks the publisher to name itself there.
+    const operator = '<p>Éditeur : SARL Annonces, 01 99 00 45 67</p>';
+    const contactForm = frame(`<h1>Nous écrire</h1>${DESCRIPTION}${operator}`);
+    const legal = frame(`<h1>Mentions légales</h1>${operator}`);
+    const site = (legalUrl: string | null) =>
+      buildProfile(
+        [
+          extractPage({ url: 'http://a.test/advert/plombier-1/', html: wpAdvertsLike }),
+          extractPage({ url: 'http://a.test/p/x9', html: schemaOnly }),
+          // More ad pages, so that the number is on fewer than half of the pages (not a footer).
+          extractPage({ url: 'http://a.test/advert/plombier-2/', html: wpAdvertsLike }),
+          extractPage({ url: 'http://a.test/p/x10', html: schemaOnly }),
+          extractPage({ url: 'http://a.test/index.php?module=Formicula&type=user&func=main', html: contactForm }),
+          ...(legalUrl ? [extractPage({ url: legalUrl, html: legal })] : []),
+        ],
+        { site: 'a.test' },
+      ).contacts;
+    const scope = (contacts: ReturnType<typeof site>, value: string) => contacts.find((c) => c.value === value)?.scope;
+    expect(extractPage({ url: 'http://a.test/index.php?module=Formicula', html: contactForm }).pageType).toBe('ad');
+    const withNotice = site('http://a.test/index.php?module=Legal&type=user&func=legalnotice');
+    expect(scope(withNotice, '+33199004567')).toBe('site');
+    expect(scope(withNotice, '+33639981122')).toBe('ad');
+    // Without the legal notice the number is only on a page read as an ad: an advertiser's, as before.
+    expect(scope(site(null), '+33199004567')).toBe('ad');
+    // A page that is not a service page (an article without ads) does not make it the operator's.
+    expect(scope(site('http://a.test/blog/nos-conseils'), '+33199004567')).toBe('ad');
+  });
 });
