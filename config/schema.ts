@@ -176,6 +176,7 @@ export const detectorSchema = z
     cloneReferenceShare: share.optional(),
     corroboratedAdShare: share.optional(),
     templateReferenceShare: share.optional(),
+    operatorContentShare: share.optional(),
     corroborationStrength: share.optional(),
     templateRareSites: siteCount.optional(),
     templateCommonSites: siteCount.optional(),

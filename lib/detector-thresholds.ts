@@ -56,6 +56,13 @@ export interface DetectorThresholds {
    * quoted ads.
    */
   templateReferenceShare: number;
+  /**
+   * The operator's own rule: with the reference's own contact shown by the candidate as its own, or a shared operator
+   * id (analytics, tag manager, advertising, payment), at least this share of either side's content (the higher of the
+   * candidate's and the reference's shares). A third: the paying core an operator keeps when it restarts under its own
+   * name, or the old database diluted in a new catalogue; nothing else carries the operator's signature as its own.
+   */
+  operatorContentShare: number;
   /** Family strength (in [0, 1]) from which site identity, layout or pivots corroborate content. */
   corroborationStrength: number;
   /** Near-identical ads (or shared advertiser contacts) needed before content counts at all (small overlaps prove little). */
@@ -105,6 +112,7 @@ export const defaultThresholds: DetectorThresholds = {
   cloneReferenceShare: 0.5,
   corroboratedAdShare: 0.6,
   templateReferenceShare: 0.4,
+  operatorContentShare: 0.33,
   corroborationStrength: 0.5,
   minSharedAds: 3,
   templateRareSites: 6,
@@ -167,6 +175,11 @@ export function thresholdProblems(overrides: Partial<DetectorThresholds>): Thres
     out.push({
       key: 'clonePhotoShare',
       message: `clonePhotoShare (${t.clonePhotoShare}) must be below 1: the photo rule rises from it to 1 (it divides by 1 − clonePhotoShare)`,
+    });
+  if (t.operatorContentShare > t.corroboratedAdShare)
+    out.push({
+      key: given('operatorContentShare', 'corroboratedAdShare'),
+      message: `operatorContentShare (${t.operatorContentShare}) must not exceed corroboratedAdShare (${t.corroboratedAdShare}): content signed by the operator's own contact or id cannot need more than content with any corroboration`,
     });
   if (t.corroboratedAdShare > t.cloneAdShare)
     out.push({

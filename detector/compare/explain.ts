@@ -75,6 +75,7 @@ const RULE_NAMES: Record<RuleName, string> = {
   'operator-content': "content either way, signed by the operator's own contacts or ids",
   'template-and-content': 'shared template and content both ways',
   'template-and-advertisers': 'shared template and nearly all advertisers both ways',
+  'advertisers-and-copies': "nearly all advertisers both ways, with half of the reference's ads or pictures",
   'same-operator': 'two operator families',
 };
 
@@ -158,6 +159,8 @@ function conditionWords(c: Condition, rule: RuleOutcome): string {
       return `${pct(c.threshold)} of the candidate's ads or ad photos from the reference, or both ways at ${pct(c.threshold)} (shared advertisers do not count beside a template alone) (${has} ${pct(c.value)})`;
     case 'reference-copied':
       return `${pct(c.threshold)} of the reference's ads or ad photos on the candidate (${has} ${pct(c.value)})`;
+    case 'reference-copy-share':
+      return `${pct(c.threshold)} of the reference's ads or ad pictures copied on the candidate, each picture once, stock pictures left out (${has} ${pct(c.value)})`;
     case 'candidate-ad-share':
       return `${pct(c.threshold)} of the candidate's ads from the reference (${has} ${pct(c.value)})`;
     case 'reference-ad-share':
@@ -264,6 +267,10 @@ export function explain(input: ExplainInput, evidence: Evidence[]): string[] {
   if (contacts.siteContacts.shared > 0)
     lines.push(
       `${contacts.siteContacts.shared} of the reference's own contacts (contact page, footer) on the candidate`,
+    );
+  if (contacts.siteContacts.quoted > 0)
+    lines.push(
+      `${contacts.siteContacts.quoted} of the reference's own contacts quoted in the candidate's ads or articles, not shown as its own contact: they do not count as site identity`,
     );
   if (contacts.value === null) lines.push('contacts not comparable (none found on one side)');
   else if (contacts.shared.length === 0) lines.push('no contact in common');

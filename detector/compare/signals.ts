@@ -183,17 +183,23 @@ export interface ContactSignal {
   shared: SharedContact[];
   /** Advertiser contacts shared, their weight, and the weight of each side's advertiser contacts. */
   advertisers: { shared: number; sharedWeight: number; referenceWeight: number; candidateWeight: number };
-  /** Site-level contacts of the reference, and those found on the candidate. */
-  siteContacts: { reference: number; shared: number };
+  /**
+   * Site-level contacts of the reference, those the candidate shows as its own (`shared`: its contact page, legal
+   * notice, footer) and those it only quotes among its ads or articles (`quoted`: a press article or a forum thread
+   * giving the board's number).
+   */
+  siteContacts: { reference: number; shared: number; quoted: number };
 }
 
 const isSite = (c: Contact) => c.scope === 'site';
 
 /**
- * Contacts in two families. The reference's site-level contacts (its operator's address or handle) shared by the
- * candidate are site identity. Its advertisers' contacts shared by the candidate are content: they travel with the
- * copied ads and with advertisers who post on several sites, so they are measured like ads (containment, weighted by
- * how many sites carry each contact) and never corroborate the ads on their own.
+ * Contacts in two families. The reference's site-level contacts (its operator's address or handle) that the candidate
+ * shows as its own (site-level there too) are site identity: the operator signs the candidate. Quoted among the
+ * candidate's ads or articles (a press article or a forum thread giving the board's number), they sign nothing and
+ * are shown apart, neither identity nor an advertiser. Its advertisers' contacts shared by the candidate are content:
+ * they travel with the copied ads and with advertisers who post on several sites, so they are measured like ads
+ * (containment, weighted by how many sites carry each contact) and never corroborate the ads on their own.
  */
 export function contactSignal(
   ref: SiteProfile,
@@ -204,7 +210,7 @@ export function contactSignal(
   const refSite = new Set(ref.contacts.filter(isSite).map(contactKey));
   const refAd = new Set(ref.contacts.filter((c) => !isSite(c)).map(contactKey));
   const advertisers = { shared: 0, sharedWeight: 0, referenceWeight: 0, candidateWeight: 0 };
-  const siteContacts = { reference: refSite.size, shared: 0 };
+  const siteContacts = { reference: refSite.size, shared: 0, quoted: 0 };
   if (ref.contacts.length < t.minContacts || cand.contacts.length < t.minContacts) {
     return { value: null, identity: null, shared: [], advertisers, siteContacts };
   }
@@ -216,9 +222,11 @@ export function contactSignal(
   let identity = 0;
   for (const c of cand.contacts) {
     const key = contactKey(c);
-    if (refSite.has(key)) {
+    if (refSite.has(key) && isSite(c)) {
       identity += w(key);
       siteContacts.shared++;
+    } else if (refSite.has(key)) {
+      siteContacts.quoted++;
     } else {
       advertisers.candidateWeight += w(key);
       if (!refAd.has(key)) continue;

@@ -21,10 +21,11 @@
  * - corroborated content: more than half of the candidate comes from the reference, or content is carried both ways
  *   (the cosine √(c·r) of the two shares), at `corroboratedAdShare`, and an operator's family corroborates it
  *   (identity, a strong pivot, or a rare template), each at `corroborationStrength`;
- * - operator's content: the operator's own contacts or ids (identity or a strong pivot, not a template, which
- *   aggregators and competitors on one script share) and content carried either way at `corroboratedAdShare`: most of
- *   the candidate from the reference, or most of the reference on the candidate (max(c, r)): the old database padded
- *   with new ads, or a gallery of its photos, signed by the operator;
+ * - operator's content: the operator's own contacts shown by the candidate as its own, or its ids (identity or a
+ *   strong pivot, not a template, which aggregators and competitors on one script share), and content carried either
+ *   way at `operatorContentShare` (a third): of the candidate from the reference, or of the reference on the candidate
+ *   (max(c, r)): the old database padded with new ads, its paying core kept, or a gallery of its photos, signed by the
+ *   operator. A page quoting the board's number (press, forum) shows it among its articles, not as its own: no identity;
  * - template and content: copied content (ad texts, listing excerpts, ad photos: not shared advertisers, who move to a
  *   competitor with their numbers) at `corroboratedAdShare` as above, a shared template however common, and
  *   `templateReferenceShare` of the reference's copied content on the candidate: a common template says nothing
@@ -32,6 +33,10 @@
  * - template and advertisers: the content rule's shares (`cloneAdShare` of the candidate, `cloneReferenceShare` of the
  *   reference) read on shared advertisers, beside a shared template: the old board on its old script, its ads
  *   rewritten, still carrying nearly all of its advertisers. A rival to which some advertisers moved has its own too;
+ * - advertisers and copies: nearly all advertisers both ways (`cloneAdShare` of each side's) and `cloneReferenceShare`
+ *   of the reference's ad texts or ad pictures copied on the candidate (pictures counted as the photo-copy rule counts
+ *   them): the board's whole advertiser base and a good part of its content, on any template (a photo gallery of the
+ *   old board whose pictures a watermark and a crop partly hide);
  * - same operator: two operator families, not only the layout.
  *
  * Content is read on full ad texts, on listing excerpts (excerpts against excerpts: signals.ts), on shared advertisers
@@ -54,6 +59,7 @@ export type RuleName =
   | 'operator-content'
   | 'template-and-content'
   | 'template-and-advertisers'
+  | 'advertisers-and-copies'
   | 'same-operator';
 export type OperatorFamily = 'identity' | 'pivots' | 'layout';
 
@@ -64,6 +70,7 @@ export interface Condition {
     | 'carried'
     | 'copied'
     | 'reference-copied'
+    | 'reference-copy-share'
     | 'candidate-ad-share'
     | 'reference-ad-share'
     | 'joint-candidate-share'
@@ -188,8 +195,8 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
   // Content for the corroborated rules: most of the candidate from the reference, or content carried both ways (the
   // cosine of the two contents, √(c·r): an old database that new ads dilute on the candidate but that is all there).
   const content = Math.max(c, Math.sqrt(c * r));
-  // With the operator's own contacts or ids, content carried either way: most of the candidate from the reference (a
-  // partial copy), or most of the reference on the candidate (the old database padded with new ads, a photo gallery).
+  // With the operator's own contacts or ids, content carried either way: a third of the candidate from the reference
+  // (the paying core kept), or of the reference on the candidate (the old database padded with new ads, a gallery).
   const carried = Math.max(c, r);
   // With a template alone, content is what was copied, not who posts: ad texts, listing excerpts and ad photos. A
   // competitor on the same off-the-shelf script to which the advertisers moved shares their numbers, not their ads.
@@ -243,7 +250,7 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
     ),
     rule(
       'operator-content',
-      [cond('carried', carried, t.corroboratedAdShare), cond('corroboration', ownValue, t.corroborationStrength)],
+      [cond('carried', carried, t.operatorContentShare), cond('corroboration', ownValue, t.corroborationStrength)],
       [own],
     ),
     rule('template-and-content', [
@@ -255,6 +262,20 @@ export function decideFamilies(families: Families, layoutSimilarity: number, t: 
       cond('candidate-advertiser-share', families.content.advertiserCandidateShare, t.cloneAdShare),
       cond('reference-advertiser-share', families.content.advertiserReferenceShare, t.cloneReferenceShare),
       cond('template', layoutSimilarity, t.corroborationStrength),
+    ]),
+    // The board's whole advertiser base with a good part of its ads or pictures: nearly all of the candidate's
+    // advertisers are the reference's and nearly all of the reference's are on the candidate, and half of the
+    // reference's ad texts or ad pictures were copied there (each picture once, stock left out, as the photo-copy
+    // rule counts them). A rival to which advertisers moved has its own too; a press dossier quoting a third of the
+    // ads names the advertisers it quotes, not the others.
+    rule('advertisers-and-copies', [
+      cond('candidate-advertiser-share', families.content.advertiserCandidateShare, t.cloneAdShare),
+      cond('reference-advertiser-share', families.content.advertiserReferenceShare, t.cloneAdShare),
+      cond(
+        'reference-copy-share',
+        Math.max(families.content.adReferenceShare, families.content.photoCopyReferenceShare),
+        t.cloneReferenceShare,
+      ),
     ]),
     rule(
       'same-operator',

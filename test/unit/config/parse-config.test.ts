@@ -146,6 +146,10 @@ describe('parseConfig', () => {
     );
     expect(problems('detector:\n  corroborationStrength: 0\n').join('\n')).toContain('detector.corroborationStrength');
     expect(parseConfig('detector:\n  templateReferenceShare: 0.5\n').detector).toEqual({ templateReferenceShare: 0.5 });
+    expect(parseConfig('detector:\n  operatorContentShare: 0.5\n').detector).toEqual({ operatorContentShare: 0.5 });
+    expect(problems('detector:\n  operatorContentShare: 0.7\n').join('\n')).toContain(
+      'operatorContentShare (0.7) must not exceed corroboratedAdShare (0.6)',
+    );
     expect(parseConfig('detector:\n  cloneAdShare: 1\n  relatedScore: 0.3\n').detector).toEqual({
       cloneAdShare: 1,
       relatedScore: 0.3,
