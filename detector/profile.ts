@@ -23,7 +23,7 @@ const MIN_AD_PAGES = 3;
  */
 const MIN_SUMMARY_WORDS = 2 * MIN_AD_WORDS;
 const BOILERPLATE_SHARE = 0.5;
-const BOILERPLATE_MIN_PAGES = 3;
+export const BOILERPLATE_MIN_PAGES = 3;
 /** Template labels inside blocks: at most this many words at a block's start or end (see templateEdges). */
 const LABEL_MAX_WORDS = 3;
 /**

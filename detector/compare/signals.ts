@@ -7,6 +7,7 @@ import { fromHex64, hammingHex, popcount32 } from '../hash64.ts';
 import { type DecodedSketch, decodedCosine, decodeSketch } from '../layout-sketch.ts';
 import { matchingOwners } from '../matching.ts';
 import { WEAK_PIVOTS } from '../pivots/index.ts';
+import { BOILERPLATE_MIN_PAGES } from '../profile.ts';
 import type {
   AdFingerprint,
   Contact,
@@ -220,9 +221,12 @@ export function contactSignal(
   const byKind = new Map<ContactKind, string[]>();
   const fromImages = new Map<ContactKind, string[]>();
   let identity = 0;
+  // On a candidate of one or two pages nothing tells a footer from the text (a footer needs BOILERPLATE_MIN_PAGES pages
+  // to be seen): there, the reference's own contact found anywhere is taken as shown as the candidate's own.
+  const tooSmallToTell = cand.pageCount < BOILERPLATE_MIN_PAGES;
   for (const c of cand.contacts) {
     const key = contactKey(c);
-    if (refSite.has(key) && isSite(c)) {
+    if (refSite.has(key) && (isSite(c) || tooSmallToTell)) {
       identity += w(key);
       siteContacts.shared++;
     } else if (refSite.has(key)) {

@@ -107,4 +107,19 @@ describe("site identity: the board's own contact shown as the candidate's own", 
       /1 of the reference's own contacts \(contact page, footer\) on the candidate/,
     );
   });
+
+  it('counts it on a candidate too small to tell a footer from the text (one or two pages)', () => {
+    // A two-page photo gallery with the operator's number in its footer: a footer needs three pages to be seen.
+    const gallery = buildProfile(
+      [1, 2].map((n) =>
+        extractPage({
+          url: `https://galerie-maison.test/photos/${n}`,
+          html: page(`Galerie ${n}`, adBody(n), `<p>Renseignements : ${BOARD_PHONE}</p>`),
+        }),
+      ),
+      { site: 'galerie-maison.test' },
+    );
+    expect(gallery.contacts.find((c) => c.value === '+33199004715')?.scope).toBe('ad');
+    expect(compareProfiles(board(), gallery).families.identity).toBe(1);
+  });
 });

@@ -157,7 +157,10 @@ describe('the rule on families', () => {
 
   it('nearly all advertisers both ways with half of the reference copied is a clone on any template; a rival or a press dossier is not', () => {
     const outcome = (f: Partial<F>) =>
-      decideFamilies(...toFamilies({ c: 0, r: 0, ac: 0, ar: 0, identity: 0, pivots: 0, layout: 0, rarity: 0, ...f }), t);
+      decideFamilies(
+        ...toFamilies({ c: 0, r: 0, ac: 0, ar: 0, identity: 0, pivots: 0, layout: 0, rarity: 0, ...f }),
+        t,
+      );
     const holds = (f: Partial<F>) => outcome(f).best.margin >= 0;
     // A photo gallery of the old board on another template: its pictures watermarked and cropped, so only two thirds
     // of the gallery's are matched (under the photo-copy rule's 75 %), but nearly all of the reference's are, and the
