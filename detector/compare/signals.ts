@@ -226,11 +226,11 @@ export function contactSignal(
   const tooSmallToTell = cand.pageCount < BOILERPLATE_MIN_PAGES;
   for (const c of cand.contacts) {
     const key = contactKey(c);
-    if (refSite.has(key) && (isSite(c) || tooSmallToTell)) {
-      identity += w(key);
-      siteContacts.shared++;
-    } else if (refSite.has(key)) {
-      siteContacts.quoted++;
+    if (refSite.has(key)) {
+      if (isSite(c) || tooSmallToTell) {
+        identity += w(key);
+        siteContacts.shared++;
+      } else siteContacts.quoted++;
     } else {
       advertisers.candidateWeight += w(key);
       if (!refAd.has(key)) continue;

@@ -21,21 +21,26 @@ const MIN_AD_CHARS = 150;
 const SERVICE_SEGMENT =
   /^(?:contact(?:ez-nous|-us)?|nous-contacter|mentions(?:-legales)?|legal(?:-notices?|-informations?)?|cgu|cgv|conditions(?:-generales)?(?:-d-utilisation|-de-vente|-d-usage)?|terms(?:-of-(?:use|service))?|terms-and-conditions|tos|privacy(?:-policy)?|politique-de-confidentialite|confidentialite|imprint|impressum|rules|regles|reglement|about(?:-us)?|a-propos|qui-sommes-nous|faqs?|aide|help|how-to-use|cookies|cookie-policy|login|log-in|sign-in|signin|connexion|inscription|register|signup|sign-up|compte|account|plan-du-site|sitemap)$/i;
 
-export function isServicePath(path: string): boolean {
+function isServicePath(path: string): boolean {
   return path.split(/[/?&=]/).some((seg) => {
     const word = seg.replace(/\.\w+$/, '').replace(/_/g, '-');
     // PascalCase routes (ASP.NET MVC's `/Home/ContactUs`, `/Terms/PrivacyPolicy`) read as their hyphenated words.
     return SERVICE_SEGMENT.test(word) || SERVICE_SEGMENT.test(word.replace(/([a-z0-9])([A-Z])/g, '$1-$2'));
   });
 }
-/** Whether a page's URL (path and query) names a service page (`isServicePath`). */
-export function isServiceUrl(url: string): boolean {
+/** A page URL's path and query (the URL itself when it does not parse). */
+export function pathOf(url: string): string {
   try {
     const u = new URL(url);
-    return isServicePath(u.pathname + u.search);
+    return u.pathname + u.search;
   } catch {
-    return isServicePath(url);
+    return url;
   }
+}
+
+/** Whether a page's URL (path and query) names a service page (`isServicePath`). */
+export function isServiceUrl(url: string): boolean {
+  return isServicePath(pathOf(url));
 }
 const AD_URL =
   /\/(?:annonces?|ads?|adverts?|offres?|listings?|items?|classifieds?|petites-annonces|detail|fiche|voir)[/_-]|[?&](?:id|ad|annonce)=\d|\d{3,}(?:\.html?)?$/i;

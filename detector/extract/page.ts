@@ -5,21 +5,12 @@
 import { contactsFrom, DEFAULT_REGION, textChunks } from '../contacts/index.ts';
 import { findPivots } from '../pivots/index.ts';
 import type { PageFeatures, PageInput } from '../types.ts';
-import { extractAds } from './ads.ts';
+import { extractAds, pathOf } from './ads.ts';
 import { parseHtml } from './parse-html.ts';
 
 export interface ExtractPageOptions {
   /** Default region for national phone numbers (ISO 3166 alpha-2), e.g. the site's country. */
   region?: string;
-}
-
-function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search;
-  } catch {
-    return url;
-  }
 }
 
 export function extractPage(input: PageInput, options: ExtractPageOptions = {}): PageFeatures {
